@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+)
+
+// Day is a calendar day with no time of day and no time zone, as a
+// quality manager counts them: a proof updated on 10 January and valid 3
+// months expires on 10 April.
+type Day struct {
+	t time.Time // midnight UTC
+}
+
+// NewDay returns the day y-m-d. Out-of-range values are normalized as
+// time.Date does.
+func NewDay(y int, m time.Month, d int) Day {
+	return Day{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// DayOf returns the calendar day of t in t's own location: a commit made at
+// 23:30 in Paris belongs to that Paris day, whatever the machine's zone.
+func DayOf(t time.Time) Day {
+	y, m, d := t.Date()
+	return NewDay(y, m, d)
+}
+
+// ParseDay reads an ISO date such as 2025-06-12.
+func ParseDay(s string) (Day, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Day{}, fmt.Errorf("%q is not a date of the form 2025-06-12", s)
+	}
+	return Day{t}, nil
+}
+
+// IsZero reports whether d is the zero Day (no date).
+func (d Day) IsZero() bool { return d.t.IsZero() }
+
+// Time returns midnight UTC of the day.
+func (d Day) Time() time.Time { return d.t }
+
+// String returns the ISO form, 2025-06-12; the zero Day is "".
+func (d Day) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+// French returns the day as a French reader writes it: 12/06/2025.
+func (d Day) French() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("02/01/2006")
+}
+
+// Before reports whether d is strictly before e.
+func (d Day) Before(e Day) bool { return d.t.Before(e.t) }
+
+// After reports whether d is strictly after e.
+func (d Day) After(e Day) bool { return d.t.After(e.t) }
+
+// AddDays returns the day n days after d (before, for negative n).
+func (d Day) AddDays(n int) Day { return Day{d.t.AddDate(0, 0, n)} }
+
+// DaysUntil returns the number of days from d to e (negative when e is before d).
+func (d Day) DaysUntil(e Day) int { return int(e.t.Sub(d.t).Hours() / 24) }
+
+// AddMonths returns the same day n months later, clamped to the end of the
+// target month: 31 January + 1 month is 28 (or 29) February, never 3 March.
+func (d Day) AddMonths(n int) Day {
+	y, m, day := d.t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	if day > last {
+		day = last
+	}
+	return NewDay(first.Year(), first.Month(), day)
+}
+
+// MarshalText writes the ISO form.
+func (d Day) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
