@@ -1,0 +1,260 @@
+package gitdates
+
+import (
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/internal/gitbuild"
+)
+
+var day = gitbuild.MustDay
+
+// history is a commit script: each step makes a commit from the tree of its
+// first parent (the previous step by default).
+type step struct {
+	name    string
+	date    string
+	parents []string // step names; default: the previous step
+	change  func(gitbuild.Tree) gitbuild.Tree
+}
+
+func build(t *testing.T, steps []step) (*gitbuild.Repo, map[string]plumbing.Hash) {
+	t.Helper()
+	r, err := gitbuild.Init(t.TempDir())
+	require.NoError(t, err)
+	hashes := map[string]plumbing.Hash{}
+	trees := map[string]gitbuild.Tree{}
+	prev := ""
+	for _, s := range steps {
+		parents := s.parents
+		if parents == nil && prev != "" {
+			parents = []string{prev}
+		}
+		base := gitbuild.Tree{}
+		var ph []plumbing.Hash
+		for i, p := range parents {
+			if i == 0 {
+				base = trees[p]
+			}
+			ph = append(ph, hashes[p])
+		}
+		tree := s.change(base)
+		h, err := r.Commit(tree, s.name, day(s.date), ph...)
+		require.NoError(t, err)
+		hashes[s.name], trees[s.name] = h, tree
+		prev = s.name
+	}
+	require.NoError(t, r.SetHead(hashes[prev]))
+	return r, hashes
+}
+
+func dates(t *testing.T, r *gitbuild.Repo, prefix string, opts Options) map[string]string {
+	t.Helper()
+	res, err := Walk(r.R, prefix, opts)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for p, f := range res.Files {
+		out[p] = f.Stamp.When.Format("2006-01-02")
+	}
+	return out
+}
+
+func TestWalkDates(t *testing.T) {
+	tests := []struct {
+		name   string
+		steps  []step
+		prefix string
+		want   map[string]string
+	}{
+		{
+			name: "edit",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "v1", "b.md": "b"} }},
+				{name: "c2", date: "2025-03-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "v2") }},
+			},
+			want: map[string]string{"a.md": "2025-03-01", "b.md": "2025-01-10"},
+		},
+		{
+			name: "rename is not an update",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"cv.pdf": "cv"} }},
+				{name: "c2", date: "2025-06-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("cv.pdf", "cv-2025.pdf") }},
+			},
+			want: map[string]string{"cv-2025.pdf": "2025-01-10"},
+		},
+		{
+			name: "move of a whole folder is not an update",
+			steps: []step{
+				{name: "c1", date: "2024-02-01", change: func(gitbuild.Tree) gitbuild.Tree {
+					return gitbuild.Tree{"veille/legale/2024-01.md": "jan", "veille/legale/2024-02.md": "feb", "autre.md": "x"}
+				}},
+				{name: "c2", date: "2024-05-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("veille/legale/2024-02.md", "feb v2") }},
+				{name: "reorg", date: "2025-09-15", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("veille", "06-environnement/veille") }},
+			},
+			want: map[string]string{
+				"06-environnement/veille/legale/2024-01.md": "2024-02-01",
+				"06-environnement/veille/legale/2024-02.md": "2024-05-01",
+				"autre.md": "2024-02-01",
+			},
+		},
+		{
+			name: "rename plus edit is an update",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"plan.md": "v1"} }},
+				{name: "c2", date: "2025-04-02", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Without("plan.md").With("plan-2025.md", "v2") }},
+			},
+			want: map[string]string{"plan-2025.md": "2025-04-02"},
+		},
+		{
+			name: "revert to older content is an update",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "v1"} }},
+				{name: "c2", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "v2") }},
+				{name: "c3", date: "2025-03-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "v1") }},
+			},
+			want: map[string]string{"a.md": "2025-03-10"},
+		},
+		{
+			name: "deleted then re-created",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "v1", "b.md": "b"} }},
+				{name: "c2", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Without("a.md") }},
+				{name: "c3", date: "2025-03-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "v1") }},
+			},
+			want: map[string]string{"a.md": "2025-03-10", "b.md": "2025-01-10"},
+		},
+		{
+			name: "copy is a new file, the original keeps its date",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"modele.md": "m"} }},
+				{name: "c2", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("copie.md", "m") }},
+			},
+			want: map[string]string{"modele.md": "2025-01-10", "copie.md": "2025-02-10"},
+		},
+		{
+			name: "merge takes each file from the branch that changed it",
+			steps: []step{
+				{name: "base", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1", "b.md": "b1", "c.md": "c1"} }},
+				{name: "branch", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+				{name: "main", date: "2025-03-10", parents: []string{"base"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("b.md", "b2") }},
+				{name: "merge", date: "2025-04-10", parents: []string{"main", "branch"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+			},
+			want: map[string]string{"a.md": "2025-02-10", "b.md": "2025-03-10", "c.md": "2025-01-10"},
+		},
+		{
+			name: "evil merge is an update at the merge",
+			steps: []step{
+				{name: "base", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1", "b.md": "b1"} }},
+				{name: "branch", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+				{name: "main", date: "2025-03-10", parents: []string{"base"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a3") }},
+				{name: "merge", date: "2025-04-10", parents: []string{"main", "branch"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a4") }},
+			},
+			want: map[string]string{"a.md": "2025-04-10", "b.md": "2025-01-10"},
+		},
+		{
+			name: "a move on a branch is followed through the merge",
+			steps: []step{
+				{name: "base", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"old/a.md": "a", "b.md": "b"} }},
+				{name: "branch", date: "2025-05-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("old", "new") }},
+				{name: "main", date: "2025-03-10", parents: []string{"base"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("b.md", "b2") }},
+				{name: "merge", date: "2025-06-10", parents: []string{"main", "branch"}, change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("old", "new") }},
+			},
+			want: map[string]string{"new/a.md": "2025-01-10", "b.md": "2025-03-10"},
+		},
+		{
+			name: "root in a subfolder, with a move into it from outside",
+			steps: []step{
+				{name: "c1", date: "2024-06-01", change: func(gitbuild.Tree) gitbuild.Tree {
+					return gitbuild.Tree{"README.md": "r", "brouillons/cv.pdf": "cv", "preuves/plan.md": "p"}
+				}},
+				{name: "c2", date: "2025-01-05", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("README.md", "r2") }},
+				{name: "c3", date: "2025-02-05", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("brouillons/cv.pdf", "preuves/cv.pdf") }},
+			},
+			prefix: "preuves",
+			want:   map[string]string{"plan.md": "2024-06-01", "cv.pdf": "2024-06-01"},
+		},
+		{
+			name: "commit dated before its parent (clock skew)",
+			steps: []step{
+				{name: "c1", date: "2025-05-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1", "b.md": "b"} }},
+				{name: "c2", date: "2025-01-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+			},
+			want: map[string]string{"a.md": "2025-01-10", "b.md": "2025-05-10"},
+		},
+		{
+			name: "a file replaced by a folder",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"x": "file", "y.md": "y"} }},
+				{name: "c2", date: "2025-02-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Without("x").With("x/inner.md", "file") }},
+			},
+			want: map[string]string{"x/inner.md": "2025-01-10", "y.md": "2025-01-10"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := build(t, tt.steps)
+			assert.Equal(t, tt.want, dates(t, r, tt.prefix, Options{}))
+		})
+	}
+}
+
+func TestWalkIgnoredCommits(t *testing.T) {
+	r, h := build(t, []step{
+		{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1", "b.md": "b1"} }},
+		{name: "reformat", date: "2025-06-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "A1", "c.md", "new") }},
+	})
+	got := dates(t, r, "", Options{Ignore: map[plumbing.Hash]bool{h["reformat"]: true}})
+	assert.Equal(t, map[string]string{
+		"a.md": "2025-01-10", // the reformat does not count
+		"b.md": "2025-01-10",
+		"c.md": "2025-06-10", // created by it: nothing older to fall back on
+	}, got)
+}
+
+func TestWalkShallowBoundary(t *testing.T) {
+	r, h := build(t, []step{
+		{name: "c1", date: "2024-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1", "b.md": "b"} }},
+		{name: "c2", date: "2025-01-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+		{name: "c3", date: "2025-06-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a3") }},
+	})
+	got := dates(t, r, "", Options{Shallow: map[plumbing.Hash]bool{h["c2"]: true}})
+	// With history cut at c2, b.md looks new there: that is why a shallow
+	// clone is refused unless the user allows it.
+	assert.Equal(t, map[string]string{"a.md": "2025-06-10", "b.md": "2025-01-10"}, got)
+}
+
+func TestWalkEmptyRepository(t *testing.T) {
+	r, err := gitbuild.Init(t.TempDir())
+	require.NoError(t, err)
+	res, err := Walk(r.R, "", Options{})
+	require.NoError(t, err)
+	assert.True(t, res.Head.IsZero())
+	assert.Empty(t, res.Files)
+}
+
+func TestWalkMissingPrefix(t *testing.T) {
+	r, _ := build(t, []step{
+		{name: "c1", date: "2024-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1"} }},
+	})
+	assert.Empty(t, dates(t, r, "nope", Options{}))
+}
+
+func TestWalkStopsEarly(t *testing.T) {
+	// Five old commits hold nothing HEAD still has: once c1 is compared with
+	// its parent, both files are settled and nothing older is read.
+	var steps []step
+	for i, d := range []string{"2019-01-01", "2019-06-01", "2020-01-01", "2020-06-01", "2020-09-01"} {
+		content := string(rune('a' + i))
+		steps = append(steps, step{name: "old" + content, date: d, change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"old.md": content} }})
+	}
+	steps = append(steps,
+		step{name: "c1", date: "2021-01-01", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a", "b.md": "b"} }},
+		step{name: "c2", date: "2022-01-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }})
+	r, _ := build(t, steps)
+	res, err := Walk(r.R, "", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 3, res.Commits, "c2, c1 and c1's parent; the four older commits are never read")
+}
