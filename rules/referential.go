@@ -232,31 +232,33 @@ func (r *Referential) Applies(ind Indicator, o Organization) Applicability {
 	}
 	if len(shared) == 0 {
 		return Applicability{false, i18n.T(
-			"ne concerne que : "+r.categoryList(ind.Categories, i18n.FR),
-			"applies only to: "+r.categoryList(ind.Categories, i18n.EN))}
+			"seulement pour : "+r.categoryList(ind.Categories, i18n.FR),
+			"only for: "+r.categoryList(ind.Categories, i18n.EN))}
 	}
 	if ind.Requires == "" {
 		return Applicability{true, i18n.T(
-			"concerne : "+r.categoryList(shared, i18n.FR),
+			"s'applique à : "+r.categoryList(shared, i18n.FR),
 			"applies to: "+r.categoryList(shared, i18n.EN))}
 	}
 	cond := r.conditionNames[ind.Requires]
 	for _, c := range shared {
 		if o.Has(ind.Requires) {
-			return Applicability{true, i18n.T("concerne les "+cond.FR, "applies to "+cond.EN)}
+			return Applicability{true, i18n.T(
+				"s'applique : "+cond.FR+" ([organization] "+string(ind.Requires)+" = true)",
+				"applies: "+cond.EN+" ([organization] "+string(ind.Requires)+" = true)")}
 		}
 		for _, imp := range r.implies[c] {
 			if imp == ind.Requires {
 				name := r.categoryNames[c]
 				return Applicability{true, i18n.T(
-					"concerne la "+name.FR+" (toujours en "+cond.FR+")",
-					"applies to "+name.EN+" (always "+cond.EN+")")}
+					"s'applique : "+name.FR+", qui relève toujours de : "+cond.FR,
+					"applies: "+name.EN+" always counts as "+cond.EN)}
 			}
 		}
 	}
 	return Applicability{false, i18n.T(
-		"ne concerne que les "+cond.FR+", absentes du profil de l'organisme",
-		"applies only to "+cond.EN+", not in the organization's profile")}
+		"seulement pour : "+cond.FR+" (absent du profil : [organization] "+string(ind.Requires)+" = false)",
+		"only for: "+cond.EN+" (not in the profile: [organization] "+string(ind.Requires)+" = false)")}
 }
 
 func (r *Referential) categoryList(cs []Category, l i18n.Lang) string {

@@ -1,0 +1,396 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/rules"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version that `go install` recorded is used.
+var version = ""
+
+// Exit codes, as the contract defines them.
+const (
+	exitOK       = 0 // no finding at or above --fail-on
+	exitFindings = 1 // at least one such finding
+	exitError    = 2 // the run could not be judged
+)
+
+// now is the clock; tests replace it.
+var now = time.Now
+
+const mainUsage = `qlint vérifie le dossier de preuves Qualiopi d'un organisme de formation :
+indicateur par indicateur, les preuves manquantes ou périmées.
+
+Usage :
+  qlint [lint] [DOSSIER] [options]   vérifier le dossier (par défaut : .)
+  qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
+  qlint version                      version, commit et version de Go
+
+Exemples :
+  qlint                                vérifier le dossier courant
+  qlint preuves --lang en              rapport en anglais
+  qlint -f json -o rapport.json        rapport JSON dans un fichier
+  qlint --as-of 2026-10-05             juger à la date de l'audit
+
+'qlint COMMANDE -h' détaille une commande.
+Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := "lint"
+	if len(args) > 0 {
+		switch args[0] {
+		case "lint", "demo", "version":
+			cmd, args = args[0], args[1:]
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, mainUsage)
+			return exitOK
+		}
+	}
+	var err error
+	code := exitOK
+	lang := langFromArgs(args)
+	switch cmd {
+	case "version":
+		code, err = cmdVersion(args, stdout)
+	case "demo":
+		code, err = cmdDemo(args, stdout, stderr)
+	default:
+		code, err = cmdLint(args, stdout, stderr)
+	}
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "qlint: "+localize(err, lang))
+		return exitError
+	}
+	return code
+}
+
+// langFromArgs finds --lang early, so that even an error about the flags or
+// the config is said in the language asked for.
+func langFromArgs(args []string) i18n.Lang {
+	for i, a := range args {
+		for _, p := range []string{"--lang=", "-lang="} {
+			if strings.HasPrefix(a, p) {
+				if l, ok := i18n.Parse(strings.TrimPrefix(a, p)); ok {
+					return l
+				}
+			}
+		}
+		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
+			if l, ok := i18n.Parse(args[i+1]); ok {
+				return l
+			}
+		}
+	}
+	return i18n.FR
+}
+
+func localize(err error, l i18n.Lang) string {
+	var loc rules.Localizer
+	if errors.As(err, &loc) {
+		return loc.Localize(l)
+	}
+	return err.Error()
+}
+
+// usageError is a mistake on the command line: one sentence and a hint.
+func usageError(fr, en, hintFR, hintEN string) error {
+	return &linter.UserError{Msg: i18n.T(fr, en), Hint: i18n.T(hintFR, hintEN)}
+}
+
+// common holds the flags every judging command takes.
+type common struct {
+	config       string
+	format       string
+	output       string
+	asOf         string
+	failOn       string
+	lang         string
+	noColor      bool
+	allowShallow bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
+	fs.StringVar(&c.config, "c", "", "raccourci de --config")
+	fs.StringVar(&c.format, "format", "text", "format du rapport : text ou json")
+	fs.StringVar(&c.format, "f", "text", "raccourci de --format")
+	fs.StringVar(&c.output, "output", "", "écrire le rapport dans ce fichier plutôt qu'à l'écran")
+	fs.StringVar(&c.output, "o", "", "raccourci de --output")
+	fs.StringVar(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
+	fs.StringVar(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
+	fs.StringVar(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
+	fs.BoolVar(&c.noColor, "no-color", false, "pas de couleurs (aussi avec la variable NO_COLOR)")
+	fs.BoolVar(&c.allowShallow, "allow-shallow", false, "accepter un clone partiel (shallow), aux dates peu fiables")
+}
+
+// newFlagSet makes a command's flag set, its usage text on stdout for -h.
+func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprint(stdout, usage)
+		fmt.Fprintln(stdout, "\nOptions :")
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parse reads flags and positional arguments in any order.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, err
+			}
+			return nil, usageError(strings.TrimPrefix(err.Error(), "flag provided but not defined: ")+" : option invalide", err.Error(),
+				"qlint "+fs.Name()+" -h liste les options", "qlint "+fs.Name()+" -h lists the options")
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+}
+
+const lintUsage = `Usage : qlint [lint] [DOSSIER] [options]
+
+Vérifie le dossier de preuves DOSSIER (par défaut le dossier courant) selon
+les règles de DOSSIER/qlint.toml et affiche, critère par critère et
+indicateur par indicateur, les preuves manquantes, périmées ou à renouveler.
+La date d'une preuve est celle du dernier commit qui a changé son contenu
+(un déplacement ou un renommage ne compte pas) ; un fichier modifié mais pas
+encore enregistré compte à sa date de modification.
+
+Exemples :
+  qlint                              le dossier courant
+  qlint ~/preuves --lang en          en anglais
+  qlint -f json -o rapport.json      rapport JSON
+  qlint --as-of 2026-10-05           tel que l'auditeur le verra ce jour-là
+  qlint --as-of next-audit           à la date du prochain audit ([audit] de qlint.toml)
+  qlint --fail-on warning            sortir en 1 aussi sur les avertissements
+
+Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
+(option invalide, qlint.toml invalide, dossier absent, clone partiel...).
+`
+
+func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlagSet("lint", lintUsage, stdout)
+	var c common
+	c.register(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return exitError, err
+	}
+	if len(pos) > 1 {
+		return exitError, usageError(
+			fmt.Sprintf("un seul dossier à vérifier, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
+			fmt.Sprintf("one folder to check, %d given (%s)", len(pos), strings.Join(pos, " ")),
+			"qlint DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
+			"qlint FOLDER [options]; quote the path if it holds spaces")
+	}
+	root := "."
+	if len(pos) == 1 {
+		root = pos[0]
+	}
+	return lint(root, c, stdout, stderr)
+}
+
+// lint judges root and prints the report; it is shared by lint and demo.
+func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
+	if err := checkCommon(&c); err != nil {
+		return exitError, err
+	}
+	cfgPath := c.config
+	if cfgPath == "" {
+		cfgPath = filepath.Join(root, "qlint.toml")
+	}
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		return exitError, usageError(
+			fmt.Sprintf("le dossier de preuves %s n'existe pas ou n'est pas un dossier", root),
+			fmt.Sprintf("the evidence folder %s does not exist or is not a folder", root),
+			"donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH")
+	}
+	cfg, err := rules.Load(cfgPath)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return exitError, usageError(
+				fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
+				"créez qlint.toml à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
+				"create qlint.toml at the root of the evidence folder (see the README), or point to it with -c FILE")
+		}
+		var list rules.ErrorList
+		if !errors.As(err, &list) {
+			return exitError, usageError("lecture de "+cfgPath+" impossible : "+err.Error(), "cannot read "+cfgPath+": "+err.Error(),
+				"vérifiez le chemin et les droits du fichier", "check the file's path and rights")
+		}
+		return exitError, err
+	}
+	lang := i18n.FR
+	if cfg.Lang != "" {
+		lang = cfg.Lang
+	}
+	if c.lang != "" {
+		lang, _ = i18n.Parse(c.lang)
+	}
+	today := rules.DayOf(now())
+	asOf, err := resolveAsOf(c.asOf, cfg, today)
+	if err != nil {
+		return exitError, err
+	}
+	rep, err := linter.Run(linter.Options{
+		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
+		AllowShallow: c.allowShallow, Version: currentVersion(),
+	})
+	if err != nil {
+		return exitError, err
+	}
+	out, color := stdout, isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
+	if c.output != "" {
+		f, err := os.Create(c.output)
+		if err != nil {
+			return exitError, usageError("impossible d'écrire "+c.output+" : "+err.Error(), "cannot write "+c.output+": "+err.Error(),
+				"vérifiez le chemin de --output", "check the --output path")
+		}
+		defer f.Close()
+		out, color = f, false
+	}
+	switch c.format {
+	case "json":
+		err = linter.WriteJSON(out, rep)
+	default:
+		err = linter.WriteText(out, rep, linter.TextOptions{Color: color})
+	}
+	if err != nil {
+		return exitError, err
+	}
+	if rep.Failed(c.failOn) {
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// checkCommon refuses flag values qlint does not know, before any work.
+func checkCommon(c *common) error {
+	switch c.format {
+	case "text", "json":
+	case "sarif", "github", "markdown", "html":
+		return usageError(
+			fmt.Sprintf("le format %s n'est pas encore disponible dans cette version", c.format),
+			fmt.Sprintf("format %s is not available in this version yet", c.format),
+			"formats disponibles : text, json", "available formats: text, json")
+	default:
+		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
+			"formats disponibles : text, json", "available formats: text, json")
+	}
+	switch c.failOn {
+	case "error", "warning", "never":
+	case "info":
+	default:
+		return usageError(fmt.Sprintf("--fail-on %q inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
+			"écrivez --fail-on error, warning ou never", "write --fail-on error, warning or never")
+	}
+	if c.lang != "" {
+		if _, ok := i18n.Parse(c.lang); !ok {
+			return usageError(fmt.Sprintf("langue inconnue %q", c.lang), fmt.Sprintf("unknown language %q", c.lang),
+				"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
+		}
+	}
+	return nil
+}
+
+// resolveAsOf reads --as-of: a date, next-audit, or today when empty.
+func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error) {
+	switch s {
+	case "":
+		return today, nil
+	case "next-audit":
+		c, ok := cfg.Audit.CycleAt(today)
+		if !ok {
+			return rules.Day{}, usageError(
+				"--as-of next-audit : qlint.toml ne donne aucune date d'audit", "--as-of next-audit: qlint.toml gives no audit date",
+				"ajoutez [audit] initial = AAAA-MM-JJ (et next si l'audit est fixé)", "add [audit] initial = YYYY-MM-DD (and next when the audit is booked)")
+		}
+		return c.Next, nil
+	}
+	d, err := rules.ParseDay(s)
+	if err != nil {
+		return rules.Day{}, usageError(fmt.Sprintf("--as-of %q : date invalide", s), fmt.Sprintf("--as-of %q: invalid date", s),
+			"écrivez la date sous la forme 2026-10-05, ou next-audit", "write the date as 2026-10-05, or next-audit")
+	}
+	return d, nil
+}
+
+// isTerminal reports whether w is a terminal (colours are for people only).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+const versionUsage = `Usage : qlint version
+
+Affiche la version de qlint, le commit dont il est construit et la version de Go.
+
+Exemple :
+  qlint version
+`
+
+func cmdVersion(args []string, stdout io.Writer) (int, error) {
+	fs := newFlagSet("version", versionUsage, stdout)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return exitError, err
+	}
+	if len(pos) > 0 {
+		return exitError, usageError("qlint version ne prend pas d'argument", "qlint version takes no argument", "qlint version", "qlint version")
+	}
+	commit := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" {
+				commit = s.Value
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "qlint %s (commit %s, %s, référentiel %s)\n", currentVersion(), commit, runtime.Version(), rules.Builtin().Version)
+	return exitOK, nil
+}
+
+func currentVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}

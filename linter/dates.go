@@ -1,0 +1,250 @@
+package linter
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
+
+	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// Date sources, as the JSON report names them.
+const (
+	SourceGit         = "git"
+	SourceUncommitted = "uncommitted"
+	SourceMtime       = "mtime"
+	SourceFilename    = "filename"
+)
+
+// History is where the files' last updates come from.
+type History struct {
+	Kind    string // "git", or "none" outside a repository
+	Head    string // the HEAD commit, "" when none
+	Shallow bool
+
+	root      string                    // the evidence root on disk
+	committed map[string]gitdates.Stamp // files whose working copy is HEAD's
+	commits   int
+}
+
+// HistoryOptions tune how history is read.
+type HistoryOptions struct {
+	AllowShallow bool
+	// IgnoreRevsFile, relative to the root, lists commits that never count
+	// as updates.
+	IgnoreRevsFile string
+	Progress       func(commits int)
+}
+
+// ReadHistory finds the repository that holds root, if any, and dates the
+// files of tree: the author date of the last commit that changed a file's
+// content when its working copy is the committed one; its modification time
+// otherwise.
+func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error) {
+	h := &History{Kind: "none", root: root}
+	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return h, nil
+	}
+	if err != nil {
+		return nil, &UserError{
+			Msg:  i18n.T("le dépôt git qui contient le dossier est illisible : "+err.Error(), "the git repository holding the folder cannot be read: "+err.Error()),
+			Hint: i18n.T("vérifiez le dossier .git (git status), ou lancez qlint hors du dépôt", "check the .git folder (git status), or run qlint outside the repository"),
+			Err:  err,
+		}
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return h, nil // a bare repository has no files to judge
+	}
+	prefix, err := relativeTo(wt.Filesystem.Root(), root)
+	if err != nil {
+		return nil, err
+	}
+	h.Kind = "git"
+	shallow, err := repo.Storer.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("reading the shallow list: %w", err)
+	}
+	opt := gitdates.Options{Progress: opts.Progress}
+	if len(shallow) > 0 {
+		h.Shallow = true
+		if !opts.AllowShallow {
+			return nil, &UserError{
+				Msg: i18n.T("ce dépôt est un clone partiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
+					"this repository is a shallow clone: without the full history every date would look recent"),
+				Hint: i18n.T("récupérez l'historique complet (git fetch --unshallow ; dans GitHub Actions, fetch-depth: 0 sur actions/checkout), ou passez --allow-shallow",
+					"fetch the full history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0 on actions/checkout), or pass --allow-shallow"),
+			}
+		}
+		opt.Shallow = map[plumbing.Hash]bool{}
+		for _, s := range shallow {
+			opt.Shallow[s] = true
+		}
+	}
+	if opts.IgnoreRevsFile != "" {
+		if opt.Ignore, err = readIgnoreRevs(filepath.Join(root, filepath.FromSlash(opts.IgnoreRevsFile))); err != nil {
+			return nil, err
+		}
+	}
+	res, err := gitdates.Walk(repo, prefix, opt)
+	if err != nil {
+		var missing *gitdates.MissingObjectError
+		if errors.As(err, &missing) {
+			return nil, &UserError{
+				Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : l'objet %s %s manque ou est illisible", missing.Kind, missing.Hash),
+					fmt.Sprintf("the git repository is damaged: %s object %s is missing or unreadable", missing.Kind, missing.Hash)),
+				Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
+					"run git fsck to diagnose, then repair the repository or clone it again"),
+				Err: err,
+			}
+		}
+		return nil, err
+	}
+	if !res.Head.IsZero() {
+		h.Head = res.Head.String()
+	}
+	h.commits = res.Commits
+	idx, err := repo.Storer.Index()
+	if err != nil {
+		idx = &index.Index{} // unreadable index: every file is compared by content
+	}
+	entries := make(map[string]*index.Entry, len(idx.Entries))
+	for _, e := range idx.Entries {
+		entries[e.Name] = e
+	}
+	h.committed = make(map[string]gitdates.Stamp, len(res.Files))
+	for _, f := range tree.Files {
+		gf, ok := res.Files[f.Path]
+		if !ok {
+			continue // untracked
+		}
+		full := f.Path
+		if prefix != "" {
+			full = prefix + "/" + f.Path
+		}
+		if h.clean(f, gf.Blob, entries[full]) {
+			h.committed[f.Path] = gf.Stamp
+		}
+	}
+	return h, nil
+}
+
+// clean reports whether the working copy of f is HEAD's blob: the index
+// entry must hold that blob, and the file must match the entry's size and
+// time, or else its content must hash to the blob.
+func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
+	if e != nil && e.Hash != blob {
+		return false // a staged change
+	}
+	full := filepath.Join(h.root, filepath.FromSlash(f.Path))
+	info, err := os.Stat(full)
+	if err != nil {
+		return false
+	}
+	if e != nil && int64(e.Size) == info.Size() && e.ModifiedAt.Equal(info.ModTime()) {
+		return true
+	}
+	fh, err := os.Open(full)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	hasher := plumbing.NewHasher(plumbing.BlobObject, info.Size())
+	if _, err := io.Copy(hasher, fh); err != nil {
+		return false
+	}
+	return hasher.Sum() == blob
+}
+
+// Date returns the last update of f by git (or its modification time when
+// it is not committed as it stands, or outside a repository).
+func (h *History) Date(f File) (rules.Day, string) {
+	if s, ok := h.committed[f.Path]; ok {
+		return rules.DayOf(s.When), SourceGit
+	}
+	if h.Kind == "git" {
+		return rules.DayOf(f.ModTime), SourceUncommitted
+	}
+	return rules.DayOf(f.ModTime), SourceMtime
+}
+
+// Commits returns how many commits the walk read.
+func (h *History) Commits() int { return h.commits }
+
+// relativeTo returns root's path inside the work tree wt, with /.
+func relativeTo(wt, root string) (string, error) {
+	a, err := filepath.EvalSymlinks(wt)
+	if err != nil {
+		return "", err
+	}
+	b, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	if b, err = filepath.EvalSymlinks(b); err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(a, b)
+	if err != nil {
+		return "", err
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "." {
+		return "", nil
+	}
+	if strings.HasPrefix(rel, "../") {
+		return "", fmt.Errorf("root %s is outside the work tree %s", root, wt)
+	}
+	return rel, nil
+}
+
+// readIgnoreRevs reads a list of commit hashes, one a line, # for comments,
+// as git's blame.ignoreRevsFile.
+func readIgnoreRevs(p string) (map[plumbing.Hash]bool, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, &UserError{
+			Msg:  i18n.T("liste de commits à ignorer illisible : "+err.Error(), "cannot read the list of commits to ignore: "+err.Error()),
+			Hint: i18n.T("vérifiez [history] ignore_revs_file dans qlint.toml", "check [history] ignore_revs_file in qlint.toml"),
+			Err:  err,
+		}
+	}
+	out := map[plumbing.Hash]bool{}
+	for i, line := range strings.Split(string(data), "\n") {
+		if j := strings.IndexByte(line, '#'); j >= 0 {
+			line = line[:j]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if len(line) != 40 || !isHex(line) {
+			return nil, &UserError{
+				Msg: i18n.T(fmt.Sprintf("%s:%d : %q n'est pas un identifiant de commit complet (40 caractères hexadécimaux)", p, i+1, line),
+					fmt.Sprintf("%s:%d: %q is not a full commit id (40 hexadecimal characters)", p, i+1, line)),
+				Hint: i18n.T("git rev-parse COMMIT donne l'identifiant complet", "git rev-parse COMMIT gives the full id"),
+			}
+		}
+		out[plumbing.NewHash(line)] = true
+	}
+	return out, nil
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

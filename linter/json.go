@@ -1,0 +1,21 @@
+package linter
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// WriteJSON prints the report as the contract's JSON document.
+func WriteJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// WriteJSONLine prints the report on one line (NDJSON, for watch).
+func WriteJSONLine(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

@@ -1,0 +1,354 @@
+package linter
+
+import (
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// KindUnreadable is a folder or file the walk could not read: its proofs are
+// not counted, so the user must know.
+const KindUnreadable = "unreadable"
+
+// Dater tells when a file was last updated, and from what.
+type Dater interface {
+	Date(File) (rules.Day, string)
+}
+
+// Input is everything one judgement needs. Nothing in it reads the clock:
+// the as-of day is given.
+type Input struct {
+	Config *rules.Config
+	Ref    *rules.Referential
+	Tree   *Tree
+	FS     fs.FS // the evidence root, for the session.toml files
+	Dates  Dater
+	AsOf   rules.Day
+	Lang   i18n.Lang
+	// Own lists qlint's own files in the tree (qlint.toml, the ignored
+	// commits list): never reported as unmapped.
+	Own []string
+}
+
+type judge struct {
+	Input
+	applies  map[int]rules.Applicability
+	findings []Finding
+	covered  map[int][]string // indicator → active rule ids
+}
+
+// Judge checks the tree against the rules and returns the report (without
+// the tool and history fields, which the caller fills).
+func Judge(in Input) (*Report, error) {
+	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{}}
+	for _, ind := range in.Ref.Indicators {
+		j.applies[ind.ID] = in.Ref.Applies(ind, in.Config.Organization)
+	}
+	mapped := make([]bool, len(in.Tree.Files))
+	for _, r := range in.Config.Rules {
+		if err := j.rule(r, mapped); err != nil {
+			return nil, err
+		}
+	}
+	for _, ind := range in.Ref.Indicators {
+		if j.applies[ind.ID].Applies && len(j.covered[ind.ID]) == 0 {
+			j.add(Finding{Kind: KindUncovered, Severity: string(rules.SevWarning), Indicators: []int{ind.ID}, text: msgUncovered(ind)})
+		}
+	}
+	own := map[string]bool{}
+	for _, p := range in.Own {
+		own[fold(p)] = true
+	}
+	for i, f := range in.Tree.Files {
+		if mapped[i] || own[f.key] || describesFolder(f.key) {
+			continue
+		}
+		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
+	}
+	for _, p := range in.Tree.Problems {
+		j.add(Finding{Kind: KindUnreadable, Severity: string(rules.SevWarning), Indicators: []int{}, Path: p.Path, text: msgUnreadable(p.Path, p.Err)})
+	}
+	j.waive()
+	return j.report(), nil
+}
+
+// describesFolder reports files that describe a folder rather than prove
+// anything: session.toml, README.md, LISEZMOI.md. They are never unmapped.
+func describesFolder(key string) bool {
+	switch base(key) {
+	case SessionFile, "readme.md", "readme.txt", "lisezmoi.md", "lisezmoi.txt":
+		return true
+	}
+	return false
+}
+
+func (j *judge) add(f Finding) {
+	if f.NC == "" && len(f.Indicators) > 0 {
+		f.NC = rules.NCMinorOrMajor
+		for _, n := range f.Indicators {
+			if ind, ok := j.Ref.Indicator(n); ok && ind.NC == rules.NCMajor {
+				f.NC = rules.NCMajor
+			}
+		}
+	}
+	j.findings = append(j.findings, f)
+}
+
+// rule judges one rule, marking the files it matches as mapped.
+func (j *judge) rule(r *rules.Rule, mapped []bool) error {
+	var inds []int
+	for _, n := range r.Indicators {
+		if j.applies[n].Applies {
+			inds = append(inds, n)
+		}
+	}
+	active := len(inds) > 0
+	if active {
+		for _, n := range inds {
+			j.covered[n] = append(j.covered[n], r.ID)
+		}
+	}
+	paths, exclude := compile(r.Paths), compile(r.Exclude)
+	matches := func(key string) bool { return matchAny(paths, key) && !matchAny(exclude, key) }
+
+	if r.Each == "" {
+		var found []File
+		for i, f := range j.Tree.Files {
+			if matches(f.key) {
+				mapped[i] = true
+				found = append(found, f)
+			}
+		}
+		if active {
+			j.set(r, inds, "", span{}, found)
+		}
+		return nil
+	}
+
+	each := newMatcher(r.Each)
+	dirs := map[string]string{} // folded → as on disk
+	for _, d := range j.Tree.Dirs {
+		if k := fold(d); each.match(k) {
+			dirs[k] = d
+		}
+	}
+	found := map[string][]File{}
+	for i, f := range j.Tree.Files {
+		// The nearest enclosing folder that the each pattern matches.
+		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
+			dk := f.key[:k]
+			if d, ok := dirs[dk]; ok {
+				if matches(f.key[k+1:]) {
+					mapped[i] = true
+					found[d] = append(found[d], f)
+				}
+				break
+			}
+		}
+	}
+	if !active {
+		return nil
+	}
+	if len(dirs) == 0 {
+		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r)})
+		return nil
+	}
+	ordered := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		ordered = append(ordered, d)
+	}
+	sort.Strings(ordered)
+	for _, d := range ordered {
+		sp, err := folderSpan(j.FS, d)
+		if err != nil {
+			return err
+		}
+		j.set(r, inds, d, sp, found[d])
+	}
+	return nil
+}
+
+func ruleFile(r *rules.Rule) string {
+	if r.Builtin {
+		return ""
+	}
+	return r.File
+}
+
+func ruleLine(r *rules.Rule) int {
+	if r.Builtin {
+		return 0
+	}
+	return r.Line
+}
+
+// set judges the files a rule matched, at the root or in one each folder.
+func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []File) {
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r)}
+	if len(found) < r.Min {
+		f := base
+		f.Path = dir
+		if dir == "" && len(r.Paths) > 0 {
+			f.Path = r.Paths[0]
+		}
+		if dir == "" {
+			f.Kind, f.text = KindMissing, msgMissing(r, len(found))
+			j.add(f)
+			return
+		}
+		var due rules.Day
+		if r.Due != nil && !sp.start.IsZero() {
+			due = r.Due.From(sp.start, sp.end)
+			if j.AsOf.Before(due) {
+				f.Kind, f.Severity, f.text = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf)
+				j.add(f)
+				return
+			}
+		}
+		f.Kind, f.text = KindMissing, msgMissingIn(r, dir, len(found), due)
+		j.add(f)
+		return
+	}
+	if r.MaxAge.IsZero() {
+		return
+	}
+	var newest File
+	var last rules.Day
+	var source string
+	for _, f := range found {
+		d, src := j.date(r, f)
+		if last.IsZero() || d.After(last) || (d == last && f.Path < newest.Path) {
+			newest, last, source = f, d, src
+		}
+	}
+	expires := r.MaxAge.After(last)
+	f := base
+	f.Path, f.LastUpdate, f.DateSource, f.MaxAge, f.Expires = newest.Path, last.String(), source, r.MaxAge.String(), expires.String()
+	switch {
+	case j.AsOf.After(expires):
+		f.Kind, f.text = KindStale, msgStale(r, dir, newest.Path, last, expires)
+	case !j.Config.WarnWithin.After(j.AsOf).Before(expires):
+		f.Kind, f.Severity, f.text = KindDueSoon, string(rules.SevWarning), msgDueSoon(r, dir, newest.Path, last, expires, j.AsOf)
+	default:
+		return
+	}
+	j.add(f)
+}
+
+// date returns a file's last update as the rule reads it.
+func (j *judge) date(r *rules.Rule, f File) (rules.Day, string) {
+	switch r.Date {
+	case rules.DateFilename:
+		if d, ok := FilenameDate(base(f.Path)); ok {
+			return d, SourceFilename
+		}
+	case rules.DateMtime:
+		return rules.DayOf(f.ModTime), SourceMtime
+	}
+	return j.Dates.Date(f)
+}
+
+// waive turns the findings a valid waiver covers into waived ones, and marks
+// those whose waiver has expired.
+func (j *judge) waive() {
+	for i := range j.findings {
+		f := &j.findings[i]
+		switch f.Kind {
+		case KindMissing, KindStale, KindDueSoon, KindUncovered:
+		default:
+			continue
+		}
+		for _, w := range j.Config.Waivers {
+			if !covers(w, f) {
+				continue
+			}
+			if w.Until.IsZero() || !j.AsOf.After(w.Until) {
+				f.Kind, f.Severity, f.text = KindWaived, string(rules.SevInfo), msgWaived(f.text, w)
+			} else {
+				f.text = msgWaiverExpired(f.text, w)
+			}
+			break
+		}
+	}
+}
+
+func covers(w *rules.Waiver, f *Finding) bool {
+	if w.Rule != "" {
+		return w.Rule == f.Rule
+	}
+	for _, n := range f.Indicators {
+		if n == w.Indicator {
+			return true
+		}
+	}
+	return false
+}
+
+var statusRank = map[string]int{KindMissing: 3, KindStale: 2, KindDueSoon: 1}
+
+func (j *judge) report() *Report {
+	rep := &Report{
+		Schema:       ReportSchema,
+		AsOf:         j.AsOf.String(),
+		Lang:         j.Lang,
+		Organization: j.Config.Organization.Name,
+		Referential:  j.Ref.Version,
+		FileCount:    len(j.Tree.Files),
+		Indicators:   []IndicatorResult{},
+		Findings:     []Finding{},
+		day:          j.AsOf,
+	}
+	worst := map[int]string{}
+	for i := range j.findings {
+		f := &j.findings[i]
+		f.Message = f.text.In(j.Lang)
+		switch rules.Severity(f.Severity) {
+		case rules.SevError:
+			rep.Summary.Errors++
+		case rules.SevWarning:
+			rep.Summary.Warnings++
+		default:
+			rep.Summary.Infos++
+		}
+		if statusRank[f.Kind] == 0 {
+			continue
+		}
+		for _, n := range f.Indicators {
+			if statusRank[f.Kind] > statusRank[worst[n]] {
+				worst[n] = f.Kind
+			}
+		}
+	}
+	for _, ind := range j.Ref.Indicators {
+		res := IndicatorResult{ID: ind.ID, Criterion: ind.Criterion, Title: ind.Title.In(j.Lang), Rules: []string{}, reason: j.applies[ind.ID].Reason}
+		res.Rules = append(res.Rules, j.covered[ind.ID]...)
+		switch {
+		case !j.applies[ind.ID].Applies:
+			res.Status = StatusNotApplicable
+			rep.Summary.Indicators.NotApplicable++
+		case len(j.covered[ind.ID]) == 0:
+			res.Status = StatusUncovered
+			rep.Summary.Indicators.Uncovered++
+		case worst[ind.ID] == KindMissing:
+			res.Status = StatusMissing
+			rep.Summary.Indicators.Missing++
+		case worst[ind.ID] == KindStale:
+			res.Status = StatusStale
+			rep.Summary.Indicators.Stale++
+		case worst[ind.ID] == KindDueSoon:
+			res.Status = StatusDueSoon
+			rep.Summary.Indicators.DueSoon++
+		default:
+			res.Status = StatusOK
+			rep.Summary.Indicators.OK++
+		}
+		rep.Indicators = append(rep.Indicators, res)
+	}
+	rep.Findings = append(rep.Findings, j.findings...)
+	sortFindings(rep.Findings)
+	return rep
+}

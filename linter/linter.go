@@ -1,0 +1,87 @@
+package linter
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// Options is one run on an evidence folder.
+type Options struct {
+	Root         string        // the evidence folder
+	Config       *rules.Config // its checked rules
+	ConfigPath   string        // where the rules were read, to leave that file out of unmapped
+	AsOf         rules.Day     // the day freshness is judged at
+	Lang         i18n.Lang
+	AllowShallow bool
+	Progress     func(commits int)
+	Version      string
+}
+
+// Run walks the evidence folder, dates its files and judges them.
+func Run(o Options) (*Report, error) {
+	info, err := os.Stat(o.Root)
+	if err != nil || !info.IsDir() {
+		return nil, &UserError{
+			Msg:  i18n.T("le dossier de preuves "+o.Root+" n'existe pas ou n'est pas un dossier", "the evidence folder "+o.Root+" does not exist or is not a folder"),
+			Hint: i18n.T("donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH"),
+			Err:  err,
+		}
+	}
+	fsys := os.DirFS(o.Root)
+	tree, err := WalkTree(fsys, o.Config.Ignore)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, &UserError{
+				Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être lu", "the evidence folder "+o.Root+" cannot be read"),
+				Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
+				Err:  err,
+			}
+		}
+		return nil, err
+	}
+	hist, err := ReadHistory(o.Root, tree, HistoryOptions{
+		AllowShallow:   o.AllowShallow,
+		IgnoreRevsFile: o.Config.History.IgnoreRevsFile,
+		Progress:       o.Progress,
+	})
+	if err != nil {
+		return nil, err
+	}
+	own := []string{o.Config.History.IgnoreRevsFile}
+	if rel, ok := inside(o.Root, o.ConfigPath); ok {
+		own = append(own, rel)
+	}
+	rep, err := Judge(Input{
+		Config: o.Config, Ref: rules.Builtin(), Tree: tree, FS: fsys,
+		Dates: hist, AsOf: o.AsOf, Lang: o.Lang, Own: own,
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Tool = Tool{Name: "qlint", Version: o.Version}
+	rep.Root = o.Root
+	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
+	return rep, nil
+}
+
+// inside returns p relative to root, with /, when p lies inside root.
+func inside(root, p string) (string, bool) {
+	if p == "" {
+		return "", false
+	}
+	a, err1 := filepath.Abs(root)
+	b, err2 := filepath.Abs(p)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(a, b)
+	if err != nil || rel == ".." || len(rel) > 2 && rel[:3] == ".."+string(filepath.Separator) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}

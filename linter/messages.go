@@ -1,0 +1,139 @@
+package linter
+
+import (
+	"fmt"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// The sentences of findings. Each says what is wrong in the quality
+// manager's words (the proof, the folder), then what to do.
+
+func label(r *rules.Rule) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.ID
+}
+
+func patterns(r *rules.Rule) string {
+	s := ""
+	for i, p := range r.Paths {
+		if i > 0 {
+			s += ", "
+		}
+		s += p
+	}
+	return s
+}
+
+func msgMissing(r *rules.Rule, found int) i18n.Text {
+	if found == 0 {
+		return i18n.T(
+			fmt.Sprintf("Aucune preuve « %s » : aucun fichier ne correspond à %s. Déposez le document à cet emplacement, ou corrigez le motif de la règle %q dans qlint.toml.", label(r), patterns(r), r.ID),
+			fmt.Sprintf("No proof for %q: no file matches %s. Add the document there, or fix the pattern of rule %q in qlint.toml.", label(r), patterns(r), r.ID))
+	}
+	return i18n.T(
+		fmt.Sprintf("Preuves « %s » incomplètes : %d fichier(s) trouvé(s), %d attendu(s) (%s). Ajoutez les documents manquants.", label(r), found, r.Min, patterns(r)),
+		fmt.Sprintf("Proofs for %q are incomplete: %d file(s) found, %d expected (%s). Add the missing documents.", label(r), found, r.Min, patterns(r)))
+}
+
+func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text {
+	since := i18n.T("", "")
+	if !due.IsZero() {
+		since = i18n.T(fmt.Sprintf(" (à fournir depuis le %s)", due.French()), fmt.Sprintf(" (due since %s)", due))
+	}
+	if found == 0 {
+		return i18n.T(
+			fmt.Sprintf("Dans %s, il manque « %s »%s : aucun fichier ne correspond à %s. Ajoutez-le à ce dossier.", dir, label(r), since.FR, patterns(r)),
+			fmt.Sprintf("In %s, %q is missing%s: no file matches %s. Add it to that folder.", dir, label(r), since.EN, patterns(r)))
+	}
+	return i18n.T(
+		fmt.Sprintf("Dans %s, « %s » est incomplet%s : %d fichier(s) sur %d attendu(s). Complétez le dossier.", dir, label(r), since.FR, found, r.Min),
+		fmt.Sprintf("In %s, %q is incomplete%s: %d file(s) of %d expected. Complete the folder.", dir, label(r), since.EN, found, r.Min))
+}
+
+func msgNoFolder(r *rules.Rule) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("Aucun dossier ne correspond à %s : la règle « %s » n'a rien à vérifier. Créez un dossier par élément suivi (session, intervenant…), ou corrigez each dans qlint.toml.", r.Each, label(r)),
+		fmt.Sprintf("No folder matches %s: rule %q has nothing to check. Create one folder per tracked item (session, trainer…), or fix each in qlint.toml.", r.Each, label(r)))
+}
+
+// inDays says how far a day is: "aujourd'hui", "demain", "dans 12 jours".
+func inDays(n int) i18n.Text {
+	switch n {
+	case 0:
+		return i18n.T("aujourd'hui", "today")
+	case 1:
+		return i18n.T("demain", "tomorrow")
+	}
+	return i18n.T(fmt.Sprintf("dans %d jours", n), fmt.Sprintf("in %d days", n))
+}
+
+func msgPending(r *rules.Rule, dir string, due rules.Day, asOf rules.Day) i18n.Text {
+	n := inDays(asOf.DaysUntil(due))
+	return i18n.T(
+		fmt.Sprintf("Dans %s, « %s » sera à fournir au plus tard le %s (%s).", dir, label(r), due.French(), n.FR),
+		fmt.Sprintf("In %s, %q will be due by %s (%s).", dir, label(r), due, n.EN))
+}
+
+func where(dir string) i18n.Text {
+	if dir == "" {
+		return i18n.Text{}
+	}
+	return i18n.T(" (dans "+dir+")", " (in "+dir+")")
+}
+
+func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Text {
+	w := where(dir)
+	return i18n.T(
+		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), limite %s dépassée depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge, expires.French()),
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), its %s limit passed on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge, expires))
+}
+
+func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {
+	w := where(dir)
+	n := inDays(asOf.DaysUntil(expires))
+	return i18n.T(
+		fmt.Sprintf("« %s »%s arrive à échéance le %s (%s) : dernière mise à jour le %s (%s). Prévoyez sa mise à jour.", label(r), w.FR, expires.French(), n.FR, last.French(), path),
+		fmt.Sprintf("%q%s expires on %s (%s): last updated on %s (%s). Plan its update.", label(r), w.EN, expires, n.EN, last, path))
+}
+
+func msgUncovered(ind rules.Indicator) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("L'indicateur %d (%s) s'applique à l'organisme, mais aucune règle ne le vérifie. Ajoutez une règle [[rule]] avec indicators = [%d] dans qlint.toml, ou extends = \"qualiopi\".", ind.ID, ind.Title.FR, ind.ID),
+		fmt.Sprintf("Indicator %d (%s) applies to the organization, but no rule checks it. Add a [[rule]] with indicators = [%d] to qlint.toml, or extends = \"qualiopi\".", ind.ID, ind.Title.EN, ind.ID))
+}
+
+func msgUnmapped(path string) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%s ne sert de preuve à aucune règle : rangez-le dans le bon dossier, ou ignorez-le avec [ignore] paths dans qlint.toml.", path),
+		fmt.Sprintf("%s serves as proof for no rule: file it in the right folder, or ignore it with [ignore] paths in qlint.toml.", path))
+}
+
+func msgUnreadable(path string, err error) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%s n'a pas pu être lu (%v) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", path, err),
+		fmt.Sprintf("%s could not be read (%v): its proofs are not counted. Check the access rights.", path, err))
+}
+
+func msgWaived(base i18n.Text, w *rules.Waiver) i18n.Text {
+	owner := i18n.Text{}
+	if w.Owner != "" {
+		owner = i18n.T(", responsable "+w.Owner, ", owner "+w.Owner)
+	}
+	until := i18n.Text{}
+	if !w.Until.IsZero() {
+		until = i18n.T(" jusqu'au "+w.Until.French(), " until "+w.Until.String())
+	}
+	return i18n.T(
+		fmt.Sprintf("Dérogation%s%s : %s. [%s]", until.FR, owner.FR, w.Reason, base.FR),
+		fmt.Sprintf("Waived%s%s: %s. [%s]", until.EN, owner.EN, w.Reason, base.EN))
+}
+
+func msgWaiverExpired(base i18n.Text, w *rules.Waiver) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%s (La dérogation « %s » a expiré le %s : renouvelez-la ou traitez le point.)", base.FR, w.Reason, w.Until.French()),
+		fmt.Sprintf("%s (The waiver %q expired on %s: renew it or fix the point.)", base.EN, w.Reason, w.Until))
+}

@@ -1,0 +1,164 @@
+package linter
+
+import (
+	"sort"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// Finding kinds.
+const (
+	KindMissing   = "missing"
+	KindStale     = "stale"
+	KindDueSoon   = "due_soon"
+	KindPending   = "pending"
+	KindUncovered = "uncovered"
+	KindUnmapped  = "unmapped"
+	KindWaived    = "waived"
+)
+
+// Indicator statuses.
+const (
+	StatusOK            = "ok"
+	StatusMissing       = "missing"
+	StatusStale         = "stale"
+	StatusDueSoon       = "due_soon"
+	StatusUncovered     = "uncovered"
+	StatusNotApplicable = "not_applicable"
+)
+
+// ReportSchema is the version of the JSON report's shape.
+const ReportSchema = 1
+
+// Report is the result of a run, shaped as the JSON report.
+type Report struct {
+	Schema     int               `json:"schema"`
+	Tool       Tool              `json:"tool"`
+	Root       string            `json:"root"`
+	AsOf       string            `json:"as_of"`
+	History    HistoryInfo       `json:"history"`
+	Summary    Summary           `json:"summary"`
+	Indicators []IndicatorResult `json:"indicators"`
+	Findings   []Finding         `json:"findings"`
+
+	// What the text printer shows besides.
+	Lang         i18n.Lang `json:"-"`
+	Organization string    `json:"-"`
+	Referential  string    `json:"-"`
+	FileCount    int       `json:"-"`
+	day          rules.Day
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// HistoryInfo says where the dates came from.
+type HistoryInfo struct {
+	Kind    string `json:"kind"`
+	Head    string `json:"head"`
+	Shallow bool   `json:"shallow"`
+}
+
+// Summary counts findings by severity and indicators by status.
+type Summary struct {
+	Errors     int          `json:"errors"`
+	Warnings   int          `json:"warnings"`
+	Infos      int          `json:"infos"`
+	Indicators StatusCounts `json:"indicators"`
+}
+
+// StatusCounts counts indicators by status.
+type StatusCounts struct {
+	OK            int `json:"ok"`
+	Missing       int `json:"missing"`
+	Stale         int `json:"stale"`
+	DueSoon       int `json:"due_soon"`
+	Uncovered     int `json:"uncovered"`
+	NotApplicable int `json:"not_applicable"`
+}
+
+// IndicatorResult is the status of one indicator.
+type IndicatorResult struct {
+	ID        int      `json:"id"`
+	Criterion int      `json:"criterion"`
+	Title     string   `json:"title"`
+	Status    string   `json:"status"`
+	Rules     []string `json:"rules"`
+
+	reason i18n.Text // why it does or does not apply
+}
+
+// Reason says why the indicator applies or not, in language l.
+func (r IndicatorResult) Reason(l i18n.Lang) string { return r.reason.In(l) }
+
+// Finding is one thing to fix or to know.
+type Finding struct {
+	Kind       string `json:"kind"`
+	Severity   string `json:"severity"`
+	Indicators []int  `json:"indicators"`
+	Rule       string `json:"rule,omitempty"`
+	Path       string `json:"path,omitempty"`
+	LastUpdate string `json:"last_update,omitempty"`
+	DateSource string `json:"date_source,omitempty"`
+	MaxAge     string `json:"max_age,omitempty"`
+	Expires    string `json:"expires,omitempty"`
+	NC         string `json:"nc,omitempty"`
+	Message    string `json:"message"`
+
+	// RuleFile and RuleLine locate the rule, for annotations on a missing
+	// proof ("" and 0 for a built-in rule or no rule).
+	RuleFile string `json:"-"`
+	RuleLine int    `json:"-"`
+
+	text i18n.Text
+}
+
+// Text returns the finding's message in language l.
+func (f Finding) Text(l i18n.Lang) string { return f.text.In(l) }
+
+// sortFindings orders findings: most serious first, then by indicator, rule
+// and path, so that reports are stable from run to run.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if ra, rb := rules.Severity(a.Severity).Rank(), rules.Severity(b.Severity).Rank(); ra != rb {
+			return ra > rb
+		}
+		if ia, ib := firstOr(a.Indicators, 99), firstOr(b.Indicators, 99); ia != ib {
+			return ia < ib
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Kind < b.Kind
+	})
+}
+
+func firstOr(xs []int, d int) int {
+	if len(xs) == 0 {
+		return d
+	}
+	return xs[0]
+}
+
+// Failed reports whether the report has a finding at or above severity
+// threshold ("never" never fails).
+func (r *Report) Failed(threshold string) bool {
+	limit := rules.Severity(threshold).Rank()
+	if limit == 0 {
+		return false
+	}
+	for _, f := range r.Findings {
+		if rules.Severity(f.Severity).Rank() >= limit {
+			return true
+		}
+	}
+	return false
+}

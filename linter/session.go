@@ -1,0 +1,160 @@
+package linter
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// SessionFile is the file, inside an `each` folder, that gives its dates.
+const SessionFile = "session.toml"
+
+// span is the dates of an `each` folder; zero when it has none.
+type span struct {
+	start, end rules.Day
+}
+
+// leadingDate finds a date that starts a folder name: 2025-03-12_acme,
+// 20250312-acme.
+var leadingDate = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
+
+// folderSpan returns the dates of folder dir: from its session.toml, else
+// from a date that starts its name (start and end that day), else none.
+func folderSpan(fsys fs.FS, dir string) (span, error) {
+	p := dir + "/" + SessionFile
+	data, err := fs.ReadFile(fsys, p)
+	switch {
+	case err == nil:
+		return parseSession(p, data)
+	case !errors.Is(err, fs.ErrNotExist):
+		return span{}, err
+	}
+	if d, ok := dateAtStart(base(dir)); ok {
+		return span{d, d}, nil
+	}
+	return span{}, nil
+}
+
+func dateAtStart(name string) (rules.Day, bool) {
+	m := leadingDate.FindStringSubmatch(name)
+	if m == nil {
+		return rules.Day{}, false
+	}
+	return validDay(m[1], m[2], m[3])
+}
+
+func validDay(ys, ms, ds string) (rules.Day, bool) {
+	y, _ := strconv.Atoi(ys)
+	mo, _ := strconv.Atoi(ms)
+	d, _ := strconv.Atoi(ds)
+	if mo < 1 || mo > 12 || d < 1 || y < 1900 || y > 2200 {
+		return rules.Day{}, false
+	}
+	day := rules.NewDay(y, time.Month(mo), d)
+	if day.Time().Day() != d { // 2025-02-30
+		return rules.Day{}, false
+	}
+	return day, true
+}
+
+// parseSession reads a session.toml: start and end dates; other keys
+// (client, title, trainer...) are the organization's own and are left alone.
+func parseSession(name string, data []byte) (span, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return span{}, &rules.Error{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
+				Msg:  i18n.T("syntaxe TOML invalide : "+pe.Message, "invalid TOML syntax: "+pe.Message),
+				Hint: i18n.T("un session.toml contient par exemple start = 2025-03-12 et end = 2025-03-14", "a session.toml holds for example start = 2025-03-12 and end = 2025-03-14")}
+		}
+		return span{}, &rules.Error{File: name, Msg: i18n.T(err.Error(), err.Error())}
+	}
+	get := func(key string) (rules.Day, error) {
+		v, ok := raw[key]
+		if !ok {
+			return rules.Day{}, nil
+		}
+		bad := &rules.Error{File: name, Line: lineOf(data, key), Col: 1,
+			Msg: i18n.T(fmt.Sprintf("%s doit être une date comme 2025-03-12", key), fmt.Sprintf("%s must be a date such as 2025-03-12", key)),
+			Hint: i18n.T("écrivez la date sans guillemets ou entre guillemets, au format AAAA-MM-JJ",
+				"write the date bare or quoted, as YYYY-MM-DD")}
+		switch x := v.(type) {
+		case time.Time:
+			return rules.DayOf(x), nil
+		case string:
+			d, err := rules.ParseDay(x)
+			if err != nil {
+				return rules.Day{}, bad
+			}
+			return d, nil
+		}
+		return rules.Day{}, bad
+	}
+	start, err := get("start")
+	if err != nil {
+		return span{}, err
+	}
+	end, err := get("end")
+	if err != nil {
+		return span{}, err
+	}
+	switch {
+	case start.IsZero() && end.IsZero():
+		return span{}, nil
+	case start.IsZero():
+		start = end
+	case end.IsZero():
+		end = start
+	}
+	if end.Before(start) {
+		return span{}, &rules.Error{File: name, Line: lineOf(data, "end"), Col: 1,
+			Msg:  i18n.T(fmt.Sprintf("la fin (%s) précède le début (%s)", end, start), fmt.Sprintf("the end (%s) comes before the start (%s)", end, start)),
+			Hint: i18n.T("vérifiez start et end", "check start and end")}
+	}
+	return span{start, end}, nil
+}
+
+// lineOf returns the line where key is set, for messages (1 if not found).
+func lineOf(data []byte, key string) int {
+	re := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(key) + `\s*=`)
+	loc := re.FindIndex(data)
+	if loc == nil {
+		return 1
+	}
+	n := 1
+	for _, c := range data[:loc[0]] {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// nameDate finds a date in a file name for rules with date = "filename":
+// 2025-03-12, 20250312, or a month 2025-03 (its first day).
+var (
+	nameFullDate  = regexp.MustCompile(`(?:^|[^0-9])(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
+	nameMonthDate = regexp.MustCompile(`(?:^|[^0-9])(\d{4})-(\d{2})(?:$|[^0-9])`)
+)
+
+// FilenameDate returns the date a file name carries, if any.
+func FilenameDate(name string) (rules.Day, bool) {
+	if m := nameFullDate.FindStringSubmatch(name); m != nil {
+		if d, ok := validDay(m[1], m[2], m[3]); ok {
+			return d, true
+		}
+	}
+	if m := nameMonthDate.FindStringSubmatch(name); m != nil {
+		return validDay(m[1], m[2], "01")
+	}
+	return rules.Day{}, false
+}

@@ -1,0 +1,242 @@
+package linter
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// TextOptions tune the text report.
+type TextOptions struct {
+	Color bool // ANSI colours; words always carry the meaning too
+	// MaxUnmapped is how many unmapped files are listed (0: 15).
+	MaxUnmapped int
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+)
+
+var statusWords = map[string]i18n.Text{
+	StatusOK:            i18n.T("CONFORME", "OK"),
+	StatusMissing:       i18n.T("MANQUANT", "MISSING"),
+	StatusStale:         i18n.T("PÉRIMÉ", "STALE"),
+	StatusDueSoon:       i18n.T("À RENOUVELER", "DUE SOON"),
+	StatusUncovered:     i18n.T("NON COUVERT", "UNCOVERED"),
+	StatusNotApplicable: i18n.T("NON APPLICABLE", "N/A"),
+}
+
+var statusColors = map[string]string{
+	StatusOK: ansiGreen, StatusMissing: ansiRed, StatusStale: ansiRed,
+	StatusDueSoon: ansiYellow, StatusUncovered: ansiYellow, StatusNotApplicable: ansiDim,
+}
+
+var kindWords = map[string]i18n.Text{
+	KindMissing:    i18n.T("manquant", "missing"),
+	KindStale:      i18n.T("périmé", "stale"),
+	KindDueSoon:    i18n.T("à renouveler", "due soon"),
+	KindPending:    i18n.T("à venir", "pending"),
+	KindUncovered:  i18n.T("non couvert", "uncovered"),
+	KindUnmapped:   i18n.T("non rattaché", "unmapped"),
+	KindWaived:     i18n.T("dérogation", "waived"),
+	KindUnreadable: i18n.T("illisible", "unreadable"),
+}
+
+var severityWords = map[string]i18n.Text{
+	string(rules.SevError):   i18n.T("erreur", "error"),
+	string(rules.SevWarning): i18n.T("attention", "warning"),
+	string(rules.SevInfo):    i18n.T("info", "info"),
+}
+
+var severityColors = map[string]string{
+	string(rules.SevError): ansiRed, string(rules.SevWarning): ansiYellow, string(rules.SevInfo): ansiBlue,
+}
+
+var ncWords = map[string]i18n.Text{
+	rules.NCMajor:        i18n.T("NC majeure possible", "major NC possible"),
+	rules.NCMinorOrMajor: i18n.T("NC mineure ou majeure", "minor or major NC"),
+}
+
+type textPrinter struct {
+	w    io.Writer
+	l    i18n.Lang
+	opts TextOptions
+	err  error
+}
+
+func (p *textPrinter) paint(color, s string) string {
+	if !p.opts.Color || color == "" {
+		return s
+	}
+	return color + s + ansiReset
+}
+
+func (p *textPrinter) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+// WriteText prints the report for people: a header, then criterion by
+// criterion each indicator's status with the findings to act on, then the
+// files no rule uses, and a summary.
+func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+	p := &textPrinter{w: w, l: r.Lang, opts: opts}
+	if p.opts.MaxUnmapped == 0 {
+		p.opts.MaxUnmapped = 15
+	}
+	p.header(r)
+	byIndicator := map[int][]Finding{}
+	var unmapped, general []Finding
+	for _, f := range r.Findings {
+		switch {
+		case f.Kind == KindUnmapped:
+			unmapped = append(unmapped, f)
+		case len(f.Indicators) == 0:
+			general = append(general, f)
+		default:
+			// A finding shows under every indicator it serves, so that each
+			// status comes with its reason.
+			for _, n := range f.Indicators {
+				byIndicator[n] = append(byIndicator[n], f)
+			}
+		}
+	}
+	ref := rules.Builtin()
+	crit := 0
+	for _, ind := range r.Indicators {
+		if ind.Criterion != crit {
+			crit = ind.Criterion
+			c, _ := ref.Criterion(crit)
+			p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Critère", "Criterion").In(p.l)+fmt.Sprintf(" %d · %s", crit, c.Title.In(p.l))))
+		}
+		word := statusWords[ind.Status].In(p.l)
+		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, ind.Title)
+		if ind.Status == StatusNotApplicable {
+			line += " — " + ind.Reason(p.l)
+		}
+		p.printf("%s\n", p.paint(statusColors[ind.Status], line))
+		for _, f := range byIndicator[ind.ID] {
+			p.finding(f)
+		}
+	}
+	if len(general) > 0 {
+		p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Lecture du dossier", "Reading the folder").In(p.l)))
+		for _, f := range general {
+			p.finding(f)
+		}
+	}
+	if len(unmapped) > 0 {
+		p.printf("\n%s\n", p.paint(ansiBold, i18n.T(
+			fmt.Sprintf("Fichiers rattachés à aucune règle (%d, info)", len(unmapped)),
+			fmt.Sprintf("Files no rule uses (%d, info)", len(unmapped))).In(p.l)))
+		for i, f := range unmapped {
+			if i == p.opts.MaxUnmapped {
+				p.printf("  %s\n", i18n.T(
+					fmt.Sprintf("… et %d autres (la liste complète : --format json)", len(unmapped)-i),
+					fmt.Sprintf("… and %d more (full list: --format json)", len(unmapped)-i)).In(p.l))
+				break
+			}
+			p.printf("  %s\n", f.Path)
+		}
+	}
+	p.summary(r)
+	return p.err
+}
+
+func (p *textPrinter) header(r *Report) {
+	org := r.Organization
+	if org == "" {
+		org = i18n.T("organisme sans nom", "unnamed organization").In(p.l)
+	}
+	asOf := r.AsOf
+	if p.l == i18n.FR {
+		asOf = r.day.French()
+	}
+	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", org,
+		i18n.T("état au", "as of").In(p.l), asOf, i18n.T("référentiel", "referential").In(p.l), r.Referential)))
+	var hist string
+	switch {
+	case r.History.Kind == "git" && r.History.Head != "":
+		hist = i18n.T("dates tirées de l'historique git (HEAD ", "dates from git history (HEAD ").In(p.l) + short(r.History.Head) + ")"
+		if r.History.Shallow {
+			hist += i18n.T(", clone partiel : dates peu fiables", ", shallow clone: dates unreliable").In(p.l)
+		}
+	case r.History.Kind == "git":
+		hist = i18n.T("dépôt git sans commit : dates des fichiers", "git repository without commits: file dates").In(p.l)
+	default:
+		hist = i18n.T("hors dépôt git : dates de modification des fichiers", "outside a git repository: file modification dates").In(p.l)
+	}
+	p.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("%s · %d %s", hist, r.FileCount, i18n.T("fichiers", "files").In(p.l))))
+}
+
+func short(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
+}
+
+func (p *textPrinter) finding(f Finding) {
+	sev := severityWords[f.Severity].In(p.l)
+	kind := kindWords[f.Kind].In(p.l)
+	head := fmt.Sprintf("%s · %s", sev, kind)
+	if f.NC != "" && f.Severity != string(rules.SevInfo) {
+		head += " · " + ncWords[f.NC].In(p.l)
+	}
+	p.printf("        %s\n", p.paint(severityColors[f.Severity], head))
+	p.printf("%s", wrap(f.Message, "          ", 96))
+}
+
+// wrap breaks text into lines of at most width runes, each with indent.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	n := len([]rune(indent))
+	for _, word := range strings.Fields(text) {
+		wl := len([]rune(word))
+		if n > len([]rune(indent)) && n+1+wl > width {
+			b.WriteString(line + "\n")
+			line, n = indent, len([]rune(indent))
+		}
+		if n > len([]rune(indent)) {
+			line += " "
+			n++
+		}
+		line += word
+		n += wl
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+func (p *textPrinter) summary(r *Report) {
+	s := r.Summary
+	ic := s.Indicators
+	p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Bilan", "Summary").In(p.l)))
+	p.printf("  %s\n", i18n.T(
+		fmt.Sprintf("Indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts, %d non applicables",
+			ic.OK, ic.Missing, ic.Stale, ic.DueSoon, ic.Uncovered, ic.NotApplicable),
+		fmt.Sprintf("Indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered, %d not applicable",
+			ic.OK, ic.Missing, ic.Stale, ic.DueSoon, ic.Uncovered, ic.NotApplicable)).In(p.l))
+	counts := i18n.T(
+		fmt.Sprintf("Constats : %d erreur(s), %d avertissement(s), %d info(s)", s.Errors, s.Warnings, s.Infos),
+		fmt.Sprintf("Findings: %d error(s), %d warning(s), %d info(s)", s.Errors, s.Warnings, s.Infos)).In(p.l)
+	color := ansiGreen
+	switch {
+	case s.Errors > 0:
+		color = ansiRed
+	case s.Warnings > 0:
+		color = ansiYellow
+	}
+	p.printf("  %s\n", p.paint(color, counts))
+}
