@@ -149,9 +149,9 @@ var (
 // FilenameDate returns the date a file name carries, if any.
 func FilenameDate(name string) (rules.Day, bool) {
 	if m := nameFullDate.FindStringSubmatch(name); m != nil {
-		if d, ok := validDay(m[1], m[2], m[3]); ok {
-			return d, true
-		}
+		// A full date that is no real day (2025-02-30) is no date at all,
+		// not its month.
+		return validDay(m[1], m[2], m[3])
 	}
 	if m := nameMonthDate.FindStringSubmatch(name); m != nil {
 		return validDay(m[1], m[2], "01")
