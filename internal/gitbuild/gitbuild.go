@@ -5,8 +5,11 @@
 package gitbuild
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -209,4 +212,64 @@ func MustDay(s string) time.Time {
 		panic(fmt.Sprintf("gitbuild: bad day %q", s))
 	}
 	return Day(t.Year(), t.Month(), t.Day())
+}
+
+// Open opens the repository in dir, creating it when there is none.
+func Open(dir string) (*Repo, error) {
+	r, err := git.PlainOpen(dir)
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return Init(dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{R: r, Dir: dir}, nil
+}
+
+// Snapshot reads every file below the work tree (but .git) as a Tree.
+func (r *Repo) Snapshot() (Tree, error) {
+	t := Tree{}
+	err := filepath.WalkDir(r.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(r.Dir, p)
+		if err != nil {
+			return err
+		}
+		t[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	return t, err
+}
+
+// CommitWorktree commits the work tree as it stands, at author date when, on
+// top of HEAD (if any), moves the branch and refreshes the index.
+func (r *Repo) CommitWorktree(msg string, when time.Time) (plumbing.Hash, error) {
+	t, err := r.Snapshot()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	var parents []plumbing.Hash
+	if head, err := r.R.Head(); err == nil {
+		parents = append(parents, head.Hash())
+	}
+	h, err := r.Commit(t, msg, when, parents...)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if err := r.SetHead(h); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return h, r.Checkout()
 }

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/qlint/qlint/internal/gitbuild"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"qlint":     func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"gitcommit": gitcommit,
+	})
+}
+
+// gitcommit DATE MESSAGE commits the current folder as it stands, at noon
+// Paris time on DATE, with go-git: scripts tell a history without the git
+// binary, the same on every machine.
+func gitcommit() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: gitcommit DATE MESSAGE")
+		os.Exit(2)
+	}
+	wd, _ := os.Getwd()
+	r, err := gitbuild.Open(wd)
+	if err == nil {
+		_, err = r.CommitWorktree(os.Args[2], gitbuild.MustDay(os.Args[1]))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// TestScripts runs the CLI scenarios in testdata/*.txtar. QLINT_UPDATE=1
+// rewrites their expected outputs.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata",
+		UpdateScripts: os.Getenv("QLINT_UPDATE") != "",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+	})
+}
