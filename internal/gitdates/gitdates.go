@@ -27,8 +27,10 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // Stamp is the commit that last changed a file's content.
@@ -79,8 +81,17 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 // Walk dates every file under prefix (a folder of the repository, "" for
 // all of it) at HEAD.
 func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
+	st := storer.EncodedObjectStorer(repo.Storer)
+	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
+		// Keep pack files open for the whole walk instead of reopening
+		// them for every object.
+		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRUDefault(),
+			filesystem.Options{KeepDescriptors: true})
+		defer keep.Close()
+		st = keep
+	}
 	w := &walker{
-		st:      repo.Storer,
+		st:      st,
 		prefix:  splitPrefix(prefix),
 		opts:    opts,
 		trees:   map[plumbing.Hash][]entry{},
@@ -150,10 +161,31 @@ func splitPrefix(prefix string) []string {
 	return strings.Split(prefix, "/")
 }
 
+// entry is a tree entry; its name points into the raw tree bytes, which the
+// cache keeps, so that parsing a tree allocates once, not once an entry.
 type entry struct {
-	name string
+	name []byte
 	dir  bool
 	hash plumbing.Hash
+}
+
+// compareEntries orders entries as git does: by name, a folder's name as if
+// it ended in "/". Equal means the same name and the same kind.
+func compareEntries(a, b *entry) int {
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
+	}
+	next := func(e *entry) int {
+		switch {
+		case len(e.name) > n:
+			return int(e.name[n])
+		case e.dir:
+			return '/'
+		}
+		return 0
+	}
+	return next(a) - next(b)
 }
 
 type commitInfo struct {
@@ -374,7 +406,7 @@ func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 		}
 		found := false
 		for _, e := range entries {
-			if e.name == name && e.dir {
+			if e.dir && string(e.name) == name {
 				h, found = e.hash, true
 				break
 			}
@@ -393,7 +425,7 @@ func (w *walker) files(h plumbing.Hash, base string, fn func(string, plumbing.Ha
 		return err
 	}
 	for _, e := range entries {
-		p := base + e.name
+		p := base + string(e.name)
 		if e.dir {
 			if err := w.files(e.hash, p+"/", fn); err != nil {
 				return err
@@ -407,7 +439,8 @@ func (w *walker) files(h plumbing.Hash, base string, fn func(string, plumbing.Ha
 
 // diff reports every file that differs between tree a (the commit) and tree
 // b (a parent), descending only into folders whose hashes differ. Either
-// side may be zero (absent).
+// side may be zero (absent). Both entry lists are in git's order, so one
+// merge pass pairs them.
 func (w *walker) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 	if a == b {
 		return nil
@@ -424,45 +457,51 @@ func (w *walker) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 			return err
 		}
 	}
-	inB := make(map[string]entry, len(eb))
-	for _, e := range eb {
-		inB[e.name] = e
-	}
-	for _, x := range ea {
-		y, ok := inB[x.name]
-		delete(inB, x.name)
-		p := base + x.name
+	i, j := 0, 0
+	for i < len(ea) || j < len(eb) {
+		var c int
 		switch {
-		case !ok:
-			if err := w.side(x, p, fn, true); err != nil {
-				return err
-			}
-		case x.hash == y.hash && x.dir == y.dir:
-		case x.dir && y.dir:
-			if err := w.diff(x.hash, y.hash, p+"/", fn); err != nil {
-				return err
-			}
-		case !x.dir && !y.dir:
-			fn(change{path: p, old: y.hash, new: x.hash})
-		default: // a file became a folder or the reverse
-			if err := w.side(x, p, fn, true); err != nil {
-				return err
-			}
-			if err := w.side(y, p, fn, false); err != nil {
-				return err
-			}
+		case i == len(ea):
+			c = 1
+		case j == len(eb):
+			c = -1
+		default:
+			c = compareEntries(&ea[i], &eb[j])
 		}
-	}
-	for _, y := range inB {
-		if err := w.side(y, base+y.name, fn, false); err != nil {
-			return err
+		switch {
+		case c < 0: // only in the commit
+			if err := w.side(ea[i], base, fn, true); err != nil {
+				return err
+			}
+			i++
+		case c > 0: // only in the parent
+			if err := w.side(eb[j], base, fn, false); err != nil {
+				return err
+			}
+			j++
+		default:
+			x, y := ea[i], eb[j]
+			i++
+			j++
+			if x.hash == y.hash {
+				continue
+			}
+			p := base + string(x.name)
+			if x.dir {
+				if err := w.diff(x.hash, y.hash, p+"/", fn); err != nil {
+					return err
+				}
+				continue
+			}
+			fn(change{path: p, old: y.hash, new: x.hash})
 		}
 	}
 	return nil
 }
 
 // side reports an entry present on one side only.
-func (w *walker) side(e entry, p string, fn func(change), inCommit bool) error {
+func (w *walker) side(e entry, base string, fn func(change), inCommit bool) error {
+	p := base + string(e.name)
 	if e.dir {
 		return w.files(e.hash, p+"/", func(q string, h plumbing.Hash) { fn(onSide(q, h, inCommit)) })
 	}
@@ -491,7 +530,8 @@ func (w *walker) tree(h plumbing.Hash) ([]entry, error) {
 	if err != nil {
 		return nil, &MissingObjectError{"tree", h, err}
 	}
-	raw, err := io.ReadAll(r)
+	raw := make([]byte, obj.Size())
+	_, err = io.ReadFull(r, raw)
 	r.Close()
 	if err != nil {
 		return nil, &MissingObjectError{"tree", h, err}
@@ -510,7 +550,7 @@ func (w *walker) tree(h plumbing.Hash) ([]entry, error) {
 // parseTree reads "<mode> <name>\x00<20-byte id>" entries. Submodules
 // (gitlinks) are not files of this repository and are left out.
 func parseTree(raw []byte) ([]entry, error) {
-	var out []entry
+	out := make([]entry, 0, bytes.Count(raw, []byte{0}))
 	for len(raw) > 0 {
 		sp := bytes.IndexByte(raw, ' ')
 		if sp < 0 {
@@ -522,7 +562,7 @@ func parseTree(raw []byte) ([]entry, error) {
 		if nul < 0 || len(raw) < nul+1+20 {
 			return nil, errors.New("malformed tree entry")
 		}
-		name := string(raw[:nul])
+		name := raw[:nul:nul]
 		var h plumbing.Hash
 		copy(h[:], raw[nul+1:nul+21])
 		raw = raw[nul+21:]
