@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -26,6 +27,30 @@ func patterns(r *rules.Rule) string {
 		s += p
 	}
 	return s
+}
+
+// spelled writes a duration in words: "3 mois", "1 an et 6 mois".
+func spelled(d rules.Duration) i18n.Text {
+	var fr, en []string
+	part := func(n int, frOne, frMany, enOne, enMany string) {
+		switch {
+		case n == 1:
+			fr, en = append(fr, "1 "+frOne), append(en, "1 "+enOne)
+		case n > 1:
+			fr, en = append(fr, fmt.Sprintf("%d %s", n, frMany)), append(en, fmt.Sprintf("%d %s", n, enMany))
+		}
+	}
+	part(d.Years, "an", "ans", "year", "years")
+	part(d.Months, "mois", "mois", "month", "months")
+	part(d.Weeks, "semaine", "semaines", "week", "weeks")
+	part(d.Days, "jour", "jours", "day", "days")
+	join := func(parts []string, and string) string {
+		if len(parts) <= 1 {
+			return strings.Join(parts, "")
+		}
+		return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+	}
+	return i18n.T(join(fr, " et "), join(en, " and "))
 }
 
 func msgMissing(r *rules.Rule, found int) i18n.Text {
@@ -88,8 +113,8 @@ func where(dir string) i18n.Text {
 func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Text {
 	w := where(dir)
 	return i18n.T(
-		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), limite %s dépassée depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge, expires.French()),
-		fmt.Sprintf("%q%s is stale: last updated on %s (%s), its %s limit passed on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge, expires))
+		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler tous les %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, spelled(r.MaxAge).FR, expires.French()),
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew every %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, spelled(r.MaxAge).EN, expires))
 }
 
 func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {
