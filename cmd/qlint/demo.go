@@ -28,18 +28,8 @@ Exemples :
 `
 
 func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := newFlagSet("demo", demoUsage, stdout)
-	var c common
-	c.register(fs)
-	pos, err := parse(fs, args)
+	c, dir, err := parseFolderCommand("demo", demoUsage, args, stdout, nil)
 	if err != nil {
-		return exitError, err
-	}
-	if len(pos) > 1 {
-		return exitError, usageError("un seul dossier pour la démonstration", "one folder for the demo",
-			"qlint demo [DOSSIER]", "qlint demo [FOLDER]")
-	}
-	if err := checkCommon(&c); err != nil {
 		return exitError, err
 	}
 	today := rules.DayOf(now())
@@ -53,9 +43,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 	if lang == "" {
 		lang = i18n.FR
 	}
-	dir := ""
-	if len(pos) == 1 {
-		dir = pos[0]
+	if dir != "" {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 			return exitError, usageError(
 				fmt.Sprintf("le dossier %s n'est pas vide : la démonstration n'écrase rien", dir),

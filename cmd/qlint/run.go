@@ -199,24 +199,42 @@ Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
 (option invalide, qlint.toml invalide, dossier absent, clone partiel...).
 `
 
-func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := newFlagSet("lint", lintUsage, stdout)
+// parseFolderCommand reads a command's flags (the common ones, plus those
+// extra registers) and at most one folder ("" when none is given).
+func parseFolderCommand(name, usage string, args []string, stdout io.Writer, extra func(*flag.FlagSet)) (common, string, error) {
+	fs := newFlagSet(name, usage, stdout)
 	var c common
 	c.register(fs)
+	if extra != nil {
+		extra(fs)
+	}
 	pos, err := parse(fs, args)
+	if err != nil {
+		return c, "", err
+	}
+	if len(pos) > 1 {
+		return c, "", usageError(
+			fmt.Sprintf("un seul dossier attendu, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
+			fmt.Sprintf("one folder expected, %d given (%s)", len(pos), strings.Join(pos, " ")),
+			"qlint "+name+" DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
+			"qlint "+name+" FOLDER [options]; quote the path if it holds spaces")
+	}
+	if err := checkCommon(&c); err != nil {
+		return c, "", err
+	}
+	if len(pos) == 1 {
+		return c, pos[0], nil
+	}
+	return c, "", nil
+}
+
+func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
+	c, root, err := parseFolderCommand("lint", lintUsage, args, stdout, nil)
 	if err != nil {
 		return exitError, err
 	}
-	if len(pos) > 1 {
-		return exitError, usageError(
-			fmt.Sprintf("un seul dossier à vérifier, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
-			fmt.Sprintf("one folder to check, %d given (%s)", len(pos), strings.Join(pos, " ")),
-			"qlint DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
-			"qlint FOLDER [options]; quote the path if it holds spaces")
-	}
-	root := "."
-	if len(pos) == 1 {
-		root = pos[0]
+	if root == "" {
+		root = "."
 	}
 	return lint(root, c, stdout, stderr)
 }
