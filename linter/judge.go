@@ -13,6 +13,10 @@ import (
 // not counted, so the user must know.
 const KindUnreadable = "unreadable"
 
+// KindAudit is a note on the audit calendar: the surveillance window opens
+// soon, or is open, and no audit date is booked.
+const KindAudit = "audit"
+
 // Dater tells when a file was last updated, and from what.
 type Dater interface {
 	Date(File) (rules.Day, string)
@@ -38,15 +42,42 @@ type judge struct {
 	applies  map[int]rules.Applicability
 	findings []Finding
 	covered  map[int][]string // indicator → active rule ids
+	matches  map[string][]Match
+	cycle    rules.Cycle
+	hasCycle bool
+	// deferUntil is set while the organization is before its first
+	// surveillance audit with a new-entrant or light-audit profile: then
+	// what that audit checks first is information, not yet an error.
+	deferUntil rules.Day
+	deferring  bool
+}
+
+// Match is a file a rule matched, with its date.
+type Match struct {
+	Path       string
+	Dir        string // the each folder, "" for the root
+	LastUpdate rules.Day
+	DateSource string
 }
 
 // Judge checks the tree against the rules and returns the report (without
 // the tool and history fields, which the caller fills).
 func Judge(in Input) (*Report, error) {
-	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{}}
+	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{}, matches: map[string][]Match{}}
 	for _, ind := range in.Ref.Indicators {
 		j.applies[ind.ID] = in.Ref.Applies(ind, in.Config.Organization)
 	}
+	j.cycle, j.hasCycle = in.Config.Audit.CycleAt(in.AsOf)
+	org := in.Config.Organization
+	if org.NewEntrant || org.LightAudit {
+		switch initial := in.Config.Audit.Initial; {
+		case initial.IsZero():
+			j.deferring = true // not certified yet
+		case in.AsOf.Before(initial.AddMonths(rules.SurveillanceFrom)):
+			j.deferring, j.deferUntil = true, initial.AddMonths(rules.SurveillanceFrom)
+		}
+	}
+	j.auditWindow()
 	mapped := make([]bool, len(in.Tree.Files))
 	for _, r := range in.Config.Rules {
 		if err := j.rule(r, mapped); err != nil {
@@ -188,7 +219,12 @@ func ruleLine(r *rules.Rule) int {
 
 // set judges the files a rule matched, at the root or in one each folder.
 func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []File) {
+	for _, f := range found {
+		d, src := j.date(r, f)
+		j.matches[r.ID] = append(j.matches[r.ID], Match{Path: f.Path, Dir: dir, LastUpdate: d, DateSource: src})
+	}
 	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r)}
+	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
 		f.Path = dir
@@ -237,6 +273,50 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []File
 		return
 	}
 	j.add(f)
+}
+
+// deferFindings turns the findings a rule just added (from index from on)
+// into information when the first surveillance audit is the one that will
+// check them: implementation proofs of a new entrant's adapted indicators,
+// or indicators outside the light audit's list.
+func (j *judge) deferFindings(r *rules.Rule, inds []int, from int) {
+	if !j.deferring || len(inds) == 0 {
+		return
+	}
+	org := j.Config.Organization
+	newEntrant, light := org.NewEntrant && r.Proves == rules.ProvesImplementation, org.LightAudit
+	for _, n := range inds {
+		ind, _ := j.Ref.Indicator(n)
+		newEntrant = newEntrant && ind.NewEntrant
+		light = light && !ind.LightAudit
+	}
+	if !newEntrant && !light {
+		return
+	}
+	for i := from; i < len(j.findings); i++ {
+		f := &j.findings[i]
+		if f.Kind != KindMissing && f.Kind != KindStale && f.Kind != KindDueSoon {
+			continue
+		}
+		f.Severity, f.deferred = string(rules.SevInfo), true
+		f.text = msgDeferred(f.text, newEntrant, j.deferUntil)
+	}
+}
+
+// auditWindow warns when the surveillance window opens within warn_within,
+// or is open, and no audit date is booked.
+func (j *judge) auditWindow() {
+	c := j.cycle
+	if !j.hasCycle || c.Booked || c.WindowOpens.IsZero() {
+		return
+	}
+	soon := !j.Config.WarnWithin.After(j.AsOf).Before(c.WindowOpens)
+	switch {
+	case j.AsOf.Before(c.WindowOpens) && soon:
+		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowSoon(c, j.AsOf)})
+	case !j.AsOf.Before(c.WindowOpens) && !j.AsOf.After(c.WindowCloses):
+		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowOpen(c, j.AsOf)})
+	}
 }
 
 // date returns a file's last update as the rule reads it.
@@ -301,6 +381,10 @@ func (j *judge) report() *Report {
 		Indicators:   []IndicatorResult{},
 		Findings:     []Finding{},
 		day:          j.AsOf,
+		Matches:      j.matches,
+	}
+	if j.hasCycle {
+		rep.Cycle = &j.cycle
 	}
 	worst := map[int]string{}
 	for i := range j.findings {
@@ -314,7 +398,7 @@ func (j *judge) report() *Report {
 		default:
 			rep.Summary.Infos++
 		}
-		if statusRank[f.Kind] == 0 {
+		if statusRank[f.Kind] == 0 || f.deferred {
 			continue
 		}
 		for _, n := range f.Indicators {

@@ -364,20 +364,6 @@ until = 2026-10-01
 	assert.Equal(t, StatusOK, rep.Indicators[22].Status, "a waived finding does not count against the indicator")
 }
 
-func TestSpelledDurations(t *testing.T) {
-	for in, want := range map[string]i18n.Text{
-		"3mo":     i18n.T("3 mois", "3 months"),
-		"1y":      i18n.T("1 an", "1 year"),
-		"1y6mo":   i18n.T("1 an et 6 mois", "1 year and 6 months"),
-		"2w3d":    i18n.T("2 semaines et 3 jours", "2 weeks and 3 days"),
-		"1y1mo1d": i18n.T("1 an, 1 mois et 1 jour", "1 year, 1 month and 1 day"),
-	} {
-		d, err := rules.ParseDuration(in)
-		require.NoError(t, err)
-		assert.Equal(t, want, spelled(d), in)
-	}
-}
-
 func TestFailedThresholds(t *testing.T) {
 	r := &Report{Findings: []Finding{{Severity: "warning"}}}
 	assert.False(t, r.Failed("error"))

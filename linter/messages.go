@@ -2,7 +2,6 @@ package linter
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -27,30 +26,6 @@ func patterns(r *rules.Rule) string {
 		s += p
 	}
 	return s
-}
-
-// spelled writes a duration in words: "3 mois", "1 an et 6 mois".
-func spelled(d rules.Duration) i18n.Text {
-	var fr, en []string
-	part := func(n int, frOne, frMany, enOne, enMany string) {
-		switch {
-		case n == 1:
-			fr, en = append(fr, "1 "+frOne), append(en, "1 "+enOne)
-		case n > 1:
-			fr, en = append(fr, fmt.Sprintf("%d %s", n, frMany)), append(en, fmt.Sprintf("%d %s", n, enMany))
-		}
-	}
-	part(d.Years, "an", "ans", "year", "years")
-	part(d.Months, "mois", "mois", "month", "months")
-	part(d.Weeks, "semaine", "semaines", "week", "weeks")
-	part(d.Days, "jour", "jours", "day", "days")
-	join := func(parts []string, and string) string {
-		if len(parts) <= 1 {
-			return strings.Join(parts, "")
-		}
-		return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
-	}
-	return i18n.T(join(fr, " et "), join(en, " and "))
 }
 
 func msgMissing(r *rules.Rule, found int) i18n.Text {
@@ -113,8 +88,8 @@ func where(dir string) i18n.Text {
 func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Text {
 	w := where(dir)
 	return i18n.T(
-		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler tous les %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, spelled(r.MaxAge).FR, expires.French()),
-		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew every %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, spelled(r.MaxAge).EN, expires))
+		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler tous les %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Words().FR, expires.French()),
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew every %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge.Words().EN, expires))
 }
 
 func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {
@@ -161,4 +136,32 @@ func msgWaiverExpired(base i18n.Text, w *rules.Waiver) i18n.Text {
 	return i18n.T(
 		fmt.Sprintf("%s (La dérogation « %s » a expiré le %s : renouvelez-la ou traitez le point.)", base.FR, w.Reason, w.Until.French()),
 		fmt.Sprintf("%s (The waiver %q expired on %s: renew it or fix the point.)", base.EN, w.Reason, w.Until))
+}
+
+func msgDeferred(base i18n.Text, newEntrant bool, until rules.Day) i18n.Text {
+	when := i18n.T("l'audit de surveillance", "the surveillance audit")
+	if !until.IsZero() {
+		when = i18n.T("l'audit de surveillance (fenêtre ouverte le "+until.French()+")", "the surveillance audit (window opens "+until.String()+")")
+	}
+	why := i18n.T("audit allégé : indicateur vérifié à ", "light audit: this indicator is checked at ")
+	if newEntrant {
+		why = i18n.T("nouvel entrant : la mise en œuvre est vérifiée à ", "new entrant: implementation is checked at ")
+	}
+	return i18n.T(
+		fmt.Sprintf("%s (Pour information, %s%s.)", base.FR, why.FR, when.FR),
+		fmt.Sprintf("%s (For information, %s%s.)", base.EN, why.EN, when.EN))
+}
+
+func msgWindowSoon(c rules.Cycle, asOf rules.Day) i18n.Text {
+	n := inDays(asOf.DaysUntil(c.WindowOpens))
+	return i18n.T(
+		fmt.Sprintf("La fenêtre de l'audit de surveillance s'ouvre le %s (%s) et va jusqu'au %s, mais aucune date n'est fixée. Convenez-en avec votre certificateur, puis notez-la dans [audit] next de qlint.toml.", c.WindowOpens.French(), n.FR, c.WindowCloses.French()),
+		fmt.Sprintf("The surveillance audit window opens on %s (%s) and runs until %s, but no date is booked. Agree on one with your certifier, then write it in [audit] next of qlint.toml.", c.WindowOpens, n.EN, c.WindowCloses))
+}
+
+func msgWindowOpen(c rules.Cycle, asOf rules.Day) i18n.Text {
+	n := inDays(asOf.DaysUntil(c.WindowCloses))
+	return i18n.T(
+		fmt.Sprintf("La fenêtre de l'audit de surveillance est ouverte jusqu'au %s (%s) et aucune date n'est fixée : sans audit dans ce délai, la certification est suspendue. Convenez d'une date avec votre certificateur et notez-la dans [audit] next.", c.WindowCloses.French(), n.FR),
+		fmt.Sprintf("The surveillance audit window is open until %s (%s) and no date is booked: without an audit by then, the certification is suspended. Book a date with your certifier and write it in [audit] next.", c.WindowCloses, n.EN))
 }

@@ -47,7 +47,12 @@ type Report struct {
 	Organization string    `json:"-"`
 	Referential  string    `json:"-"`
 	FileCount    int       `json:"-"`
-	day          rules.Day
+	// Cycle is the audit calendar at the as-of day, when qlint.toml gives
+	// an audit date.
+	Cycle *rules.Cycle `json:"-"`
+	// Matches lists, by rule id, the files each rule matched, with dates.
+	Matches map[string][]Match `json:"-"`
+	day     rules.Day
 }
 
 // Tool names the program that wrote the report.
@@ -114,7 +119,8 @@ type Finding struct {
 	RuleFile string `json:"-"`
 	RuleLine int    `json:"-"`
 
-	text i18n.Text
+	text     i18n.Text
+	deferred bool // information until the surveillance audit
 }
 
 // Text returns the finding's message in language l.

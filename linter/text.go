@@ -177,6 +177,45 @@ func (p *textPrinter) header(r *Report) {
 		hist = i18n.T("hors dépôt git : dates de modification des fichiers", "outside a git repository: file modification dates").In(p.l)
 	}
 	p.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("%s · %d %s", hist, r.FileCount, i18n.T("fichiers", "files").In(p.l))))
+	if r.Cycle != nil {
+		if line := auditLine(*r.Cycle, r.day); !line.IsZero() {
+			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
+		}
+	}
+}
+
+// auditLine says when the next audit comes, from the audit calendar.
+func auditLine(c rules.Cycle, asOf rules.Day) i18n.Text {
+	in := func(d rules.Day) i18n.Text {
+		n := asOf.DaysUntil(d)
+		switch {
+		case n == 0:
+			return i18n.T("aujourd'hui", "today")
+		case n < 0:
+			return i18n.T(fmt.Sprintf("il y a %d jours", -n), fmt.Sprintf("%d days ago", -n))
+		}
+		return i18n.T(fmt.Sprintf("dans %d jours", n), fmt.Sprintf("in %d days", n))
+	}
+	switch {
+	case c.Booked:
+		w := in(c.Next)
+		return i18n.T("prochain audit : le "+c.Next.French()+" ("+w.FR+")", "next audit: "+c.Next.String()+" ("+w.EN+")")
+	case c.WindowOpens.IsZero():
+		return i18n.Text{}
+	case asOf.Before(c.WindowOpens):
+		w := in(c.WindowOpens)
+		return i18n.T(
+			"prochain audit : surveillance, fenêtre du "+c.WindowOpens.French()+" au "+c.WindowCloses.French()+" (ouverture "+w.FR+"), date à fixer",
+			"next audit: surveillance, window "+c.WindowOpens.String()+" to "+c.WindowCloses.String()+" (opens "+w.EN+"), date to book")
+	case !asOf.After(c.WindowCloses):
+		w := in(c.WindowCloses)
+		return i18n.T(
+			"audit de surveillance : fenêtre ouverte jusqu'au "+c.WindowCloses.French()+" (fermeture "+w.FR+"), date à fixer",
+			"surveillance audit: window open until "+c.WindowCloses.String()+" (closes "+w.EN+"), date to book")
+	}
+	w := in(c.Renewal)
+	return i18n.T("prochain audit : renouvellement avant le "+c.Renewal.French()+" ("+w.FR+")",
+		"next audit: renewal before "+c.Renewal.String()+" ("+w.EN+")")
 }
 
 func short(h string) string {

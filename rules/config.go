@@ -123,9 +123,24 @@ type Rule struct {
 	Date       DateMode
 	Severity   Severity
 	Builtin    bool // from the built-in pack
-	File       string
-	Line       int // where the rule is defined, for annotations
+	// Basis says whether the freshness or deadline is an official rhythm or
+	// a common practice (built-in rules only; "" for the user's own).
+	Basis string
+	// Proves is "implementation" for proofs that an activity took place, as
+	// opposed to a formalised procedure: a new entrant's initial audit checks
+	// only procedures (built-in rules only).
+	Proves string
+	File   string
+	Line   int // where the rule is defined, for annotations
 }
+
+// Rule bases and proof stages of built-in rules.
+const (
+	BasisOfficial        = "official"
+	BasisPractice        = "practice"
+	ProvesImplementation = "implementation"
+	ProvesProcedure      = "procedure"
+)
 
 // Waiver accepts, for a reason and a time, the findings of a rule or an
 // indicator.
@@ -365,8 +380,12 @@ func (d *decoder) rules(v any, builtin bool) []*Rule {
 	seen := map[string]string{}
 	for i, t := range list {
 		base := fmt.Sprintf("rule.%d", i)
+		var basis, proves string
+		if builtin {
+			basis, proves = d.packMarks(base, t)
+		}
 		r := d.rule(base, t)
-		r.Builtin = builtin
+		r.Builtin, r.Basis, r.Proves = builtin, basis, proves
 		if r.ID != "" {
 			if prev, dup := seen[r.ID]; dup {
 				d.fail(base+".id", i18n.T(
@@ -481,6 +500,29 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 		}
 	}
 	return r
+}
+
+// packMarks reads, checks and takes out of t the keys only the built-in
+// pack may use: basis (official or practice, by default practice) and proves
+// (procedure or implementation, by default procedure).
+func (d *decoder) packMarks(base string, t map[string]any) (basis, proves string) {
+	take := func(key, def string, allowed ...string) string {
+		v, ok := t[key]
+		if !ok {
+			return def
+		}
+		delete(t, key)
+		s, _ := v.(string)
+		for _, a := range allowed {
+			if s == a {
+				return s
+			}
+		}
+		d.fail(base+"."+key, i18n.T(fmt.Sprintf("%s invalide %q", key, s), fmt.Sprintf("invalid %s %q", key, s)), i18n.Text{})
+		return def
+	}
+	return take("basis", BasisPractice, BasisOfficial, BasisPractice),
+		take("proves", ProvesProcedure, ProvesProcedure, ProvesImplementation)
 }
 
 // knownRule is known() for a rule, with a pointed hint for a top-level key

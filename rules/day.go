@@ -62,6 +62,9 @@ func (d Day) Before(e Day) bool { return d.t.Before(e.t) }
 // After reports whether d is strictly after e.
 func (d Day) After(e Day) bool { return d.t.After(e.t) }
 
+// Equal reports whether d and e are the same day.
+func (d Day) Equal(e Day) bool { return d.t.Equal(e.t) }
+
 // AddDays returns the day n days after d (before, for negative n).
 func (d Day) AddDays(n int) Day { return Day{d.t.AddDate(0, 0, n)} }
 

@@ -199,3 +199,27 @@ func (o Offset) String() string {
 	}
 	return s + "+" + o.Delta.String()
 }
+
+// Words writes the duration for people: "3 mois", "1 an et 6 mois".
+func (d Duration) Words() i18n.Text {
+	var fr, en []string
+	part := func(n int, frOne, frMany, enOne, enMany string) {
+		switch {
+		case n == 1:
+			fr, en = append(fr, "1 "+frOne), append(en, "1 "+enOne)
+		case n > 1:
+			fr, en = append(fr, strconv.Itoa(n)+" "+frMany), append(en, strconv.Itoa(n)+" "+enMany)
+		}
+	}
+	part(d.Years, "an", "ans", "year", "years")
+	part(d.Months, "mois", "mois", "month", "months")
+	part(d.Weeks, "semaine", "semaines", "week", "weeks")
+	part(d.Days, "jour", "jours", "day", "days")
+	join := func(parts []string, and string) string {
+		if len(parts) <= 1 {
+			return strings.Join(parts, "")
+		}
+		return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+	}
+	return i18n.T(join(fr, " et "), join(en, " and "))
+}

@@ -117,3 +117,58 @@ func TestDayOfKeepsTheAuthorsLocalDay(t *testing.T) {
 	assert.Equal(t, "2025-12-31", DayOf(time.Date(2025, 12, 31, 23, 30, 0, 0, paris)).String())
 	assert.Equal(t, "2026-01-01", DayOf(time.Date(2026, 1, 1, 0, 30, 0, 0, tokyo)).String())
 }
+
+func TestDurationWords(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"3mo":     {"3 mois", "3 months"},
+		"1y":      {"1 an", "1 year"},
+		"1y6mo":   {"1 an et 6 mois", "1 year and 6 months"},
+		"2w3d":    {"2 semaines et 3 jours", "2 weeks and 3 days"},
+		"1y1mo1d": {"1 an, 1 mois et 1 jour", "1 year, 1 month and 1 day"},
+	} {
+		d, err := ParseDuration(in)
+		require.NoError(t, err)
+		assert.Equal(t, want[0], d.Words().FR, in)
+		assert.Equal(t, want[1], d.Words().EN, in)
+	}
+}
+
+func TestAuditCycle(t *testing.T) {
+	day := func(s string) Day {
+		d, err := ParseDay(s)
+		require.NoError(t, err)
+		return d
+	}
+	tests := []struct {
+		name                         string
+		audit                        Audit
+		today                        string
+		opens, closes, renewal, next string
+		booked                       bool
+	}{
+		{"before the window", Audit{Initial: day("2025-06-12")}, "2026-01-01", "2026-08-12", "2027-04-12", "2028-06-12", "2026-08-12", false},
+		{"window open", Audit{Initial: day("2025-06-12")}, "2026-10-01", "2026-08-12", "2027-04-12", "2028-06-12", "2026-10-01", false},
+		{"after the window", Audit{Initial: day("2025-06-12")}, "2027-06-01", "2026-08-12", "2027-04-12", "2028-06-12", "2028-06-12", false},
+		{"31 January plus 14 months", Audit{Initial: day("2025-01-31")}, "2025-06-01", "2026-03-31", "2026-11-30", "2028-01-31", "2026-03-31", false},
+		{"31 December plus 14 months", Audit{Initial: day("2024-12-31")}, "2025-06-01", "2026-02-28", "2026-10-31", "2027-12-31", "2026-02-28", false},
+		{"next cycle after renewal", Audit{Initial: day("2022-03-15")}, "2026-01-10", "2026-05-15", "2027-01-15", "2028-03-15", "2026-05-15", false},
+		{"booked date wins", Audit{Initial: day("2025-06-12"), Next: day("2026-10-05")}, "2026-01-01", "2026-08-12", "2027-04-12", "2028-06-12", "2026-10-05", true},
+		{"booked date in the past is ignored", Audit{Initial: day("2025-06-12"), Next: day("2025-12-05")}, "2026-01-01", "2026-08-12", "2027-04-12", "2028-06-12", "2026-08-12", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := tt.audit.CycleAt(day(tt.today))
+			require.True(t, ok)
+			assert.Equal(t, tt.opens, c.WindowOpens.String())
+			assert.Equal(t, tt.closes, c.WindowCloses.String())
+			assert.Equal(t, tt.renewal, c.Renewal.String())
+			assert.Equal(t, tt.next, c.Next.String())
+			assert.Equal(t, tt.booked, c.Booked)
+		})
+	}
+	_, ok := Audit{}.CycleAt(day("2026-01-01"))
+	assert.False(t, ok, "no audit date, no calendar")
+	c, ok := Audit{Next: day("2026-03-01")}.CycleAt(day("2026-01-01"))
+	require.True(t, ok, "a booked date alone is enough")
+	assert.Equal(t, "2026-03-01", c.Next.String())
+}

@@ -58,6 +58,7 @@ type Indicator struct {
 	ID         int
 	Criterion  int
 	Title      i18n.Text
+	About      i18n.Text // what the indicator asks, in plain words
 	Note       i18n.Text // a limit of scope the profile cannot express, if any
 	Categories []Category
 	Requires   Condition // "" when the categories alone decide
@@ -100,6 +101,8 @@ type rawReferential struct {
 		Criterion  int      `toml:"criterion"`
 		FR         string   `toml:"fr"`
 		EN         string   `toml:"en"`
+		AboutFR    string   `toml:"about_fr"`
+		AboutEN    string   `toml:"about_en"`
 		NoteFR     string   `toml:"note_fr"`
 		NoteEN     string   `toml:"note_en"`
 		Categories []string `toml:"categories"`
@@ -163,6 +166,7 @@ func parseReferential(src string) (*Referential, error) {
 		ind := Indicator{
 			ID: in.ID, Criterion: in.Criterion,
 			Title:      i18n.T(in.FR, in.EN),
+			About:      i18n.T(in.AboutFR, in.AboutEN),
 			Note:       i18n.T(in.NoteFR, in.NoteEN),
 			Requires:   Condition(in.Requires),
 			NewEntrant: in.NewEntrant, LightAudit: in.LightAudit, NC: in.NC,

@@ -17,6 +17,7 @@ func TestReferentialShape(t *testing.T) {
 		rg := ranges[ind.Criterion]
 		assert.True(t, ind.ID >= rg[0] && ind.ID <= rg[1], "indicator %d in criterion %d", ind.ID, ind.Criterion)
 		assert.True(t, ind.Title.Complete(), "indicator %d title", ind.ID)
+		assert.True(t, ind.About.Complete(), "indicator %d about", ind.ID)
 		assert.True(t, ind.Note.IsZero() || ind.Note.Complete(), "indicator %d note", ind.ID)
 	}
 	for _, c := range r.Criteria {
@@ -90,4 +91,33 @@ func TestPackCoversEveryIndicator(t *testing.T) {
 	for _, ind := range Builtin().Indicators {
 		assert.True(t, covered[ind.ID], "indicator %d has no built-in rule", ind.ID)
 	}
+}
+
+func TestPackMarks(t *testing.T) {
+	byID := map[string]*Rule{}
+	for _, r := range Pack() {
+		byID[r.ID] = r
+		assert.Contains(t, []string{BasisOfficial, BasisPractice}, r.Basis, r.ID)
+		assert.Contains(t, []string{ProvesProcedure, ProvesImplementation}, r.Proves, r.ID)
+	}
+	assert.Equal(t, BasisOfficial, byID["retours-financeurs"].Basis)
+	assert.Equal(t, BasisPractice, byID["veille-legale"].Basis)
+	assert.Equal(t, ProvesImplementation, byID["veille-metiers"].Proves)
+	assert.Equal(t, ProvesProcedure, byID["plan-developpement-competences"].Proves)
+	// Session proofs carry deadlines from the session's dates.
+	for id, due := range map[string]string{
+		"session-convention": "start", "session-emargement": "end", "session-evaluation": "end",
+		"session-attestation": "end+7d", "session-satisfaction-froid": "end+90d",
+	} {
+		require.NotNil(t, byID[id].Due, id)
+		assert.Equal(t, due, byID[id].Due.String(), id)
+		assert.Equal(t, "sessions/*", byID[id].Each, id)
+	}
+	assert.Equal(t, "05-competences/intervenants/*", byID["intervenant-cv"].Each)
+	assert.Equal(t, "06-environnement/sous-traitance/*", byID["sous-traitant-contrat"].Each)
+}
+
+func TestUserRulesCannotUsePackMarks(t *testing.T) {
+	_, err := Parse("qlint.toml", []byte("schema = 1\n[[rule]]\nid = \"a\"\nindicators = [1]\npaths = [\"a\"]\nbasis = \"official\"\n"))
+	assert.ErrorContains(t, err, `clé inconnue "basis"`)
 }

@@ -37,6 +37,8 @@ indicateur par indicateur, les preuves manquantes ou périmées.
 
 Usage :
   qlint [lint] [DOSSIER] [options]   vérifier le dossier (par défaut : .)
+  qlint init [DOSSIER] [options]     préparer qlint.toml et l'arborescence de preuves
+  qlint explain N [DOSSIER]          l'indicateur N : ce qu'il demande, s'il s'applique, ses preuves
   qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
   qlint version                      version, commit et version de Go
 
@@ -54,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "demo", "version":
+		case "lint", "demo", "version", "init", "explain":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, mainUsage)
@@ -69,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = cmdVersion(args, stdout)
 	case "demo":
 		code, err = cmdDemo(args, stdout, stderr)
+	case "init":
+		code, err = cmdInit(args, stdout)
+	case "explain":
+		code, err = cmdExplain(args, stdout, stderr)
 	default:
 		code, err = cmdLint(args, stdout, stderr)
 	}
@@ -276,15 +282,7 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	if c.lang != "" {
 		lang, _ = i18n.Parse(c.lang)
 	}
-	today := rules.DayOf(now())
-	asOf, err := resolveAsOf(c.asOf, cfg, today)
-	if err != nil {
-		return exitError, err
-	}
-	rep, err := linter.Run(linter.Options{
-		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
-		AllowShallow: c.allowShallow, Version: currentVersion(),
-	})
+	rep, err := judge(root, cfgPath, cfg, c, lang)
 	if err != nil {
 		return exitError, err
 	}
@@ -311,6 +309,18 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// judge runs the linter on root with the checked rules.
+func judge(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang) (*linter.Report, error) {
+	asOf, err := resolveAsOf(c.asOf, cfg, rules.DayOf(now()))
+	if err != nil {
+		return nil, err
+	}
+	return linter.Run(linter.Options{
+		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
+		AllowShallow: c.allowShallow, Version: currentVersion(),
+	})
 }
 
 // checkCommon refuses flag values qlint does not know, before any work.

@@ -112,7 +112,7 @@ func Create(dir string, today time.Time) (int, error) {
 		if d.After(reorg) {
 			folder = "06-environnement/veille/"
 		}
-		return set(folder+kind+"/"+d.Format("2006-01")+".md", "# Veille "+kind+"\nSource → analyse → action → responsable\n")
+		return set(folder+kind+"/"+d.Format("2006-01")+".md", "# Veille "+kind+" "+d.Format("2006-01")+"\nSource → analyse → action → responsable\n")
 	}
 	// Monthly legal watch, until five months ago: now stale (3 months).
 	for m := 23; m >= 5; m-- {

@@ -382,7 +382,7 @@ func (w *walker) follow(p string, blob plumbing.Hash, diffs []*diffSet, ignored 
 	}
 	for i, d := range diffs {
 		if from := d.leftPaths(blob); len(from) > 0 {
-			return i, from[0]
+			return i, closest(p, from)
 		}
 	}
 	if ignored {
@@ -393,6 +393,23 @@ func (w *walker) follow(p string, blob plumbing.Hash, diffs []*diffSet, ignored 
 		}
 	}
 	return -1, ""
+}
+
+// closest picks, among the paths the same content left, the one that ends
+// like p: when a folder of identical files (blank templates, "néant"
+// registers) moves, each file follows its own old path, not the first one.
+func closest(p string, from []string) string {
+	best, bestLen := from[0], -1
+	for _, q := range from {
+		n := 0
+		for n < len(p) && n < len(q) && p[len(p)-1-n] == q[len(q)-1-n] {
+			n++
+		}
+		if n > bestLen {
+			best, bestLen = q, n
+		}
+	}
+	return best
 }
 
 // subtree returns the hash of the prefix folder inside a root tree, zero when

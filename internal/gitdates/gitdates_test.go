@@ -185,6 +185,20 @@ func TestWalkDates(t *testing.T) {
 			want: map[string]string{"a.md": "2025-01-10", "b.md": "2025-05-10"},
 		},
 		{
+			name: "a folder of identical files moves: each keeps its own date",
+			steps: []step{
+				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"registres/a.md": "néant"} }},
+				{name: "c2", date: "2025-04-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("registres/b.md", "néant") }},
+				{name: "c3", date: "2025-07-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("registres/c.md", "néant") }},
+				{name: "move", date: "2025-10-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.Move("registres", "07-amelioration/registres") }},
+			},
+			want: map[string]string{
+				"07-amelioration/registres/a.md": "2025-01-10",
+				"07-amelioration/registres/b.md": "2025-04-10",
+				"07-amelioration/registres/c.md": "2025-07-10",
+			},
+		},
+		{
 			name: "a file replaced by a folder",
 			steps: []step{
 				{name: "c1", date: "2025-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"x": "file", "y.md": "y"} }},

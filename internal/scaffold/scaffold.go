@@ -1,0 +1,309 @@
+// Package scaffold starts an evidence folder: a qlint.toml with the
+// organization's profile over the built-in pack, and the default folders
+// that apply to that profile, each with a README.md that says which proofs
+// go there and which indicators they serve. It never overwrites a file.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// Profile is what `qlint init` asks about the organization.
+type Profile struct {
+	Name         string
+	Org          rules.Organization
+	InitialAudit rules.Day
+	Lang         i18n.Lang
+}
+
+// Result lists what Init did, with paths relative to the folder.
+type Result struct {
+	Created []string // folders and files written
+	Kept    []string // files that were there and were left alone
+}
+
+// ErrConfigExists is returned when a qlint.toml is already there and
+// overwriting it was not asked for.
+var ErrConfigExists = errors.New("qlint.toml exists")
+
+// Init writes qlint.toml into dir (only when absent, or when force is set)
+// and creates the folders of the default layout that apply to the profile,
+// with their README.md files when absent. Nothing else is ever touched.
+func Init(dir string, p Profile, force bool) (*Result, error) {
+	res := &Result{}
+	cfgPath := filepath.Join(dir, "qlint.toml")
+	if _, err := os.Lstat(cfgPath); err == nil && !force {
+		return nil, ErrConfigExists
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	text := Config(p)
+	if _, err := rules.Parse("qlint.toml", []byte(text)); err != nil {
+		return nil, fmt.Errorf("the generated qlint.toml is invalid (a bug): %w", err)
+	}
+	if err := os.WriteFile(cfgPath, []byte(text), 0o644); err != nil {
+		return nil, err
+	}
+	res.Created = append(res.Created, "qlint.toml")
+	for _, f := range Folders(p.Org) {
+		full := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				return nil, err
+			}
+			res.Created = append(res.Created, f.Path+"/")
+		}
+		readme := path.Join(f.Path, "README.md")
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(readme)), f.Readme(p.Lang)); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				res.Kept = append(res.Kept, readme)
+				continue
+			}
+			return nil, err
+		}
+		res.Created = append(res.Created, readme)
+	}
+	return res, nil
+}
+
+// writeNew creates a file that must not exist yet.
+func writeNew(p, content string) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(content); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Config returns the qlint.toml text for a profile.
+func Config(p Profile) string {
+	lang := p.Lang
+	if lang == "" {
+		lang = i18n.FR
+	}
+	cats := make([]string, len(p.Org.Categories))
+	for i, c := range p.Org.Categories {
+		cats[i] = fmt.Sprintf("%q", c)
+	}
+	audit := "# initial = 2025-06-12   # date de l'audit initial : surveillance entre +14 et +22 mois, renouvellement à 3 ans\n"
+	if !p.InitialAudit.IsZero() {
+		audit = fmt.Sprintf("initial = %s      # surveillance entre +14 et +22 mois, renouvellement à 3 ans\n", p.InitialAudit)
+	}
+	return fmt.Sprintf(`# Règles qlint de l'organisme : ce qui prouve chaque indicateur Qualiopi,
+# et à quelle fréquence le renouveler. Écrit par qlint init.
+schema = 1
+extends = "qualiopi"   # les règles intégrées, pour l'arborescence créée par qlint init
+lang = %q
+
+[organization]
+name = %q
+categories = [%s]      # AF (formation), BC (bilan de compétences), VAE, CFA (apprentissage)
+certifying = %t        # prestations menant à une certification RNCP ou RS
+subcontracting = %t    # recours à la sous-traitance ou au portage salarial
+work_linked = %t       # alternance, périodes en entreprise, AFEST
+new_entrant = %t       # premier audit, sans activité passée
+light_audit = %t       # audit allégé (label qualité antérieur reconnu)
+
+[audit]
+%s# next = 2026-10-05      # la date de l'audit suivant, une fois fixée (--as-of next-audit)
+
+[defaults]
+warn_within = "30d"     # signaler les preuves qui expirent dans les 30 jours
+
+[ignore]
+paths = ["archives/**"]
+
+# Vos propres règles, ou le remplacement d'une règle intégrée (même id) :
+# [[rule]]
+# id = "veille-legale"
+# indicators = [23]
+# title = "Veille légale et réglementaire"
+# paths = ["06-environnement/veille/legale/**"]
+# max_age = "2mo"
+#
+# Pour ne plus vérifier une règle intégrée, en tête de fichier :
+# disable = ["id-de-la-regle"]
+`, string(lang), p.Name, strings.Join(cats, ", "), p.Org.Certifying, p.Org.Subcontracting, p.Org.WorkLinked,
+		p.Org.NewEntrant, p.Org.LightAudit, audit)
+}
+
+// Folder is a folder of the default layout and the built-in rules that look
+// into it.
+type Folder struct {
+	Path  string
+	Rules []*rules.Rule // rules whose patterns start right in this folder
+	Each  []*rules.Rule // rules judged in each subfolder of this folder
+	Subs  []string      // child folders of the layout
+}
+
+// Folders returns the folders of the default layout that apply to org: the
+// literal folders of the built-in rules that serve at least one indicator
+// that applies, and their parents.
+func Folders(org rules.Organization) []*Folder {
+	ref := rules.Builtin()
+	byPath := map[string]*Folder{}
+	var get func(p string) *Folder
+	get = func(p string) *Folder {
+		if f, ok := byPath[p]; ok {
+			return f
+		}
+		f := &Folder{Path: p}
+		byPath[p] = f
+		// Parents exist too, and know their children.
+		if parent := path.Dir(p); parent != "." {
+			pf := get(parent)
+			pf.Subs = append(pf.Subs, p)
+		}
+		return f
+	}
+	for _, r := range rules.Pack() {
+		applies := false
+		for _, n := range r.Indicators {
+			ind, _ := ref.Indicator(n)
+			applies = applies || ref.Applies(ind, org).Applies
+		}
+		if !applies {
+			continue
+		}
+		if r.Each != "" {
+			if dir := literalDir(r.Each); dir != "" {
+				f := get(dir)
+				f.Each = append(f.Each, r)
+			}
+			continue
+		}
+		seen := map[string]bool{}
+		for _, p := range r.Paths {
+			if dir := literalDir(p); dir != "" && !seen[dir] {
+				seen[dir] = true
+				f := get(dir)
+				f.Rules = append(f.Rules, r)
+			}
+		}
+	}
+	out := make([]*Folder, 0, len(byPath))
+	for _, f := range byPath {
+		sort.Strings(f.Subs)
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// literalDir returns the folder a pattern starts in, before any wildcard:
+// "06-environnement/veille/legale/**" → "06-environnement/veille/legale".
+func literalDir(p string) string {
+	if i := strings.IndexAny(p, "*?[{"); i >= 0 {
+		p = p[:i]
+	} else {
+		p = path.Dir(p) + "/"
+	}
+	if j := strings.LastIndexByte(p, '/'); j >= 0 {
+		return p[:j]
+	}
+	return ""
+}
+
+// Readme is the README.md of a folder, in language l.
+func (f *Folder) Readme(l i18n.Lang) string {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", f.Path)
+	if len(f.Rules) > 0 {
+		b.WriteString(t("Preuves à déposer dans ce dossier (qlint les vérifie) :\n\n", "Proofs to file in this folder (qlint checks them):\n\n"))
+		for _, r := range f.Rules {
+			b.WriteString(ruleLine(r, f.Path, l))
+		}
+		b.WriteString("\n")
+	}
+	if len(f.Each) > 0 {
+		if path.Base(f.Path) == "sessions" {
+			b.WriteString(t(
+				"Un sous-dossier par session, nommé d'après sa date de début (`2026-03-12_client_intitule`), ou avec un `session.toml` qui donne `start = 2026-03-12` et `end = 2026-03-14`. Chaque session doit contenir :\n\n",
+				"One subfolder per session, named after its first day (`2026-03-12_client_title`), or holding a `session.toml` that gives `start = 2026-03-12` and `end = 2026-03-14`. Each session must hold:\n\n"))
+		} else {
+			b.WriteString(t("Un sous-dossier par personne ou partenaire suivi (par exemple `marie-durand/`). Chacun doit contenir :\n\n",
+				"One subfolder per person or partner followed (for example `marie-durand/`). Each must hold:\n\n"))
+		}
+		for _, r := range f.Each {
+			b.WriteString(ruleLine(r, "", l))
+		}
+		b.WriteString("\n")
+	}
+	if len(f.Subs) > 0 {
+		b.WriteString(t("Sous-dossiers :", "Subfolders:"))
+		for _, s := range f.Subs {
+			fmt.Fprintf(&b, " `%s/`", path.Base(s))
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString(t("Dossier créé par `qlint init`. Ce README n'est pas une preuve : qlint ne le compte pas.\n",
+		"Folder made by `qlint init`. This README is not a proof: qlint does not count it.\n"))
+	return b.String()
+}
+
+func ruleLine(r *rules.Rule, folder string, l i18n.Lang) string {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	var pats []string
+	for _, p := range r.Paths {
+		if folder != "" {
+			if !strings.HasPrefix(p, folder+"/") {
+				continue
+			}
+			p = strings.TrimPrefix(p, folder+"/")
+		}
+		pats = append(pats, "`"+p+"`")
+	}
+	inds := make([]string, len(r.Indicators))
+	for i, n := range r.Indicators {
+		inds[i] = fmt.Sprint(n)
+	}
+	word := t("indicateur", "indicator")
+	if len(inds) > 1 {
+		word = t("indicateurs", "indicators")
+	}
+	s := fmt.Sprintf("- **%s** (%s %s) : %s", r.Title, word, strings.Join(inds, ", "), strings.Join(pats, ", "))
+	if l == i18n.EN {
+		s = strings.Replace(s, ") : ", "): ", 1)
+	}
+	switch {
+	case !r.MaxAge.IsZero():
+		s += t(" ; valable ", "; valid for ") + r.MaxAge.Words().In(l)
+	case r.Due != nil:
+		s += t(" ; à fournir au plus tard ", "; due by ") + dueWords(*r.Due).In(l)
+	}
+	return s + "\n"
+}
+
+// dueWords says a due offset for people: "7 jours après la fin".
+func dueWords(o rules.Offset) i18n.Text {
+	at, anchor := i18n.T("au début", "the start"), i18n.T("le début", "the start")
+	if o.FromEnd {
+		at, anchor = i18n.T("à la fin", "the end"), i18n.T("la fin", "the end")
+	}
+	if o.Delta.IsZero() {
+		return at
+	}
+	w := o.Delta.Words()
+	if o.Back {
+		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
+	}
+	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
+}
