@@ -392,3 +392,23 @@ reason = "r"
 		assert.True(t, seen[k], "no %s finding to check", k)
 	}
 }
+
+// TestBuiltinPackCoversACFAWithEveryCondition: with the pack, an
+// apprenticeship centre that certifies, subcontracts and runs work-linked
+// courses has every one of the 32 indicators applicable and covered.
+func TestBuiltinPackCoversACFAWithEveryCondition(t *testing.T) {
+	cfg := `extends = "qualiopi"
+[organization]
+categories = ["AF", "BC", "VAE", "CFA"]
+certifying = true
+subcontracting = true
+work_linked = true
+`
+	rep := judgeTree(t, fstest.MapFS{}, cfg, "2026-11-22")
+	assert.Zero(t, rep.Summary.Indicators.Uncovered)
+	assert.Zero(t, rep.Summary.Indicators.NotApplicable)
+	assert.Equal(t, 32, rep.Summary.Indicators.Missing, "an empty folder misses a proof for every indicator")
+	for _, ind := range rep.Indicators {
+		assert.NotEmpty(t, ind.Rules, "indicator %d", ind.ID)
+	}
+}

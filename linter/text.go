@@ -49,6 +49,7 @@ var kindWords = map[string]i18n.Text{
 	KindUnmapped:   i18n.T("non rattaché", "unmapped"),
 	KindWaived:     i18n.T("dérogation", "waived"),
 	KindUnreadable: i18n.T("illisible", "unreadable"),
+	KindAudit:      i18n.T("calendrier d'audit", "audit calendar"),
 }
 
 var severityWords = map[string]i18n.Text{

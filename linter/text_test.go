@@ -64,6 +64,12 @@ func TestTextIsBilingual(t *testing.T) {
 	assert.Contains(t, out.String(), "état au 22/11/2026")
 	assert.Contains(t, out.String(), "[PÉRIMÉ]")
 	assert.Contains(t, out.String(), "Bilan")
+	for _, k := range []string{KindMissing, KindStale, KindDueSoon, KindPending, KindUncovered, KindUnmapped, KindWaived, KindUnreadable, KindAudit} {
+		assert.True(t, kindWords[k].Complete(), "kind %s has no words", k)
+	}
+	for _, st := range []string{StatusOK, StatusMissing, StatusStale, StatusDueSoon, StatusUncovered, StatusNotApplicable} {
+		assert.True(t, statusWords[st].Complete(), "status %s has no words", st)
+	}
 	for _, words := range []map[string]i18n.Text{statusWords, kindWords, severityWords, ncWords} {
 		for k, w := range words {
 			assert.True(t, w.Complete(), k)
