@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -36,8 +37,18 @@ type History struct {
 	commits   int
 }
 
+// HistoryCache keeps the dates read for a HEAD between runs in one process
+// (qlint watch): the same HEAD is not read again, and after new commits only
+// those are read. Its zero value is ready to use; it is not safe for
+// concurrent use.
+type HistoryCache struct {
+	key  string // the prefix and the ignored commits the dates were read with
+	last *gitdates.Result
+}
+
 // HistoryOptions tune how history is read.
 type HistoryOptions struct {
+	Cache        *HistoryCache // optional
 	AllowShallow bool
 	// IgnoreRevsFile, relative to the root, lists commits that never count
 	// as updates.
@@ -96,7 +107,7 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 			return nil, err
 		}
 	}
-	res, err := gitdates.Walk(repo, prefix, opt)
+	res, err := walkCached(repo, prefix, opt, opts.Cache)
 	if err != nil {
 		var missing *gitdates.MissingObjectError
 		if errors.As(err, &missing) {
@@ -137,6 +148,31 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 		}
 	}
 	return h, nil
+}
+
+// walkCached reads history, through the cache when there is one.
+func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, cache *HistoryCache) (*gitdates.Result, error) {
+	if cache == nil {
+		return gitdates.Walk(repo, prefix, opt)
+	}
+	ignored := make([]string, 0, len(opt.Ignore))
+	for h := range opt.Ignore {
+		ignored = append(ignored, h.String())
+	}
+	sort.Strings(ignored)
+	key := prefix + "\x00" + strings.Join(ignored, ",")
+	if cache.last != nil && cache.key == key {
+		if head, err := repo.Head(); err == nil && head.Hash() == cache.last.Head {
+			return cache.last, nil
+		}
+		opt.Known = cache.last
+	}
+	res, err := gitdates.Walk(repo, prefix, opt)
+	if err != nil {
+		return nil, err
+	}
+	cache.key, cache.last = key, res
+	return res, nil
 }
 
 // clean reports whether the working copy of f is HEAD's blob: the index

@@ -35,10 +35,22 @@ type WalkProblem struct {
 	Err  error
 }
 
-// junk is always ignored: system and office leftovers that are never proofs.
+// junk is always ignored: system and office leftovers and editors'
+// temporary files, which are never proofs.
 var junk = []string{
 	"**/.DS_Store", "**/Thumbs.db", "**/desktop.ini", "**/~$*", "**/.~lock.*#",
-	"**/*.swp", "**/*.tmp", "**/*~", "**/.git",
+	"**/*.swp", "**/*.swx", "**/*.tmp", "**/*~", "**/.#*", "**/#*#", "**/4913",
+	"**/.goutputstream-*", "**/*.crdownload", "**/*.part", "**/*.kate-swp", "**/.git",
+}
+
+// Skipper returns the test WalkTree applies to paths (relative to the root,
+// with /): junk files, editor temporaries, .git, and the ignore patterns.
+// qlint watch uses it to leave out changes that cannot change a report.
+func Skipper(ignore []string) func(rel string, dir bool) bool {
+	ign := compile(append(append([]string(nil), junk...), ignore...))
+	return func(rel string, _ bool) bool {
+		return base(rel) == ".git" || matchAny(ign, fold(rel))
+	}
 }
 
 // fold gives the form names are matched in: Unicode NFC (a Mac writes "é"
@@ -96,7 +108,7 @@ func matchAny(ms []matcher, key string) bool {
 // WalkTree lists the files and folders of fsys, leaving out .git, junk files
 // and what the ignore patterns match (a matched folder is not entered).
 func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
-	ign := compile(append(append([]string(nil), junk...), ignore...))
+	skip := Skipper(ignore)
 	t := &Tree{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -113,7 +125,7 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 			return nil
 		}
 		key := fold(p)
-		if d.Name() == ".git" || matchAny(ign, key) {
+		if skip(p, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -20,6 +20,8 @@ type Options struct {
 	AllowShallow bool
 	Progress     func(commits int)
 	Version      string
+	// History, when set, keeps dates between runs (qlint watch).
+	History *HistoryCache
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -45,6 +47,7 @@ func Run(o Options) (*Report, error) {
 		return nil, err
 	}
 	hist, err := ReadHistory(o.Root, tree, HistoryOptions{
+		Cache:          o.History,
 		AllowShallow:   o.AllowShallow,
 		IgnoreRevsFile: o.Config.History.IgnoreRevsFile,
 		Progress:       o.Progress,

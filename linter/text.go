@@ -35,6 +35,9 @@ var statusWords = map[string]i18n.Text{
 	StatusNotApplicable: i18n.T("NON APPLICABLE", "N/A"),
 }
 
+// StatusWord returns the words the text report uses for an indicator status.
+func StatusWord(status string) i18n.Text { return statusWords[status] }
+
 var statusColors = map[string]string{
 	StatusOK: ansiGreen, StatusMissing: ansiRed, StatusStale: ansiRed,
 	StatusDueSoon: ansiYellow, StatusUncovered: ansiYellow, StatusNotApplicable: ansiDim,

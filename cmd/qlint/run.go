@@ -39,6 +39,7 @@ Usage :
   qlint [lint] [DOSSIER] [options]   vérifier le dossier (par défaut : .)
   qlint init [DOSSIER] [options]     préparer qlint.toml et l'arborescence de preuves
   qlint explain N [DOSSIER]          l'indicateur N : ce qu'il demande, s'il s'applique, ses preuves
+  qlint watch [DOSSIER]              vérifier à nouveau après chaque changement, jusqu'à Ctrl-C
   qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
   qlint version                      version, commit et version de Go
 
@@ -56,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "demo", "version", "init", "explain":
+		case "lint", "demo", "version", "init", "explain", "watch":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, mainUsage)
@@ -75,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = cmdInit(args, stdout)
 	case "explain":
 		code, err = cmdExplain(args, stdout, stderr)
+	case "watch":
+		code, err = cmdWatch(args, stdout, stderr)
 	default:
 		code, err = cmdLint(args, stdout, stderr)
 	}
@@ -313,13 +316,18 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 
 // judge runs the linter on root with the checked rules.
 func judge(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang) (*linter.Report, error) {
+	return judgeWith(root, cfgPath, cfg, c, lang, nil)
+}
+
+// judgeWith is judge with a history cache kept between runs.
+func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache) (*linter.Report, error) {
 	asOf, err := resolveAsOf(c.asOf, cfg, rules.DayOf(now()))
 	if err != nil {
 		return nil, err
 	}
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
-		AllowShallow: c.allowShallow, Version: currentVersion(),
+		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache,
 	})
 }
 

@@ -62,6 +62,11 @@ type Options struct {
 	Shallow map[plumbing.Hash]bool
 	// Progress, when set, is called every few hundred commits.
 	Progress func(commits int)
+	// Known is an earlier result for the same prefix. When the walk reaches
+	// its HEAD, the paths still pending there take the dates it found
+	// instead of walking on: after a new commit only the new commits are
+	// read.
+	Known *Result
 }
 
 // MissingObjectError is a commit or tree that history needs but the
@@ -137,6 +142,8 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	for i, p := range paths {
 		pending[p] = []int32{int32(i)}
 	}
+	w.base = base
+	w.stamp = func(id int32, s Stamp) { stamps[id] = s }
 	w.settle = func(ids []int32, c *commitInfo, h plumbing.Hash) {
 		for _, id := range ids {
 			stamps[id] = Stamp{When: c.author, Commit: h}
@@ -212,7 +219,9 @@ type walker struct {
 	nodes   map[plumbing.Hash]*node
 	queue   queue
 	read    int
+	base    string // the prefix folder with a trailing /, "" for the whole repository
 	settle  func([]int32, *commitInfo, plumbing.Hash)
+	stamp   func(int32, Stamp)
 }
 
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
@@ -306,6 +315,19 @@ func (d *diffSet) leftPaths(blob plumbing.Hash) []string {
 
 func (w *walker) visit(n *node) error {
 	c := n.info
+	if k := w.opts.Known; k != nil && n.hash == k.Head {
+		for p, ids := range n.pending {
+			if f, ok := k.Files[strings.TrimPrefix(p, w.base)]; ok && strings.HasPrefix(p, w.base) {
+				for _, id := range ids {
+					w.stamp(id, f.Stamp)
+				}
+				delete(n.pending, p)
+			}
+		}
+		if len(n.pending) == 0 {
+			return nil
+		}
+	}
 	if len(c.parents) == 0 {
 		for _, ids := range n.pending {
 			w.settle(ids, c, n.hash)

@@ -272,3 +272,34 @@ func TestWalkStopsEarly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, res.Commits, "c2, c1 and c1's parent; the four older commits are never read")
 }
+
+func TestWalkFromAKnownResult(t *testing.T) {
+	r, h := build(t, []step{
+		{name: "c1", date: "2024-01-10", change: func(gitbuild.Tree) gitbuild.Tree {
+			return gitbuild.Tree{"a.md": "a1", "b.md": "b1", "old/c.md": "c1"}
+		}},
+		{name: "c2", date: "2025-01-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+	})
+	before, err := Walk(r.R, "", Options{})
+	require.NoError(t, err)
+
+	// Two new commits: an edit and a folder move.
+	tree := gitbuild.Tree{"a.md": "a2", "b.md": "b2", "old/c.md": "c1"}
+	c3, err := r.Commit(tree, "c3", day("2025-06-10"), h["c2"])
+	require.NoError(t, err)
+	c4, err := r.Commit(tree.Move("old", "new"), "c4", day("2025-09-10"), c3)
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(c4))
+
+	after, err := Walk(r.R, "", Options{Known: before})
+	require.NoError(t, err)
+	full, err := Walk(r.R, "", Options{})
+	require.NoError(t, err)
+	for p, f := range full.Files {
+		assert.Equal(t, f.Stamp, after.Files[p].Stamp, p)
+	}
+	assert.Equal(t, "2025-06-10", after.Files["b.md"].Stamp.When.Format("2006-01-02"))
+	assert.Equal(t, "2024-01-10", after.Files["new/c.md"].Stamp.When.Format("2006-01-02"))
+	assert.Equal(t, 3, after.Commits, "c4, c3 and the known head c2, nothing older")
+	assert.Greater(t, full.Commits, after.Commits)
+}

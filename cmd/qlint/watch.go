@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/rules"
+	"github.com/qlint/qlint/watcher"
+)
+
+const watchUsage = `Usage : qlint watch [DOSSIER] [options]
+
+Vérifie le dossier de preuves, puis le vérifie à nouveau après chaque
+changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit, qlint.toml
+modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer un dossier de
+500 fichiers) ne donnent qu'une vérification, sur l'état final. En texte, le
+rapport est redessiné avec une ligne qui résume ce qui a changé ; en JSON
+(-f json), chaque vérification écrit un rapport sur une ligne (NDJSON).
+
+Une erreur dans qlint.toml est affichée (fichier:ligne:colonne) et la
+surveillance continue avec les dernières règles valides.
+
+Exemples :
+  qlint watch
+  qlint watch preuves --lang en
+  qlint watch -f json > rapports.ndjson
+  qlint watch --poll 5s             sur un lecteur réseau ou un dossier synchronisé
+`
+
+func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
+	var debounce, poll time.Duration
+	c, root, err := parseFolderCommand("watch", watchUsage, args, stdout, func(fs *flag.FlagSet) {
+		fs.DurationVar(&debounce, "debounce", 300*time.Millisecond, "attendre ce calme après un changement avant de vérifier")
+		fs.DurationVar(&poll, "poll", 0, "scruter le dossier à cet intervalle au lieu d'écouter le système (ex. 5s)")
+	})
+	if err != nil {
+		return exitError, err
+	}
+	if root == "" {
+		root = "."
+	}
+	cfgPath := c.config
+	if cfgPath == "" {
+		cfgPath = filepath.Join(root, "qlint.toml")
+	}
+	cfg, err := rules.Load(cfgPath)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return exitError, usageError(fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
+				"qlint init en crée un", "qlint init makes one")
+		}
+		return exitError, err
+	}
+	w := &watchSession{c: c, root: root, cfgPath: cfgPath, cfg: cfg, stdout: stdout, stderr: stderr,
+		history: &linter.HistoryCache{}, tty: isTerminal(stdout)}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	w.run(nil)
+	err = watcher.Watch(ctx, watcher.Options{
+		Root: root, Debounce: debounce, Poll: poll, Extra: []string{cfgPath},
+		Skip: func(rel string, dir bool) bool {
+			if rel == filepath.ToSlash(filepath.Clean(c.config)) {
+				return false
+			}
+			return linter.Skipper(w.cfg.Ignore)(rel, dir)
+		},
+		Notice: w.notice,
+	}, func(ch watcher.Change) { w.run(&ch) })
+	if err != nil {
+		return exitError, err
+	}
+	return exitOK, nil
+}
+
+// watchSession is the state kept from one check to the next.
+type watchSession struct {
+	c              common
+	root, cfgPath  string
+	cfg            *rules.Config // the last good rules
+	stdout, stderr io.Writer
+	history        *linter.HistoryCache
+	prev           *linter.Report
+	tty            bool
+}
+
+func (w *watchSession) lang() i18n.Lang {
+	if w.c.lang != "" {
+		l, _ := i18n.Parse(w.c.lang)
+		return l
+	}
+	if w.cfg.Lang != "" {
+		return w.cfg.Lang
+	}
+	return i18n.FR
+}
+
+func (w *watchSession) notice(n watcher.Notice) {
+	l := w.lang()
+	switch n.Kind {
+	case "watch-limit":
+		fmt.Fprintln(w.stderr, "qlint: "+i18n.T(
+			"la limite du système sur le nombre de dossiers surveillés est atteinte ; qlint passe en scrutation toutes les 2 s.\n  conseil : augmentez fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=524288), ou utilisez --poll",
+			"the system's limit on watched folders is reached; qlint falls back to polling every 2 s.\n  hint: raise fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=524288), or use --poll").In(l))
+	case "overflow":
+		fmt.Fprintln(w.stderr, "qlint: "+i18n.T("trop de changements d'un coup : tout est revérifié", "too many changes at once: everything is checked again").In(l))
+	default:
+		fmt.Fprintln(w.stderr, "qlint: "+n.Err.Error())
+	}
+}
+
+// run reloads the rules when they changed, checks the folder and prints the
+// report; errors are printed and the watch goes on.
+func (w *watchSession) run(ch *watcher.Change) {
+	if ch != nil && w.rulesChanged(ch) {
+		cfg, err := rules.Load(w.cfgPath)
+		if err != nil {
+			fmt.Fprintln(w.stderr, "qlint: "+localize(err, w.lang()))
+			fmt.Fprintln(w.stderr, i18n.T("qlint : la surveillance continue avec les dernières règles valides.",
+				"qlint: watching goes on with the last valid rules.").In(w.lang()))
+			return
+		}
+		w.cfg = cfg
+	}
+	l := w.lang()
+	rep, err := judgeWith(w.root, w.cfgPath, w.cfg, w.c, l, w.history)
+	if err != nil {
+		fmt.Fprintln(w.stderr, "qlint: "+localize(err, l))
+		return
+	}
+	if w.c.format == "json" {
+		_ = linter.WriteJSONLine(w.stdout, rep)
+	} else {
+		if w.tty {
+			fmt.Fprint(w.stdout, "\x1b[H\x1b[2J") // redraw from the top
+		} else if w.prev != nil {
+			fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
+		}
+		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
+		_ = linter.WriteText(w.stdout, rep, linter.TextOptions{Color: color})
+		fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
+	}
+	w.prev = rep
+}
+
+func (w *watchSession) rulesChanged(ch *watcher.Change) bool {
+	if len(ch.Extra) > 0 {
+		return true
+	}
+	if rel, err := filepath.Rel(w.root, w.cfgPath); err == nil {
+		rel = filepath.ToSlash(rel)
+		for _, p := range ch.Paths {
+			if p == rel {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changeLine says what changed since the previous check: findings that
+// appeared and were resolved, indicators whose status moved.
+func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time) i18n.Text {
+	stamp := at.Format("15:04:05")
+	if prev == nil {
+		return i18n.T("["+stamp+"] Surveillance en cours : enregistrez, déplacez, validez… le rapport se met à jour. Ctrl-C pour arrêter.",
+			"["+stamp+"] Watching: save, move, commit… the report updates. Ctrl-C to stop.")
+	}
+	key := func(f linter.Finding) string { return f.Kind + "\x00" + f.Rule + "\x00" + f.Path }
+	before := map[string]bool{}
+	for _, f := range prev.Findings {
+		before[key(f)] = true
+	}
+	added := 0
+	for _, f := range cur.Findings {
+		if !before[key(f)] {
+			added++
+		}
+		delete(before, key(f))
+	}
+	resolved := len(before)
+	var movesFR, movesEN []string
+	for i, ind := range cur.Indicators {
+		if i >= len(prev.Indicators) {
+			break
+		}
+		if old := prev.Indicators[i].Status; old != ind.Status {
+			from, to := linter.StatusWord(old), linter.StatusWord(ind.Status)
+			movesFR = append(movesFR, fmt.Sprintf("%d %s → %s", ind.ID, from.FR, to.FR))
+			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
+		}
+	}
+	changed := 0
+	if ch != nil {
+		changed = len(ch.Paths)
+	}
+	fr := fmt.Sprintf("[%s] %d fichier(s) changé(s) : %d nouveau(x) constat(s), %d résolu(s)", stamp, changed, added, resolved)
+	en := fmt.Sprintf("[%s] %d file(s) changed: %d new finding(s), %d resolved", stamp, changed, added, resolved)
+	if ch != nil && ch.Git {
+		fr += ", dépôt git modifié"
+		en += ", git repository changed"
+	}
+	if len(movesFR) > 0 {
+		fr += " ; indicateurs " + strings.Join(movesFR, ", ")
+		en += "; indicators " + strings.Join(movesEN, ", ")
+	}
+	return i18n.T(fr+".", en+".")
+}

@@ -1,0 +1,390 @@
+// Package watcher tells when an evidence folder changes: it watches every
+// folder of the tree with fsnotify (new folders as they appear, removed ones
+// dropped), the few files of .git that change on a commit, a checkout or a
+// reset, and any extra file such as a qlint.toml kept elsewhere. Bursts of
+// events are coalesced: moving a folder of 500 files gives one change, once
+// the tree is quiet. Where the system cannot watch (the inotify limit is
+// reached) or should not (network drives, synced folders), it polls.
+package watcher
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Options tune a watch.
+type Options struct {
+	Root string
+	// Debounce is how long the tree must stay quiet before a change is
+	// reported (default 300 ms).
+	Debounce time.Duration
+	// MaxWait caps how long a continuous stream of events delays a report
+	// (default 3 s).
+	MaxWait time.Duration
+	// Poll, when set, polls at that interval instead of using fsnotify.
+	Poll time.Duration
+	// Skip reports paths (relative to Root, with /) whose changes do not
+	// matter: junk, editor temporaries, ignored folders.
+	Skip func(rel string, dir bool) bool
+	// Extra lists files outside Root (or anywhere) whose changes matter too,
+	// such as the rules file.
+	Extra []string
+	// Notice receives messages for the user (falling back to polling...).
+	Notice func(Notice)
+}
+
+// Notice is something the user should know about the watch itself.
+type Notice struct {
+	Kind string // "watch-limit", "overflow", "error"
+	Err  error
+}
+
+// Change is what one burst touched.
+type Change struct {
+	Paths    []string // changed paths relative to Root, sorted
+	Git      bool     // the repository changed: a commit, checkout, reset...
+	Extra    []string // the Extra files that changed
+	Overflow bool     // events were lost: everything may have changed
+}
+
+func (o *Options) defaults() {
+	if o.Debounce <= 0 {
+		o.Debounce = 300 * time.Millisecond
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = 3 * time.Second
+	}
+	if o.Skip == nil {
+		o.Skip = func(string, bool) bool { return false }
+	}
+	if o.Notice == nil {
+		o.Notice = func(Notice) {}
+	}
+}
+
+// ErrWatchLimit is the system's limit on watched folders being reached.
+var ErrWatchLimit = errors.New("the system's limit of watched folders is reached")
+
+// Watch calls fn after every burst of changes until ctx is done; fn runs
+// in Watch's own goroutine, so changes that come while it runs are reported
+// by the next call.
+func Watch(ctx context.Context, o Options, fn func(Change)) error {
+	o.defaults()
+	if o.Poll > 0 {
+		return poll(ctx, o, fn)
+	}
+	err := notify(ctx, o, fn)
+	if errors.Is(err, ErrWatchLimit) {
+		o.Notice(Notice{Kind: "watch-limit", Err: err})
+		if o.Poll = 2 * time.Second; o.Debounce > o.Poll {
+			o.Poll = o.Debounce
+		}
+		return poll(ctx, o, fn)
+	}
+	return err
+}
+
+// gitFiles are the repository files whose changes mean dates may change.
+func gitEvent(rel string) bool {
+	switch rel {
+	case ".git/HEAD", ".git/index", ".git/ORIG_HEAD", ".git/packed-refs", ".git/shallow":
+		return true
+	}
+	return strings.HasPrefix(rel, ".git/refs/heads/") && !strings.HasSuffix(rel, ".lock")
+}
+
+type burst struct {
+	paths    map[string]bool
+	extra    map[string]bool
+	git      bool
+	overflow bool
+	first    time.Time
+}
+
+func (b *burst) empty() bool { return !b.git && !b.overflow && len(b.paths) == 0 && len(b.extra) == 0 }
+
+func (b *burst) change() Change {
+	c := Change{Git: b.git, Overflow: b.overflow}
+	for p := range b.paths {
+		c.Paths = append(c.Paths, p)
+	}
+	for p := range b.extra {
+		c.Extra = append(c.Extra, p)
+	}
+	sort.Strings(c.Paths)
+	sort.Strings(c.Extra)
+	return c
+}
+
+func newBurst() *burst { return &burst{paths: map[string]bool{}, extra: map[string]bool{}} }
+
+func notify(ctx context.Context, o Options, fn func(Change)) error {
+	w, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	root, err := filepath.Abs(o.Root)
+	if err != nil {
+		return err
+	}
+	add := func(dir string) error {
+		if err := w.Add(dir); err != nil {
+			if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+				return fmt.Errorf("%w (%v)", ErrWatchLimit, err)
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // gone already
+			}
+			return err
+		}
+		return nil
+	}
+	// addTree watches dir and every folder below it, and returns the files
+	// found there (a folder that appears with files already in it).
+	addTree := func(dir string) ([]string, error) {
+		var files []string
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable or vanished: the linter will say so
+			}
+			rel := relTo(root, p)
+			if d.IsDir() {
+				if rel == ".git" || (rel != "." && o.Skip(rel, true)) {
+					return filepath.SkipDir
+				}
+				return add(p)
+			}
+			if !o.Skip(rel, false) {
+				files = append(files, rel)
+			}
+			return nil
+		})
+		return files, err
+	}
+	if _, err := addTree(root); err != nil {
+		return err
+	}
+	// The repository: the folders whose files change on a commit, a
+	// checkout, a reset (not recursive: objects are of no interest).
+	for _, d := range []string{".git", ".git/refs/heads"} {
+		if info, err := os.Stat(filepath.Join(root, d)); err == nil && info.IsDir() {
+			if err := add(filepath.Join(root, d)); err != nil {
+				return err
+			}
+		}
+	}
+	extra := map[string]string{} // cleaned absolute path → as given
+	for _, e := range o.Extra {
+		abs, err := filepath.Abs(e)
+		if err != nil {
+			continue
+		}
+		extra[abs] = e
+		if err := add(filepath.Dir(abs)); err != nil {
+			return err
+		}
+	}
+
+	b := newBurst()
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	arm := func() {
+		if b.first.IsZero() {
+			b.first = time.Now()
+		}
+		wait := o.Debounce
+		if left := o.MaxWait - time.Since(b.first); left < wait {
+			wait = max(left, 0)
+		}
+		timer.Reset(wait)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				o.Notice(Notice{Kind: "overflow", Err: err})
+				b.overflow = true
+				arm()
+				continue
+			}
+			o.Notice(Notice{Kind: "error", Err: err})
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if e, isExtra := extra[ev.Name]; isExtra {
+				b.extra[e] = true
+				arm()
+				continue
+			}
+			rel := relTo(root, ev.Name)
+			if rel == ".." || strings.HasPrefix(rel, "../") {
+				continue // a sibling of an extra file
+			}
+			if rel == ".git" || strings.HasPrefix(rel, ".git/") {
+				if gitEvent(rel) {
+					b.git = true
+					arm()
+				}
+				continue
+			}
+			isDir := false
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					isDir = true
+				}
+			}
+			if o.Skip(rel, isDir) {
+				continue
+			}
+			if isDir {
+				// A new folder, maybe with files already in it (mkdir -p
+				// then files at once, or a folder moved in).
+				files, err := addTree(ev.Name)
+				if err != nil {
+					return err
+				}
+				for _, f := range files {
+					b.paths[f] = true
+				}
+			}
+			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				_ = w.Remove(ev.Name) // a watched folder that went away
+			}
+			b.paths[rel] = true
+			arm()
+		case <-timer.C:
+			if b.empty() {
+				continue
+			}
+			fn(b.change())
+			b = newBurst()
+		}
+	}
+}
+
+func relTo(root, p string) string {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
+}
+
+// stamp is what polling compares.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+// snapshot lists the files of the tree, the repository files and the extra
+// files, with sizes and times.
+func snapshot(o Options, root string) map[string]stamp {
+	snap := map[string]stamp{}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel := relTo(root, p)
+		if d.IsDir() {
+			if rel == ".git" {
+				return filepath.SkipDir
+			}
+			if rel != "." && o.Skip(rel, true) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if o.Skip(rel, false) {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			snap[rel] = stamp{info.Size(), info.ModTime()}
+		}
+		return nil
+	})
+	for _, g := range []string{".git/HEAD", ".git/index", ".git/packed-refs"} {
+		if info, err := os.Stat(filepath.Join(root, g)); err == nil {
+			snap["\x00git/"+g] = stamp{info.Size(), info.ModTime()}
+		}
+	}
+	_ = filepath.WalkDir(filepath.Join(root, ".git", "refs", "heads"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				snap["\x00git/"+p] = stamp{info.Size(), info.ModTime()}
+			}
+		}
+		return nil
+	})
+	for _, e := range o.Extra {
+		if info, err := os.Stat(e); err == nil {
+			snap["\x00extra/"+e] = stamp{info.Size(), info.ModTime()}
+		}
+	}
+	return snap
+}
+
+// poll compares snapshots every interval, and reports a change once the
+// tree has stayed the same for one interval after it (so that a long move
+// gives one report, with its final state).
+func poll(ctx context.Context, o Options, fn func(Change)) error {
+	root, err := filepath.Abs(o.Root)
+	if err != nil {
+		return err
+	}
+	last := snapshot(o, root)
+	b := newBurst()
+	t := time.NewTicker(o.Poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+		cur := snapshot(o, root)
+		moved := false
+		note := func(k string) {
+			moved = true
+			switch {
+			case strings.HasPrefix(k, "\x00git/"):
+				b.git = true
+			case strings.HasPrefix(k, "\x00extra/"):
+				b.extra[strings.TrimPrefix(k, "\x00extra/")] = true
+			default:
+				b.paths[k] = true
+			}
+		}
+		for k, s := range cur {
+			if old, ok := last[k]; !ok || old != s {
+				note(k)
+			}
+		}
+		for k := range last {
+			if _, ok := cur[k]; !ok {
+				note(k)
+			}
+		}
+		last = cur
+		if !moved && !b.empty() {
+			fn(b.change())
+			b = newBurst()
+		}
+	}
+}
