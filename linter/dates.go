@@ -12,6 +12,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
@@ -32,9 +33,10 @@ type History struct {
 	Head    string // the HEAD commit, "" when none
 	Shallow bool
 
-	root      string                    // the evidence root on disk
-	committed map[string]gitdates.Stamp // files whose working copy is HEAD's
-	commits   int
+	root    string                   // the evidence root on disk
+	files   map[string]gitdates.File // HEAD's files, by path under the root
+	dirty   map[string]bool          // files of HEAD whose working copy differs
+	commits int
 }
 
 // HistoryCache keeps the dates read for a HEAD between runs in one process
@@ -44,6 +46,9 @@ type History struct {
 type HistoryCache struct {
 	key  string // the prefix and the ignored commits the dates were read with
 	last *gitdates.Result
+	// The index, decoded, while .git/index keeps its size and time.
+	indexStamp string
+	index      map[string]*index.Entry
 }
 
 // HistoryOptions tune how history is read.
@@ -125,15 +130,8 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 		h.Head = res.Head.String()
 	}
 	h.commits = res.Commits
-	idx, err := repo.Storer.Index()
-	if err != nil {
-		idx = &index.Index{} // unreadable index: every file is compared by content
-	}
-	entries := make(map[string]*index.Entry, len(idx.Entries))
-	for _, e := range idx.Entries {
-		entries[e.Name] = e
-	}
-	h.committed = make(map[string]gitdates.Stamp, len(res.Files))
+	entries := readIndex(repo, opts.Cache)
+	h.files, h.dirty = res.Files, map[string]bool{}
 	for _, f := range tree.Files {
 		gf, ok := res.Files[f.Path]
 		if !ok {
@@ -143,8 +141,8 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 		if prefix != "" {
 			full = prefix + "/" + f.Path
 		}
-		if h.clean(f, gf.Blob, entries[full]) {
-			h.committed[f.Path] = gf.Stamp
+		if !h.clean(f, gf.Blob, entries[full]) {
+			h.dirty[f.Path] = true
 		}
 	}
 	return h, nil
@@ -175,26 +173,52 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, cache
 	return res, nil
 }
 
+// readIndex returns the index entries by path, decoding .git/index again
+// only when it changed since the cache last read it.
+func readIndex(repo *git.Repository, cache *HistoryCache) map[string]*index.Entry {
+	stamp := ""
+	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
+		if info, err := fsst.Filesystem().Stat("index"); err == nil {
+			stamp = fmt.Sprint(info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	if cache != nil && stamp != "" && cache.indexStamp == stamp {
+		return cache.index
+	}
+	idx, err := repo.Storer.Index()
+	if err != nil {
+		idx = &index.Index{} // unreadable index: every file is compared by content
+	}
+	entries := make(map[string]*index.Entry, len(idx.Entries))
+	for _, e := range idx.Entries {
+		entries[e.Name] = e
+	}
+	if cache != nil {
+		cache.indexStamp, cache.index = stamp, entries
+	}
+	return entries
+}
+
 // clean reports whether the working copy of f is HEAD's blob: the index
 // entry must hold that blob, and the file must match the entry's size and
-// time, or else its content must hash to the blob.
+// time (as the walk read them), or else its content must hash to the blob.
 func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
 	if e != nil && e.Hash != blob {
 		return false // a staged change
 	}
-	full := filepath.Join(h.root, filepath.FromSlash(f.Path))
-	info, err := os.Stat(full)
-	if err != nil {
-		return false
-	}
-	if e != nil && int64(e.Size) == info.Size() && e.ModifiedAt.Equal(info.ModTime()) {
+	if e != nil && int64(e.Size) == f.Size && e.ModifiedAt.Equal(f.ModTime) {
 		return true
 	}
+	full := filepath.Join(h.root, filepath.FromSlash(f.Path))
 	fh, err := os.Open(full)
 	if err != nil {
 		return false
 	}
 	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return false
+	}
 	hasher := plumbing.NewHasher(plumbing.BlobObject, info.Size())
 	if _, err := io.Copy(hasher, fh); err != nil {
 		return false
@@ -205,8 +229,8 @@ func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
 func (h *History) Date(f File) (rules.Day, string) {
-	if s, ok := h.committed[f.Path]; ok {
-		return rules.DayOf(s.When), SourceGit
+	if gf, ok := h.files[f.Path]; ok && !h.dirty[f.Path] {
+		return rules.DayOf(gf.Stamp.When), SourceGit
 	}
 	if h.Kind == "git" {
 		return rules.DayOf(f.ModTime), SourceUncommitted

@@ -16,14 +16,16 @@ import (
 type File struct {
 	Path    string    // relative to the root, with /, as on disk
 	ModTime time.Time // the file system's modification time
-	key     string    // Path folded for matching (NFC, lower case)
+	Size    int64
+	key     string // Path folded for matching (NFC, lower case)
 }
 
 // Tree is what the walk found: the files and the folders of the evidence
 // root, sorted.
 type Tree struct {
-	Files []File
-	Dirs  []string
+	Files   []File
+	Dirs    []string
+	dirKeys []string // Dirs folded for matching
 	// Problems are places the walk could not read; they are reported, the
 	// rest is judged.
 	Problems []WalkProblem
@@ -35,28 +37,48 @@ type WalkProblem struct {
 	Err  error
 }
 
-// junk is always ignored: system and office leftovers and editors'
-// temporary files, which are never proofs.
-var junk = []string{
-	"**/.DS_Store", "**/Thumbs.db", "**/desktop.ini", "**/~$*", "**/.~lock.*#",
-	"**/*.swp", "**/*.swx", "**/*.tmp", "**/*~", "**/.#*", "**/#*#", "**/4913",
-	"**/.goutputstream-*", "**/*.crdownload", "**/*.part", "**/*.kate-swp", "**/.git",
+// junk tells files that are always left out: .git, system and office
+// leftovers, and editors' temporary files, which are never proofs. It looks
+// at the (folded) name only, so it costs nothing on large trees.
+func junk(name string) bool {
+	switch name {
+	case ".git", ".ds_store", "thumbs.db", "desktop.ini", "4913":
+		return true
+	}
+	switch {
+	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, ".#"), strings.HasPrefix(name, ".goutputstream-"),
+		strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") && len(name) > 1,
+		strings.HasSuffix(name, "~"):
+		return true
+	}
+	switch path.Ext(name) {
+	case ".swp", ".swx", ".tmp", ".crdownload", ".part", ".kate-swp":
+		return true
+	}
+	return false
 }
 
 // Skipper returns the test WalkTree applies to paths (relative to the root,
 // with /): junk files, editor temporaries, .git, and the ignore patterns.
 // qlint watch uses it to leave out changes that cannot change a report.
 func Skipper(ignore []string) func(rel string, dir bool) bool {
-	ign := compile(append(append([]string(nil), junk...), ignore...))
+	ign := compile(ignore)
 	return func(rel string, _ bool) bool {
-		return base(rel) == ".git" || matchAny(ign, fold(rel))
+		key := fold(rel)
+		return junk(base(key)) || matchAny(ign, key)
 	}
 }
 
 // fold gives the form names are matched in: Unicode NFC (a Mac writes "é"
 // as "e" and an accent) and lower case (Windows users capitalize freely).
 func fold(s string) string {
-	return strings.ToLower(norm.NFC.String(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ToLower(norm.NFC.String(s))
+		}
+	}
+	return strings.ToLower(s)
 }
 
 // matcher is a compiled glob: the folded pattern and the literal folder it
@@ -108,7 +130,7 @@ func matchAny(ms []matcher, key string) bool {
 // WalkTree lists the files and folders of fsys, leaving out .git, junk files
 // and what the ignore patterns match (a matched folder is not entered).
 func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
-	skip := Skipper(ignore)
+	ign := compile(ignore)
 	t := &Tree{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -125,7 +147,7 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 			return nil
 		}
 		key := fold(p)
-		if skip(p, d.IsDir()) {
+		if junk(base(key)) || matchAny(ign, key) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -133,9 +155,15 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 		}
 		if d.IsDir() {
 			t.Dirs = append(t.Dirs, p)
+			t.dirKeys = append(t.dirKeys, key)
 			return nil
 		}
-		info, err := fs.Stat(fsys, p) // follows a link to a file
+		var info fs.FileInfo
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err = fs.Stat(fsys, p) // follows a link to a file
+		} else {
+			info, err = d.Info()
+		}
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				t.Problems = append(t.Problems, WalkProblem{Path: p, Err: err})
@@ -145,16 +173,184 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 		if !info.Mode().IsRegular() {
 			return nil // folders behind links, pipes, sockets, devices
 		}
-		t.Files = append(t.Files, File{Path: p, ModTime: info.ModTime(), key: key})
+		t.Files = append(t.Files, File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
-	sort.Strings(t.Dirs)
+	// WalkDir visits in lexical order already; keep that promise explicit.
+	if !sort.SliceIsSorted(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path }) {
+		sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	}
 	return t, nil
 }
 
 // base returns the last element of a slash path.
 func base(p string) string { return path.Base(p) }
+
+// Refresh brings the tree up to date for the changed paths (relative to
+// the root, with /) without walking it all again: qlint watch knows what
+// changed. A changed folder is read again whole; a path that is gone takes
+// what was below it along.
+func (t *Tree) Refresh(fsys fs.FS, ignore []string, changed []string) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	ign := compile(ignore)
+	skip := func(key string) bool { return junk(base(key)) || matchAny(ign, key) }
+	if t.refreshFiles(fsys, changed, skip) {
+		return nil
+	}
+	files := make(map[string]File, len(t.Files))
+	for _, f := range t.Files {
+		files[f.Path] = f
+	}
+	dirs := make(map[string]string, len(t.Dirs))
+	for i, d := range t.Dirs {
+		dirs[d] = t.dirKeys[i]
+	}
+	for _, p := range changed {
+		p = path.Clean(p)
+		if p == "." || p == ".." || strings.HasPrefix(p, "../") {
+			continue
+		}
+		// Drop what the tree knew at and below p; read it again below.
+		delete(files, p)
+		if _, wasDir := dirs[p]; wasDir {
+			delete(dirs, p)
+			for q := range files {
+				if strings.HasPrefix(q, p+"/") {
+					delete(files, q)
+				}
+			}
+			for q := range dirs {
+				if strings.HasPrefix(q, p+"/") {
+					delete(dirs, q)
+				}
+			}
+		}
+		info, err := fs.Lstat(fsys, p)
+		if err != nil {
+			continue // gone
+		}
+		key := fold(p)
+		if skip(key) {
+			continue
+		}
+		if !info.IsDir() {
+			if info.Mode()&fs.ModeSymlink != 0 {
+				if info, err = fs.Stat(fsys, p); err != nil {
+					continue
+				}
+			}
+			if info.Mode().IsRegular() {
+				files[p] = File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key}
+			}
+			continue
+		}
+		sub, err := fs.Sub(fsys, p)
+		if err != nil {
+			return err
+		}
+		part, err := WalkTree(sub, nil)
+		if err != nil {
+			return err
+		}
+		dirs[p] = key
+		for _, d := range part.Dirs {
+			full := p + "/" + d
+			if k := fold(full); !matchAny(ign, k) {
+				dirs[full] = k
+			}
+		}
+		for _, f := range part.Files {
+			f.Path = p + "/" + f.Path
+			if f.key = fold(f.Path); !matchAny(ign, f.key) {
+				files[f.Path] = f
+			}
+		}
+		for _, pr := range part.Problems {
+			pr.Path = p + "/" + pr.Path
+			t.Problems = append(t.Problems, pr)
+		}
+	}
+	t.Files = t.Files[:0]
+	for _, f := range files {
+		t.Files = append(t.Files, f)
+	}
+	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	names := make([]string, 0, len(dirs))
+	for d := range dirs {
+		names = append(names, d)
+	}
+	sort.Strings(names)
+	t.Dirs, t.dirKeys = t.Dirs[:0], t.dirKeys[:0]
+	for _, d := range names {
+		t.Dirs = append(t.Dirs, d)
+		t.dirKeys = append(t.dirKeys, dirs[d])
+	}
+	return nil
+}
+
+// refreshFiles handles the common case in place: a few paths, none of them a
+// folder now or before. It reports false when the general case is needed.
+func (t *Tree) refreshFiles(fsys fs.FS, changed []string, skip func(string) bool) bool {
+	if len(changed) > 16 {
+		return false
+	}
+	type upd struct {
+		p    string
+		info fs.FileInfo // nil: gone
+	}
+	var ups []upd
+	for _, p := range changed {
+		p = path.Clean(p)
+		if p == "." || p == ".." || strings.HasPrefix(p, "../") {
+			continue
+		}
+		if i := sort.SearchStrings(t.Dirs, p); i < len(t.Dirs) && t.Dirs[i] == p {
+			return false // was a folder
+		}
+		info, err := fs.Lstat(fsys, p)
+		switch {
+		case err != nil:
+			ups = append(ups, upd{p, nil})
+		case info.IsDir():
+			return false
+		case info.Mode()&fs.ModeSymlink != 0:
+			if info, err = fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+				info = nil
+			}
+			ups = append(ups, upd{p, info})
+		case info.Mode().IsRegular():
+			ups = append(ups, upd{p, info})
+		default:
+			ups = append(ups, upd{p, nil})
+		}
+		// A new file in a folder the tree does not know needs the folder.
+		if d := path.Dir(p); d != "." {
+			if i := sort.SearchStrings(t.Dirs, d); i == len(t.Dirs) || t.Dirs[i] != d {
+				return false
+			}
+		}
+	}
+	for _, u := range ups {
+		i := sort.Search(len(t.Files), func(i int) bool { return t.Files[i].Path >= u.p })
+		found := i < len(t.Files) && t.Files[i].Path == u.p
+		key := fold(u.p)
+		switch {
+		case u.info == nil || skip(key):
+			if found {
+				t.Files = append(t.Files[:i], t.Files[i+1:]...)
+			}
+		case found:
+			t.Files[i].ModTime, t.Files[i].Size = u.info.ModTime(), u.info.Size()
+		default:
+			t.Files = append(t.Files, File{})
+			copy(t.Files[i+1:], t.Files[i:])
+			t.Files[i] = File{Path: u.p, ModTime: u.info.ModTime(), Size: u.info.Size(), key: key}
+		}
+	}
+	return true
+}

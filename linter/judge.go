@@ -43,6 +43,10 @@ type judge struct {
 	findings []Finding
 	covered  map[int][]string // indicator → active rule ids
 	matches  map[string][]Match
+	eachs    map[string]*eachIndex      // by each pattern, shared by the rules that use it
+	spans    map[string]span            // folder dates, read once
+	hasSpan  map[string]bool            // folders (folded) that hold a session.toml
+	dates    map[rules.DateMode][]dated // file dates by date mode and file index, computed once
 	cycle    rules.Cycle
 	hasCycle bool
 	// deferUntil is set while the organization is before its first
@@ -63,7 +67,15 @@ type Match struct {
 // Judge checks the tree against the rules and returns the report (without
 // the tool and history fields, which the caller fills).
 func Judge(in Input) (*Report, error) {
-	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{}, matches: map[string][]Match{}}
+	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{},
+		findings: make([]Finding, 0, len(in.Tree.Files)/4+64),
+		matches:  map[string][]Match{}, eachs: map[string]*eachIndex{},
+		spans: map[string]span{}, hasSpan: map[string]bool{}, dates: map[rules.DateMode][]dated{}}
+	for _, f := range in.Tree.Files {
+		if base(f.key) == SessionFile {
+			j.hasSpan[f.key[:max(len(f.key)-len(SessionFile)-1, 0)]] = true
+		}
+	}
 	for _, ind := range in.Ref.Indicators {
 		j.applies[ind.ID] = in.Ref.Applies(ind, in.Config.Organization)
 	}
@@ -146,11 +158,11 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	matches := func(key string) bool { return matchAny(paths, key) && !matchAny(exclude, key) }
 
 	if r.Each == "" {
-		var found []File
+		var found []int
 		for i, f := range j.Tree.Files {
 			if matches(f.key) {
 				mapped[i] = true
-				found = append(found, f)
+				found = append(found, i)
 			}
 		}
 		if active {
@@ -159,25 +171,14 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return nil
 	}
 
-	each := newMatcher(r.Each)
-	dirs := map[string]string{} // folded → as on disk
-	for _, d := range j.Tree.Dirs {
-		if k := fold(d); each.match(k) {
-			dirs[k] = d
-		}
-	}
-	found := map[string][]File{}
-	for i, f := range j.Tree.Files {
-		// The nearest enclosing folder that the each pattern matches.
-		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
-			dk := f.key[:k]
-			if d, ok := dirs[dk]; ok {
-				if matches(f.key[k+1:]) {
-					mapped[i] = true
-					found[d] = append(found[d], f)
-				}
-				break
-			}
+	idx := j.eachIndex(r.Each)
+	dirs := idx.dirs
+	found := map[string][]int{}
+	for _, fi := range idx.files {
+		f := j.Tree.Files[fi.file]
+		if matches(f.key[fi.rel:]) {
+			mapped[fi.file] = true
+			found[fi.dir] = append(found[fi.dir], fi.file)
 		}
 	}
 	if !active {
@@ -188,19 +189,85 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r)})
 		return nil
 	}
-	ordered := make([]string, 0, len(dirs))
-	for _, d := range dirs {
-		ordered = append(ordered, d)
-	}
-	sort.Strings(ordered)
-	for _, d := range ordered {
-		sp, err := folderSpan(j.FS, d)
+	for _, d := range idx.ordered {
+		sp, err := j.span(d)
 		if err != nil {
 			return err
 		}
 		j.set(r, inds, d, sp, found[d])
 	}
 	return nil
+}
+
+// dated is a file's last update and where it comes from.
+type dated struct {
+	day    rules.Day
+	source string
+}
+
+// span returns the dates of folder d, reading its session.toml (when the
+// walk saw one) once for all the rules.
+func (j *judge) span(d string) (span, error) {
+	if sp, ok := j.spans[d]; ok {
+		return sp, nil
+	}
+	var sp span
+	var err error
+	if j.hasSpan[fold(d)] {
+		sp, err = folderSpan(j.FS, d)
+	} else if day, ok := dateAtStart(base(d)); ok {
+		sp = span{day, day}
+	}
+	if err != nil {
+		return span{}, err
+	}
+	j.spans[d] = sp
+	return sp, nil
+}
+
+// eachIndex is what an each pattern selects: the folders it matches, and
+// every file inside one of them with the nearest such folder.
+type eachIndex struct {
+	dirs    map[string]string // folded → as on disk
+	ordered []string          // as on disk, sorted
+	files   []eachFile
+}
+
+type eachFile struct {
+	file int    // index in Tree.Files
+	dir  string // the folder, as on disk
+	rel  int    // where the path inside the folder starts in the file's key
+}
+
+func (j *judge) eachIndex(pattern string) *eachIndex {
+	if idx, ok := j.eachs[pattern]; ok {
+		return idx
+	}
+	each := newMatcher(pattern)
+	idx := &eachIndex{dirs: map[string]string{}}
+	for i, k := range j.Tree.dirKeys {
+		if each.match(k) {
+			idx.dirs[k] = j.Tree.Dirs[i]
+			idx.ordered = append(idx.ordered, j.Tree.Dirs[i])
+		}
+	}
+	sort.Strings(idx.ordered)
+	if len(idx.dirs) > 0 {
+		for i, f := range j.Tree.Files {
+			if !strings.HasPrefix(f.key, each.prefix) {
+				continue
+			}
+			// The nearest enclosing folder that the pattern matches.
+			for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
+				if d, ok := idx.dirs[f.key[:k]]; ok {
+					idx.files = append(idx.files, eachFile{file: i, dir: d, rel: k + 1})
+					break
+				}
+			}
+		}
+	}
+	j.eachs[pattern] = idx
+	return idx
 }
 
 func ruleFile(r *rules.Rule) string {
@@ -218,10 +285,10 @@ func ruleLine(r *rules.Rule) int {
 }
 
 // set judges the files a rule matched, at the root or in one each folder.
-func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []File) {
-	for _, f := range found {
-		d, src := j.date(r, f)
-		j.matches[r.ID] = append(j.matches[r.ID], Match{Path: f.Path, Dir: dir, LastUpdate: d, DateSource: src})
+func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int) {
+	for _, i := range found {
+		d, src := j.date(r, i)
+		j.matches[r.ID] = append(j.matches[r.ID], Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src})
 	}
 	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r)}
 	defer j.deferFindings(r, inds, len(j.findings))
@@ -255,8 +322,9 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []File
 	var newest File
 	var last rules.Day
 	var source string
-	for _, f := range found {
-		d, src := j.date(r, f)
+	for _, i := range found {
+		f := j.Tree.Files[i]
+		d, src := j.date(r, i)
 		if last.IsZero() || d.After(last) || (d == last && f.Path < newest.Path) {
 			newest, last, source = f, d, src
 		}
@@ -319,17 +387,33 @@ func (j *judge) auditWindow() {
 	}
 }
 
-// date returns a file's last update as the rule reads it.
-func (j *judge) date(r *rules.Rule, f File) (rules.Day, string) {
+// date returns the last update of file i as the rule reads it, computed
+// once per file and date mode.
+func (j *judge) date(r *rules.Rule, i int) (rules.Day, string) {
+	cache := j.dates[r.Date]
+	if cache == nil {
+		cache = make([]dated, len(j.Tree.Files))
+		j.dates[r.Date] = cache
+	}
+	if d := cache[i]; d.source != "" {
+		return d.day, d.source
+	}
+	f := j.Tree.Files[i]
+	var d dated
 	switch r.Date {
 	case rules.DateFilename:
-		if d, ok := FilenameDate(base(f.Path)); ok {
-			return d, SourceFilename
+		if day, ok := FilenameDate(base(f.Path)); ok {
+			d = dated{day, SourceFilename}
+			break
 		}
+		d.day, d.source = j.Dates.Date(f)
 	case rules.DateMtime:
-		return rules.DayOf(f.ModTime), SourceMtime
+		d = dated{rules.DayOf(f.ModTime), SourceMtime}
+	default:
+		d.day, d.source = j.Dates.Date(f)
 	}
-	return j.Dates.Date(f)
+	cache[i] = d
+	return d.day, d.source
 }
 
 // waive turns the findings a valid waiver covers into waived ones, and marks

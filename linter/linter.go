@@ -22,6 +22,9 @@ type Options struct {
 	Version      string
 	// History, when set, keeps dates between runs (qlint watch).
 	History *HistoryCache
+	// Tree, when set, is the tree as qlint watch keeps it up to date; it is
+	// used instead of walking the folder again.
+	Tree *Tree
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -35,7 +38,10 @@ func Run(o Options) (*Report, error) {
 		}
 	}
 	fsys := os.DirFS(o.Root)
-	tree, err := WalkTree(fsys, o.Config.Ignore)
+	tree := o.Tree
+	if tree == nil {
+		tree, err = WalkTree(fsys, o.Config.Ignore)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return nil, &UserError{

@@ -44,6 +44,10 @@ func folderSpan(fsys fs.FS, dir string) (span, error) {
 }
 
 func dateAtStart(name string) (rules.Day, bool) {
+	// A quick look first: most folder names start with no digit at all.
+	if len(name) < 8 || name[0] < '0' || name[0] > '9' {
+		return rules.Day{}, false
+	}
 	m := leadingDate.FindStringSubmatch(name)
 	if m == nil {
 		return rules.Day{}, false

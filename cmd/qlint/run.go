@@ -316,18 +316,19 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 
 // judge runs the linter on root with the checked rules.
 func judge(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang) (*linter.Report, error) {
-	return judgeWith(root, cfgPath, cfg, c, lang, nil)
+	return judgeWith(root, cfgPath, cfg, c, lang, nil, nil)
 }
 
-// judgeWith is judge with a history cache kept between runs.
-func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache) (*linter.Report, error) {
+// judgeWith is judge with the history and the tree kept between runs (nil
+// for none).
+func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache, tree *linter.Tree) (*linter.Report, error) {
 	asOf, err := resolveAsOf(c.asOf, cfg, rules.DayOf(now()))
 	if err != nil {
 		return nil, err
 	}
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
-		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache,
+		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
 	})
 }
 

@@ -90,6 +90,7 @@ type watchSession struct {
 	cfg            *rules.Config // the last good rules
 	stdout, stderr io.Writer
 	history        *linter.HistoryCache
+	tree           *linter.Tree // kept up to date from the changes
 	prev           *linter.Report
 	tty            bool
 }
@@ -122,7 +123,8 @@ func (w *watchSession) notice(n watcher.Notice) {
 // run reloads the rules when they changed, checks the folder and prints the
 // report; errors are printed and the watch goes on.
 func (w *watchSession) run(ch *watcher.Change) {
-	if ch != nil && w.rulesChanged(ch) {
+	rulesChanged := ch != nil && w.rulesChanged(ch)
+	if rulesChanged {
 		cfg, err := rules.Load(w.cfgPath)
 		if err != nil {
 			fmt.Fprintln(w.stderr, "qlint: "+localize(err, w.lang()))
@@ -132,8 +134,19 @@ func (w *watchSession) run(ch *watcher.Change) {
 		}
 		w.cfg = cfg
 	}
+	// The tree is walked whole at first, after lost events and when the
+	// ignore patterns may have changed; otherwise only what changed is read.
+	fsys := os.DirFS(w.root)
+	if w.tree == nil || ch == nil || ch.Overflow || rulesChanged {
+		w.tree = nil
+		if tree, err := linter.WalkTree(fsys, w.cfg.Ignore); err == nil {
+			w.tree = tree
+		}
+	} else if err := w.tree.Refresh(fsys, w.cfg.Ignore, ch.Paths); err != nil {
+		w.tree = nil
+	}
 	l := w.lang()
-	rep, err := judgeWith(w.root, w.cfgPath, w.cfg, w.c, l, w.history)
+	rep, err := judgeWith(w.root, w.cfgPath, w.cfg, w.c, l, w.history, w.tree)
 	if err != nil {
 		fmt.Fprintln(w.stderr, "qlint: "+localize(err, l))
 		return

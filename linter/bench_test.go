@@ -1,0 +1,147 @@
+package linter
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/qlint/qlint/internal/gengit"
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// realisticRules judge the generated layout as a kept evidence folder is
+// judged: every file belongs to a rule, sessions are complete, a few living
+// documents are stale. worstRules apply the built-in pack to it: most
+// generated sessions then lack most of their proofs, some 40,000 findings.
+const realisticRules = `schema = 1
+[[rule]]
+id = "sessions"
+indicators = [11]
+each = "sessions*/*"
+paths = ["*"]
+due = "end"
+[[rule]]
+id = "veille"
+indicators = [23, 24, 25]
+paths = ["06-environnement*/veille/**"]
+max_age = "6mo"
+[[rule]]
+id = "cv"
+indicators = [21]
+each = "05-competences*/intervenants/*"
+paths = ["*cv*"]
+max_age = "2y"
+[[rule]]
+id = "dossiers"
+indicators = [17, 18, 19]
+paths = ["0*-dossier*/**"]
+max_age = "2y"
+`
+
+const worstRules = `schema = 1
+extends = "qualiopi"
+[[rule]]
+id = "dossiers"
+indicators = [17]
+paths = ["0*-dossier*/**"]
+max_age = "2y"
+`
+
+var benchOnce sync.Map
+
+// benchTree generates an evidence repository of the given size once per
+// process (git fast-import), with a qlint.toml.
+func benchTree(b *testing.B, files, commits int) string {
+	b.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	key := fmt.Sprintf("%d-%d", files, commits)
+	if dir, ok := benchOnce.Load(key); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), "qlint-lint-bench-"+key)
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
+		os.RemoveAll(dir)
+		if _, err := gengit.Generate(dir, gengit.Params{Files: files, Commits: commits, Years: 5, Renames: 0.05, Moves: 4, Merges: commits / 100, Seed: 42}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchOnce.Store(key, dir)
+	return dir
+}
+
+// BenchmarkRelintAfterOneChange is qlint watch's loop: one file changed,
+// the kept tree refreshed with that path, the folder judged again with
+// history kept in memory.
+func BenchmarkRelintAfterOneChange(b *testing.B) {
+	dir := benchTree(b, 10000, 10000)
+	for _, bc := range []struct{ name, rules string }{{"realistic", realisticRules}, {"worst-case-40k-findings", worstRules}} {
+		b.Run(bc.name, func(b *testing.B) {
+			cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
+			if err := os.WriteFile(cfgPath, []byte(bc.rules), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			cfg, err := rules.Load(cfgPath)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fsys := os.DirFS(dir)
+			tree, err := WalkTree(fsys, cfg.Ignore)
+			if err != nil {
+				b.Fatal(err)
+			}
+			opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath,
+				AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, History: &HistoryCache{}, Tree: tree}
+			if _, err := Run(opts); err != nil { // the cold run reads history once
+				b.Fatal(err)
+			}
+			note := filepath.Join(dir, "notes-du-jour.md")
+			defer os.Remove(note)
+			i := 0
+			for b.Loop() {
+				i++
+				if err := os.WriteFile(note, []byte(fmt.Sprint(i)), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if err := tree.Refresh(fsys, cfg.Ignore, []string{"notes-du-jour.md"}); err != nil {
+					b.Fatal(err)
+				}
+				rep, err := Run(opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.FileCount < 9000 {
+					b.Fatalf("only %d files", rep.FileCount)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFullLintWarm is a whole run with history in memory: walk, date,
+// judge (qlint watch after lost events).
+func BenchmarkFullLintWarm(b *testing.B) {
+	dir := benchTree(b, 10000, 10000)
+	cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
+	if err := os.WriteFile(cfgPath, []byte(realisticRules), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cfg, err := rules.Load(cfgPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, History: &HistoryCache{}}
+	if _, err := Run(opts); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Run(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
