@@ -33,6 +33,9 @@ type Options struct {
 	MaxWait time.Duration
 	// Poll, when set, polls at that interval instead of using fsnotify.
 	Poll time.Duration
+	// FallbackPoll is the polling interval used when the system cannot watch
+	// the tree (default 2 s).
+	FallbackPoll time.Duration
 	// Skip reports paths (relative to Root, with /) whose changes do not
 	// matter: junk, editor temporaries, ignored folders.
 	Skip func(rel string, dir bool) bool
@@ -70,7 +73,14 @@ func (o *Options) defaults() {
 	if o.Notice == nil {
 		o.Notice = func(Notice) {}
 	}
+	if o.FallbackPoll <= 0 {
+		o.FallbackPoll = 2 * time.Second
+	}
 }
+
+// addWatch adds one folder to the watcher; tests replace it to reach the
+// system's limit on demand.
+var addWatch = func(w *fsnotify.Watcher, dir string) error { return w.Add(dir) }
 
 // ErrWatchLimit is the system's limit on watched folders being reached.
 var ErrWatchLimit = errors.New("the system's limit of watched folders is reached")
@@ -86,9 +96,7 @@ func Watch(ctx context.Context, o Options, fn func(Change)) error {
 	err := notify(ctx, o, fn)
 	if errors.Is(err, ErrWatchLimit) {
 		o.Notice(Notice{Kind: "watch-limit", Err: err})
-		if o.Poll = 2 * time.Second; o.Debounce > o.Poll {
-			o.Poll = o.Debounce
-		}
+		o.Poll = max(o.FallbackPoll, o.Debounce)
 		return poll(ctx, o, fn)
 	}
 	return err
@@ -139,7 +147,7 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 		return err
 	}
 	add := func(dir string) error {
-		if err := w.Add(dir); err != nil {
+		if err := addWatch(w, dir); err != nil {
 			if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
 				return fmt.Errorf("%w (%v)", ErrWatchLimit, err)
 			}

@@ -6,8 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -198,4 +202,33 @@ func TestPolling(t *testing.T) {
 	assert.Equal(t, []string{"sous/b.md"}, next(t, ch).Paths)
 	require.NoError(t, os.Remove(filepath.Join(root, "a.md")))
 	assert.Equal(t, []string{"a.md"}, next(t, ch).Paths)
+}
+
+func TestWatchLimitFallsBackToPolling(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "a", "b", "c.md"), "x")
+	old := addWatch
+	t.Cleanup(func() { addWatch = old })
+	n := 0
+	addWatch = func(w *fsnotify.Watcher, dir string) error {
+		if n++; n > 2 {
+			return fmt.Errorf("inotify_add_watch: %w", syscall.ENOSPC)
+		}
+		return w.Add(dir)
+	}
+	var mu sync.Mutex
+	var notices []Notice
+	ch := run(t, Options{Root: root, FallbackPoll: 100 * time.Millisecond, Debounce: 50 * time.Millisecond, Notice: func(n Notice) {
+		mu.Lock()
+		defer mu.Unlock()
+		notices = append(notices, n)
+	}})
+	mu.Lock()
+	require.NotEmpty(t, notices)
+	assert.Equal(t, "watch-limit", notices[0].Kind)
+	assert.ErrorIs(t, notices[0].Err, ErrWatchLimit)
+	mu.Unlock()
+	// Polling still sees changes deep in the tree.
+	write(t, filepath.Join(root, "a", "b", "d.md"), "y")
+	assert.Equal(t, []string{"a/b/d.md"}, next(t, ch).Paths)
 }
