@@ -466,6 +466,10 @@ func (j *judge) report() *Report {
 		Findings:     []Finding{},
 		day:          j.AsOf,
 		Matches:      j.matches,
+		RuleTitles:   map[string]string{},
+	}
+	for _, r := range j.Config.Rules {
+		rep.RuleTitles[r.ID] = label(r)
 	}
 	if j.hasCycle {
 		rep.Cycle = &j.cycle

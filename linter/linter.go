@@ -73,6 +73,7 @@ func Run(o Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Tool = Tool{Name: "qlint", Version: o.Version}
+	rep.ConfigPath = o.ConfigPath
 	rep.Root = o.Root
 	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
 	return rep, nil

@@ -52,7 +52,11 @@ type Report struct {
 	Cycle *rules.Cycle `json:"-"`
 	// Matches lists, by rule id, the files each rule matched, with dates.
 	Matches map[string][]Match `json:"-"`
-	day     rules.Day
+	// ConfigPath is the rules file as given, for annotations.
+	ConfigPath string `json:"-"`
+	// RuleTitles gives each rule's title, for SARIF rule metadata.
+	RuleTitles map[string]string `json:"-"`
+	day        rules.Day
 }
 
 // Tool names the program that wrote the report.

@@ -139,7 +139,7 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
 	fs.StringVar(&c.config, "c", "", "raccourci de --config")
-	fs.StringVar(&c.format, "format", "text", "format du rapport : text ou json")
+	fs.StringVar(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown ou sarif")
 	fs.StringVar(&c.format, "f", "text", "raccourci de --format")
 	fs.StringVar(&c.output, "output", "", "écrire le rapport dans ce fichier plutôt qu'à l'écran")
 	fs.StringVar(&c.output, "o", "", "raccourci de --output")
@@ -302,6 +302,15 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	switch c.format {
 	case "json":
 		err = linter.WriteJSON(out, rep)
+	case "github":
+		err = linter.WriteGitHub(out, rep)
+		if err == nil {
+			err = writeStepSummary(rep)
+		}
+	case "markdown":
+		err = linter.WriteMarkdown(out, rep)
+	case "sarif":
+		err = linter.WriteSARIF(out, rep)
 	default:
 		err = linter.WriteText(out, rep, linter.TextOptions{Color: color})
 	}
@@ -332,18 +341,33 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 	})
 }
 
+// writeStepSummary appends the Markdown summary to the GitHub Actions job
+// summary, when qlint runs in a job.
+func writeStepSummary(rep *linter.Report) error {
+	p := os.Getenv("GITHUB_STEP_SUMMARY")
+	if p == "" {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing the job summary %s: %w", p, err)
+	}
+	defer f.Close()
+	return linter.WriteMarkdown(f, rep)
+}
+
 // checkCommon refuses flag values qlint does not know, before any work.
 func checkCommon(c *common) error {
 	switch c.format {
-	case "text", "json":
-	case "sarif", "github", "markdown", "html":
+	case "text", "json", "github", "markdown", "sarif":
+	case "html":
 		return usageError(
 			fmt.Sprintf("le format %s n'est pas encore disponible dans cette version", c.format),
 			fmt.Sprintf("format %s is not available in this version yet", c.format),
-			"formats disponibles : text, json", "available formats: text, json")
+			"formats disponibles : text, json, github, markdown, sarif", "available formats: text, json, github, markdown, sarif")
 	default:
 		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
-			"formats disponibles : text, json", "available formats: text, json")
+			"formats disponibles : text, json, github, markdown, sarif", "available formats: text, json, github, markdown, sarif")
 	}
 	switch c.failOn {
 	case "error", "warning", "never":
