@@ -33,10 +33,12 @@ type History struct {
 	Head    string // the HEAD commit, "" when none
 	Shallow bool
 
-	root    string                   // the evidence root on disk
-	files   map[string]gitdates.File // HEAD's files, by path under the root
-	dirty   map[string]bool          // files of HEAD whose working copy differs
-	commits int
+	root     string                   // the evidence root on disk
+	files    map[string]gitdates.File // HEAD's files, by path under the root
+	dirty    map[string]bool          // files of HEAD whose working copy differs
+	staged   map[string]bool          // files whose staged content differs from HEAD
+	stagedOn rules.Day                // when set, staged files count as updated that day
+	commits  int
 }
 
 // HistoryCache keeps the dates read for a HEAD between runs in one process
@@ -59,6 +61,9 @@ type HistoryOptions struct {
 	// as updates.
 	IgnoreRevsFile string
 	Progress       func(commits int)
+	// StagedOn, when set, is the day staged changes count as updated: a
+	// pre-commit hook judges the commit being made, dated today.
+	StagedOn rules.Day
 }
 
 // ReadHistory finds the repository that holds root, if any, and dates the
@@ -131,17 +136,18 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 	}
 	h.commits = res.Commits
 	entries := readIndex(repo, opts.Cache)
-	h.files, h.dirty = res.Files, map[string]bool{}
+	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
 	for _, f := range tree.Files {
-		gf, ok := res.Files[f.Path]
-		if !ok {
-			continue // untracked
-		}
 		full := f.Path
 		if prefix != "" {
 			full = prefix + "/" + f.Path
 		}
-		if !h.clean(f, gf.Blob, entries[full]) {
+		e := entries[full]
+		gf, tracked := res.Files[f.Path]
+		if e != nil && (!tracked || e.Hash != gf.Blob) {
+			h.staged[f.Path] = true
+		}
+		if tracked && !h.clean(f, gf.Blob, e) {
 			h.dirty[f.Path] = true
 		}
 	}
@@ -229,6 +235,9 @@ func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
 func (h *History) Date(f File) (rules.Day, string) {
+	if !h.stagedOn.IsZero() && h.staged[f.Path] {
+		return h.stagedOn, SourceUncommitted
+	}
 	if gf, ok := h.files[f.Path]; ok && !h.dirty[f.Path] {
 		return rules.DayOf(gf.Stamp.When), SourceGit
 	}

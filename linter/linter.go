@@ -25,6 +25,9 @@ type Options struct {
 	// Tree, when set, is the tree as qlint watch keeps it up to date; it is
 	// used instead of walking the folder again.
 	Tree *Tree
+	// PreCommit judges the commit being made: staged changes count as
+	// updated on the as-of day.
+	PreCommit bool
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -52,12 +55,16 @@ func Run(o Options) (*Report, error) {
 		}
 		return nil, err
 	}
-	hist, err := ReadHistory(o.Root, tree, HistoryOptions{
+	hopts := HistoryOptions{
 		Cache:          o.History,
 		AllowShallow:   o.AllowShallow,
 		IgnoreRevsFile: o.Config.History.IgnoreRevsFile,
 		Progress:       o.Progress,
-	})
+	}
+	if o.PreCommit {
+		hopts.StagedOn = o.AsOf
+	}
+	hist, err := ReadHistory(o.Root, tree, hopts)
 	if err != nil {
 		return nil, err
 	}

@@ -226,3 +226,27 @@ func TestBadSessionFile(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, "sessions/s1/session.toml:2:1: end must be a date such as 2025-03-12\n  hint: write the date bare or quoted, as YYYY-MM-DD", re.Localize(i18n.EN))
 }
+
+func TestPreCommitCountsStagedChangesAsToday(t *testing.T) {
+	root, r, _ := repo(t, "")
+	// An old file, copied in with its old time kept, then staged.
+	p := filepath.Join(root, "nouveau.md")
+	require.NoError(t, os.WriteFile(p, []byte("copie"), 0o644))
+	old := time.Date(2024, 5, 1, 12, 0, 0, 0, time.Local)
+	require.NoError(t, os.Chtimes(p, old, old))
+	wt, err := r.R.Worktree()
+	require.NoError(t, err)
+	_, err = wt.Add("nouveau.md")
+	require.NoError(t, err)
+
+	rep, err := runOn(t, root, Options{Config: perFile(t, "nouveau.md", "a.md")})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"nouveau.md": "2024-05-01 uncommitted", "a.md": "2026-03-05 git"}, datesOf(t, rep))
+
+	// As the commit being made, dated today (the as-of day): the staged
+	// file is fresh; the committed one keeps its git date.
+	rep, err = runOn(t, root, Options{Config: perFile(t, "nouveau.md", "a.md"), PreCommit: true})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"nouveau.md": "2026-11-22 uncommitted", "a.md": "2026-03-05 git"}, datesOf(t, rep),
+		"nouveau.md counts as updated on 2026-11-22")
+}

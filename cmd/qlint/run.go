@@ -40,6 +40,7 @@ Usage :
   qlint init [DOSSIER] [options]     préparer qlint.toml et l'arborescence de preuves
   qlint explain N [DOSSIER]          l'indicateur N : ce qu'il demande, s'il s'applique, ses preuves
   qlint watch [DOSSIER]              vérifier à nouveau après chaque changement, jusqu'à Ctrl-C
+  qlint hook install|uninstall       poser ou retirer le crochet git pre-commit
   qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
   qlint version                      version, commit et version de Go
 
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "demo", "version", "init", "explain", "watch":
+		case "lint", "demo", "version", "init", "explain", "watch", "hook":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, mainUsage)
@@ -78,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = cmdExplain(args, stdout, stderr)
 	case "watch":
 		code, err = cmdWatch(args, stdout, stderr)
+	case "hook":
+		code, err = cmdHook(args, stdout)
 	default:
 		code, err = cmdLint(args, stdout, stderr)
 	}
@@ -134,6 +137,7 @@ type common struct {
 	lang         string
 	noColor      bool
 	allowShallow bool
+	preCommit    bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -148,6 +152,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
 	fs.BoolVar(&c.noColor, "no-color", false, "pas de couleurs (aussi avec la variable NO_COLOR)")
 	fs.BoolVar(&c.allowShallow, "allow-shallow", false, "accepter un clone partiel (shallow), aux dates peu fiables")
+	fs.BoolVar(&c.preCommit, "pre-commit", false, "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
 }
 
 // newFlagSet makes a command's flag set, its usage text on stdout for -h.
@@ -173,8 +178,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				fs.Usage()
 				return nil, err
 			}
-			return nil, usageError(strings.TrimPrefix(err.Error(), "flag provided but not defined: ")+" : option invalide", err.Error(),
-				"qlint "+fs.Name()+" -h liste les options", "qlint "+fs.Name()+" -h lists the options")
+			return nil, flagError(fs.Name(), err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -185,6 +189,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos, args = append(pos, args[0]), args[1:]
 	}
+}
+
+// flagError says a flag mistake in the user's words; the flag package's
+// own sentences are English and terse.
+func flagError(cmd string, err error) error {
+	msg := err.Error()
+	hintFR, hintEN := "qlint "+cmd+" -h liste les options", "qlint "+cmd+" -h lists the options"
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return usageError("option inconnue "+name, "unknown option "+name, hintFR, hintEN)
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		name := strings.TrimPrefix(msg, "flag needs an argument: ")
+		return usageError("l'option "+name+" attend une valeur", "option "+name+" needs a value", hintFR, hintEN)
+	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
+		return usageError("valeur invalide : "+msg, "invalid value: "+msg, hintFR, hintEN)
+	}
+	return usageError(msg, msg, hintFR, hintEN)
 }
 
 const lintUsage = `Usage : qlint [lint] [DOSSIER] [options]
@@ -338,6 +360,7 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
+		PreCommit: c.preCommit,
 	})
 }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The GitHub Action's step: runs qlint on the evidence folder with the
+# action's inputs (INPUT_* variables), prints annotations, fills the job
+# summary, and turns a run that could not be judged (a shallow checkout, a
+# bad qlint.toml) into an annotation that says what to do.
+set -uo pipefail
+
+qlint="${QLINT:-qlint}"
+args=("${INPUT_PATH:-.}" --format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-error}")
+if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
+if [ -n "${INPUT_AS_OF:-}" ]; then args+=(--as-of "$INPUT_AS_OF"); fi
+# Extra arguments are split on spaces, as typed in the workflow.
+read -r -a extra <<< "${INPUT_ARGS:-}"
+
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+"$qlint" "${args[@]}" "${extra[@]}" 2> >(tee "$errors" >&2)
+code=$?
+wait
+
+if [ "$code" = 2 ]; then
+  # GitHub's workflow commands: % and newlines are escaped in the message.
+  msg=$(sed -e 's/%/%25/g' "$errors" | awk 'BEGIN { ORS = "%0A" } { print }')
+  echo "::error title=qlint could not judge the evidence folder::${msg}"
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+    { echo "## qlint could not judge the evidence folder"; echo; echo '```'; cat "$errors"; echo '```'; } >> "$GITHUB_STEP_SUMMARY"
+  fi
+fi
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+  echo "exit-code=$code" >> "$GITHUB_OUTPUT"
+fi
+exit "$code"
