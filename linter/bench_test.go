@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/qlint/qlint/internal/gengit"
@@ -51,27 +50,17 @@ paths = ["0*-dossier*/**"]
 max_age = "2y"
 `
 
-var benchOnce sync.Map
-
-// benchTree generates an evidence repository of the given size once per
-// process (git fast-import), with a qlint.toml.
+// benchTree returns a generated evidence repository of that size, made
+// once (git fast-import).
 func benchTree(b *testing.B, files, commits int) string {
 	b.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("git is not installed")
 	}
-	key := fmt.Sprintf("%d-%d", files, commits)
-	if dir, ok := benchOnce.Load(key); ok {
-		return dir.(string)
+	dir, err := gengit.Cached(gengit.Params{Files: files, Commits: commits, Years: 5, Renames: 0.05, Moves: 4, Merges: commits / 100, Seed: 42})
+	if err != nil {
+		b.Fatal(err)
 	}
-	dir := filepath.Join(os.TempDir(), "qlint-lint-bench-"+key)
-	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
-		os.RemoveAll(dir)
-		if _, err := gengit.Generate(dir, gengit.Params{Files: files, Commits: commits, Years: 5, Renames: 0.05, Moves: 4, Merges: commits / 100, Seed: 42}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	benchOnce.Store(key, dir)
 	return dir
 }
 

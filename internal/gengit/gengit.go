@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -348,4 +349,21 @@ func WriteExpected(w io.Writer, exp Expected) error {
 		fmt.Fprintf(bw, "%s %s\n", exp[p], p)
 	}
 	return bw.Flush()
+}
+
+// Cached returns a repository generated with p in the system's temporary
+// folder, generating it only when no earlier run left one: benchmarks reuse
+// it across runs. The expected dates are not kept.
+func Cached(p Params) (string, error) {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("qlint-gen-%d-%d-%d-%d", p.Files, p.Commits, p.Years, p.Seed))
+	if _, err := os.Stat(filepath.Join(dir, ".git", "qlint-gen-done")); err == nil {
+		return dir, nil
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return "", err
+	}
+	if _, err := Generate(dir, p); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(filepath.Join(dir, ".git", "qlint-gen-done"), nil, 0o644)
 }

@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/go-git/go-git/v5"
@@ -61,24 +59,14 @@ func TestWalkAgreesWithTheGenerator(t *testing.T) {
 	}
 }
 
-// benchRepo generates a repository once per process and size.
-var benchRepos sync.Map
-
+// benchRepo returns a generated repository of that size, made once.
 func benchRepo(b *testing.B, files, commits int) string {
 	b.Helper()
 	needGit(b)
-	key := fmt.Sprintf("%d-%d", files, commits)
-	if dir, ok := benchRepos.Load(key); ok {
-		return dir.(string)
+	dir, err := gengit.Cached(gengit.Params{Files: files, Commits: commits, Years: 5, Renames: 0.05, Moves: 4, Merges: commits / 100, Seed: 42})
+	if err != nil {
+		b.Fatal(err)
 	}
-	dir := filepath.Join(os.TempDir(), "qlint-bench-"+key)
-	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
-		os.RemoveAll(dir)
-		if _, err := gengit.Generate(dir, gengit.Params{Files: files, Commits: commits, Years: 5, Renames: 0.05, Moves: 4, Merges: commits / 100, Seed: 42}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	benchRepos.Store(key, dir)
 	return dir
 }
 
