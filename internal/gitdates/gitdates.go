@@ -18,6 +18,7 @@ package gitdates
 import (
 	"bytes"
 	"container/heap"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -67,6 +68,12 @@ type Options struct {
 	// instead of walking on: after a new commit only the new commits are
 	// read.
 	Known *Result
+	// Git, when set, is the git binary to read the history with (its raw
+	// log, streamed); otherwise go-git reads the objects itself. Both give
+	// the same dates.
+	Git string
+	// Dir is the work tree's folder, for the git binary.
+	Dir string
 }
 
 // MissingObjectError is a commit or tree that history needs but the
@@ -112,17 +119,6 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("reading HEAD: %w", err)
 	}
 	res.Head = ref.Hash()
-	head, err := w.commit(res.Head)
-	if err != nil {
-		return nil, err
-	}
-	root, err := w.subtree(head.tree)
-	if err != nil {
-		return nil, err
-	}
-	if root.IsZero() {
-		return res, nil
-	}
 	// Pending paths are whole-repository paths: a file moved into the
 	// evidence folder from elsewhere in the repository follows its move too.
 	var paths []string
@@ -131,18 +127,54 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	if base != "" {
 		base += "/"
 	}
-	if err := w.files(root, base, func(p string, b plumbing.Hash) {
-		paths = append(paths, p)
-		blobs = append(blobs, b)
-	}); err != nil {
+	w.base = base
+	if opts.Git != "" {
+		var known plumbing.Hash
+		if opts.Known != nil {
+			known = opts.Known.Head
+		}
+		data, err := readGit(context.Background(), opts.Git, opts.Dir, res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
+		if err != nil {
+			return nil, err
+		}
+		w.streamed = make(map[plumbing.Hash][][]change, len(data.commits))
+		for h, sc := range data.commits {
+			if w.opts.Shallow[h] {
+				sc.info.parents, sc.diffs = nil, nil
+			}
+			w.commits[h] = sc.info
+			w.streamed[h] = sc.diffs
+		}
+		w.read += len(data.commits)
+		paths, blobs = data.paths, data.blobs
+	}
+	head, err := w.commit(res.Head)
+	if err != nil {
 		return nil, err
+	}
+	if opts.Git == "" {
+		root, err := w.subtree(head.tree)
+		if err != nil {
+			return nil, err
+		}
+		if root.IsZero() {
+			return res, nil
+		}
+		if err := w.files(root, base, func(p string, b plumbing.Hash) {
+			paths = append(paths, p)
+			blobs = append(blobs, b)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if len(paths) == 0 {
+		return res, nil
 	}
 	stamps := make([]Stamp, len(paths))
 	pending := make(map[string][]int32, len(paths))
 	for i, p := range paths {
 		pending[p] = []int32{int32(i)}
 	}
-	w.base = base
 	w.stamp = func(id int32, s Stamp) { stamps[id] = s }
 	w.settle = func(ids []int32, c *commitInfo, h plumbing.Hash) {
 		for _, id := range ids {
@@ -211,17 +243,18 @@ type node struct {
 }
 
 type walker struct {
-	st      storer.EncodedObjectStorer
-	prefix  []string
-	opts    Options
-	trees   map[plumbing.Hash][]entry
-	commits map[plumbing.Hash]*commitInfo
-	nodes   map[plumbing.Hash]*node
-	queue   queue
-	read    int
-	base    string // the prefix folder with a trailing /, "" for the whole repository
-	settle  func([]int32, *commitInfo, plumbing.Hash)
-	stamp   func(int32, Stamp)
+	st       storer.EncodedObjectStorer
+	prefix   []string
+	opts     Options
+	trees    map[plumbing.Hash][]entry
+	commits  map[plumbing.Hash]*commitInfo
+	nodes    map[plumbing.Hash]*node
+	queue    queue
+	read     int
+	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
+	base     string                       // the prefix folder with a trailing /, "" for the whole repository
+	settle   func([]int32, *commitInfo, plumbing.Hash)
+	stamp    func(int32, Stamp)
 }
 
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
@@ -350,11 +383,16 @@ func (w *walker) visit(n *node) error {
 			return nil
 		}
 	}
-	// The differences against each parent, by path.
+	// The differences against each parent, by path: from git's log when it
+	// gave them, else by comparing the trees.
 	diffs := make([]*diffSet, len(c.parents))
 	for i := range c.parents {
 		d := &diffSet{byPath: map[string]change{}}
-		if err := w.diff(root, proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
+		if sd, ok := w.streamed[n.hash]; ok && len(sd) == len(c.parents) {
+			for _, ch := range sd[i] {
+				d.byPath[ch.path] = ch
+			}
+		} else if err := w.diff(root, proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
 			return err
 		}
 		diffs[i] = d

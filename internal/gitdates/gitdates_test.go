@@ -1,6 +1,7 @@
 package gitdates
 
 import (
+	"os/exec"
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -51,6 +52,8 @@ func build(t *testing.T, steps []step) (*gitbuild.Repo, map[string]plumbing.Hash
 	return r, hashes
 }
 
+// dates walks with the built-in reader and, when git is installed, with
+// the git binary too: both must give the same dates.
 func dates(t *testing.T, r *gitbuild.Repo, prefix string, opts Options) map[string]string {
 	t.Helper()
 	res, err := Walk(r.R, prefix, opts)
@@ -58,6 +61,17 @@ func dates(t *testing.T, r *gitbuild.Repo, prefix string, opts Options) map[stri
 	out := map[string]string{}
 	for p, f := range res.Files {
 		out[p] = f.Stamp.When.Format("2006-01-02")
+	}
+	if gitBin, err := exec.LookPath("git"); err == nil {
+		cli := opts
+		cli.Git, cli.Dir = gitBin, r.Dir
+		res, err := Walk(r.R, prefix, cli)
+		require.NoError(t, err)
+		viaGit := map[string]string{}
+		for p, f := range res.Files {
+			viaGit[p] = f.Stamp.When.Format("2006-01-02")
+		}
+		assert.Equal(t, out, viaGit, "the git binary's log gives the same dates")
 	}
 	return out
 }

@@ -38,23 +38,27 @@ func TestWalkAgreesWithTheGenerator(t *testing.T) {
 			require.NoError(t, err)
 			repo, err := git.PlainOpen(dir)
 			require.NoError(t, err)
-			res, err := Walk(repo, "", Options{})
+			gitBin, err := exec.LookPath("git")
 			require.NoError(t, err)
-			got := map[string]string{}
-			for path, f := range res.Files {
-				got[path] = f.Stamp.When.Format("2006-01-02")
-			}
-			require.Equal(t, len(exp), len(got))
-			wrong := 0
-			for path, want := range exp {
-				if got[path] != want {
-					wrong++
-					if wrong <= 10 {
-						t.Errorf("%s: got %s, want %s", path, got[path], want)
+			for name, opts := range map[string]Options{"builtin": {}, "git": {Git: gitBin, Dir: dir}} {
+				res, err := Walk(repo, "", opts)
+				require.NoError(t, err, name)
+				got := map[string]string{}
+				for path, f := range res.Files {
+					got[path] = f.Stamp.When.Format("2006-01-02")
+				}
+				require.Equal(t, len(exp), len(got), name)
+				wrong := 0
+				for path, want := range exp {
+					if got[path] != want {
+						wrong++
+						if wrong <= 10 {
+							t.Errorf("%s: %s: got %s, want %s", name, path, got[path], want)
+						}
 					}
 				}
+				assert.Zero(t, wrong, "%s: files dated wrong", name)
 			}
-			assert.Zero(t, wrong, "files dated wrong")
 		})
 	}
 }
@@ -89,22 +93,29 @@ func BenchmarkGitLogFloor(b *testing.B) {
 	}
 }
 
-// BenchmarkWalk dates every file of HEAD with the built-in walk.
+// BenchmarkWalk dates every file of HEAD, with the built-in reader and
+// with the git binary's log.
 func BenchmarkWalk(b *testing.B) {
 	for _, s := range sizes {
-		b.Run(fmt.Sprintf("%dfiles-%dcommits", s.files, s.commits), func(b *testing.B) {
-			dir := benchRepo(b, s.files, s.commits)
-			for b.Loop() {
-				repo, err := git.PlainOpen(dir)
-				if err != nil {
-					b.Fatal(err)
+		for _, path := range []string{"builtin", "git"} {
+			b.Run(fmt.Sprintf("%s-%dfiles-%dcommits", path, s.files, s.commits), func(b *testing.B) {
+				dir := benchRepo(b, s.files, s.commits)
+				opts := Options{}
+				if path == "git" {
+					opts.Git, opts.Dir = "git", dir
 				}
-				res, err := Walk(repo, "", Options{})
-				if err != nil {
-					b.Fatal(err)
+				for b.Loop() {
+					repo, err := git.PlainOpen(dir)
+					if err != nil {
+						b.Fatal(err)
+					}
+					res, err := Walk(repo, "", opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.ReportMetric(float64(res.Commits), "commits")
 				}
-				b.ReportMetric(float64(res.Commits), "commits")
-			}
-		})
+			})
+		}
 	}
 }

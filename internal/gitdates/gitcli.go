@@ -1,0 +1,309 @@
+package gitdates
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// gitData is what the git binary told of the history.
+type gitData struct {
+	commits map[plumbing.Hash]*streamedCommit
+	paths   []string // HEAD's files under the prefix
+	blobs   []plumbing.Hash
+}
+
+// streamedCommit is what the log says of one commit.
+type streamedCommit struct {
+	info *commitInfo
+	// diffs holds the changes against each parent, in the parents' order
+	// (one list for an ordinary commit, none for a root commit).
+	diffs [][]change
+}
+
+// readGit asks the git binary, two processes working at once: its raw log
+// of every commit since known (all of them when known is zero), merges
+// compared with each parent (-m), streamed as git writes it; and the files
+// of HEAD under the prefix (ls-tree). Reading git's own output as it comes
+// is the fastest way to see every commit and tree once.
+func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitData, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	data := &gitData{}
+	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
+		cmd := exec.CommandContext(ctx, gitBin, append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, args...)...)
+		cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat")
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			return nil, nil, nil, err
+		}
+		return cmd, out, &stderr, nil
+	}
+	wait := func(name string, cmd *exec.Cmd, stderr *bytes.Buffer) error {
+		if err := cmd.Wait(); err != nil {
+			return fmt.Errorf("git %s: %v: %s", name, err, strings.TrimSpace(stderr.String()))
+		}
+		return nil
+	}
+
+	lsArgs := []string{"ls-tree", "-r", "-z", "--full-tree", head.String()}
+	if prefix != "" {
+		lsArgs = append(lsArgs, "--", prefix+"/")
+	}
+	lsCmd, lsOut, lsErr, err := run(lsArgs...)
+	if err != nil {
+		return nil, err
+	}
+	lsDone := make(chan error, 1)
+	go func() {
+		var perr error
+		data.paths, data.blobs, perr = parseLsTree(lsOut)
+		if perr != nil {
+			cancel()
+		}
+		lsDone <- errors.Join(perr, wait("ls-tree", lsCmd, lsErr))
+	}()
+
+	args := []string{"log", "--raw", "--no-renames", "--no-abbrev", "-z", "-m", "--pretty=raw", "--no-color", "--no-ext-diff", head.String()}
+	if !known.IsZero() {
+		args = append(args, "^"+known.String())
+	}
+	args = append(args, "--")
+	logCmd, logOut, logErr, err := run(args...)
+	if err != nil {
+		return nil, err
+	}
+	var perr error
+	data.commits, perr = parseGitLog(logOut, progress)
+	if perr != nil {
+		cancel()
+	}
+	werr := wait("log", logCmd, logErr)
+	if err := errors.Join(perr, werr, <-lsDone); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// parseGitLog reads `git log --raw -z -m --pretty=raw`: for each commit
+// (for a merge, once per parent it differs from), a record "commit H (from
+// P)", its tree, parents, author and committer, the indented message, then
+// ":mode mode old new status" and the path of each changed file, fields
+// ended by NUL.
+func parseGitLog(r io.Reader, progress func(int)) (map[plumbing.Hash]*streamedCommit, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	commits := map[plumbing.Hash]*streamedCommit{}
+	zones := map[string]*time.Location{}
+	var cur *streamedCommit
+	var block *[]change // the changes of the current (commit, parent) pair
+	for {
+		tok, err := br.ReadBytes(0)
+		if len(tok) > 0 && tok[len(tok)-1] == 0 {
+			tok = tok[:len(tok)-1]
+		}
+		tok = bytes.TrimLeft(tok, "\n")
+		if len(tok) > 0 {
+			if bytes.HasPrefix(tok, []byte("commit ")) {
+				meta, c, from, perr := parseRecord(tok, zones)
+				if perr != nil {
+					return nil, perr
+				}
+				prev, seen := commits[c.hash]
+				if !seen {
+					prev = &streamedCommit{info: c.info, diffs: make([][]change, len(c.info.parents))}
+					commits[c.hash] = prev
+					if progress != nil && len(commits)%500 == 0 {
+						progress(len(commits))
+					}
+				}
+				cur, block = prev, nil
+				idx := 0 // an ordinary commit's changes are against its parent
+				if !from.IsZero() {
+					idx = -1
+					for i, p := range cur.info.parents {
+						if p == from {
+							idx = i
+						}
+					}
+				}
+				if idx >= 0 && idx < len(cur.diffs) {
+					block = &cur.diffs[idx]
+				}
+				tok = meta // the first change may follow the message
+			}
+			if len(tok) > 0 && tok[0] == ':' {
+				if cur == nil {
+					return nil, errors.New("git log: a change before any commit")
+				}
+				path, perr := br.ReadBytes(0)
+				if perr != nil {
+					return nil, errors.New("git log: a change without its path")
+				}
+				ch, ok, perr := parseRaw(tok, bytes.TrimSuffix(path, []byte{0}))
+				if perr != nil {
+					return nil, perr
+				}
+				if ok && block != nil {
+					*block = append(*block, ch)
+				}
+			}
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return commits, nil
+			}
+			return nil, err
+		}
+	}
+}
+
+type record struct {
+	hash plumbing.Hash
+	info *commitInfo
+}
+
+// parseRecord reads one commit record; it returns what follows the message
+// (the first change, if any) and the parent a merge's block compares with.
+func parseRecord(tok []byte, zones map[string]*time.Location) (rest []byte, rec record, from plumbing.Hash, err error) {
+	bad := fmt.Errorf("git log: unexpected commit record %q", truncate(tok))
+	lines := bytes.Split(tok, []byte("\n"))
+	first := strings.Fields(string(lines[0]))
+	if len(first) < 2 || !plumbing.IsHash(first[1]) {
+		return nil, rec, from, bad
+	}
+	rec.hash = plumbing.NewHash(first[1])
+	if len(first) == 4 && first[2] == "(from" {
+		from = plumbing.NewHash(strings.TrimSuffix(first[3], ")"))
+	}
+	rec.info = &commitInfo{}
+	i := 1
+	for ; i < len(lines) && len(lines[i]) > 0; i++ {
+		f := strings.Fields(string(lines[i]))
+		if len(f) == 0 || lines[i][0] == ' ' {
+			continue // a continued header (gpgsig, mergetag)
+		}
+		switch f[0] {
+		case "tree":
+			rec.info.tree = plumbing.NewHash(f[1])
+		case "parent":
+			rec.info.parents = append(rec.info.parents, plumbing.NewHash(f[1]))
+		case "author", "committer":
+			if len(f) < 3 {
+				return nil, rec, from, bad
+			}
+			secs, err := strconv.ParseInt(f[len(f)-2], 10, 64)
+			if err != nil {
+				return nil, rec, from, bad
+			}
+			loc, ok := zones[f[len(f)-1]]
+			if !ok {
+				loc = zoneOf(f[len(f)-1])
+				zones[f[len(f)-1]] = loc
+			}
+			if f[0] == "author" {
+				rec.info.author = time.Unix(secs, 0).In(loc)
+			} else {
+				rec.info.committer = time.Unix(secs, 0).In(loc)
+			}
+		}
+	}
+	// The message: indented lines, then an empty line; a change may follow.
+	for i++; i < len(lines); i++ {
+		if len(lines[i]) > 0 && lines[i][0] == ':' {
+			return bytes.Join(lines[i:], []byte("\n")), rec, from, nil
+		}
+	}
+	return nil, rec, from, nil
+}
+
+// zoneOf reads a "+0100" offset as a fixed zone.
+func zoneOf(z string) *time.Location {
+	if len(z) != 5 || (z[0] != '+' && z[0] != '-') {
+		return time.UTC
+	}
+	h, err1 := strconv.Atoi(z[1:3])
+	m, err2 := strconv.Atoi(z[3:5])
+	if err1 != nil || err2 != nil {
+		return time.UTC
+	}
+	secs := (h*60 + m) * 60
+	if z[0] == '-' {
+		secs = -secs
+	}
+	return time.FixedZone(z, secs)
+}
+
+// parseRaw reads ":100644 100644 <old> <new> M" and its path. Submodules
+// and changes of mode alone are not changes of a file's content.
+func parseRaw(meta, path []byte) (change, bool, error) {
+	f := strings.Fields(string(meta[1:]))
+	if len(f) != 5 || !plumbing.IsHash(f[2]) || !plumbing.IsHash(f[3]) {
+		return change{}, false, fmt.Errorf("git log: unexpected change %q", truncate(meta))
+	}
+	if f[0] == "160000" || f[1] == "160000" {
+		return change{}, false, nil
+	}
+	ch := change{path: string(path)}
+	if f[0] != "000000" {
+		ch.old = plumbing.NewHash(f[2])
+	}
+	if f[1] != "000000" {
+		ch.new = plumbing.NewHash(f[3])
+	}
+	if ch.old == ch.new {
+		return change{}, false, nil
+	}
+	return ch, true, nil
+}
+
+func truncate(b []byte) string {
+	if len(b) > 80 {
+		return string(b[:80]) + "…"
+	}
+	return string(b)
+}
+
+// parseLsTree reads "mode type id\tpath" NUL-ended lines; only files.
+func parseLsTree(r io.Reader) ([]string, []plumbing.Hash, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	var paths []string
+	var blobs []plumbing.Hash
+	for {
+		line, err := br.ReadBytes(0)
+		if len(line) > 1 {
+			line = line[:len(line)-1]
+			tab := bytes.IndexByte(line, '\t')
+			if tab < 0 {
+				return nil, nil, fmt.Errorf("git ls-tree: unexpected line %q", truncate(line))
+			}
+			f := strings.Fields(string(line[:tab]))
+			if len(f) != 3 || !plumbing.IsHash(f[2]) {
+				return nil, nil, fmt.Errorf("git ls-tree: unexpected line %q", truncate(line))
+			}
+			if f[1] == "blob" {
+				paths = append(paths, string(line[tab+1:]))
+				blobs = append(blobs, plumbing.NewHash(f[2]))
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return paths, blobs, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+}
