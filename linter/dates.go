@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -64,7 +65,19 @@ type HistoryOptions struct {
 	// StagedOn, when set, is the day staged changes count as updated: a
 	// pre-commit hook judges the commit being made, dated today.
 	StagedOn rules.Day
+	// Git chooses the history reader: "auto" (the git binary when it is on
+	// PATH, else the built-in reader), "cli" or "builtin".
+	Git string
+	// NoCache skips the history cache kept in .git/qlint.
+	NoCache bool
 }
+
+// Git readers.
+const (
+	GitAuto    = "auto"
+	GitCLI     = "cli"
+	GitBuiltin = "builtin"
+)
 
 // ReadHistory finds the repository that holds root, if any, and dates the
 // files of tree: the author date of the last commit that changed a file's
@@ -117,8 +130,27 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 			return nil, err
 		}
 	}
-	res, err := walkCached(repo, prefix, opt, opts.Cache)
+	gitBin, err := gitBinary(opts.Git)
 	if err != nil {
+		return nil, err
+	}
+	opt.Git, opt.Dir = gitBin, wt.Filesystem.Root()
+	gitDir := ""
+	if fsst, ok := repo.Storer.(*filesystem.Storage); ok && !opts.NoCache {
+		gitDir = fsst.Filesystem().Root()
+	}
+	res, err := walkCached(repo, prefix, opt, opts.Cache, gitDir)
+	if err != nil {
+		var gitErr *gitdates.GitError
+		if errors.As(err, &gitErr) {
+			return nil, &UserError{
+				Msg: i18n.T("git n'a pas pu lire l'historique du dépôt : "+gitErr.Stderr,
+					"git could not read the repository's history: "+gitErr.Stderr),
+				Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
+					"run git fsck to diagnose, then repair the repository or clone it again"),
+				Err: err,
+			}
+		}
 		var missing *gitdates.MissingObjectError
 		if errors.As(err, &missing) {
 			return nil, &UserError{
@@ -154,29 +186,78 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 	return h, nil
 }
 
-// walkCached reads history, through the cache when there is one.
-func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, cache *HistoryCache) (*gitdates.Result, error) {
-	if cache == nil {
-		return gitdates.Walk(repo, prefix, opt)
+// gitBinary resolves the --git choice to a git binary, or "" for the
+// built-in reader.
+func gitBinary(mode string) (string, error) {
+	switch mode {
+	case GitBuiltin:
+		return "", nil
+	case GitCLI:
+		p, err := exec.LookPath("git")
+		if err != nil {
+			return "", &UserError{
+				Msg:  i18n.T("--git cli : la commande git est introuvable", "--git cli: the git command cannot be found"),
+				Hint: i18n.T("installez git, ou lisez l'historique sans lui : --git builtin", "install git, or read history without it: --git builtin"),
+				Err:  err,
+			}
+		}
+		return p, nil
 	}
+	p, err := exec.LookPath("git")
+	if err != nil {
+		return "", nil
+	}
+	return p, nil
+}
+
+// walkCached reads history, reusing what an earlier run found: the
+// in-memory cache of qlint watch, else the cache kept in gitDir ("" for
+// none). Only the commits since the cached HEAD are read; a cache for a
+// history that was rewritten (amend, rebase, force-push) is dropped.
+func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *HistoryCache, gitDir string) (*gitdates.Result, error) {
 	ignored := make([]string, 0, len(opt.Ignore))
 	for h := range opt.Ignore {
 		ignored = append(ignored, h.String())
 	}
 	sort.Strings(ignored)
 	key := prefix + "\x00" + strings.Join(ignored, ",")
-	if cache.last != nil && cache.key == key {
-		if head, err := repo.Head(); err == nil && head.Hash() == cache.last.Head {
-			return cache.last, nil
-		}
-		opt.Known = cache.last
+	head, err := repo.Head()
+	if err != nil && !errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return nil, fmt.Errorf("reading HEAD: %w", err)
 	}
+	var known *gitdates.Result
+	switch {
+	case mem != nil && mem.last != nil && mem.key == key:
+		known = mem.last
+	case gitDir != "":
+		known = loadCache(gitDir, key)
+	}
+	if known != nil && head != nil && known.Head == head.Hash() {
+		if mem != nil {
+			mem.key, mem.last = key, known
+		}
+		return known, nil
+	}
+	if known != nil && head != nil && opt.Git != "" && !isAncestor(opt.Git, opt.Dir, known.Head, head.Hash()) {
+		known = nil // history was rewritten: read it all again
+	}
+	opt.Known = known
 	res, err := gitdates.Walk(repo, prefix, opt)
 	if err != nil {
 		return nil, err
 	}
-	cache.key, cache.last = key, res
+	if mem != nil {
+		mem.key, mem.last = key, res
+	}
+	if gitDir != "" {
+		_ = saveCache(gitDir, key, res) // a read-only repository just goes without
+	}
 	return res, nil
+}
+
+// isAncestor asks git whether a is an ancestor of b.
+func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
+	return exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String()).Run() == nil
 }
 
 // readIndex returns the index entries by path, decoding .git/index again

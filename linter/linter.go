@@ -28,6 +28,10 @@ type Options struct {
 	// PreCommit judges the commit being made: staged changes count as
 	// updated on the as-of day.
 	PreCommit bool
+	// Git chooses the history reader (GitAuto, GitCLI, GitBuiltin).
+	Git string
+	// NoCache skips the history cache kept in .git/qlint.
+	NoCache bool
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -60,6 +64,8 @@ func Run(o Options) (*Report, error) {
 		AllowShallow:   o.AllowShallow,
 		IgnoreRevsFile: o.Config.History.IgnoreRevsFile,
 		Progress:       o.Progress,
+		Git:            o.Git,
+		NoCache:        o.NoCache,
 	}
 	if o.PreCommit {
 		hopts.StagedOn = o.AsOf

@@ -177,17 +177,21 @@ func TestShallowClone(t *testing.T) {
 }
 
 func TestDamagedRepository(t *testing.T) {
-	root, r, head := repo(t, "")
-	c, err := r.R.CommitObject(head)
-	require.NoError(t, err)
-	parent := c.ParentHashes[0].String()
-	require.NoError(t, os.Remove(filepath.Join(root, ".git", "objects", parent[:2], parent[2:])))
-	_, err = runOn(t, root, Options{})
-	var ue *UserError
-	require.ErrorAs(t, err, &ue)
-	msg := ue.Localize(i18n.EN)
-	assert.Contains(t, msg, parent)
-	assert.Contains(t, msg, "git fsck")
+	for _, reader := range []string{GitBuiltin, GitAuto} {
+		t.Run(reader, func(t *testing.T) {
+			root, r, head := repo(t, "")
+			c, err := r.R.CommitObject(head)
+			require.NoError(t, err)
+			parent := c.ParentHashes[0].String()
+			require.NoError(t, os.Remove(filepath.Join(root, ".git", "objects", parent[:2], parent[2:])))
+			_, err = runOn(t, root, Options{Git: reader, NoCache: true})
+			var ue *UserError
+			require.ErrorAs(t, err, &ue)
+			msg := ue.Localize(i18n.EN)
+			assert.Contains(t, msg, parent, "the message names the object")
+			assert.Contains(t, msg, "git fsck")
+		})
+	}
 }
 
 func TestIgnoreRevsFile(t *testing.T) {

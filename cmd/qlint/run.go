@@ -138,6 +138,8 @@ type common struct {
 	noColor      bool
 	allowShallow bool
 	preCommit    bool
+	git          string
+	noCache      bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -153,6 +155,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noColor, "no-color", false, "pas de couleurs (aussi avec la variable NO_COLOR)")
 	fs.BoolVar(&c.allowShallow, "allow-shallow", false, "accepter un clone partiel (shallow), aux dates peu fiables")
 	fs.BoolVar(&c.preCommit, "pre-commit", false, "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
+	fs.StringVar(&c.git, "git", "auto", "lecture de l'historique : auto (la commande git si présente), cli ou builtin")
+	fs.BoolVar(&c.noCache, "no-cache", false, "ignorer le cache d'historique gardé dans .git/qlint")
 }
 
 // newFlagSet makes a command's flag set, its usage text on stdout for -h.
@@ -357,11 +361,38 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 	if err != nil {
 		return nil, err
 	}
+	progress, done := progressPrinter(os.Stderr, lang)
+	defer done()
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
-		PreCommit: c.preCommit,
+		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress,
 	})
+}
+
+// progressPrinter shows, on a terminal only, how many commits a long cold
+// read of history has gone through; nothing in the first second, nothing
+// when stderr is a file or a pipe (CI logs, JSON consumers).
+func progressPrinter(w *os.File, l i18n.Lang) (func(int), func()) {
+	if !isTerminal(w) {
+		return nil, func() {}
+	}
+	start := now()
+	shown := false
+	progress := func(commits int) {
+		if now().Sub(start) < time.Second {
+			return
+		}
+		shown = true
+		fmt.Fprintf(w, "\r%s", i18n.T(
+			fmt.Sprintf("qlint : lecture de l'historique git… %d commits", commits),
+			fmt.Sprintf("qlint: reading git history… %d commits", commits)).In(l))
+	}
+	return progress, func() {
+		if shown {
+			fmt.Fprint(w, "\r\x1b[K") // erase the line
+		}
+	}
 }
 
 // writeStepSummary appends the Markdown summary to the GitHub Actions job
@@ -398,6 +429,12 @@ func checkCommon(c *common) error {
 	default:
 		return usageError(fmt.Sprintf("--fail-on %q inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
 			"écrivez --fail-on error, warning ou never", "write --fail-on error, warning or never")
+	}
+	switch c.git {
+	case linter.GitAuto, linter.GitCLI, linter.GitBuiltin:
+	default:
+		return usageError(fmt.Sprintf("--git %q inconnu", c.git), fmt.Sprintf("unknown --git %q", c.git),
+			"écrivez --git auto, cli ou builtin", "write --git auto, cli or builtin")
 	}
 	if c.lang != "" {
 		if _, ok := i18n.Parse(c.lang); !ok {

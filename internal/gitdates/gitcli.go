@@ -15,6 +15,18 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
+// GitError is the git binary failing to read the history: a damaged or
+// incomplete repository, most often.
+type GitError struct {
+	Command string
+	Err     error
+	Stderr  string // what git said
+}
+
+func (e *GitError) Error() string { return fmt.Sprintf("git %s: %v: %s", e.Command, e.Err, e.Stderr) }
+
+func (e *GitError) Unwrap() error { return e.Err }
+
 // gitData is what the git binary told of the history.
 type gitData struct {
 	commits map[plumbing.Hash]*streamedCommit
@@ -55,7 +67,10 @@ func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash,
 	}
 	wait := func(name string, cmd *exec.Cmd, stderr *bytes.Buffer) error {
 		if err := cmd.Wait(); err != nil {
-			return fmt.Errorf("git %s: %v: %s", name, err, strings.TrimSpace(stderr.String()))
+			if ctx.Err() != nil && stderr.Len() == 0 {
+				return nil // stopped because another part failed; that part says why
+			}
+			return &GitError{Command: name, Err: err, Stderr: strings.TrimSpace(stderr.String())}
 		}
 		return nil
 	}
