@@ -84,6 +84,12 @@ const (
 // content when its working copy is the committed one; its modification time
 // otherwise.
 func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error) {
+	return readHistory(root, func() (*Tree, error) { return tree, nil }, opts)
+}
+
+// readHistory is ReadHistory with the tree still being walked: history is
+// read first, and the tree is needed only to compare the working copies.
+func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (*History, error) {
 	h := &History{Kind: "none", root: root}
 	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
@@ -168,6 +174,10 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 	}
 	h.commits = res.Commits
 	entries := readIndex(repo, opts.Cache)
+	tree, err := getTree()
+	if err != nil {
+		return nil, err
+	}
 	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
 	for _, f := range tree.Files {
 		full := f.Path

@@ -45,19 +45,38 @@ func Run(o Options) (*Report, error) {
 		}
 	}
 	fsys := os.DirFS(o.Root)
-	tree := o.Tree
-	if tree == nil {
-		tree, err = WalkTree(fsys, o.Config.Ignore)
+	// The tree is walked while history is read: one waits on git's output,
+	// the other on the file system.
+	type walked struct {
+		tree *Tree
+		err  error
 	}
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return nil, &UserError{
-				Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être lu", "the evidence folder "+o.Root+" cannot be read"),
-				Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
-				Err:  err,
+	treeCh := make(chan walked, 1)
+	if o.Tree != nil {
+		treeCh <- walked{o.Tree, nil}
+	} else {
+		go func() {
+			t, err := WalkTree(fsys, o.Config.Ignore)
+			treeCh <- walked{t, err}
+		}()
+	}
+	var tree *Tree
+	getTree := func() (*Tree, error) {
+		if tree == nil {
+			w := <-treeCh
+			if w.err != nil {
+				if errors.Is(w.err, fs.ErrPermission) {
+					return nil, &UserError{
+						Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être lu", "the evidence folder "+o.Root+" cannot be read"),
+						Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
+						Err:  w.err,
+					}
+				}
+				return nil, w.err
 			}
+			tree = w.tree
 		}
-		return nil, err
+		return tree, nil
 	}
 	hopts := HistoryOptions{
 		Cache:          o.History,
@@ -70,8 +89,11 @@ func Run(o Options) (*Report, error) {
 	if o.PreCommit {
 		hopts.StagedOn = o.AsOf
 	}
-	hist, err := ReadHistory(o.Root, tree, hopts)
+	hist, err := readHistory(o.Root, getTree, hopts)
 	if err != nil {
+		return nil, err
+	}
+	if _, err := getTree(); err != nil { // outside a repository history did not ask
 		return nil, err
 	}
 	own := []string{o.Config.History.IgnoreRevsFile}

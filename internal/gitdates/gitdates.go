@@ -34,6 +34,9 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
+// maxTreeCache bounds the memory the built-in reader keeps for parsed trees.
+const maxTreeCache = 96 << 20
+
 // Stamp is the commit that last changed a file's content.
 type Stamp struct {
 	When   time.Time // author date, in the author's own time zone
@@ -97,7 +100,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
 		// Keep pack files open for the whole walk instead of reopening
 		// them for every object.
-		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRUDefault(),
+		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
 			filesystem.Options{KeepDescriptors: true})
 		defer keep.Close()
 		st = keep
@@ -243,18 +246,19 @@ type node struct {
 }
 
 type walker struct {
-	st       storer.EncodedObjectStorer
-	prefix   []string
-	opts     Options
-	trees    map[plumbing.Hash][]entry
-	commits  map[plumbing.Hash]*commitInfo
-	nodes    map[plumbing.Hash]*node
-	queue    queue
-	read     int
-	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
-	base     string                       // the prefix folder with a trailing /, "" for the whole repository
-	settle   func([]int32, *commitInfo, plumbing.Hash)
-	stamp    func(int32, Stamp)
+	st        storer.EncodedObjectStorer
+	prefix    []string
+	opts      Options
+	trees     map[plumbing.Hash][]entry
+	commits   map[plumbing.Hash]*commitInfo
+	nodes     map[plumbing.Hash]*node
+	queue     queue
+	read      int
+	treeBytes int                          // what the cached trees hold, about
+	streamed  map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
+	base      string                       // the prefix folder with a trailing /, "" for the whole repository
+	settle    func([]int32, *commitInfo, plumbing.Hash)
+	stamp     func(int32, Stamp)
 }
 
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
@@ -617,8 +621,10 @@ func (w *walker) tree(h plumbing.Hash) ([]entry, error) {
 	if err != nil {
 		return nil, &MissingObjectError{"tree", h, err}
 	}
-	if len(w.trees) > 200_000 {
-		clear(w.trees) // bound memory on huge histories; trees are re-read on demand
+	if w.treeBytes += len(raw) + 64*len(es); w.treeBytes > maxTreeCache {
+		// Bound memory on huge histories: trees are read again on demand.
+		clear(w.trees)
+		w.treeBytes = len(raw) + 64*len(es)
 	}
 	w.trees[h] = es
 	return es, nil
