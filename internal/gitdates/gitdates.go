@@ -35,7 +35,7 @@ import (
 )
 
 // maxTreeCache bounds the memory the built-in reader keeps for parsed trees.
-const maxTreeCache = 96 << 20
+const maxTreeCache = 48 << 20
 
 // Stamp is the commit that last changed a file's content.
 type Stamp struct {
@@ -100,7 +100,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
 		// Keep pack files open for the whole walk instead of reopening
 		// them for every object.
-		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
+		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(32*cache.MiByte),
 			filesystem.Options{KeepDescriptors: true})
 		defer keep.Close()
 		st = keep
