@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/text/unicode/norm"
@@ -31,11 +32,23 @@ type Tree struct {
 	Problems []WalkProblem
 }
 
-// WalkProblem is a folder or file the walk could not read.
+// WalkProblem is a place the walk could not read, or would not follow.
 type WalkProblem struct {
-	Path string
-	Err  error
+	Path   string
+	Reason string // one of the Problem* reasons
+	Err    error
 }
+
+// Why the walk leaves a place out.
+const (
+	ProblemUnreadable = "unreadable"    // no access, or a read error
+	ProblemVanished   = "vanished"      // gone while the walk read its folder
+	ProblemLinkOut    = "link-outside"  // a link that leads out of the evidence folder
+	ProblemLinkBroken = "link-broken"   // a link to nothing
+	ProblemLinkLoop   = "link-loop"     // a link to one of its own parent folders
+	ProblemLinkAgain  = "link-followed" // a folder already reached through another link
+	ProblemName       = "name-encoding" // a name that is not UTF-8
+)
 
 // junk tells files that are always left out: .git, system and office
 // leftovers, and editors' temporary files, which are never proofs. It looks
@@ -129,61 +142,142 @@ func matchAny(ms []matcher, key string) bool {
 
 // WalkTree lists the files and folders of fsys, leaving out .git, junk files
 // and what the ignore patterns match (a matched folder is not entered).
+// Links are followed once when they lead to a file or folder inside the
+// tree; a link that leads out (refused by an os.Root file system), a
+// broken link or a loop is reported, never followed. Pipes, sockets and
+// devices are skipped.
 func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
-	ign := compile(ignore)
-	t := &Tree{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	w := &treeWalker{fsys: fsys, ign: compile(ignore), t: &Tree{}, followed: map[string]bool{}}
+	if err := w.walk(".", "", 0); err != nil {
+		return nil, err
+	}
+	t := w.t
+	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	if !sort.StringsAreSorted(t.Dirs) {
+		idx := make([]int, len(t.Dirs))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(a, b int) bool { return t.Dirs[idx[a]] < t.Dirs[idx[b]] })
+		dirs, keys := make([]string, len(idx)), make([]string, len(idx))
+		for i, k := range idx {
+			dirs[i], keys[i] = t.Dirs[k], t.dirKeys[k]
+		}
+		t.Dirs, t.dirKeys = dirs, keys
+	}
+	return t, nil
+}
+
+type treeWalker struct {
+	fsys     fs.FS
+	ign      []matcher
+	t        *Tree
+	followed map[string]bool // folders reached through a link
+}
+
+// maxLinkDepth bounds chains of linked folders.
+const maxLinkDepth = 16
+
+func (w *treeWalker) problem(p, reason string, err error) {
+	w.t.Problems = append(w.t.Problems, WalkProblem{Path: p, Reason: reason, Err: err})
+}
+
+// walk lists the folder real of fsys, showing its paths under shown ("" at
+// the root; the link's path for a folder reached through a link).
+func (w *treeWalker) walk(real, shown string, depth int) error {
+	return fs.WalkDir(w.fsys, real, func(p string, d fs.DirEntry, err error) error {
+		sp := p
+		if shown != "" {
+			sp = path.Join(shown, strings.TrimPrefix(strings.TrimPrefix(p, real), "/"))
+		}
 		if err != nil {
-			if p == "." {
+			if p == real && depth == 0 {
 				return err
 			}
-			t.Problems = append(t.Problems, WalkProblem{Path: p, Err: err})
+			reason := ProblemUnreadable
+			if errors.Is(err, fs.ErrNotExist) {
+				reason = ProblemVanished
+			}
+			w.problem(sp, reason, err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if p == "." {
+		if p == real {
 			return nil
 		}
-		key := fold(p)
-		if junk(base(key)) || matchAny(ign, key) {
+		if !utf8.ValidString(d.Name()) {
+			w.problem(sp, ProblemName, nil)
+		}
+		key := fold(sp)
+		if junk(base(key)) || matchAny(w.ign, key) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() {
-			t.Dirs = append(t.Dirs, p)
-			t.dirKeys = append(t.dirKeys, key)
+		switch {
+		case d.IsDir():
+			w.t.Dirs = append(w.t.Dirs, sp)
+			w.t.dirKeys = append(w.t.dirKeys, key)
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			return w.link(p, sp, key, depth)
+		}
+		info, err := d.Info()
+		if err != nil {
+			w.problem(sp, ProblemVanished, err)
 			return nil
 		}
-		var info fs.FileInfo
-		if d.Type()&fs.ModeSymlink != 0 {
-			info, err = fs.Stat(fsys, p) // follows a link to a file
-		} else {
-			info, err = d.Info()
-		}
-		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) {
-				t.Problems = append(t.Problems, WalkProblem{Path: p, Err: err})
-			}
-			return nil // vanished during the walk, or a dangling link
-		}
-		if !info.Mode().IsRegular() {
-			return nil // folders behind links, pipes, sockets, devices
-		}
-		t.Files = append(t.Files, File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key})
+		w.file(sp, key, info)
 		return nil
 	})
-	if err != nil {
-		return nil, err
+}
+
+func (w *treeWalker) file(sp, key string, info fs.FileInfo) {
+	if info.Mode().IsRegular() { // pipes, sockets and devices are not proofs
+		w.t.Files = append(w.t.Files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key})
 	}
-	// WalkDir visits in lexical order already; keep that promise explicit.
-	if !sort.SliceIsSorted(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path }) {
-		sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+}
+
+// link follows a link found at p (shown as sp) when it stays inside.
+func (w *treeWalker) link(p, sp, key string, depth int) error {
+	target, err := fs.ReadLink(w.fsys, p)
+	if err == nil && (path.IsAbs(target) || strings.HasPrefix(target, `\`) || len(target) > 1 && target[1] == ':') {
+		w.problem(sp, ProblemLinkOut, nil)
+		return nil
 	}
-	return t, nil
+	resolved := path.Join(path.Dir(p), target)
+	if err == nil && (resolved == ".." || strings.HasPrefix(resolved, "../")) {
+		w.problem(sp, ProblemLinkOut, nil)
+		return nil
+	}
+	info, err := fs.Stat(w.fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		w.problem(sp, ProblemLinkBroken, nil)
+		return nil
+	case err != nil:
+		// os.Root refuses a link whose chain leads out of the root.
+		w.problem(sp, ProblemLinkOut, err)
+		return nil
+	case !info.IsDir():
+		w.file(sp, key, info)
+		return nil
+	}
+	switch {
+	case resolved == "." || p == resolved || strings.HasPrefix(p, resolved+"/"):
+		w.problem(sp, ProblemLinkLoop, nil)
+	case w.followed[resolved] || depth >= maxLinkDepth:
+		w.problem(sp, ProblemLinkAgain, nil)
+	default:
+		w.followed[resolved] = true
+		w.t.Dirs = append(w.t.Dirs, sp)
+		w.t.dirKeys = append(w.t.dirKeys, key)
+		return w.walk(resolved, sp, depth+1)
+	}
+	return nil
 }
 
 // base returns the last element of a slash path.

@@ -13,6 +13,10 @@ import (
 // not counted, so the user must know.
 const KindUnreadable = "unreadable"
 
+// KindFutureDate is a file dated after today: the clock of the machine that
+// made the commit was wrong. The date is counted as the as-of day.
+const KindFutureDate = "future_date"
+
 // KindAudit is a note on the audit calendar: the surveillance window opens
 // soon, or is open, and no audit date is booked.
 const KindAudit = "audit"
@@ -35,6 +39,9 @@ type Input struct {
 	// Own lists qlint's own files in the tree (qlint.toml, the ignored
 	// commits list): never reported as unmapped.
 	Own []string
+	// Today is the real day, to tell a date in the future from one after a
+	// past as-of day (default: the as-of day).
+	Today rules.Day
 }
 
 type judge struct {
@@ -112,7 +119,7 @@ func Judge(in Input) (*Report, error) {
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
 	}
 	for _, p := range in.Tree.Problems {
-		j.add(Finding{Kind: KindUnreadable, Severity: string(rules.SevWarning), Indicators: []int{}, Path: p.Path, text: msgUnreadable(p.Path, p.Err)})
+		j.add(Finding{Kind: KindUnreadable, Severity: string(rules.SevWarning), Indicators: []int{}, Path: p.Path, text: msgProblem(p)})
 	}
 	j.waive()
 	return j.report(), nil
@@ -411,6 +418,17 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, string) {
 		d = dated{rules.DayOf(f.ModTime), SourceMtime}
 	default:
 		d.day, d.source = j.Dates.Date(f)
+	}
+	today := j.Today
+	if today.IsZero() {
+		today = j.AsOf
+	}
+	if d.day.After(today) && d.source != SourceFilename {
+		j.add(Finding{Kind: KindFutureDate, Severity: string(rules.SevWarning), Indicators: []int{}, Path: f.Path,
+			LastUpdate: d.day.String(), DateSource: d.source, text: msgFuture(f.Path, d.day, j.AsOf)})
+	}
+	if d.day.After(j.AsOf) {
+		d.day = j.AsOf // judged as updated on the day judged, not later
 	}
 	cache[i] = d
 	return d.day, d.source

@@ -28,6 +28,8 @@ type Options struct {
 	// PreCommit judges the commit being made: staged changes count as
 	// updated on the as-of day.
 	PreCommit bool
+	// Today is the real day (default: AsOf), to tell dates in the future.
+	Today rules.Day
 	// Git chooses the history reader (GitAuto, GitCLI, GitBuiltin).
 	Git string
 	// NoCache skips the history cache kept in .git/qlint.
@@ -44,7 +46,17 @@ func Run(o Options) (*Report, error) {
 			Err:  err,
 		}
 	}
-	fsys := os.DirFS(o.Root)
+	// os.Root keeps every read inside the evidence folder, links included.
+	root, err := os.OpenRoot(o.Root)
+	if err != nil {
+		return nil, &UserError{
+			Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être ouvert", "the evidence folder "+o.Root+" cannot be opened"),
+			Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
+			Err:  err,
+		}
+	}
+	defer root.Close()
+	fsys := root.FS()
 	// The tree is walked while history is read: one waits on git's output,
 	// the other on the file system.
 	type walked struct {
@@ -102,7 +114,7 @@ func Run(o Options) (*Report, error) {
 	}
 	rep, err := Judge(Input{
 		Config: o.Config, Ref: rules.Builtin(), Tree: tree, FS: fsys,
-		Dates: hist, AsOf: o.AsOf, Lang: o.Lang, Own: own,
+		Dates: hist, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
 	})
 	if err != nil {
 		return nil, err

@@ -112,10 +112,37 @@ func msgUnmapped(path string) i18n.Text {
 		fmt.Sprintf("%s serves as proof for no rule: file it in the right folder, or ignore it with [ignore] paths in qlint.toml.", path))
 }
 
-func msgUnreadable(path string, err error) i18n.Text {
+// msgProblem says why the walk left a place out, and what to do.
+func msgProblem(p WalkProblem) i18n.Text {
+	switch p.Reason {
+	case ProblemVanished:
+		return i18n.T(
+			fmt.Sprintf("%s a disparu pendant la lecture du dossier : relancez qlint une fois les fichiers en place.", p.Path),
+			fmt.Sprintf("%s vanished while the folder was read: run qlint again once the files are in place.", p.Path))
+	case ProblemLinkOut:
+		return i18n.T(
+			fmt.Sprintf("%s est un lien vers l'extérieur du dossier de preuves : il n'est pas suivi. Copiez la preuve dans le dossier.", p.Path),
+			fmt.Sprintf("%s is a link that leads out of the evidence folder: it is not followed. Copy the proof into the folder.", p.Path))
+	case ProblemLinkBroken:
+		return i18n.T(
+			fmt.Sprintf("%s est un lien cassé (sa cible n'existe pas) : supprimez-le ou réparez-le.", p.Path),
+			fmt.Sprintf("%s is a broken link (its target does not exist): remove or fix it.", p.Path))
+	case ProblemLinkLoop:
+		return i18n.T(
+			fmt.Sprintf("%s est un lien vers l'un de ses dossiers parents (une boucle) : il n'est pas suivi.", p.Path),
+			fmt.Sprintf("%s is a link to one of its own parent folders (a loop): it is not followed.", p.Path))
+	case ProblemLinkAgain:
+		return i18n.T(
+			fmt.Sprintf("%s mène à un dossier déjà lu par un autre lien : il n'est lu qu'une fois.", p.Path),
+			fmt.Sprintf("%s leads to a folder already read through another link: it is read once only.", p.Path))
+	case ProblemName:
+		return i18n.T(
+			fmt.Sprintf("Le nom %q n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
+			fmt.Sprintf("The name %q is not UTF-8 (often a file from an old Windows system): rename it so that it shows everywhere.", p.Path))
+	}
 	return i18n.T(
-		fmt.Sprintf("%s n'a pas pu être lu (%v) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", path, err),
-		fmt.Sprintf("%s could not be read (%v): its proofs are not counted. Check the access rights.", path, err))
+		fmt.Sprintf("%s n'a pas pu être lu (%v) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", p.Path, p.Err),
+		fmt.Sprintf("%s could not be read (%v): its proofs are not counted. Check the access rights.", p.Path, p.Err))
 }
 
 func msgWaived(base i18n.Text, w *rules.Waiver) i18n.Text {
@@ -164,4 +191,10 @@ func msgWindowOpen(c rules.Cycle, asOf rules.Day) i18n.Text {
 	return i18n.T(
 		fmt.Sprintf("La fenêtre de l'audit de surveillance est ouverte jusqu'au %s (%s) et aucune date n'est fixée : sans audit dans ce délai, la certification est suspendue. Convenez d'une date avec votre certificateur et notez-la dans [audit] next.", c.WindowCloses.French(), n.FR),
 		fmt.Sprintf("The surveillance audit window is open until %s (%s) and no date is booked: without an audit by then, the certification is suspended. Book a date with your certifier and write it in [audit] next.", c.WindowCloses, n.EN))
+}
+
+func msgFuture(path string, d, asOf rules.Day) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%s est daté du %s, dans le futur : l'horloge de l'ordinateur qui l'a enregistré était fausse. qlint le compte comme mis à jour le %s ; corrigez l'horloge.", path, d.French(), asOf.French()),
+		fmt.Sprintf("%s is dated %s, in the future: the clock of the computer that recorded it was wrong. qlint counts it as updated on %s; fix the clock.", path, d, asOf))
 }

@@ -53,6 +53,7 @@ var kindWords = map[string]i18n.Text{
 	KindWaived:     i18n.T("dérogation", "waived"),
 	KindUnreadable: i18n.T("illisible", "unreadable"),
 	KindAudit:      i18n.T("calendrier d'audit", "audit calendar"),
+	KindFutureDate: i18n.T("date future", "future date"),
 }
 
 var severityWords = map[string]i18n.Text{

@@ -64,7 +64,7 @@ func TestTextIsBilingual(t *testing.T) {
 	assert.Contains(t, out.String(), "état au 22/11/2026")
 	assert.Contains(t, out.String(), "[PÉRIMÉ]")
 	assert.Contains(t, out.String(), "Bilan")
-	for _, k := range []string{KindMissing, KindStale, KindDueSoon, KindPending, KindUncovered, KindUnmapped, KindWaived, KindUnreadable, KindAudit} {
+	for _, k := range []string{KindMissing, KindStale, KindDueSoon, KindPending, KindUncovered, KindUnmapped, KindWaived, KindUnreadable, KindAudit, KindFutureDate} {
 		assert.True(t, kindWords[k].Complete(), "kind %s has no words", k)
 	}
 	for _, st := range []string{StatusOK, StatusMissing, StatusStale, StatusDueSoon, StatusUncovered, StatusNotApplicable} {

@@ -366,7 +366,7 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
-		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress,
+		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress, Today: rules.DayOf(now()),
 	})
 }
 

@@ -136,7 +136,13 @@ func (w *watchSession) run(ch *watcher.Change) {
 	}
 	// The tree is walked whole at first, after lost events and when the
 	// ignore patterns may have changed; otherwise only what changed is read.
-	fsys := os.DirFS(w.root)
+	root, err := os.OpenRoot(w.root)
+	if err != nil {
+		fmt.Fprintln(w.stderr, "qlint: "+err.Error())
+		return
+	}
+	defer root.Close()
+	fsys := root.FS()
 	if w.tree == nil || ch == nil || ch.Overflow || rulesChanged {
 		w.tree = nil
 		if tree, err := linter.WalkTree(fsys, w.cfg.Ignore); err == nil {
