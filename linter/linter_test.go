@@ -177,13 +177,22 @@ func TestShallowClone(t *testing.T) {
 }
 
 func TestDamagedRepository(t *testing.T) {
-	for _, reader := range []string{GitBuiltin, GitAuto} {
-		t.Run(reader, func(t *testing.T) {
+	for _, tc := range []struct{ reader, damage string }{
+		{GitBuiltin, "missing"}, {GitAuto, "missing"}, {GitBuiltin, "corrupt"}, {GitAuto, "corrupt"},
+	} {
+		reader := tc.reader
+		t.Run(tc.damage+" object, "+reader, func(t *testing.T) {
 			root, r, head := repo(t, "")
 			c, err := r.R.CommitObject(head)
 			require.NoError(t, err)
 			parent := c.ParentHashes[0].String()
-			require.NoError(t, os.Remove(filepath.Join(root, ".git", "objects", parent[:2], parent[2:])))
+			object := filepath.Join(root, ".git", "objects", parent[:2], parent[2:])
+			if tc.damage == "missing" {
+				require.NoError(t, os.Remove(object))
+			} else {
+				require.NoError(t, os.Chmod(object, 0o644))
+				require.NoError(t, os.WriteFile(object, []byte("not zlib at all"), 0o644))
+			}
 			_, err = runOn(t, root, Options{Git: reader, NoCache: true})
 			var ue *UserError
 			require.ErrorAs(t, err, &ue)
