@@ -65,6 +65,16 @@ func ParseDuration(s string) (Duration, error) {
 			return Duration{}, durationError(s)
 		}
 	}
+	// A freshness limit of more than a century is a typo, and would make
+	// dates overflow.
+	if 12*d.Years+d.Months > 1200 || 7*d.Weeks+d.Days > 36525 {
+		return Duration{}, &ValueError{
+			Msg: i18n.T("durée trop longue "+strconv.Quote(s)+" : plus de 100 ans",
+				"duration too long "+strconv.Quote(s)+": more than 100 years"),
+			Hint: i18n.T(`une limite de fraîcheur se compte en jours, mois ou années : "3mo", "1y"`,
+				`a freshness limit counts in days, months or years: "3mo", "1y"`),
+		}
+	}
 	return d, nil
 }
 

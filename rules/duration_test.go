@@ -30,13 +30,17 @@ func TestParseDuration(t *testing.T) {
 		{"-3d", Duration{}, false},
 		{"1.5y", Duration{}, false},
 		{"9999999d", Duration{}, false},
+		{"1y999999y", Duration{}, false},
+		{"101y", Duration{}, false},
+		{"36526d", Duration{}, false},
+		{"100y", Duration{Years: 100}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDuration(tt.in)
 			if !tt.ok {
 				require.Error(t, err)
-				assert.Contains(t, err.Error(), "invalid duration")
+				assert.Regexp(t, "invalid duration|duration too long", err.Error())
 				return
 			}
 			require.NoError(t, err)
