@@ -69,6 +69,7 @@ type Match struct {
 	Dir        string // the each folder, "" for the root
 	LastUpdate rules.Day
 	DateSource string
+	Expires    rules.Day // the end of its validity, when the rule has a freshness limit
 }
 
 // Judge checks the tree against the rules and returns the report (without
@@ -295,7 +296,11 @@ func ruleLine(r *rules.Rule) int {
 func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int) {
 	for _, i := range found {
 		d, src := j.date(r, i)
-		j.matches[r.ID] = append(j.matches[r.ID], Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src})
+		m := Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src}
+		if !r.MaxAge.IsZero() {
+			m.Expires = r.MaxAge.After(d)
+		}
+		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
 	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r)}
 	defer j.deferFindings(r, inds, len(j.findings))
@@ -314,7 +319,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		if r.Due != nil && !sp.start.IsZero() {
 			due = r.Due.From(sp.start, sp.end)
 			if j.AsOf.Before(due) {
-				f.Kind, f.Severity, f.text = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf)
+				f.Kind, f.Severity, f.text, f.due = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf), due
 				j.add(f)
 				return
 			}
@@ -485,6 +490,7 @@ func (j *judge) report() *Report {
 		day:          j.AsOf,
 		Matches:      j.matches,
 		RuleTitles:   map[string]string{},
+		WarnWithin:   j.Config.WarnWithin,
 	}
 	for _, r := range j.Config.Rules {
 		rep.RuleTitles[r.ID] = label(r)

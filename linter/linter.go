@@ -109,6 +109,13 @@ func Run(o Options) (*Report, error) {
 		return nil, err
 	}
 	own := []string{o.Config.History.IgnoreRevsFile}
+	notes := map[int]string{}
+	for _, ind := range rules.Builtin().Indicators {
+		own = append(own, NotePath(ind.ID))
+		if data, err := fs.ReadFile(fsys, NotePath(ind.ID)); err == nil {
+			notes[ind.ID] = string(data)
+		}
+	}
 	if rel, ok := inside(o.Root, o.ConfigPath); ok {
 		own = append(own, rel)
 	}
@@ -121,6 +128,7 @@ func Run(o Options) (*Report, error) {
 	}
 	rep.Tool = Tool{Name: "qlint", Version: o.Version}
 	rep.ConfigPath = o.ConfigPath
+	rep.Notes = notes
 	rep.Root = o.Root
 	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
 	return rep, nil

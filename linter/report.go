@@ -56,7 +56,13 @@ type Report struct {
 	ConfigPath string `json:"-"`
 	// RuleTitles gives each rule's title, for SARIF rule metadata.
 	RuleTitles map[string]string `json:"-"`
-	day        rules.Day
+	// WarnWithin is how long before an expiry a proof is due soon: the
+	// calendar's reminders.
+	WarnWithin rules.Duration `json:"-"`
+	// Notes holds the approach note of each indicator, read from the
+	// evidence tree (see NotePath), for the HTML binder.
+	Notes map[int]string `json:"-"`
+	day   rules.Day
 }
 
 // Tool names the program that wrote the report.
@@ -124,7 +130,8 @@ type Finding struct {
 	RuleLine int    `json:"-"`
 
 	text     i18n.Text
-	deferred bool // information until the surveillance audit
+	deferred bool      // information until the surveillance audit
+	due      rules.Day // a pending proof's due day
 }
 
 // Text returns the finding's message in language l.

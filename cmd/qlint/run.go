@@ -41,6 +41,7 @@ Usage :
   qlint explain N [DOSSIER]          l'indicateur N : ce qu'il demande, s'il s'applique, ses preuves
   qlint watch [DOSSIER]              vérifier à nouveau après chaque changement, jusqu'à Ctrl-C
   qlint hook install|uninstall       poser ou retirer le crochet git pre-commit
+  qlint calendar [-o FICHIER.ics]    les échéances des preuves, pour l'agenda
   qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
   qlint version                      version, commit et version de Go
 
@@ -48,6 +49,7 @@ Exemples :
   qlint                                vérifier le dossier courant
   qlint preuves --lang en              rapport en anglais
   qlint -f json -o rapport.json        rapport JSON dans un fichier
+  qlint -f html -o classeur.html       le classeur d'audit, à imprimer
   qlint --as-of 2026-10-05             juger à la date de l'audit
 
 'qlint COMMANDE -h' détaille une commande.
@@ -58,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
-		case "lint", "demo", "version", "init", "explain", "watch", "hook":
+		case "lint", "demo", "version", "init", "explain", "watch", "hook", "calendar":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, mainUsage)
@@ -81,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = cmdWatch(args, stdout, stderr)
 	case "hook":
 		code, err = cmdHook(args, stdout)
+	case "calendar":
+		code, err = cmdCalendar(args, stdout, stderr)
 	default:
 		code, err = cmdLint(args, stdout, stderr)
 	}
@@ -145,7 +149,7 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
 	fs.StringVar(&c.config, "c", "", "raccourci de --config")
-	fs.StringVar(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown ou sarif")
+	fs.StringVar(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
 	fs.StringVar(&c.format, "f", "text", "raccourci de --format")
 	fs.StringVar(&c.output, "output", "", "écrire le rapport dans ce fichier plutôt qu'à l'écran")
 	fs.StringVar(&c.output, "o", "", "raccourci de --output")
@@ -337,6 +341,8 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 		err = linter.WriteMarkdown(out, rep)
 	case "sarif":
 		err = linter.WriteSARIF(out, rep)
+	case "html":
+		err = linter.WriteHTML(out, rep, linter.HTMLOptions{LinkBase: linkBase(root, c.output)})
 	default:
 		err = linter.WriteText(out, rep, linter.TextOptions{Color: color})
 	}
@@ -395,6 +401,28 @@ func progressPrinter(w *os.File, l i18n.Lang) (func(int), func()) {
 	}
 }
 
+// linkBase is the evidence root as seen from where the report is written
+// (the output file's folder, else the current folder), for the HTML links.
+func linkBase(root, output string) string {
+	from := "."
+	if output != "" {
+		from = filepath.Dir(output)
+	}
+	a, err1 := filepath.Abs(from)
+	b, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(root)
+	}
+	rel, err := filepath.Rel(a, b)
+	if err != nil {
+		return filepath.ToSlash(b)
+	}
+	if rel == "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
 // writeStepSummary appends the Markdown summary to the GitHub Actions job
 // summary, when qlint runs in a job.
 func writeStepSummary(rep *linter.Report) error {
@@ -413,15 +441,10 @@ func writeStepSummary(rep *linter.Report) error {
 // checkCommon refuses flag values qlint does not know, before any work.
 func checkCommon(c *common) error {
 	switch c.format {
-	case "text", "json", "github", "markdown", "sarif":
-	case "html":
-		return usageError(
-			fmt.Sprintf("le format %s n'est pas encore disponible dans cette version", c.format),
-			fmt.Sprintf("format %s is not available in this version yet", c.format),
-			"formats disponibles : text, json, github, markdown, sarif", "available formats: text, json, github, markdown, sarif")
+	case "text", "json", "github", "markdown", "sarif", "html":
 	default:
 		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
-			"formats disponibles : text, json, github, markdown, sarif", "available formats: text, json, github, markdown, sarif")
+			"formats disponibles : text, json, github, markdown, sarif, html", "available formats: text, json, github, markdown, sarif, html")
 	}
 	switch c.failOn {
 	case "error", "warning", "never":

@@ -58,6 +58,21 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 		return nil, err
 	}
 	res.Created = append(res.Created, "qlint.toml")
+	// The binder's own words: one approach note per indicator.
+	notes := filepath.Join(dir, "approche")
+	if _, err := os.Stat(notes); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(notes, 0o755); err != nil {
+			return nil, err
+		}
+		res.Created = append(res.Created, "approche/")
+	}
+	if err := writeNew(filepath.Join(notes, "README.md"), approachReadme(p.Lang)); err == nil {
+		res.Created = append(res.Created, "approche/README.md")
+	} else if errors.Is(err, fs.ErrExist) {
+		res.Kept = append(res.Kept, "approche/README.md")
+	} else {
+		return nil, err
+	}
 	for _, f := range Folders(p.Org) {
 		full := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
@@ -306,4 +321,26 @@ func dueWords(o rules.Offset) i18n.Text {
 		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
 	}
 	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
+}
+
+func approachReadme(l i18n.Lang) string {
+	return i18n.T(`# approche
+
+Votre démarche, indicateur par indicateur, en quelques lignes : comment
+l'organisme répond à l'indicateur, qui s'en charge, où sont les preuves.
+Un fichier par indicateur : indicateur-01.md, indicateur-02.md…
+indicateur-32.md (titres avec #, listes avec -).
+
+qlint les insère dans le classeur d'audit : qlint -f html -o classeur.html
+Ce dossier n'est pas une preuve : qlint ne compte pas ces fichiers.
+`, `# approche
+
+Your approach, indicator by indicator, in a few lines: how the organization
+meets the indicator, who is in charge, where the proofs are. One file per
+indicator: indicateur-01.md, indicateur-02.md… indicateur-32.md (headings
+with #, lists with -).
+
+qlint puts them into the audit binder: qlint -f html -o binder.html
+This folder holds no proof: qlint does not count these files.
+`).In(l)
 }

@@ -1,0 +1,261 @@
+package linter
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+//go:embed html/report.html.tmpl
+var htmlFiles embed.FS
+
+var htmlTemplate = template.Must(template.ParseFS(htmlFiles, "html/report.html.tmpl"))
+
+// HTMLOptions tune the HTML binder.
+type HTMLOptions struct {
+	// LinkBase is the evidence root as seen from the report's folder, with
+	// /, so that each proof's link opens the file ("" when they are side
+	// by side).
+	LinkBase string
+	// MaxProofs is how many files are listed per indicator (0: 25).
+	MaxProofs int
+}
+
+// NotePath is where the approach note of indicator n lives in the evidence
+// tree: the binder's own words for that indicator.
+func NotePath(n int) string { return fmt.Sprintf("approche/indicateur-%02d.md", n) }
+
+type htmlNote struct {
+	Heading, Text string
+	Items         []string
+}
+
+type htmlProof struct {
+	Title, Path, Href, Date, Source, State string
+}
+
+type htmlFinding struct {
+	Severity, Label, Message string
+}
+
+type htmlIndicator struct {
+	ID                                int
+	Title, About, Status, StatusWord  string
+	Applies, NC, NotePath, MoreProofs string
+	Relevant                          bool
+	Note                              []htmlNote
+	Proofs                            []htmlProof
+	Findings, Waivers                 []htmlFinding
+}
+
+type htmlCriterion struct {
+	ID         int
+	L, Title   string
+	Indicators []htmlIndicator
+}
+
+// WriteHTML prints the report as one self-contained page, the audit
+// binder: a summary, then criterion by criterion each indicator with the
+// organization's approach note, its proofs with their dates and links,
+// what to fix and the waivers. Everything user-supplied is escaped.
+func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
+	l := r.Lang
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	if opts.MaxProofs == 0 {
+		opts.MaxProofs = 25
+	}
+	ref := rules.Builtin()
+	org := r.Organization
+	if org == "" {
+		org = t("organisme sans nom", "unnamed organization")
+	}
+	asOf := r.AsOf
+	if l == i18n.FR {
+		asOf = r.day.French()
+	}
+	history := t("Dates tirées de l'historique git", "Dates from git history")
+	if r.History.Kind != "git" {
+		history = t("Hors dépôt git : dates de modification des fichiers", "Outside a git repository: file modification dates")
+	} else if r.History.Head != "" {
+		history += " (HEAD " + short(r.History.Head) + ")"
+	}
+	audit := ""
+	if r.Cycle != nil {
+		audit = auditLine(*r.Cycle, r.day).In(l)
+	}
+	ic := r.Summary.Indicators
+	data := map[string]any{
+		"Lang": string(l), "Org": org, "AsOf": asOf, "Referential": r.Referential, "History": history, "Audit": audit,
+		"Summary": map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
+		"Findings": fmt.Sprintf(t("Constats : %d erreur(s), %d avertissement(s), %d information(s).", "Findings: %d error(s), %d warning(s), %d info(s)."),
+			r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos),
+		"L": map[string]string{
+			"title": t("Classeur de preuves Qualiopi", "Qualiopi evidence binder"), "asof": t("état au", "as of"),
+			"referential": t("référentiel", "referential"), "summary": t("Synthèse", "Summary"),
+			"indicators": t("Indicateurs", "Indicators"), "count": t("Nombre", "Count"),
+			"ready": t("Conformes", "Ready"), "tofix": t("À traiter", "To fix"), "na": t("Non applicables", "Not applicable"),
+			"contents": t("Sommaire", "Contents"), "indicator": t("Indicateur", "Indicator"),
+			"approach": t("Notre démarche", "Our approach"),
+			"nonote":   t("Aucune note de démarche pour cet indicateur : rédigez-la dans", "No approach note for this indicator yet: write it in"),
+			"proofs":   t("Preuves", "Proofs"), "proof": t("Preuve", "Proof"), "file": t("Fichier", "File"),
+			"updated": t("Mise à jour", "Updated"), "state": t("État", "State"), "todo": t("À faire", "What to do"),
+			"waivers": t("Dérogations", "Waivers"), "general": t("Autres constats", "Other findings"),
+			"footer": t("Produit par qlint à partir du dossier de preuves ; les liens ouvrent les fichiers du dossier.",
+				"Made by qlint from the evidence folder; the links open the folder's files."),
+		},
+	}
+	byIndicator := map[int][]Finding{}
+	var general []htmlFinding
+	for _, f := range r.Findings {
+		if len(f.Indicators) == 0 {
+			if f.Kind != KindUnmapped {
+				general = append(general, htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message})
+			}
+			continue
+		}
+		for _, n := range f.Indicators {
+			byIndicator[n] = append(byIndicator[n], f)
+		}
+	}
+	var criteria []htmlCriterion
+	for _, c := range ref.Criteria {
+		hc := htmlCriterion{ID: c.ID, L: t("Critère", "Criterion"), Title: c.Title.In(l)}
+		for _, res := range r.Indicators {
+			if res.Criterion != c.ID {
+				continue
+			}
+			ind, _ := ref.Indicator(res.ID)
+			hi := htmlIndicator{ID: res.ID, Title: res.Title, About: ind.About.In(l), Status: res.Status,
+				StatusWord: statusWords[res.Status].In(l), NotePath: NotePath(res.ID),
+				Relevant: res.Status != StatusNotApplicable}
+			if hi.Relevant {
+				hi.Applies = upperFirst(res.Reason(l)) + "."
+				if ind.NC == rules.NCMajor {
+					hi.NC = t("Non-conformité possible : majeure uniquement.", "Possible non-conformity: major only.")
+				} else {
+					hi.NC = t("Non-conformité possible : mineure ou majeure.", "Possible non-conformity: minor or major.")
+				}
+			} else {
+				hi.Applies = t("Ne s'applique pas : ", "Does not apply: ") + res.Reason(l) + "."
+			}
+			hi.Note = noteBlocks(r.Notes[res.ID])
+			hi.Proofs, hi.MoreProofs = proofsOf(r, res.Rules, opts, l)
+			for _, f := range byIndicator[res.ID] {
+				hf := htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message}
+				if f.Kind == KindWaived {
+					hi.Waivers = append(hi.Waivers, hf)
+				} else {
+					hi.Findings = append(hi.Findings, hf)
+				}
+			}
+			hc.Indicators = append(hc.Indicators, hi)
+		}
+		criteria = append(criteria, hc)
+	}
+	data["Criteria"] = criteria
+	data["General"] = general
+	return htmlTemplate.Execute(w, data)
+}
+
+// proofsOf lists the files the indicator's rules matched, newest first.
+func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htmlProof, string) {
+	var all []htmlProof
+	var days []rules.Day
+	for _, id := range ruleIDs {
+		for _, m := range r.Matches[id] {
+			date := m.LastUpdate.String()
+			if l == i18n.FR {
+				date = m.LastUpdate.French()
+			}
+			state := i18n.T("présent", "present")
+			if !m.Expires.IsZero() {
+				if r.day.After(m.Expires) {
+					state = i18n.T("périmé depuis le "+m.Expires.French(), "stale since "+m.Expires.String())
+				} else {
+					state = i18n.T("valable jusqu'au "+m.Expires.French(), "valid until "+m.Expires.String())
+				}
+			}
+			all = append(all, htmlProof{Title: r.RuleTitles[id], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
+				Date: date, Source: m.DateSource, State: state.In(l)})
+			days = append(days, m.LastUpdate)
+		}
+	}
+	idx := make([]int, len(all))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		if !days[idx[a]].Equal(days[idx[b]]) {
+			return days[idx[a]].After(days[idx[b]])
+		}
+		return all[idx[a]].Path < all[idx[b]].Path
+	})
+	var out []htmlProof
+	for i, k := range idx {
+		if i == opts.MaxProofs {
+			more := len(idx) - i
+			return out, fmt.Sprintf(i18n.T("… et %d autre(s) fichier(s) : la liste complète est dans qlint explain et le rapport JSON.",
+				"… and %d more file(s): the full list is in qlint explain and the JSON report.").In(l), more)
+		}
+		out = append(out, all[k])
+	}
+	return out, ""
+}
+
+// proofHref is a relative link to a file of the evidence tree, each path
+// element escaped: a file named "<script>.pdf" is a link, never markup.
+func proofHref(base, p string) string {
+	parts := strings.Split(path.Join(base, p), "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// noteBlocks reads a small Markdown note: "# " headings, "- " lists and
+// paragraphs; everything else is text (escaped by the template).
+func noteBlocks(md string) []htmlNote {
+	var out []htmlNote
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, htmlNote{Text: strings.Join(para, " ")})
+			para = nil
+		}
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
+		s := strings.TrimSpace(line)
+		switch {
+		case s == "":
+			flush()
+		case strings.HasPrefix(s, "#"):
+			flush()
+			out = append(out, htmlNote{Heading: strings.TrimSpace(strings.TrimLeft(s, "#"))})
+		case strings.HasPrefix(s, "- "), strings.HasPrefix(s, "* "):
+			flush()
+			if len(out) == 0 || out[len(out)-1].Heading != "" || out[len(out)-1].Text != "" {
+				out = append(out, htmlNote{})
+			}
+			out[len(out)-1].Items = append(out[len(out)-1].Items, strings.TrimSpace(s[2:]))
+		default:
+			para = append(para, s)
+		}
+	}
+	flush()
+	return out
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
