@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
 )
 
 // goldenReport has one finding of most kinds.
@@ -38,6 +39,10 @@ paths = ["qlint.toml"]
 `
 	rep := judgeTree(t, fs, cfg, "2026-11-22")
 	rep.Lang = lang
+	for i := range rep.Indicators {
+		ind, _ := rules.Builtin().Indicator(rep.Indicators[i].ID)
+		rep.Indicators[i].Title = ind.Title.In(lang)
+	}
 	for i := range rep.Findings {
 		rep.Findings[i].Message = rep.Findings[i].text.In(lang)
 		if rep.Findings[i].RuleFile != "" {
