@@ -76,6 +76,9 @@ func parseICS(t *testing.T, data []byte) *ical.Calendar {
 
 func TestCalendar(t *testing.T) {
 	rep := binderReport(t, i18n.FR)
+	// A watch note updated on 1 October, valid 3 months.
+	rep.Matches["veille"][0].LastUpdate = rules.NewDay(2026, 10, 1)
+	rep.Matches["veille"][0].Expires = rules.NewDay(2027, 1, 1)
 	var first, second bytes.Buffer
 	require.NoError(t, WriteICS(&first, rep, "test"))
 	require.NoError(t, WriteICS(&second, rep, "test"))
@@ -105,7 +108,7 @@ func TestCalendar(t *testing.T) {
 		}
 	}
 	assert.Len(t, byUID, len(events), "UIDs are unique")
-	assert.Equal(t, "2025-04-10", summaries["Qualiopi : à renouveler — veille"], "the expiry of the newest watch note")
+	assert.Equal(t, "2027-01-01", summaries["Qualiopi : à renouveler — veille"], "the expiry of the newest watch note")
 	assert.Equal(t, "2026-12-05", summaries["Qualiopi : à fournir — emargement — sessions/2026-12-05_acme"], "a pending session proof")
 	assert.Equal(t, "2026-08-12", summaries["Qualiopi : fenêtre de l'audit de surveillance"])
 	assert.Equal(t, "2028-06-12", summaries["Qualiopi : renouvellement de la certification (au plus tard)"])
@@ -120,8 +123,8 @@ func TestCalendar(t *testing.T) {
 	assert.Equal(t, "2027-04-13", end.Format("2006-01-02"), "the window runs to 12 April included")
 
 	// A newer proof moves its event; the UID stays, so an import updates it.
-	rep.Matches["veille"][0].LastUpdate = rules.NewDay(2026, 10, 1)
-	rep.Matches["veille"][0].Expires = rules.NewDay(2027, 1, 1)
+	rep.Matches["veille"][0].LastUpdate = rules.NewDay(2026, 11, 1)
+	rep.Matches["veille"][0].Expires = rules.NewDay(2027, 2, 1)
 	var moved bytes.Buffer
 	require.NoError(t, WriteICS(&moved, rep, "test"))
 	after := map[string]string{}
@@ -134,5 +137,11 @@ func TestCalendar(t *testing.T) {
 	for uid := range byUID {
 		assert.Contains(t, after, uid)
 	}
-	assert.Equal(t, "2027-01-01", after[uid("expiry", "veille", "")])
+	assert.Equal(t, "2027-02-01", after[uid("expiry", "veille", "")])
+
+	// An expiry already passed is a finding of the report, not an event.
+	rep.Matches["veille"][0].Expires = rules.NewDay(2026, 11, 1)
+	var stale bytes.Buffer
+	require.NoError(t, WriteICS(&stale, rep, "test"))
+	assert.NotContains(t, stale.String(), "à renouveler — veille")
 }

@@ -19,7 +19,7 @@ type calEvent struct {
 }
 
 // WriteICS prints the coming dates as an iCalendar file: an event on the
-// expiry day of every proof with a freshness limit (the newest file of each
+// coming expiry day of every proof with a freshness limit (the newest file of each
 // rule, in each folder), on the due day of every pending session proof, and
 // for the surveillance window, a booked audit and the renewal; each with a
 // reminder warn_within before. UIDs depend on what an event is about, not
@@ -103,6 +103,15 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 			})
 		}
 	}
+	// Coming dates only: an expiry already passed is a finding of the
+	// report, not an appointment.
+	coming := events[:0]
+	for _, e := range events {
+		if !e.end.Before(r.day) {
+			coming = append(coming, e)
+		}
+	}
+	events = coming
 	sort.Slice(events, func(i, j int) bool {
 		if !events[i].start.Equal(events[j].start) {
 			return events[i].start.Before(events[j].start)

@@ -101,6 +101,8 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 		{dir, "-f", "github", "--lang", "en"},
 		{dir, "-f", "markdown"},
 		{dir, "-f", "sarif", "-o", filepath.Join(outside, "out.sarif")},
+		{dir, "-f", "html", "-o", filepath.Join(outside, "classeur.html")},
+		{"calendar", dir, "-o", filepath.Join(outside, "qualiopi.ics")},
 		{dir, "--git", "builtin", "--no-cache"},
 		{dir, "--git", "cli"},
 		{dir, "--pre-commit"},
