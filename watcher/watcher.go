@@ -44,6 +44,9 @@ type Options struct {
 	Extra []string
 	// Notice receives messages for the user (falling back to polling...).
 	Notice func(Notice)
+	// Ready, when set, is called once every watch is in place: a change
+	// made after it is seen. qlint watch prints its first report then.
+	Ready func()
 }
 
 // Notice is something the user should know about the watch itself.
@@ -75,6 +78,9 @@ func (o *Options) defaults() {
 	}
 	if o.FallbackPoll <= 0 {
 		o.FallbackPoll = 2 * time.Second
+	}
+	if o.Ready == nil {
+		o.Ready = func() {}
 	}
 }
 
@@ -204,6 +210,7 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 		}
 	}
 
+	o.Ready()
 	b := newBurst()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -357,6 +364,7 @@ func poll(ctx context.Context, o Options, fn func(Change)) error {
 		return err
 	}
 	last := snapshot(o, root)
+	o.Ready()
 	b := newBurst()
 	t := time.NewTicker(o.Poll)
 	defer t.Stop()

@@ -66,8 +66,16 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 		history: &linter.HistoryCache{}, tty: isTerminal(stdout)}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	w.run(nil)
+	ready := false
 	err = watcher.Watch(ctx, watcher.Options{
+		// The first report comes once every folder is watched, so that no
+		// change made after it is missed.
+		Ready: func() {
+			if !ready { // a fall back to polling is ready a second time
+				ready = true
+				w.run(nil)
+			}
+		},
 		Root: root, Debounce: debounce, Poll: poll, Extra: []string{cfgPath},
 		Skip: func(rel string, dir bool) bool {
 			if rel == filepath.ToSlash(filepath.Clean(c.config)) {
