@@ -1,15 +1,9 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
-	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
-	"github.com/qlint/qlint/rules"
 )
 
 const calendarUsage = `Usage : qlint calendar [DOSSIER] [-o FICHIER.ics] [options]
@@ -34,24 +28,9 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if root == "" {
 		root = "."
 	}
-	cfgPath := c.config
-	if cfgPath == "" {
-		cfgPath = filepath.Join(root, "qlint.toml")
-	}
-	cfg, err := rules.Load(cfgPath)
+	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return exitError, usageError(fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
-				"qlint init en crée un", "qlint init makes one")
-		}
 		return exitError, err
-	}
-	lang := i18n.FR
-	if cfg.Lang != "" {
-		lang = cfg.Lang
-	}
-	if c.lang != "" {
-		lang, _ = i18n.Parse(c.lang)
 	}
 	rep, err := judge(root, cfgPath, cfg, c, lang)
 	if err != nil {
@@ -59,10 +38,9 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	out := stdout
 	if c.output != "" {
-		f, err := os.Create(c.output)
+		f, err := createOutput(c.output)
 		if err != nil {
-			return exitError, usageError("impossible d'écrire "+c.output+" : "+err.Error(), "cannot write "+c.output+": "+err.Error(),
-				"vérifiez le chemin de --output", "check the --output path")
+			return exitError, err
 		}
 		defer f.Close()
 		out = f

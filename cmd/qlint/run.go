@@ -283,37 +283,15 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	if err := checkCommon(&c); err != nil {
 		return exitError, err
 	}
-	cfgPath := c.config
-	if cfgPath == "" {
-		cfgPath = filepath.Join(root, "qlint.toml")
-	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
 		return exitError, usageError(
 			fmt.Sprintf("le dossier de preuves %s n'existe pas ou n'est pas un dossier", root),
 			fmt.Sprintf("the evidence folder %s does not exist or is not a folder", root),
 			"donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH")
 	}
-	cfg, err := rules.Load(cfgPath)
+	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return exitError, usageError(
-				fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
-				"créez qlint.toml à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
-				"create qlint.toml at the root of the evidence folder (see the README), or point to it with -c FILE")
-		}
-		var list rules.ErrorList
-		if !errors.As(err, &list) {
-			return exitError, usageError("lecture de "+cfgPath+" impossible : "+err.Error(), "cannot read "+cfgPath+": "+err.Error(),
-				"vérifiez le chemin et les droits du fichier", "check the file's path and rights")
-		}
 		return exitError, err
-	}
-	lang := i18n.FR
-	if cfg.Lang != "" {
-		lang = cfg.Lang
-	}
-	if c.lang != "" {
-		lang, _ = i18n.Parse(c.lang)
 	}
 	rep, err := judge(root, cfgPath, cfg, c, lang)
 	if err != nil {
@@ -321,10 +299,9 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	}
 	out, color := stdout, isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
 	if c.output != "" {
-		f, err := os.Create(c.output)
+		f, err := createOutput(c.output)
 		if err != nil {
-			return exitError, usageError("impossible d'écrire "+c.output+" : "+err.Error(), "cannot write "+c.output+": "+err.Error(),
-				"vérifiez le chemin de --output", "check the --output path")
+			return exitError, err
 		}
 		defer f.Close()
 		out, color = f, false
@@ -353,6 +330,49 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// loadRules reads the rules for root (or -c), and the report language:
+// --lang, else the file's lang, else French. A missing or invalid file is a
+// plain error naming the file (and, when invalid, line and column).
+func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) {
+	cfgPath := c.config
+	if cfgPath == "" {
+		cfgPath = filepath.Join(root, "qlint.toml")
+	}
+	cfg, err := rules.Load(cfgPath)
+	if err != nil {
+		var list rules.ErrorList
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			err = usageError(
+				fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
+				"qlint init en crée un à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
+				"qlint init makes one at the root of the evidence folder (see the README), or point to it with -c FILE")
+		case !errors.As(err, &list):
+			err = usageError("lecture de "+cfgPath+" impossible : "+err.Error(), "cannot read "+cfgPath+": "+err.Error(),
+				"vérifiez le chemin et les droits du fichier", "check the file's path and rights")
+		}
+		return nil, cfgPath, "", err
+	}
+	lang := i18n.FR
+	if cfg.Lang != "" {
+		lang = cfg.Lang
+	}
+	if c.lang != "" {
+		lang, _ = i18n.Parse(c.lang)
+	}
+	return cfg, cfgPath, lang, nil
+}
+
+// createOutput opens the -o file, with a plain error when it cannot.
+func createOutput(p string) (*os.File, error) {
+	f, err := os.Create(p)
+	if err != nil {
+		return nil, usageError("impossible d'écrire "+p+" : "+err.Error(), "cannot write "+p+": "+err.Error(),
+			"vérifiez le chemin de --output", "check the --output path")
+	}
+	return f, nil
 }
 
 // judge runs the linter on root with the checked rules.

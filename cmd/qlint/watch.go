@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,16 +49,8 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if root == "" {
 		root = "."
 	}
-	cfgPath := c.config
-	if cfgPath == "" {
-		cfgPath = filepath.Join(root, "qlint.toml")
-	}
-	cfg, err := rules.Load(cfgPath)
+	cfg, cfgPath, _, err := loadRules(root, c)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return exitError, usageError(fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
-				"qlint init en crée un", "qlint init makes one")
-		}
 		return exitError, err
 	}
 	w := &watchSession{c: c, root: root, cfgPath: cfgPath, cfg: cfg, stdout: stdout, stderr: stderr,
