@@ -134,3 +134,76 @@ func BenchmarkFullLintWarm(b *testing.B) {
 		}
 	}
 }
+
+// historySizes are the repositories of the history benchmarks; 50k/50k only
+// with QLINT_BENCH_LARGE=1 (generating it takes minutes).
+func historySizes() [][2]int {
+	sizes := [][2]int{{2000, 1000}, {10000, 10000}}
+	if os.Getenv("QLINT_BENCH_LARGE") != "" {
+		sizes = append(sizes, [2]int{50000, 50000})
+	}
+	return sizes
+}
+
+// BenchmarkLintHistory times whole runs on both history readers: cold (no
+// cache), warm (cache, nothing changed) and after one new commit (cache).
+// BenchmarkGitLogFloor in internal/gitdates times git log on the same
+// repositories.
+func BenchmarkLintHistory(b *testing.B) {
+	for _, size := range historySizes() {
+		src := benchTree(b, size[0], size[1])
+		cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
+		if err := os.WriteFile(cfgPath, []byte(realisticRules), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		cfg, err := rules.Load(cfgPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		// A clone, so that the one-new-commit case can commit.
+		dir := filepath.Join(b.TempDir(), "repo")
+		if out, err := exec.Command("git", "clone", "-q", "--no-hardlinks", src, dir).CombinedOutput(); err != nil {
+			b.Fatalf("git clone: %v: %s", err, out)
+		}
+		for _, reader := range []string{GitCLI, GitBuiltin} {
+			opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, Git: reader}
+			name := fmt.Sprintf("%s-%dfiles-%dcommits", reader, size[0], size[1])
+			b.Run("cold/"+name, func(b *testing.B) {
+				o := opts
+				o.NoCache = true
+				for b.Loop() {
+					if _, err := Run(o); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("warm/"+name, func(b *testing.B) {
+				if _, err := Run(opts); err != nil { // fills the cache
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					if _, err := Run(opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("one-new-commit/"+name, func(b *testing.B) {
+				if _, err := Run(opts); err != nil {
+					b.Fatal(err)
+				}
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					cmd := exec.Command("git", "-C", dir, "-c", "user.name=bench", "-c", "user.email=bench@example.org",
+						"commit", "-q", "--allow-empty", "-m", fmt.Sprint("bench ", i))
+					if out, err := cmd.CombinedOutput(); err != nil {
+						b.Fatalf("git commit: %v: %s", err, out)
+					}
+					b.StartTimer()
+					if _, err := Run(opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
