@@ -27,11 +27,15 @@ func (e *GitError) Error() string { return fmt.Sprintf("git %s: %v: %s", e.Comma
 
 func (e *GitError) Unwrap() error { return e.Err }
 
-// gitData is what the git binary told of the history.
-type gitData struct {
-	commits map[plumbing.Hash]*streamedCommit
-	paths   []string // HEAD's files under the prefix
-	blobs   []plumbing.Hash
+// gitSource is the git binary telling the history: HEAD's files, and the
+// log as a stream the walk pulls commits from while git writes it.
+type gitSource struct {
+	paths  []string // HEAD's files under the prefix
+	blobs  []plumbing.Hash
+	stream *logStream
+	// finish ends the log: stop says the walk needs nothing more (git is
+	// stopped, that is no failure); else git's own failure is returned.
+	finish func(stop bool) error
 }
 
 // streamedCommit is what the log says of one commit.
@@ -47,10 +51,10 @@ type streamedCommit struct {
 // compared with each parent (-m), streamed as git writes it; and the files
 // of HEAD under the prefix (ls-tree). Reading git's own output as it comes
 // is the fastest way to see every commit and tree once.
-func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitData, error) {
+func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitSource, error) {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	data := &gitData{}
+	src := &gitSource{}
+	stopped := false
 	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
 		cmd := exec.CommandContext(ctx, gitBin, append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, args...)...)
 		cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat")
@@ -67,8 +71,8 @@ func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash,
 	}
 	wait := func(name string, cmd *exec.Cmd, stderr *bytes.Buffer) error {
 		if err := cmd.Wait(); err != nil {
-			if ctx.Err() != nil && stderr.Len() == 0 {
-				return nil // stopped because another part failed; that part says why
+			if stopped || (ctx.Err() != nil && stderr.Len() == 0) {
+				return nil // stopped on purpose, or because another part failed
 			}
 			return &GitError{Command: name, Err: err, Stderr: strings.TrimSpace(stderr.String())}
 		}
@@ -81,15 +85,13 @@ func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash,
 	}
 	lsCmd, lsOut, lsErr, err := run(lsArgs...)
 	if err != nil {
+		cancel()
 		return nil, err
 	}
 	lsDone := make(chan error, 1)
 	go func() {
 		var perr error
-		data.paths, data.blobs, perr = parseLsTree(lsOut)
-		if perr != nil {
-			cancel()
-		}
+		src.paths, src.blobs, perr = parseLsTree(lsOut)
 		lsDone <- errors.Join(perr, wait("ls-tree", lsCmd, lsErr))
 	}()
 
@@ -100,88 +102,130 @@ func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash,
 	args = append(args, "--")
 	logCmd, logOut, logErr, err := run(args...)
 	if err != nil {
-		return nil, err
-	}
-	var perr error
-	data.commits, perr = parseGitLog(logOut, progress)
-	if perr != nil {
 		cancel()
-	}
-	werr := wait("log", logCmd, logErr)
-	if err := errors.Join(perr, werr, <-lsDone); err != nil {
+		<-lsDone
 		return nil, err
 	}
-	return data, nil
+	if err := <-lsDone; err != nil {
+		cancel()
+		_ = logCmd.Wait()
+		return nil, err
+	}
+	src.stream = newLogStream(logOut, progress)
+	src.finish = func(stop bool) error {
+		if stop {
+			stopped = true
+			cancel()
+		}
+		err := wait("log", logCmd, logErr)
+		cancel()
+		return err
+	}
+	return src, nil
 }
 
-// parseGitLog reads `git log --raw -z -m --pretty=raw`: for each commit
-// (for a merge, once per parent it differs from), a record "commit H (from
-// P)", its tree, parents, author and committer, the indented message, then
-// ":mode mode old new status" and the path of each changed file, fields
-// ended by NUL.
-func parseGitLog(r io.Reader, progress func(int)) (map[plumbing.Hash]*streamedCommit, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	commits := map[plumbing.Hash]*streamedCommit{}
-	zones := map[string]*time.Location{}
-	var cur *streamedCommit
-	var block *[]change // the changes of the current (commit, parent) pair
+// logStream reads `git log --raw -z -m --pretty=raw` one commit at a time.
+type logStream struct {
+	br       *bufio.Reader
+	zones    map[string]*time.Location
+	ahead    []byte // a "commit ..." field read ahead: the next commit's
+	done     bool
+	count    int
+	progress func(int)
+}
+
+func newLogStream(r io.Reader, progress func(int)) *logStream {
+	return &logStream{br: bufio.NewReaderSize(r, 1<<20), zones: map[string]*time.Location{}, progress: progress}
+}
+
+// field reads the next NUL-ended field (io.EOF at the end).
+func (s *logStream) field() ([]byte, error) {
+	if s.ahead != nil {
+		f := s.ahead
+		s.ahead = nil
+		return f, nil
+	}
 	for {
-		tok, err := br.ReadBytes(0)
+		tok, err := s.br.ReadBytes(0)
 		if len(tok) > 0 && tok[len(tok)-1] == 0 {
 			tok = tok[:len(tok)-1]
 		}
 		tok = bytes.TrimLeft(tok, "\n")
 		if len(tok) > 0 {
-			if bytes.HasPrefix(tok, []byte("commit ")) {
-				meta, c, from, perr := parseRecord(tok, zones)
-				if perr != nil {
-					return nil, perr
-				}
-				prev, seen := commits[c.hash]
-				if !seen {
-					prev = &streamedCommit{info: c.info, diffs: make([][]change, len(c.info.parents))}
-					commits[c.hash] = prev
-					if progress != nil && len(commits)%500 == 0 {
-						progress(len(commits))
-					}
-				}
-				cur, block = prev, nil
-				idx := 0 // an ordinary commit's changes are against its parent
-				if !from.IsZero() {
-					idx = -1
-					for i, p := range cur.info.parents {
-						if p == from {
-							idx = i
-						}
-					}
-				}
-				if idx >= 0 && idx < len(cur.diffs) {
-					block = &cur.diffs[idx]
-				}
-				tok = meta // the first change may follow the message
-			}
-			if len(tok) > 0 && tok[0] == ':' {
-				if cur == nil {
-					return nil, errors.New("git log: a change before any commit")
-				}
-				path, perr := br.ReadBytes(0)
-				if perr != nil {
-					return nil, errors.New("git log: a change without its path")
-				}
-				ch, ok, perr := parseRaw(tok, bytes.TrimSuffix(path, []byte{0}))
-				if perr != nil {
-					return nil, perr
-				}
-				if ok && block != nil {
-					*block = append(*block, ch)
-				}
-			}
+			return tok, nil
 		}
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return commits, nil
-			}
 			return nil, err
+		}
+	}
+}
+
+// next returns the next commit with all its blocks (a merge has one per
+// parent it differs from), or io.EOF.
+func (s *logStream) next() (plumbing.Hash, *streamedCommit, error) {
+	var hash plumbing.Hash
+	var cur *streamedCommit
+	var block *[]change
+	for {
+		tok, err := s.field()
+		if errors.Is(err, io.EOF) {
+			if cur != nil {
+				return hash, cur, nil
+			}
+			s.done = true
+			return plumbing.ZeroHash, nil, io.EOF
+		}
+		if err != nil {
+			return plumbing.ZeroHash, nil, err
+		}
+		if bytes.HasPrefix(tok, []byte("commit ")) {
+			meta, rec, from, perr := parseRecord(tok, s.zones)
+			if perr != nil {
+				return plumbing.ZeroHash, nil, perr
+			}
+			if cur != nil && rec.hash != hash {
+				s.ahead = tok // the next commit's
+				return hash, cur, nil
+			}
+			if cur == nil {
+				hash, cur = rec.hash, &streamedCommit{info: rec.info, diffs: make([][]change, len(rec.info.parents))}
+				if s.count++; s.progress != nil && s.count%500 == 0 {
+					s.progress(s.count)
+				}
+			}
+			block = nil
+			idx := 0 // an ordinary commit's changes are against its parent
+			if !from.IsZero() {
+				idx = -1
+				for i, p := range cur.info.parents {
+					if p == from {
+						idx = i
+					}
+				}
+			}
+			if idx >= 0 && idx < len(cur.diffs) {
+				block = &cur.diffs[idx]
+			}
+			if tok = meta; len(tok) == 0 {
+				continue
+			}
+		}
+		if tok[0] != ':' {
+			return plumbing.ZeroHash, nil, fmt.Errorf("git log: unexpected output %q", truncate(tok))
+		}
+		if cur == nil {
+			return plumbing.ZeroHash, nil, errors.New("git log: a change before any commit")
+		}
+		path, err := s.br.ReadBytes(0)
+		if err != nil {
+			return plumbing.ZeroHash, nil, errors.New("git log: a change without its path")
+		}
+		ch, ok, err := parseRaw(tok, bytes.TrimSuffix(path, []byte{0}))
+		if err != nil {
+			return plumbing.ZeroHash, nil, err
+		}
+		if ok && block != nil {
+			*block = append(*block, ch)
 		}
 	}
 }

@@ -136,20 +136,19 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		if opts.Known != nil {
 			known = opts.Known.Head
 		}
-		data, err := readGit(context.Background(), opts.Git, opts.Dir, res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
+		src, err := readGit(context.Background(), opts.Git, opts.Dir, res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
 		if err != nil {
 			return nil, err
 		}
-		w.streamed = make(map[plumbing.Hash][][]change, len(data.commits))
-		for h, sc := range data.commits {
-			if w.opts.Shallow[h] {
-				sc.info.parents, sc.diffs = nil, nil
+		w.streamed = map[plumbing.Hash][][]change{}
+		w.stream, w.finish = src.stream, src.finish
+		// Whatever happens, git is not left running.
+		defer func() {
+			if w.finish != nil {
+				_ = w.finish(true)
 			}
-			w.commits[h] = sc.info
-			w.streamed[h] = sc.diffs
-		}
-		w.read += len(data.commits)
-		paths, blobs = data.paths, data.blobs
+		}()
+		paths, blobs = src.paths, src.blobs
 	}
 	head, err := w.commit(res.Head)
 	if err != nil {
@@ -256,6 +255,8 @@ type walker struct {
 	read      int
 	treeBytes int                          // what the cached trees hold, about
 	streamed  map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
+	stream    *logStream                   // git's log, still being read
+	finish    func(stop bool) error        // ends git's log
 	base      string                       // the prefix folder with a trailing /, "" for the whole repository
 	settle    func([]int32, *commitInfo, plumbing.Hash)
 	stamp     func(int32, Stamp)
@@ -264,6 +265,30 @@ type walker struct {
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 	if c, ok := w.commits[h]; ok {
 		return c, nil
+	}
+	// From git's log, as it comes: read on until the commit shows up.
+	for w.stream != nil {
+		sh, sc, err := w.stream.next()
+		if errors.Is(err, io.EOF) {
+			w.stream = nil
+			finish := w.finish
+			w.finish = nil
+			if err := finish(false); err != nil {
+				return nil, err
+			}
+			break // older than what git was asked for: go-git reads it
+		}
+		if err != nil {
+			return nil, err
+		}
+		w.read++
+		if w.opts.Shallow[sh] {
+			sc.info.parents, sc.diffs = nil, nil
+		}
+		w.commits[sh], w.streamed[sh] = sc.info, sc.diffs
+		if sh == h {
+			return sc.info, nil
+		}
 	}
 	obj, err := w.st.EncodedObject(plumbing.CommitObject, h)
 	if err != nil {

@@ -1,6 +1,7 @@
 package gitdates
 
 import (
+	"fmt"
 	"os/exec"
 	"testing"
 
@@ -316,4 +317,26 @@ func TestWalkFromAKnownResult(t *testing.T) {
 	assert.Equal(t, "2024-01-10", after.Files["new/c.md"].Stamp.When.Format("2006-01-02"))
 	assert.Equal(t, 3, after.Commits, "c4, c3 and the known head c2, nothing older")
 	assert.Greater(t, full.Commits, after.Commits)
+}
+
+// TestGitReaderStopsWhenEverythingIsDated: when the newest commits touched
+// every file, git's log is not read to the end: the walk stops git as soon
+// as every file has its date.
+func TestGitReaderStopsWhenEverythingIsDated(t *testing.T) {
+	gitBin, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	steps := []step{{name: "c0", date: "2020-01-01", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "0", "b.md": "0"} }}}
+	for i := 1; i <= 60; i++ {
+		v := fmt.Sprint(i)
+		steps = append(steps, step{name: "c" + v, date: fmt.Sprintf("2021-%02d-%02d", 1+i%12, 1+i%28), change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", v) }})
+	}
+	steps = append(steps, step{name: "last", date: "2026-11-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "z", "b.md", "z") }})
+	r, _ := build(t, steps)
+	res, err := Walk(r.R, "", Options{Git: gitBin, Dir: r.Dir})
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-01", res.Files["a.md"].Stamp.When.Format("2006-01-02"))
+	assert.Equal(t, "2026-11-01", res.Files["b.md"].Stamp.When.Format("2006-01-02"))
+	assert.LessOrEqual(t, res.Commits, 3, "the last commit and its parent, not 62 commits")
 }
