@@ -468,7 +468,6 @@ func checkCommon(c *common) error {
 	}
 	switch c.failOn {
 	case "error", "warning", "never":
-	case "info":
 	default:
 		return usageError(fmt.Sprintf("--fail-on %q inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
 			"écrivez --fail-on error, warning ou never", "write --fail-on error, warning or never")

@@ -54,7 +54,7 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	w := &watchSession{c: c, root: root, cfgPath: cfgPath, cfg: cfg, stdout: stdout, stderr: stderr,
-		history: &linter.HistoryCache{}, tty: isTerminal(stdout)}
+		history: &linter.HistoryCache{}, tty: isTerminal(stdout), skip: linter.Skipper(cfg.Ignore)}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ready := false
@@ -68,12 +68,9 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 		},
 		Root: root, Debounce: debounce, Poll: poll, Extra: []string{cfgPath},
-		Skip: func(rel string, dir bool) bool {
-			if rel == filepath.ToSlash(filepath.Clean(c.config)) {
-				return false
-			}
-			return linter.Skipper(w.cfg.Ignore)(rel, dir)
-		},
+		// The rules file is watched through Extra; the skip test is built
+		// once per rules, not once per event.
+		Skip:   func(rel string, dir bool) bool { return w.skip(rel, dir) },
 		Notice: w.notice,
 	}, func(ch watcher.Change) { w.run(&ch) })
 	if err != nil {
@@ -87,6 +84,7 @@ type watchSession struct {
 	c              common
 	root, cfgPath  string
 	cfg            *rules.Config // the last good rules
+	skip           func(rel string, dir bool) bool
 	stdout, stderr io.Writer
 	history        *linter.HistoryCache
 	tree           *linter.Tree // kept up to date from the changes
@@ -131,7 +129,7 @@ func (w *watchSession) run(ch *watcher.Change) {
 				"qlint: watching goes on with the last valid rules.").In(w.lang()))
 			return
 		}
-		w.cfg = cfg
+		w.cfg, w.skip = cfg, linter.Skipper(cfg.Ignore)
 	}
 	// The tree is walked whole at first, after lost events and when the
 	// ignore patterns may have changed; otherwise only what changed is read.
