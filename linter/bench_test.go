@@ -14,32 +14,19 @@ import (
 
 // realisticRules judge the generated layout as a kept evidence folder is
 // judged: every file belongs to a rule, sessions are complete, a few living
-// documents are stale. worstRules apply the built-in pack to it: most
-// generated sessions then lack most of their proofs, some 40,000 findings.
-const realisticRules = `schema = 1
-[[rule]]
-id = "sessions"
-indicators = [11]
-each = "sessions*/*"
-paths = ["*"]
-due = "end"
-[[rule]]
-id = "veille"
-indicators = [23, 24, 25]
-paths = ["06-environnement*/veille/**"]
-max_age = "6mo"
-[[rule]]
-id = "cv"
-indicators = [21]
-each = "05-competences*/intervenants/*"
-paths = ["*cv*"]
-max_age = "2y"
-[[rule]]
-id = "dossiers"
-indicators = [17, 18, 19]
-paths = ["0*-dossier*/**"]
-max_age = "2y"
-`
+// documents are stale (testdata/bench-rules.toml, which
+// scripts/bench-history.sh uses too). worstRules apply the built-in pack to
+// it: most generated sessions then lack most of their proofs, some 40,000
+// findings.
+var realisticRules = mustRead("testdata/bench-rules.toml")
+
+func mustRead(p string) string {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
 
 const worstRules = `schema = 1
 extends = "qualiopi"

@@ -20,31 +20,7 @@ if [ ! -e "$repo/.git/qlint-gen-done" ]; then
   go run ./internal/gengit/cmd/qlint-gen -files "$files" -commits "$commits" -out "$repo"
   touch "$repo/.git/qlint-gen-done"
 fi
-cat > "$work/rules.toml" <<'RULES'
-schema = 1
-[[rule]]
-id = "sessions"
-indicators = [11]
-each = "sessions*/*"
-paths = ["*"]
-due = "end"
-[[rule]]
-id = "veille"
-indicators = [23, 24, 25]
-paths = ["06-environnement*/veille/**"]
-max_age = "6mo"
-[[rule]]
-id = "cv"
-indicators = [21]
-each = "05-competences*/intervenants/*"
-paths = ["*cv*"]
-max_age = "2y"
-[[rule]]
-id = "dossiers"
-indicators = [17, 18, 19]
-paths = ["0*-dossier*/**"]
-max_age = "2y"
-RULES
+rules=linter/testdata/bench-rules.toml
 
 gnutime=""
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then gnutime=/usr/bin/time; fi
@@ -66,7 +42,7 @@ run() {
     printf '%-44s %8s s\n' "$label" "$secs"
   fi
 }
-lint=("$work/qlint" "$repo" -c "$work/rules.toml" --as-of 2026-11-22 --fail-on never -f json)
+lint=("$work/qlint" "$repo" -c "$rules" --as-of 2026-11-22 --fail-on never -f json)
 
 echo "repository: $files files / $commits commits ($(git -C "$repo" rev-list --count HEAD) commits)"
 run "git log --raw --no-renames (the floor)" git -C "$repo" log --raw --no-renames --format=%H%x00%at
