@@ -121,15 +121,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var b strings.Builder
-	org := r.Organization
-	if org == "" {
-		org = t("organisme sans nom", "unnamed organization")
-	}
-	asOf := r.AsOf
-	if l == i18n.FR {
-		asOf = r.day.French()
-	}
-	fmt.Fprintf(&b, "## qlint · %s · %s %s\n\n", mdEscape(org), t("état au", "as of"), asOf)
+	fmt.Fprintf(&b, "## qlint · %s · %s %s\n\n", mdEscape(r.orgName()), t("état au", "as of"), r.asOfText())
 	s := r.Summary
 	fmt.Fprintf(&b, "**%s** · %s\n\n",
 		fmt.Sprintf(t("%d erreur(s), %d avertissement(s), %d info(s)", "%d error(s), %d warning(s), %d info(s)"), s.Errors, s.Warnings, s.Infos),

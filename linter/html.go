@@ -73,14 +73,6 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 		opts.MaxProofs = 25
 	}
 	ref := rules.Builtin()
-	org := r.Organization
-	if org == "" {
-		org = t("organisme sans nom", "unnamed organization")
-	}
-	asOf := r.AsOf
-	if l == i18n.FR {
-		asOf = r.day.French()
-	}
 	history := t("Dates tirées de l'historique git", "Dates from git history")
 	if r.History.Kind != "git" {
 		history = t("Hors dépôt git : dates de modification des fichiers", "Outside a git repository: file modification dates")
@@ -93,7 +85,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{
-		"Lang": string(l), "Org": org, "AsOf": asOf, "Referential": r.Referential, "History": history, "Audit": audit,
+		"Lang": string(l), "Org": r.orgName(), "AsOf": r.asOfText(), "Referential": r.Referential, "History": history, "Audit": audit,
 		"Summary": map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
 		"Findings": fmt.Sprintf(t("Constats : %d erreur(s), %d avertissement(s), %d information(s).", "Findings: %d error(s), %d warning(s), %d info(s)."),
 			r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos),

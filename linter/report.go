@@ -65,6 +65,22 @@ type Report struct {
 	day   rules.Day
 }
 
+// orgName is the organization's name for a report's header.
+func (r *Report) orgName() string {
+	if r.Organization != "" {
+		return r.Organization
+	}
+	return i18n.T("organisme sans nom", "unnamed organization").In(r.Lang)
+}
+
+// asOfText is the as-of day as a reader of the report's language writes it.
+func (r *Report) asOfText() string {
+	if r.Lang == i18n.FR {
+		return r.day.French()
+	}
+	return r.AsOf
+}
+
 // Tool names the program that wrote the report.
 type Tool struct {
 	Name    string `json:"name"`

@@ -159,16 +159,8 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 }
 
 func (p *textPrinter) header(r *Report) {
-	org := r.Organization
-	if org == "" {
-		org = i18n.T("organisme sans nom", "unnamed organization").In(p.l)
-	}
-	asOf := r.AsOf
-	if p.l == i18n.FR {
-		asOf = r.day.French()
-	}
-	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", org,
-		i18n.T("état au", "as of").In(p.l), asOf, i18n.T("référentiel", "referential").In(p.l), r.Referential)))
+	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", r.orgName(),
+		i18n.T("état au", "as of").In(p.l), r.asOfText(), i18n.T("référentiel", "referential").In(p.l), r.Referential)))
 	var hist string
 	switch {
 	case r.History.Kind == "git" && r.History.Head != "":
