@@ -25,8 +25,8 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	if root == "" {
-		root = "."
+	if root, err = evidenceFolder(root); err != nil {
+		return exitError, err
 	}
 	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {

@@ -272,23 +272,31 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	if root == "" {
-		root = "."
+	if root, err = evidenceFolder(root); err != nil {
+		return exitError, err
 	}
 	return lint(root, c, stdout, stderr)
 }
 
-// lint judges root and prints the report; it is shared by lint and demo.
-func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
-	if err := checkCommon(&c); err != nil {
-		return exitError, err
+// evidenceFolder is the folder lint, calendar and watch judge: the one
+// given, or the current one. It must be an existing folder, so that a
+// mistyped path is told as such rather than as a missing qlint.toml.
+func evidenceFolder(root string) (string, error) {
+	if root == "" {
+		root = "."
 	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
-		return exitError, usageError(
+		return "", usageError(
 			fmt.Sprintf("le dossier de preuves %s n'existe pas ou n'est pas un dossier", root),
 			fmt.Sprintf("the evidence folder %s does not exist or is not a folder", root),
 			"donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH")
 	}
+	return root, nil
+}
+
+// lint judges root (checked by the caller, as are c's values) and prints
+// the report; it is shared by lint and demo.
+func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err

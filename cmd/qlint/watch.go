@@ -46,8 +46,8 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	if root == "" {
-		root = "."
+	if root, err = evidenceFolder(root); err != nil {
+		return exitError, err
 	}
 	cfg, cfgPath, _, err := loadRules(root, c)
 	if err != nil {
