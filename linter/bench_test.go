@@ -12,30 +12,31 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// realisticRules judge the generated layout as a kept evidence folder is
-// judged: every file belongs to a rule, sessions are complete, a few living
-// documents are stale (testdata/bench-rules.toml, which
-// scripts/bench-history.sh uses too). worstRules apply the built-in pack to
-// it: most generated sessions then lack most of their proofs, some 40,000
-// findings.
-var realisticRules = mustRead("testdata/bench-rules.toml")
+// Benchmark rules live in testdata. bench-rules.toml judges the generated
+// layout as a kept evidence folder is judged: every file belongs to a rule,
+// sessions are complete, a few living documents are stale
+// (scripts/bench-history.sh uses it too). bench-worst-rules.toml applies the
+// built-in pack to it: most generated sessions then lack most of their
+// proofs, some 40,000 findings.
+const (
+	realisticRules = "testdata/bench-rules.toml"
+	worstRules     = "testdata/bench-worst-rules.toml"
+)
 
-func mustRead(p string) string {
-	data, err := os.ReadFile(p)
+// benchRules loads a benchmark rules file; it returns the rules and their
+// absolute path.
+func benchRules(b *testing.B, name string) (*rules.Config, string) {
+	b.Helper()
+	cfgPath, err := filepath.Abs(name)
 	if err != nil {
-		panic(err)
+		b.Fatal(err)
 	}
-	return string(data)
+	cfg, err := rules.Load(cfgPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg, cfgPath
 }
-
-const worstRules = `schema = 1
-extends = "qualiopi"
-[[rule]]
-id = "dossiers"
-indicators = [17]
-paths = ["0*-dossier*/**"]
-max_age = "2y"
-`
 
 // benchTree returns a generated evidence repository of that size, made
 // once (git fast-import).
@@ -58,14 +59,7 @@ func BenchmarkRelintAfterOneChange(b *testing.B) {
 	dir := benchTree(b, 10000, 10000)
 	for _, bc := range []struct{ name, rules string }{{"realistic", realisticRules}, {"worst-case-40k-findings", worstRules}} {
 		b.Run(bc.name, func(b *testing.B) {
-			cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
-			if err := os.WriteFile(cfgPath, []byte(bc.rules), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			cfg, err := rules.Load(cfgPath)
-			if err != nil {
-				b.Fatal(err)
-			}
+			cfg, cfgPath := benchRules(b, bc.rules)
 			fsys := os.DirFS(dir)
 			tree, err := WalkTree(fsys, cfg.Ignore)
 			if err != nil {
@@ -103,14 +97,7 @@ func BenchmarkRelintAfterOneChange(b *testing.B) {
 // judge (qlint watch after lost events).
 func BenchmarkFullLintWarm(b *testing.B) {
 	dir := benchTree(b, 10000, 10000)
-	cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
-	if err := os.WriteFile(cfgPath, []byte(realisticRules), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := rules.Load(cfgPath)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, cfgPath := benchRules(b, realisticRules)
 	opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, History: &HistoryCache{}}
 	if _, err := Run(opts); err != nil {
 		b.Fatal(err)
@@ -139,14 +126,7 @@ func historySizes() [][2]int {
 func BenchmarkLintHistory(b *testing.B) {
 	for _, size := range historySizes() {
 		src := benchTree(b, size[0], size[1])
-		cfgPath := filepath.Join(b.TempDir(), "qlint.toml")
-		if err := os.WriteFile(cfgPath, []byte(realisticRules), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		cfg, err := rules.Load(cfgPath)
-		if err != nil {
-			b.Fatal(err)
-		}
+		cfg, cfgPath := benchRules(b, realisticRules)
 		// A clone, so that the one-new-commit case can commit.
 		dir := filepath.Join(b.TempDir(), "repo")
 		if out, err := exec.Command("git", "clone", "-q", "--no-hardlinks", src, dir).CombinedOutput(); err != nil {
