@@ -1,7 +1,6 @@
 package linter
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,20 +19,9 @@ import (
 func TestBuiltinPackOnTheDefaultLayout(t *testing.T) {
 	r, err := gitbuild.Init(t.TempDir())
 	require.NoError(t, err)
-	tree := gitbuild.Tree{}
 	src := filepath.Join("..", "fixtures", "organisme-af")
-	require.NoError(t, filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		tree[filepath.ToSlash(rel)] = string(data)
-		return nil
-	}))
+	tree, err := gitbuild.ReadTree(src)
+	require.NoError(t, err)
 	h, err := r.Commit(tree, "dossier", gitbuild.MustDay("2026-10-15"))
 	require.NoError(t, err)
 	require.NoError(t, r.SetHead(h))

@@ -72,16 +72,8 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 	r, err := gitbuild.Init(t.TempDir())
 	require.NoError(t, err)
 	src := filepath.Join("..", "..", "fixtures", "organisme-af")
-	tree := gitbuild.Tree{}
-	require.NoError(t, filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(src, p)
-		tree[filepath.ToSlash(rel)] = string(data)
-		return err
-	}))
+	tree, err := gitbuild.ReadTree(src)
+	require.NoError(t, err)
 	h, err := r.Commit(tree, "dossier", gitbuild.MustDay("2026-06-15"))
 	require.NoError(t, err)
 	require.NoError(t, r.SetHead(h))

@@ -228,8 +228,14 @@ func Open(dir string) (*Repo, error) {
 
 // Snapshot reads every file below the work tree (but .git) as a Tree.
 func (r *Repo) Snapshot() (Tree, error) {
+	return ReadTree(r.Dir)
+}
+
+// ReadTree reads every file below dir (but .git folders) as a Tree, for
+// instance a fixture folder to commit.
+func ReadTree(dir string) (Tree, error) {
 	t := Tree{}
-	err := filepath.WalkDir(r.Dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -243,7 +249,7 @@ func (r *Repo) Snapshot() (Tree, error) {
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(r.Dir, p)
+		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}
