@@ -169,7 +169,8 @@ func ParseOffset(s string) (Offset, error) {
 	if err != nil {
 		return Offset{}, offsetError(s)
 	}
-	o.Delta = d
+	// A zero delta has no direction: "end-0d" is "end", and prints so.
+	o.Delta, o.Back = d, o.Back && !d.IsZero()
 	return o, nil
 }
 
