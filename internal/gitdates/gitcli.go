@@ -12,7 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // GitError is the git binary failing to read the history: a damaged or
@@ -51,12 +54,15 @@ type streamedCommit struct {
 // compared with each parent (-m), streamed as git writes it; and the files
 // of HEAD under the prefix (ls-tree). Reading git's own output as it comes
 // is the fastest way to see every commit and tree once.
-func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitSource, error) {
+//
+// extra is passed to git before the command (configuration, -c key=value).
+func readGit(ctx context.Context, gitBin, dir string, extra []string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitSource, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	src := &gitSource{}
 	stopped := false
 	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
-		cmd := exec.CommandContext(ctx, gitBin, append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, args...)...)
+		base := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, extra...)
+		cmd := exec.CommandContext(ctx, gitBin, append(base, args...)...)
 		cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat")
 		out, err := cmd.StdoutPipe()
 		if err != nil {
@@ -122,6 +128,41 @@ func readGit(ctx context.Context, gitBin, dir string, head, known plumbing.Hash,
 		return err
 	}
 	return src, nil
+}
+
+// gitConfigArgs returns what readGit passes to git: the size of git's delta
+// base cache, unless the repository's, the user's or the system's
+// configuration sets one.
+//
+// Git's default (96 MiB) suits any access; one pass over history reads each
+// version of a folder right after the next one, and a cache sized to the
+// repository's trees stays in the processor's caches and needs fewer fresh
+// pages. Measured with git 2.39 on generated repositories, the best size is
+// 20 to 50 times the bytes of HEAD's trees, which are about half the index:
+// git log takes 0.85 s instead of 1.23 s at 10,000 files (index 1.4 MB,
+// 32 MiB), while 50,000 files (index 6.9 MB) need about 100 MiB and take
+// 40 s instead of 24 s with 24 MiB. So: 16 times the index, at least 16 MiB,
+// never more than git's own default.
+func gitConfigArgs(repo *git.Repository) []string {
+	if cfg, err := repo.Config(); err == nil && cfg.Raw.Section("core").HasOption("deltaBaseCacheLimit") {
+		return nil
+	}
+	for _, scope := range []config.Scope{config.GlobalScope, config.SystemScope} {
+		if cfg, err := config.LoadConfig(scope); err == nil && cfg.Raw.Section("core").HasOption("deltaBaseCacheLimit") {
+			return nil
+		}
+	}
+	fsst, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return nil
+	}
+	fi, err := fsst.Filesystem().Stat("index")
+	if err != nil {
+		return nil
+	}
+	const mib = 1 << 20
+	limit := min(max(16*fi.Size(), 16*mib), 96*mib)
+	return []string{"-c", fmt.Sprintf("core.deltaBaseCacheLimit=%dm", (limit+mib-1)/mib)}
 }
 
 // logStream reads `git log --raw -z -m --pretty=raw` one commit at a time.
@@ -248,38 +289,11 @@ func parseRecord(tok []byte, zones map[string]*time.Location) (rest []byte, rec 
 	if len(first) == 4 && first[2] == "(from" {
 		from = plumbing.NewHash(strings.TrimSuffix(first[3], ")"))
 	}
-	rec.info = &commitInfo{}
-	i := 1
-	for ; i < len(lines) && len(lines[i]) > 0; i++ {
-		f := strings.Fields(string(lines[i]))
-		if len(f) == 0 || lines[i][0] == ' ' {
-			continue // a continued header (gpgsig, mergetag)
-		}
-		switch f[0] {
-		case "tree":
-			rec.info.tree = plumbing.NewHash(f[1])
-		case "parent":
-			rec.info.parents = append(rec.info.parents, plumbing.NewHash(f[1]))
-		case "author", "committer":
-			if len(f) < 3 {
-				return nil, rec, from, bad
-			}
-			secs, err := strconv.ParseInt(f[len(f)-2], 10, 64)
-			if err != nil {
-				return nil, rec, from, bad
-			}
-			loc, ok := zones[f[len(f)-1]]
-			if !ok {
-				loc = zoneOf(f[len(f)-1])
-				zones[f[len(f)-1]] = loc
-			}
-			if f[0] == "author" {
-				rec.info.author = time.Unix(secs, 0).In(loc)
-			} else {
-				rec.info.committer = time.Unix(secs, 0).In(loc)
-			}
-		}
+	info, i, ok := commitHeaders(lines, 1, zones)
+	if !ok {
+		return nil, rec, from, bad
 	}
+	rec.info = info
 	// The message: indented lines, then an empty line; a change may follow.
 	for i++; i < len(lines); i++ {
 		if len(lines[i]) > 0 && lines[i][0] == ':' {
@@ -287,6 +301,52 @@ func parseRecord(tok []byte, zones map[string]*time.Location) (rest []byte, rec 
 		}
 	}
 	return nil, rec, from, nil
+}
+
+// commitHeaders reads a commit's headers from line i on, up to the empty
+// line before the message, whose index it returns; false when a header is
+// malformed.
+func commitHeaders(lines [][]byte, i int, zones map[string]*time.Location) (*commitInfo, int, bool) {
+	info := &commitInfo{}
+	for ; i < len(lines) && len(lines[i]) > 0; i++ {
+		if lines[i][0] == ' ' {
+			continue // a continued header (gpgsig, mergetag)
+		}
+		f := strings.Fields(string(lines[i]))
+		if len(f) == 0 {
+			continue
+		}
+		switch f[0] {
+		case "tree", "parent":
+			if len(f) != 2 || !plumbing.IsHash(f[1]) {
+				return nil, i, false
+			}
+			if f[0] == "tree" {
+				info.tree = plumbing.NewHash(f[1])
+			} else {
+				info.parents = append(info.parents, plumbing.NewHash(f[1]))
+			}
+		case "author", "committer":
+			if len(f) < 3 {
+				return nil, i, false
+			}
+			secs, err := strconv.ParseInt(f[len(f)-2], 10, 64)
+			if err != nil {
+				return nil, i, false
+			}
+			loc, ok := zones[f[len(f)-1]]
+			if !ok {
+				loc = zoneOf(f[len(f)-1])
+				zones[f[len(f)-1]] = loc
+			}
+			if f[0] == "author" {
+				info.author = time.Unix(secs, 0).In(loc)
+			} else {
+				info.committer = time.Unix(secs, 0).In(loc)
+			}
+		}
+	}
+	return info, i, true
 }
 
 // zoneOf reads a "+0100" offset as a fixed zone.

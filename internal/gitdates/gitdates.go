@@ -22,20 +22,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
-// maxTreeCache bounds the memory the built-in reader keeps for parsed trees.
-const maxTreeCache = 48 << 20
+// maxTreeCache bounds the memory the built-in reader keeps for parsed trees,
+// and maxObjectCache what go-git keeps of decoded objects (delta bases); the
+// prefetch workers share these bounds.
+const (
+	maxTreeCache   = 48 << 20
+	maxObjectCache = 32 << 20
+)
+
+// prefetchWorkers is how many goroutines compare commits ahead of the
+// built-in reader's walk: one per core, up to four.
+func prefetchWorkers() int { return min(runtime.GOMAXPROCS(0), 4) }
 
 // Stamp is the commit that last changed a file's content.
 type Stamp struct {
@@ -96,20 +107,22 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 // Walk dates every file under prefix (a folder of the repository, "" for
 // all of it) at HEAD.
 func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
-	st := storer.EncodedObjectStorer(repo.Storer)
-	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
-		// Keep pack files open for the whole walk instead of reopening
-		// them for every object.
-		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(32*cache.MiByte),
-			filesystem.Options{KeepDescriptors: true})
-		defer keep.Close()
-		st = keep
+	or, packs, closeReaders := objectReaders(repo)
+	defer closeReaders()
+	// A whole history read from pack files: other cores compare commits
+	// ahead of the walk, and hold most of the parsed trees.
+	workers := prefetchWorkers()
+	prefetching := packs && opts.Git == "" && opts.Known == nil && workers > 1
+	treeCache := maxTreeCache
+	if prefetching {
+		treeCache = maxTreeCache / 8
 	}
 	w := &walker{
-		st:      st,
+		or:      or,
+		tr:      newTrees(or, treeCache),
+		zones:   map[string]*time.Location{},
 		prefix:  splitPrefix(prefix),
 		opts:    opts,
-		trees:   map[plumbing.Hash][]entry{},
 		commits: map[plumbing.Hash]*commitInfo{},
 		nodes:   map[plumbing.Hash]*node{},
 	}
@@ -136,7 +149,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		if opts.Known != nil {
 			known = opts.Known.Head
 		}
-		src, err := readGit(context.Background(), opts.Git, opts.Dir, res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
+		src, err := readGit(context.Background(), opts.Git, opts.Dir, gitConfigArgs(repo), res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +163,11 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		}()
 		paths, blobs = src.paths, src.blobs
 	}
+	if prefetching {
+		// Started while HEAD's files are listed.
+		w.pre = startPrefetch(or, res.Head, opts.Shallow, workers)
+		defer w.pre.stop()
+	}
 	head, err := w.commit(res.Head)
 	if err != nil {
 		return nil, err
@@ -162,7 +180,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		if root.IsZero() {
 			return res, nil
 		}
-		if err := w.files(root, base, func(p string, b plumbing.Hash) {
+		if err := w.tr.files(root, base, func(p string, b plumbing.Hash) {
 			paths = append(paths, p)
 			blobs = append(blobs, b)
 		}); err != nil {
@@ -194,6 +212,56 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// objectReaders returns how the built-in reader reads objects: straight
+// from the pack files when it can (packs is true; the reader is then safe
+// for concurrent use), through go-git otherwise; close releases it.
+func objectReaders(repo *git.Repository) (or objectReader, packs bool, close func()) {
+	fsst, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return &lockedReader{r: storerReader{repo.Storer}}, false, func() {}
+	}
+	// Keep pack files open for the whole walk instead of reopening them
+	// for every object.
+	openGoGit := func(objectCache int) (objectReader, func()) {
+		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(cache.FileSize(objectCache)),
+			filesystem.Options{KeepDescriptors: true})
+		return &lockedReader{r: storerReader{keep}}, func() { _ = keep.Close() }
+	}
+	// Loose objects and alternates, beside the packs.
+	rest, closeRest := openGoGit(maxObjectCache / 8)
+	if pr := openPacks(objectsDir(fsst.Filesystem().Root()), rest, maxObjectCache); pr != nil {
+		return pr, true, func() { pr.close(); closeRest() }
+	}
+	closeRest()
+	gg, closeGG := openGoGit(maxObjectCache)
+	return gg, false, closeGG
+}
+
+// objectsDir is the objects folder of the git folder gitDir: a linked
+// worktree's git folder names the common one in its commondir file.
+func objectsDir(gitDir string) string {
+	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+		common := strings.TrimSpace(string(b))
+		if !filepath.IsAbs(common) {
+			common = filepath.Join(gitDir, common)
+		}
+		return filepath.Join(common, "objects")
+	}
+	return filepath.Join(gitDir, "objects")
+}
+
+// lockedReader makes a reader safe for concurrent use.
+type lockedReader struct {
+	mu sync.Mutex
+	r  objectReader
+}
+
+func (l *lockedReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.r.read(kind, h)
+}
+
 func splitPrefix(prefix string) []string {
 	prefix = strings.Trim(prefix, "/")
 	if prefix == "" || prefix == "." {
@@ -202,8 +270,7 @@ func splitPrefix(prefix string) []string {
 	return strings.Split(prefix, "/")
 }
 
-// entry is a tree entry; its name points into the raw tree bytes, which the
-// cache keeps, so that parsing a tree allocates once, not once an entry.
+// entry is a tree entry; its name points into the raw tree bytes.
 type entry struct {
 	name []byte
 	dir  bool
@@ -245,21 +312,22 @@ type node struct {
 }
 
 type walker struct {
-	st        storer.EncodedObjectStorer
-	prefix    []string
-	opts      Options
-	trees     map[plumbing.Hash][]entry
-	commits   map[plumbing.Hash]*commitInfo
-	nodes     map[plumbing.Hash]*node
-	queue     queue
-	read      int
-	treeBytes int                          // what the cached trees hold, about
-	streamed  map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
-	stream    *logStream                   // git's log, still being read
-	finish    func(stop bool) error        // ends git's log
-	base      string                       // the prefix folder with a trailing /, "" for the whole repository
-	settle    func([]int32, *commitInfo, plumbing.Hash)
-	stamp     func(int32, Stamp)
+	or       objectReader
+	tr       *trees
+	zones    map[string]*time.Location
+	prefix   []string
+	opts     Options
+	commits  map[plumbing.Hash]*commitInfo
+	nodes    map[plumbing.Hash]*node
+	queue    queue
+	read     int
+	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
+	pre      *prefetch                    // the built-in reader's comparisons made ahead, if any
+	stream   *logStream                   // git's log, still being read
+	finish   func(stop bool) error        // ends git's log
+	base     string                       // the prefix folder with a trailing /, "" for the whole repository
+	settle   func([]int32, *commitInfo, plumbing.Hash)
+	stamp    func(int32, Stamp)
 }
 
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
@@ -290,24 +358,42 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 			return sc.info, nil
 		}
 	}
-	obj, err := w.st.EncodedObject(plumbing.CommitObject, h)
+	info, err := readCommit(w.or, h, w.opts.Shallow[h], w.zones)
 	if err != nil {
-		return nil, &MissingObjectError{"commit", h, err}
-	}
-	c, err := object.DecodeCommit(w.st, obj)
-	if err != nil {
-		return nil, &MissingObjectError{"commit", h, err}
+		return nil, err
 	}
 	w.read++
 	if w.opts.Progress != nil && w.read%500 == 0 {
 		w.opts.Progress(w.read)
 	}
-	info := &commitInfo{tree: c.TreeHash, author: c.Author.When, committer: c.Committer.When}
-	if !w.opts.Shallow[h] {
-		info.parents = c.ParentHashes
-	}
 	w.commits[h] = info
 	return info, nil
+}
+
+// readCommit reads what the walk needs of a commit object; a shallow
+// commit's parents are left out. zones keeps the time zones seen.
+func readCommit(or objectReader, h plumbing.Hash, shallow bool, zones map[string]*time.Location) (*commitInfo, error) {
+	raw, err := or.read(plumbing.CommitObject, h)
+	if err != nil {
+		return nil, &MissingObjectError{"commit", h, err}
+	}
+	info, _, ok := commitHeaders(bytes.Split(raw[:headerEnd(raw)], []byte("\n")), 0, zones)
+	if !ok || info.tree.IsZero() {
+		return nil, &MissingObjectError{"commit", h, errors.New("malformed commit")}
+	}
+	if shallow {
+		info.parents = nil
+	}
+	return info, nil
+}
+
+// headerEnd is where a commit's headers end: at the empty line before the
+// message.
+func headerEnd(raw []byte) int {
+	if i := bytes.Index(raw, []byte("\n\n")); i >= 0 {
+		return i
+	}
+	return len(raw)
 }
 
 // push adds pending paths to commit h, queueing it if it is not waiting yet.
@@ -415,13 +501,17 @@ func (w *walker) visit(n *node) error {
 	// The differences against each parent, by path: from git's log when it
 	// gave them, else by comparing the trees.
 	diffs := make([]*diffSet, len(c.parents))
+	sd, ok := w.streamed[n.hash]
+	if !ok && w.pre != nil {
+		sd, ok = w.pre.take(n.hash)
+	}
 	for i := range c.parents {
 		d := &diffSet{byPath: map[string]change{}}
-		if sd, ok := w.streamed[n.hash]; ok && len(sd) == len(c.parents) {
+		if ok && len(sd) == len(c.parents) {
 			for _, ch := range sd[i] {
 				d.byPath[ch.path] = ch
 			}
-		} else if err := w.diff(root, proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
+		} else if err := w.tr.diff(root, proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
 			return err
 		}
 		diffs[i] = d
@@ -506,16 +596,19 @@ func closest(p string, from []string) string {
 func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 	h := root
 	for _, name := range w.prefix {
-		entries, err := w.tree(h)
+		it, err := w.tr.iter(h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
 		found := false
-		for _, e := range entries {
-			if e.dir && string(e.name) == name {
-				h, found = e.hash, true
+		for ; it.ok; it.next() {
+			if it.cur.dir && string(it.cur.name) == name {
+				h, found = it.cur.hash, true
 				break
 			}
+		}
+		if it.err != nil {
+			return plumbing.ZeroHash, &MissingObjectError{"tree", h, it.err}
 		}
 		if !found {
 			return plumbing.ZeroHash, nil
@@ -525,76 +618,79 @@ func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 }
 
 // files calls fn for every file below tree h.
-func (w *walker) files(h plumbing.Hash, base string, fn func(string, plumbing.Hash)) error {
-	entries, err := w.tree(h)
+func (t *trees) files(h plumbing.Hash, base string, fn func(string, plumbing.Hash)) error {
+	it, err := t.iter(h)
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
+	for ; it.ok; it.next() {
+		e := it.cur
 		p := base + string(e.name)
 		if e.dir {
-			if err := w.files(e.hash, p+"/", fn); err != nil {
+			if err := t.files(e.hash, p+"/", fn); err != nil {
 				return err
 			}
 			continue
 		}
 		fn(p, e.hash)
 	}
+	if it.err != nil {
+		return &MissingObjectError{"tree", h, it.err}
+	}
 	return nil
 }
 
 // diff reports every file that differs between tree a (the commit) and tree
 // b (a parent), descending only into folders whose hashes differ. Either
-// side may be zero (absent). Both entry lists are in git's order, so one
-// merge pass pairs them.
-func (w *walker) diff(a, b plumbing.Hash, base string, fn func(change)) error {
+// side may be zero (absent). Both trees list their entries in git's order,
+// so one merge pass over their raw bytes pairs them.
+func (t *trees) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 	if a == b {
 		return nil
 	}
-	var ea, eb []entry
+	var ea, eb treeIter
 	var err error
 	if !a.IsZero() {
-		if ea, err = w.tree(a); err != nil {
+		if ea, err = t.iter(a); err != nil {
 			return err
 		}
 	}
 	if !b.IsZero() {
-		if eb, err = w.tree(b); err != nil {
+		if eb, err = t.iter(b); err != nil {
 			return err
 		}
 	}
-	i, j := 0, 0
-	for i < len(ea) || j < len(eb) {
+	for ea.ok || eb.ok {
 		var c int
 		switch {
-		case i == len(ea):
+		case !ea.ok:
 			c = 1
-		case j == len(eb):
+		case !eb.ok:
 			c = -1
 		default:
-			c = compareEntries(&ea[i], &eb[j])
+			c = compareEntries(&ea.cur, &eb.cur)
 		}
 		switch {
 		case c < 0: // only in the commit
-			if err := w.side(ea[i], base, fn, true); err != nil {
+			if err := t.side(ea.cur, base, fn, true); err != nil {
 				return err
 			}
-			i++
+			ea.next()
 		case c > 0: // only in the parent
-			if err := w.side(eb[j], base, fn, false); err != nil {
+			if err := t.side(eb.cur, base, fn, false); err != nil {
 				return err
 			}
-			j++
+			eb.next()
 		default:
-			x, y := ea[i], eb[j]
-			i++
-			j++
+			x, y := ea.cur, eb.cur
+			ea.next()
+			eb.next()
 			if x.hash == y.hash {
 				continue
 			}
 			p := base + string(x.name)
 			if x.dir {
-				if err := w.diff(x.hash, y.hash, p+"/", fn); err != nil {
+				if err := t.diff(x.hash, y.hash, p+"/", fn); err != nil {
 					return err
 				}
 				continue
@@ -602,14 +698,20 @@ func (w *walker) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 			fn(change{path: p, old: y.hash, new: x.hash})
 		}
 	}
+	if ea.err != nil {
+		return &MissingObjectError{"tree", a, ea.err}
+	}
+	if eb.err != nil {
+		return &MissingObjectError{"tree", b, eb.err}
+	}
 	return nil
 }
 
 // side reports an entry present on one side only.
-func (w *walker) side(e entry, base string, fn func(change), inCommit bool) error {
+func (t *trees) side(e entry, base string, fn func(change), inCommit bool) error {
 	p := base + string(e.name)
 	if e.dir {
-		return w.files(e.hash, p+"/", func(q string, h plumbing.Hash) { fn(onSide(q, h, inCommit)) })
+		return t.files(e.hash, p+"/", func(q string, h plumbing.Hash) { fn(onSide(q, h, inCommit)) })
 	}
 	fn(onSide(p, e.hash, inCommit))
 	return nil
@@ -622,68 +724,82 @@ func onSide(p string, h plumbing.Hash, inCommit bool) change {
 	return change{path: p, old: h}
 }
 
-// tree reads a tree object's entries from its raw bytes, caching them: the
-// same trees come back in every commit that did not change them.
-func (w *walker) tree(h plumbing.Hash) ([]entry, error) {
-	if es, ok := w.trees[h]; ok {
-		return es, nil
-	}
-	obj, err := w.st.EncodedObject(plumbing.TreeObject, h)
-	if err != nil {
-		return nil, &MissingObjectError{"tree", h, err}
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, &MissingObjectError{"tree", h, err}
-	}
-	raw := make([]byte, obj.Size())
-	_, err = io.ReadFull(r, raw)
-	r.Close()
-	if err != nil {
-		return nil, &MissingObjectError{"tree", h, err}
-	}
-	es, err := parseTree(raw)
-	if err != nil {
-		return nil, &MissingObjectError{"tree", h, err}
-	}
-	if w.treeBytes += len(raw) + 64*len(es); w.treeBytes > maxTreeCache {
-		// Bound memory on huge histories: trees are read again on demand.
-		clear(w.trees)
-		w.treeBytes = len(raw) + 64*len(es)
-	}
-	w.trees[h] = es
-	return es, nil
+// trees reads tree objects and keeps their raw bytes, up to a bound: the
+// same trees come back in every commit that did not change them. It is not
+// safe for concurrent use: each prefetch worker has its own.
+type trees struct {
+	or    objectReader
+	cache map[plumbing.Hash][]byte
+	bytes int // what the cached trees hold
+	max   int
 }
 
-// parseTree reads "<mode> <name>\x00<20-byte id>" entries. Submodules
+func newTrees(or objectReader, max int) *trees {
+	return &trees{or: or, cache: map[plumbing.Hash][]byte{}, max: max}
+}
+
+// iter reads tree h and returns an iterator on its first entry.
+func (t *trees) iter(h plumbing.Hash) (treeIter, error) {
+	raw, ok := t.cache[h]
+	if !ok {
+		var err error
+		if raw, err = t.or.read(plumbing.TreeObject, h); err != nil {
+			return treeIter{}, &MissingObjectError{"tree", h, err}
+		}
+		if t.bytes += len(raw); t.bytes > t.max {
+			// Bound memory on huge histories: trees are read again on
+			// demand.
+			clear(t.cache)
+			t.bytes = len(raw)
+		}
+		t.cache[h] = raw
+	}
+	it := treeIter{raw: raw}
+	it.next()
+	return it, nil
+}
+
+// treeIter goes through the raw bytes of a tree object, entries of the form
+// "<mode> <name>\x00<20-byte id>", without copying them. Submodules
 // (gitlinks) are not files of this repository and are left out.
-func parseTree(raw []byte) ([]entry, error) {
-	out := make([]entry, 0, bytes.Count(raw, []byte{0}))
-	for len(raw) > 0 {
-		sp := bytes.IndexByte(raw, ' ')
+type treeIter struct {
+	raw []byte
+	cur entry
+	ok  bool  // cur is an entry
+	err error // the tree is malformed
+}
+
+var errMalformedTree = errors.New("malformed tree entry")
+
+func (it *treeIter) next() {
+	it.ok = false
+	for len(it.raw) > 0 {
+		sp := bytes.IndexByte(it.raw, ' ')
 		if sp < 0 {
-			return nil, errors.New("malformed tree entry")
+			it.err, it.raw = errMalformedTree, nil
+			return
 		}
-		mode := raw[:sp]
-		raw = raw[sp+1:]
-		nul := bytes.IndexByte(raw, 0)
-		if nul < 0 || len(raw) < nul+1+20 {
-			return nil, errors.New("malformed tree entry")
+		mode := it.raw[:sp]
+		rest := it.raw[sp+1:]
+		nul := bytes.IndexByte(rest, 0)
+		if nul < 0 || len(rest) < nul+1+20 {
+			it.err, it.raw = errMalformedTree, nil
+			return
 		}
-		name := raw[:nul:nul]
-		var h plumbing.Hash
-		copy(h[:], raw[nul+1:nul+21])
-		raw = raw[nul+21:]
+		it.cur.name = rest[:nul:nul]
+		copy(it.cur.hash[:], rest[nul+1:nul+21])
+		it.raw = rest[nul+21:]
 		switch string(mode) {
 		case "40000", "040000":
-			out = append(out, entry{name: name, dir: true, hash: h})
+			it.cur.dir = true
 		case "160000":
-			// a submodule
+			continue // a submodule
 		default:
-			out = append(out, entry{name: name, hash: h})
+			it.cur.dir = false
 		}
+		it.ok = true
+		return
 	}
-	return out, nil
 }
 
 // queue orders commits newest first by committer date.

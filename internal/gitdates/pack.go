@@ -1,0 +1,575 @@
+package gitdates
+
+import (
+	"bytes"
+	"compress/zlib"
+	"container/list"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// objectReader gives the raw content of a repository's trees and commits.
+// Implementations are safe for concurrent use.
+type objectReader interface {
+	read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error)
+}
+
+// storerReader reads objects through go-git.
+type storerReader struct{ st storer.EncodedObjectStorer }
+
+func (r storerReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	obj, err := r.st.EncodedObject(kind, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	raw := make([]byte, obj.Size())
+	if _, err := io.ReadFull(rd, raw); err != nil {
+		return nil, err
+	}
+	return raw, nil
+}
+
+// packReader reads trees and commits straight from the repository's pack
+// files. The built-in reader's whole time goes to rebuilding tree objects
+// from their deltas, and go-git, made for any access, opens a pack file
+// again for every object over 16 KiB and hashes every object it rebuilds to
+// cache it. Here each pack stays open, an object is found by its pack index
+// and read in one call (it ends where the next object starts), and every
+// object rebuilt is cached by its place in the pack, so that following
+// chains of deltas never rebuilds an object twice while it stays in the
+// cache. Objects outside the packs (loose objects, alternates) are read
+// through go-git. It is safe for concurrent use.
+type packReader struct {
+	packs    []*pack
+	fallback objectReader
+	cache    *offsetCache
+	inflate  sync.Pool // *inflater
+}
+
+type pack struct {
+	name    string
+	f       *os.File
+	ends    []int64 // every object's start, sorted, then where the objects end
+	fanout  [256]uint32
+	names   []byte // sorted object ids, 20 bytes each
+	offsets []byte // 4 bytes each; the high bit points into large
+	large   []byte // 8-byte offsets
+}
+
+// openPacks opens the pack files of a repository's objects folder; it
+// returns nil when they cannot be read this way (another index version),
+// and go-git reads everything.
+func openPacks(objects string, fallback objectReader, cacheBytes int) *packReader {
+	idxs, err := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
+	if err != nil {
+		return nil
+	}
+	r := &packReader{fallback: fallback, cache: newOffsetCache(cacheBytes)}
+	for _, idx := range idxs {
+		p, err := openPack(idx)
+		if err != nil {
+			r.close()
+			return nil
+		}
+		r.packs = append(r.packs, p)
+	}
+	return r
+}
+
+func (r *packReader) close() {
+	for _, p := range r.packs {
+		_ = p.f.Close()
+	}
+	r.packs = nil
+}
+
+var errBadIndex = errors.New("unsupported pack index")
+
+func openPack(idxPath string) (*pack, error) {
+	idx, err := os.ReadFile(idxPath)
+	if err != nil {
+		return nil, err
+	}
+	// Version 2: magic, version, 256 fan-out counts, ids, CRCs, offsets,
+	// large offsets, two checksums.
+	if len(idx) < 8+256*4+40 || !bytes.Equal(idx[:8], []byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}) {
+		return nil, errBadIndex
+	}
+	p := &pack{}
+	for i := range p.fanout {
+		p.fanout[i] = binary.BigEndian.Uint32(idx[8+4*i:])
+	}
+	n := int(p.fanout[255])
+	at := 8 + 256*4
+	if len(idx) < at+n*(20+4+4)+40 {
+		return nil, errBadIndex
+	}
+	p.names = idx[at : at+n*20]
+	at += n*20 + n*4 // CRCs are not needed
+	p.offsets = idx[at : at+n*4]
+	at += n * 4
+	p.large = idx[at : len(idx)-40]
+	packPath := idxPath[:len(idxPath)-len(".idx")] + ".pack"
+	p.name = filepath.Base(packPath)
+	if p.f, err = os.Open(packPath); err != nil {
+		return nil, err
+	}
+	var head [12]byte
+	fi, err := p.f.Stat()
+	if err == nil {
+		_, err = p.f.ReadAt(head[:], 0)
+	}
+	if err != nil || fi.Size() < 12+20 || !bytes.Equal(head[:4], []byte("PACK")) {
+		_ = p.f.Close()
+		return nil, errBadIndex
+	}
+	// An object ends where the next one starts; the last one before the
+	// pack's checksum.
+	p.ends = make([]int64, 0, n+1)
+	for i := range n {
+		off, ok := p.offset(i)
+		if !ok {
+			_ = p.f.Close()
+			return nil, errBadIndex
+		}
+		p.ends = append(p.ends, off)
+	}
+	slices.Sort(p.ends)
+	p.ends = append(p.ends, fi.Size()-20)
+	return p, nil
+}
+
+// offset returns where the i-th object of the index starts.
+func (p *pack) offset(i int) (int64, bool) {
+	off := binary.BigEndian.Uint32(p.offsets[i*4:])
+	if off&0x80000000 == 0 {
+		return int64(off), true
+	}
+	k := int(off&0x7fffffff) * 8
+	if k+8 > len(p.large) {
+		return 0, false
+	}
+	return int64(binary.BigEndian.Uint64(p.large[k:])), true
+}
+
+// span reads the object stored at off: its header and compressed data.
+func (p *pack) span(off int64, buf []byte) ([]byte, error) {
+	i := sort.Search(len(p.ends)-1, func(i int) bool { return p.ends[i] > off })
+	end := p.ends[i]
+	if i == 0 || p.ends[i-1] != off || end <= off {
+		return nil, errTruncated
+	}
+	n := int(end - off)
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	if _, err := p.f.ReadAt(buf, off); err != nil {
+		return nil, err
+	}
+	return buf, nil
+}
+
+// find returns where the object is in the pack, or -1.
+func (p *pack) find(h plumbing.Hash) int64 {
+	lo := 0
+	if h[0] > 0 {
+		lo = int(p.fanout[h[0]-1])
+	}
+	hi := int(p.fanout[h[0]])
+	i := lo + sort.Search(hi-lo, func(i int) bool { return bytes.Compare(p.names[(lo+i)*20:(lo+i)*20+20], h[:]) >= 0 })
+	if i >= hi || !bytes.Equal(p.names[i*20:i*20+20], h[:]) {
+		return -1
+	}
+	off, ok := p.offset(i)
+	if !ok {
+		return -1
+	}
+	return off
+}
+
+// Object types in a pack.
+const (
+	packCommit   = 1
+	packTree     = 2
+	packBlob     = 3
+	packTag      = 4
+	packOfsDelta = 6
+	packRefDelta = 7
+)
+
+func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	for pi, p := range r.packs {
+		off := p.find(h)
+		if off < 0 {
+			continue
+		}
+		typ, raw, err := r.at(pi, off)
+		if err != nil {
+			return nil, fmt.Errorf("%s at %d: %w", p.name, off, err)
+		}
+		if want := packType(kind); typ != want {
+			return nil, fmt.Errorf("%s at %d: a %s, not a %s", p.name, off, typeName(typ), kind)
+		}
+		return raw, nil
+	}
+	return r.fallback.read(kind, h)
+}
+
+func packType(kind plumbing.ObjectType) int {
+	switch kind {
+	case plumbing.CommitObject:
+		return packCommit
+	case plumbing.TreeObject:
+		return packTree
+	case plumbing.BlobObject:
+		return packBlob
+	case plumbing.TagObject:
+		return packTag
+	}
+	return 0
+}
+
+func typeName(t int) string {
+	switch t {
+	case packCommit:
+		return "commit"
+	case packTree:
+		return "tree"
+	case packBlob:
+		return "blob"
+	case packTag:
+		return "tag"
+	}
+	return fmt.Sprintf("type %d", t)
+}
+
+// at returns the object at off in pack pi, rebuilt from its deltas: the
+// chain is followed down to an object in the cache or stored whole, then
+// each delta is applied on the way back up and its result cached.
+func (r *packReader) at(pi int, off int64) (int, []byte, error) {
+	type link struct {
+		pack  int
+		off   int64
+		delta []byte
+	}
+	var chain []link
+	var typ int
+	var base []byte
+	for depth := 0; ; depth++ {
+		if depth > 10000 {
+			return 0, nil, errors.New("delta chain too long")
+		}
+		if t, raw, ok := r.cache.get(pi, off); ok {
+			typ, base = t, raw
+			break
+		}
+		h, data, err := r.object(r.packs[pi], off)
+		if err != nil {
+			return 0, nil, err
+		}
+		switch h.typ {
+		case packCommit, packTree, packBlob, packTag:
+			typ, base = h.typ, data
+			r.cache.put(pi, off, typ, base)
+		case packOfsDelta:
+			chain = append(chain, link{pi, off, data})
+			off = h.base
+			continue
+		case packRefDelta:
+			chain = append(chain, link{pi, off, data})
+			found := false
+			for qi, q := range r.packs {
+				if o := q.find(h.ref); o >= 0 {
+					pi, off, found = qi, o, true
+					break
+				}
+			}
+			if !found {
+				return 0, nil, fmt.Errorf("delta base %s is not in the packs", h.ref)
+			}
+			continue
+		default:
+			return 0, nil, fmt.Errorf("unknown object type %d", h.typ)
+		}
+		break
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		out, err := applyDelta(base, chain[i].delta)
+		if err != nil {
+			return 0, nil, err
+		}
+		base = out
+		r.cache.put(chain[i].pack, chain[i].off, typ, base)
+	}
+	return typ, base, nil
+}
+
+var errTruncated = errors.New("truncated pack")
+
+// maxPrealloc bounds what is allocated ahead for an object, on the size its
+// header or its delta announces.
+const maxPrealloc = 64 << 20
+
+func cmpErr(err, otherwise error) error {
+	if err != nil {
+		return err
+	}
+	return otherwise
+}
+
+// object reads the object stored at off and inflates its data: the whole
+// object, or a delta.
+func (r *packReader) object(p *pack, off int64) (objHeader, []byte, error) {
+	z, _ := r.inflate.Get().(*inflater)
+	if z == nil {
+		z = &inflater{br: bytes.NewReader(nil)}
+	}
+	defer r.inflate.Put(z)
+	var err error
+	if z.buf, err = p.span(off, z.buf); err != nil {
+		return objHeader{}, nil, err
+	}
+	h, err := parseHeader(z.buf, off)
+	if err != nil {
+		return objHeader{}, nil, err
+	}
+	if h.size < 0 || h.size > 1<<34 {
+		return objHeader{}, nil, errors.New("object too large")
+	}
+	z.br.Reset(z.buf[h.data:])
+	if z.zr == nil {
+		if z.zr, err = zlib.NewReader(z.br); err != nil {
+			return objHeader{}, nil, err
+		}
+	} else if err := z.zr.(zlib.Resetter).Reset(z.br, nil); err != nil {
+		return objHeader{}, nil, err
+	}
+	// The size is read from the pack: a damaged one must not make the
+	// reader take gigabytes up front.
+	var out []byte
+	if h.size <= maxPrealloc {
+		out = make([]byte, h.size)
+		if _, err := io.ReadFull(z.zr, out); err != nil {
+			return objHeader{}, nil, fmt.Errorf("inflating: %w", err)
+		}
+	} else {
+		var buf bytes.Buffer
+		if n, err := io.CopyN(&buf, z.zr, h.size); err != nil || n != h.size {
+			return objHeader{}, nil, fmt.Errorf("inflating: %w", cmpErr(err, io.ErrUnexpectedEOF))
+		}
+		out = buf.Bytes()
+	}
+	if len(z.buf) > 1<<20 {
+		z.buf = nil // do not keep a large object's buffer
+	}
+	return h, out, nil
+}
+
+type objHeader struct {
+	typ  int
+	size int64
+	data int64 // where the compressed data starts in the span
+	base int64 // an offset delta's base, in the pack
+	ref  plumbing.Hash
+}
+
+// parseHeader reads the header of the object stored at off, whose bytes d
+// holds.
+func parseHeader(d []byte, off int64) (objHeader, error) {
+	i := 0
+	if len(d) == 0 {
+		return objHeader{}, errTruncated
+	}
+	c := d[i]
+	i++
+	h := objHeader{typ: int(c>>4) & 7, size: int64(c & 0x0f)}
+	for shift := uint(4); c&0x80 != 0; shift += 7 {
+		if i >= len(d) || shift > 55 {
+			return objHeader{}, errTruncated
+		}
+		c = d[i]
+		i++
+		h.size |= int64(c&0x7f) << shift
+	}
+	switch h.typ {
+	case packOfsDelta:
+		if i >= len(d) {
+			return objHeader{}, errTruncated
+		}
+		c = d[i]
+		i++
+		back := int64(c & 0x7f)
+		for c&0x80 != 0 {
+			if i >= len(d) || back > 1<<48 {
+				return objHeader{}, errTruncated
+			}
+			c = d[i]
+			i++
+			back = ((back + 1) << 7) | int64(c&0x7f)
+		}
+		// The base is that far before the object's own start.
+		if h.base = off - back; back <= 0 || h.base < 12 {
+			return objHeader{}, errTruncated
+		}
+	case packRefDelta:
+		if i+20 > len(d) {
+			return objHeader{}, errTruncated
+		}
+		copy(h.ref[:], d[i:i+20])
+		i += 20
+	}
+	h.data = int64(i)
+	return h, nil
+}
+
+type inflater struct {
+	buf []byte
+	br  *bytes.Reader
+	zr  io.ReadCloser
+}
+
+// applyDelta rebuilds an object from its base and a git delta.
+func applyDelta(base, delta []byte) ([]byte, error) {
+	bad := errors.New("malformed delta")
+	varint := func() (int, bool) {
+		n, shift := 0, uint(0)
+		for {
+			if len(delta) == 0 || shift > 56 {
+				return 0, false
+			}
+			c := delta[0]
+			delta = delta[1:]
+			n |= int(c&0x7f) << shift
+			shift += 7
+			if c&0x80 == 0 {
+				return n, true
+			}
+		}
+	}
+	srcSize, ok1 := varint()
+	dstSize, ok2 := varint()
+	if !ok1 || !ok2 || srcSize != len(base) || dstSize > 1<<34 {
+		return nil, bad
+	}
+	out := make([]byte, 0, min(dstSize, maxPrealloc))
+	for len(delta) > 0 {
+		op := delta[0]
+		delta = delta[1:]
+		switch {
+		case op&0x80 != 0:
+			var off, n int
+			for i := range 4 {
+				if op&(1<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, bad
+					}
+					off |= int(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			for i := range 3 {
+				if op&(0x10<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, bad
+					}
+					n |= int(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			if n == 0 {
+				n = 0x10000
+			}
+			if off+n > len(base) || len(out)+n > dstSize {
+				return nil, bad
+			}
+			out = append(out, base[off:off+n]...)
+		case op != 0:
+			n := int(op)
+			if n > len(delta) || len(out)+n > dstSize {
+				return nil, bad
+			}
+			out = append(out, delta[:n]...)
+			delta = delta[n:]
+		default:
+			return nil, bad
+		}
+	}
+	if len(out) != dstSize {
+		return nil, bad
+	}
+	return out, nil
+}
+
+// offsetCache keeps rebuilt objects by their place in a pack, the least
+// recently used dropped first past a size.
+type offsetCache struct {
+	mu    sync.Mutex
+	max   int
+	size  int
+	lru   *list.List
+	items map[offsetKey]*list.Element
+}
+
+type offsetKey struct {
+	pack int
+	off  int64
+}
+
+type cached struct {
+	key offsetKey
+	typ int
+	raw []byte
+}
+
+func newOffsetCache(max int) *offsetCache {
+	return &offsetCache{max: max, lru: list.New(), items: map[offsetKey]*list.Element{}}
+}
+
+func (c *offsetCache) get(pack int, off int64) (int, []byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[offsetKey{pack, off}]
+	if !ok {
+		return 0, nil, false
+	}
+	c.lru.MoveToFront(e)
+	v := e.Value.(*cached)
+	return v.typ, v.raw, true
+}
+
+func (c *offsetCache) put(pack int, off int64, typ int, raw []byte) {
+	if len(raw) > c.max/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := offsetKey{pack, off}
+	if _, ok := c.items[k]; ok {
+		return
+	}
+	c.items[k] = c.lru.PushFront(&cached{k, typ, raw})
+	c.size += len(raw)
+	for c.size > c.max {
+		e := c.lru.Back()
+		v := e.Value.(*cached)
+		c.lru.Remove(e)
+		delete(c.items, v.key)
+		c.size -= len(v.raw)
+	}
+}

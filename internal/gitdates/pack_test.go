@@ -1,0 +1,191 @@
+package gitdates
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/internal/gengit"
+)
+
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+}
+
+// TestPackReaderReadsWhatGoGitReads reads every object of a generated
+// repository's packs both ways, as git fast-import stores them and after
+// repacking with offset deltas and with reference deltas.
+func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 300, Commits: 400, Years: 2, Renames: 0.05, Moves: 2, Merges: 8, Seed: 3})
+	require.NoError(t, err)
+	for _, v := range []struct {
+		name   string
+		repack []string
+	}{
+		{"fast-import pack", nil},
+		{"offset deltas", []string{"repack", "-adfq"}},
+		{"reference deltas", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq"}},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			if v.repack != nil {
+				gitIn(t, dir, v.repack...)
+			}
+			repo, err := git.PlainOpen(dir)
+			require.NoError(t, err)
+			gg := storerReader{repo.Storer}
+			// A small cache, so that bases are dropped and read again.
+			pr := openPacks(filepath.Join(dir, ".git", "objects"), gg, 64<<10)
+			require.NotNil(t, pr)
+			defer pr.close()
+			kinds := map[plumbing.ObjectType]int{}
+			deltas := map[int]int{}
+			for _, p := range pr.packs {
+				for i := 0; i < len(p.names)/20; i++ {
+					var h plumbing.Hash
+					copy(h[:], p.names[i*20:])
+					obj, err := repo.Storer.EncodedObject(plumbing.AnyObject, h)
+					require.NoError(t, err)
+					want, err := gg.read(obj.Type(), h)
+					require.NoError(t, err)
+					got, err := pr.read(obj.Type(), h)
+					require.NoError(t, err, "%s %s", obj.Type(), h)
+					require.True(t, bytes.Equal(want, got), "%s %s differs", obj.Type(), h)
+					kinds[obj.Type()]++
+
+					off, _ := p.offset(i)
+					span, err := p.span(off, nil)
+					require.NoError(t, err)
+					hd, err := parseHeader(span, off)
+					require.NoError(t, err)
+					deltas[hd.typ]++
+				}
+			}
+			assert.Positive(t, kinds[plumbing.CommitObject])
+			assert.Positive(t, kinds[plumbing.TreeObject])
+			assert.Positive(t, kinds[plumbing.BlobObject])
+			switch v.name {
+			case "reference deltas":
+				assert.Positive(t, deltas[packRefDelta], "the pack holds reference deltas")
+				assert.Zero(t, deltas[packOfsDelta])
+			default:
+				assert.Positive(t, deltas[packOfsDelta], "the pack holds offset deltas")
+			}
+
+			// Asked for the wrong kind, the reader says so.
+			head, err := repo.Head()
+			require.NoError(t, err)
+			_, err = pr.read(plumbing.TreeObject, head.Hash())
+			assert.ErrorContains(t, err, "a commit, not a tree")
+
+			// The walk gives the same dates through the packs as through go-git.
+			viaPacks, err := Walk(repo, "", Options{})
+			require.NoError(t, err)
+			gitBin, err := exec.LookPath("git")
+			require.NoError(t, err)
+			viaGit, err := Walk(repo, "", Options{Git: gitBin, Dir: dir})
+			require.NoError(t, err)
+			assert.Equal(t, viaGit.Files, viaPacks.Files)
+		})
+	}
+}
+
+// TestLooseObjectsBesideThePacks: commits made after the last repack are
+// loose; the pack reader hands them to go-git.
+func TestLooseObjectsBesideThePacks(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 50, Commits: 60, Years: 1, Seed: 5})
+	require.NoError(t, err)
+	gitIn(t, dir, "checkout", "-q", "-f")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "nouveau.md"), []byte("new"), 0o644))
+	gitIn(t, dir, "add", "nouveau.md")
+	gitIn(t, dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "loose", "--date", "2030-01-02T10:00:00+01:00")
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	res, err := Walk(repo, "", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "2030-01-02", res.Files["nouveau.md"].Stamp.When.Format("2006-01-02"))
+}
+
+// TestDamagedPack: a pack whose bytes are damaged, or cut short, gives an
+// error naming the object, never a crash.
+func TestDamagedPack(t *testing.T) {
+	needGit(t)
+	for _, damage := range []string{"garbage", "truncated"} {
+		t.Run(damage, func(t *testing.T) {
+			dir := t.TempDir()
+			_, err := gengit.Generate(dir, gengit.Params{Files: 80, Commits: 100, Years: 1, Seed: 9})
+			require.NoError(t, err)
+			gitIn(t, dir, "repack", "-adfq")
+			repo, err := git.PlainOpen(dir)
+			require.NoError(t, err)
+			ref, err := repo.Head()
+			require.NoError(t, err)
+			c, err := repo.CommitObject(ref.Hash())
+			require.NoError(t, err)
+			pr := openPacks(filepath.Join(dir, ".git", "objects"), storerReader{repo.Storer}, 1<<20)
+			require.NotNil(t, pr)
+			require.Len(t, pr.packs, 1)
+			p := pr.packs[0]
+			off := p.find(c.TreeHash)
+			require.GreaterOrEqual(t, off, int64(0))
+			packPath := p.f.Name()
+			pr.close()
+
+			require.NoError(t, os.Chmod(packPath, 0o644))
+			f, err := os.OpenFile(packPath, os.O_RDWR, 0)
+			require.NoError(t, err)
+			if damage == "garbage" {
+				_, err = f.WriteAt(bytes.Repeat([]byte{0xa5}, 64), off+2)
+			} else {
+				err = f.Truncate(off + 3)
+			}
+			require.NoError(t, err)
+			require.NoError(t, f.Close())
+
+			repo, err = git.PlainOpen(dir)
+			require.NoError(t, err)
+			_, err = Walk(repo, "", Options{})
+			var missing *MissingObjectError
+			require.True(t, errors.As(err, &missing), "got %v", err)
+			assert.Equal(t, "tree", missing.Kind)
+			assert.Equal(t, c.TreeHash, missing.Hash)
+		})
+	}
+}
+
+// FuzzPackBytes: no object header and no delta, however malformed, makes
+// the pack reader panic; a delta it applies gives the size it declares.
+func FuzzPackBytes(f *testing.F) {
+	f.Add([]byte{0x95, 0x0a}, []byte{0x05, 0x03, 0x90, 0x02, 0x01, 'x'})
+	f.Add([]byte{0x6f, 0x8f, 0x01}, []byte{0x00})
+	f.Add([]byte("hello"), []byte{0x05, 0x05, 0x91, 0x00, 0x05})
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		if h, err := parseHeader(a, 1000); err == nil {
+			if h.data > int64(len(a)) || (h.typ == packOfsDelta && (h.base < 12 || h.base >= 1000)) {
+				t.Fatalf("header out of bounds: %+v", h)
+			}
+		}
+		out, err := applyDelta(a, b)
+		if err == nil {
+			src, n1 := binary.Uvarint(b)
+			dst, n2 := binary.Uvarint(b[n1:])
+			if n1 <= 0 || n2 <= 0 || src != uint64(len(a)) || dst != uint64(len(out)) {
+				t.Fatalf("applied a delta declaring %d → %d bytes to %d bytes, giving %d", src, dst, len(a), len(out))
+			}
+		}
+	})
+}

@@ -1,0 +1,207 @@
+package gitdates
+
+import (
+	"container/heap"
+	"context"
+	"sync"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// prefetch compares commits with their parents ahead of the built-in
+// reader's walk, on the other cores. Nearly all of that reader's time goes
+// to reading trees, and each commit's comparison with its parents stands
+// alone; only carrying the pending paths down is sequential. The prefetch
+// goes through history in the walk's own order (committer date, newest
+// first) and stays at most window commits ahead of it.
+//
+// It never reports an error: a commit it could not compare is compared
+// again by the walk, which then reports what is wrong.
+type prefetch struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	slots  chan struct{} // one per commit handed out and not yet taken
+	wg     sync.WaitGroup
+
+	mu    sync.Mutex
+	jobs  map[plumbing.Hash]*job
+	order []*job // handed out and not yet released, oldest first
+}
+
+// job is one commit to compare with its parents.
+type job struct {
+	hash   plumbing.Hash
+	tree   plumbing.Hash
+	ptrees []plumbing.Hash
+	diffs  [][]change
+	ok     bool
+	done   chan struct{}
+}
+
+// The prefetch hands commits out in runs of prefetchChunk consecutive ones:
+// a worker comparing consecutive commits finds most of their trees, and the
+// delta bases go-git rebuilds them from, still in its caches. It stays at
+// most prefetchWindow commits ahead of the walk.
+const (
+	prefetchChunk  = 128
+	prefetchWindow = 4 * prefetchChunk
+)
+
+// startPrefetch compares the commits reachable from head with workers
+// goroutines reading through or, which must be safe for concurrent use.
+func startPrefetch(or objectReader, head plumbing.Hash, shallow map[plumbing.Hash]bool, workers int) *prefetch {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &prefetch{ctx: ctx, cancel: cancel, slots: make(chan struct{}, prefetchWindow), jobs: map[plumbing.Hash]*job{}}
+	todo := make(chan []*job)
+	p.wg.Add(1 + workers)
+	go func() {
+		defer p.wg.Done()
+		defer close(todo)
+		p.produce(or, head, shallow, todo)
+	}()
+	for range workers {
+		go func() {
+			defer p.wg.Done()
+			tr := newTrees(or, maxTreeCache/workers)
+			for run := range todo {
+				for _, j := range run {
+					if ctx.Err() == nil {
+						j.compare(tr)
+					}
+					close(j.done)
+				}
+			}
+		}()
+	}
+	return p
+}
+
+// produce goes through history from head, newest first, handing each
+// commit out once.
+func (p *prefetch) produce(or objectReader, head plumbing.Hash, shallow map[plumbing.Hash]bool, todo chan<- []*job) {
+	zones := map[string]*time.Location{}
+	var run []*job // registered, not handed out yet
+	defer func() {
+		for _, j := range run {
+			close(j.done) // never compared: the walk compares it
+		}
+	}()
+	handOut := func() bool {
+		if len(run) == 0 {
+			return true
+		}
+		select {
+		case todo <- run:
+			run = nil
+			return true
+		case <-p.ctx.Done():
+			return false
+		}
+	}
+	infos := map[plumbing.Hash]*commitInfo{}
+	read := func(h plumbing.Hash) *commitInfo {
+		if c, ok := infos[h]; ok {
+			return c
+		}
+		c, err := readCommit(or, h, shallow[h], zones)
+		if err != nil {
+			return nil
+		}
+		infos[h] = c
+		return c
+	}
+	c := read(head)
+	if c == nil {
+		return
+	}
+	var q queue
+	heap.Push(&q, &node{hash: head, info: c})
+	for q.Len() > 0 {
+		n := heap.Pop(&q).(*node)
+		j := &job{hash: n.hash, tree: n.info.tree, done: make(chan struct{})}
+		for _, ph := range n.info.parents {
+			_, seen := infos[ph]
+			pc := read(ph)
+			if pc == nil {
+				handOut()
+				return // the walk will say what is missing
+			}
+			j.ptrees = append(j.ptrees, pc.tree)
+			if !seen {
+				heap.Push(&q, &node{hash: ph, info: pc})
+			}
+		}
+		select {
+		case p.slots <- struct{}{}:
+		default:
+			// The window is full: what is registered must be handed
+			// out before waiting, the walk may be waiting for it.
+			if !handOut() {
+				return
+			}
+			select {
+			case p.slots <- struct{}{}:
+			case <-p.ctx.Done():
+				return
+			}
+		}
+		p.mu.Lock()
+		p.jobs[j.hash] = j
+		p.order = append(p.order, j)
+		p.mu.Unlock()
+		if run = append(run, j); len(run) == prefetchChunk && !handOut() {
+			return
+		}
+	}
+	handOut()
+}
+
+// compare computes the commit's changes against each parent.
+func (j *job) compare(tr *trees) {
+	j.diffs = make([][]change, len(j.ptrees))
+	for i, pt := range j.ptrees {
+		if pt == j.tree {
+			continue
+		}
+		if err := tr.diff(j.tree, pt, "", func(ch change) { j.diffs[i] = append(j.diffs[i], ch) }); err != nil {
+			return
+		}
+	}
+	j.ok = true
+}
+
+// take returns the changes of commit h against each of its parents, waiting
+// for them if they are being computed; false when the prefetch does not have
+// them. Taking a commit releases every commit handed out before it: the walk
+// goes in the same order, so it will not ask for them (when it does, after
+// clock skew, it compares them itself).
+func (p *prefetch) take(h plumbing.Hash) ([][]change, bool) {
+	p.mu.Lock()
+	j, ok := p.jobs[h]
+	if ok {
+		for len(p.order) > 0 {
+			first := p.order[0]
+			p.order[0] = nil
+			p.order = p.order[1:]
+			delete(p.jobs, first.hash)
+			<-p.slots
+			if first == j {
+				break
+			}
+		}
+	}
+	p.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	<-j.done
+	return j.diffs, j.ok
+}
+
+// stop ends the prefetch and waits for its goroutines, so that every store
+// they opened is closed.
+func (p *prefetch) stop() {
+	p.cancel()
+	p.wg.Wait()
+}
