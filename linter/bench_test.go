@@ -119,58 +119,91 @@ func historySizes() [][2]int {
 	return sizes
 }
 
+// historyClone returns a clone of the generated repository of that size,
+// so that the one-new-commit cases can commit.
+func historyClone(b *testing.B, files, commits int) string {
+	b.Helper()
+	src := benchTree(b, files, commits)
+	dir := filepath.Join(b.TempDir(), "repo")
+	if out, err := exec.Command("git", "clone", "-q", "--no-hardlinks", src, dir).CombinedOutput(); err != nil {
+		b.Fatalf("git clone: %v: %s", err, out)
+	}
+	return dir
+}
+
+// commitOne makes an empty commit, the timer stopped.
+func commitOne(b *testing.B, dir string, i int) {
+	b.StopTimer()
+	defer b.StartTimer()
+	cmd := exec.Command("git", "-C", dir, "-c", "user.name=bench", "-c", "user.email=bench@example.org",
+		"commit", "-q", "--allow-empty", "-m", fmt.Sprint("bench ", i))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("git commit: %v: %s", err, out)
+	}
+}
+
+// historyCases runs fn cold (no cache), warm (cache, nothing changed) and
+// after one new commit (cache), on both readers and every size.
+func historyCases(b *testing.B, fn func(b *testing.B, dir, reader string, noCache bool)) {
+	for _, size := range historySizes() {
+		dir := historyClone(b, size[0], size[1])
+		for _, reader := range []string{GitCLI, GitBuiltin} {
+			name := fmt.Sprintf("%s-%dfiles-%dcommits", reader, size[0], size[1])
+			b.Run("cold/"+name, func(b *testing.B) {
+				for b.Loop() {
+					fn(b, dir, reader, true)
+				}
+			})
+			b.Run("warm/"+name, func(b *testing.B) {
+				fn(b, dir, reader, false) // fills the cache
+				for b.Loop() {
+					fn(b, dir, reader, false)
+				}
+			})
+			b.Run("one-new-commit/"+name, func(b *testing.B) {
+				fn(b, dir, reader, false)
+				for i := 0; i < b.N; i++ {
+					commitOne(b, dir, i)
+					fn(b, dir, reader, false)
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkLintHistory times whole runs on both history readers: cold (no
 // cache), warm (cache, nothing changed) and after one new commit (cache).
 // BenchmarkGitLogFloor in internal/gitdates times git log on the same
 // repositories.
 func BenchmarkLintHistory(b *testing.B) {
-	for _, size := range historySizes() {
-		src := benchTree(b, size[0], size[1])
-		cfg, cfgPath := benchRules(b, realisticRules)
-		// A clone, so that the one-new-commit case can commit.
-		dir := filepath.Join(b.TempDir(), "repo")
-		if out, err := exec.Command("git", "clone", "-q", "--no-hardlinks", src, dir).CombinedOutput(); err != nil {
-			b.Fatalf("git clone: %v: %s", err, out)
+	cfg, cfgPath := benchRules(b, realisticRules)
+	historyCases(b, func(b *testing.B, dir, reader string, noCache bool) {
+		opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, Git: reader, NoCache: noCache}
+		if _, err := Run(opts); err != nil {
+			b.Fatal(err)
 		}
-		for _, reader := range []string{GitCLI, GitBuiltin} {
-			opts := Options{Root: dir, Config: cfg, ConfigPath: cfgPath, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR, Git: reader}
-			name := fmt.Sprintf("%s-%dfiles-%dcommits", reader, size[0], size[1])
-			b.Run("cold/"+name, func(b *testing.B) {
-				o := opts
-				o.NoCache = true
-				for b.Loop() {
-					if _, err := Run(o); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("warm/"+name, func(b *testing.B) {
-				if _, err := Run(opts); err != nil { // fills the cache
-					b.Fatal(err)
-				}
-				for b.Loop() {
-					if _, err := Run(opts); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("one-new-commit/"+name, func(b *testing.B) {
-				if _, err := Run(opts); err != nil {
-					b.Fatal(err)
-				}
-				for i := 0; i < b.N; i++ {
-					b.StopTimer()
-					cmd := exec.Command("git", "-C", dir, "-c", "user.name=bench", "-c", "user.email=bench@example.org",
-						"commit", "-q", "--allow-empty", "-m", fmt.Sprint("bench ", i))
-					if out, err := cmd.CombinedOutput(); err != nil {
-						b.Fatalf("git commit: %v: %s", err, out)
-					}
-					b.StartTimer()
-					if _, err := Run(opts); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+	})
+}
+
+// BenchmarkReadHistory times what the history cache saves: dating the files
+// of an already walked tree (open the repository, read or reuse the dates,
+// compare the working copies with the index), without walking the folder or
+// judging it.
+func BenchmarkReadHistory(b *testing.B) {
+	trees := map[string]*Tree{}
+	historyCases(b, func(b *testing.B, dir, reader string, noCache bool) {
+		tree := trees[dir]
+		if tree == nil {
+			b.StopTimer()
+			var err error
+			if tree, err = WalkTree(os.DirFS(dir), nil); err != nil {
+				b.Fatal(err)
+			}
+			trees[dir] = tree
+			b.StartTimer()
 		}
-	}
+		if _, err := ReadHistory(dir, tree, HistoryOptions{Git: reader, NoCache: noCache}); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

@@ -56,7 +56,9 @@ type streamedCommit struct {
 // is the fastest way to see every commit and tree once.
 //
 // extra is passed to git before the command (configuration, -c key=value).
-func readGit(ctx context.Context, gitBin, dir string, extra []string, head, known plumbing.Hash, prefix string, progress func(int)) (*gitSource, error) {
+//
+// HEAD's files are listed only when list is set.
+func readGit(ctx context.Context, gitBin, dir string, extra []string, head, known plumbing.Hash, list bool, prefix string, progress func(int)) (*gitSource, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	src := &gitSource{}
 	stopped := false
@@ -85,21 +87,25 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 		return nil
 	}
 
-	lsArgs := []string{"ls-tree", "-r", "-z", "--full-tree", head.String()}
-	if prefix != "" {
-		lsArgs = append(lsArgs, "--", prefix+"/")
-	}
-	lsCmd, lsOut, lsErr, err := run(lsArgs...)
-	if err != nil {
-		cancel()
-		return nil, err
-	}
 	lsDone := make(chan error, 1)
-	go func() {
-		var perr error
-		src.paths, src.blobs, perr = parseLsTree(lsOut)
-		lsDone <- errors.Join(perr, wait("ls-tree", lsCmd, lsErr))
-	}()
+	if list {
+		lsArgs := []string{"ls-tree", "-r", "-z", "--full-tree", head.String()}
+		if prefix != "" {
+			lsArgs = append(lsArgs, "--", prefix+"/")
+		}
+		lsCmd, lsOut, lsErr, err := run(lsArgs...)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		go func() {
+			var perr error
+			src.paths, src.blobs, perr = parseLsTree(lsOut)
+			lsDone <- errors.Join(perr, wait("ls-tree", lsCmd, lsErr))
+		}()
+	} else {
+		lsDone <- nil
+	}
 
 	args := []string{"log", "--raw", "--no-renames", "--no-abbrev", "-z", "-m", "--pretty=raw", "--no-color", "--no-ext-diff", head.String()}
 	if !known.IsZero() {

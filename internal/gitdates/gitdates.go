@@ -144,12 +144,16 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		base += "/"
 	}
 	w.base = base
+	// After new commits, HEAD's files are the earlier result's, changed by
+	// what changed since: listing them all would read every tree of HEAD.
+	incremental := opts.Known != nil && !opts.Known.Head.IsZero()
+	listed := false
 	if opts.Git != "" {
 		var known plumbing.Hash
-		if opts.Known != nil {
+		if incremental {
 			known = opts.Known.Head
 		}
-		src, err := readGit(context.Background(), opts.Git, opts.Dir, gitConfigArgs(repo), res.Head, known, strings.TrimSuffix(base, "/"), opts.Progress)
+		src, err := readGit(context.Background(), opts.Git, opts.Dir, gitConfigArgs(repo), res.Head, known, !incremental, strings.TrimSuffix(base, "/"), opts.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -161,7 +165,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 				_ = w.finish(true)
 			}
 		}()
-		paths, blobs = src.paths, src.blobs
+		paths, blobs, listed = src.paths, src.blobs, !incremental
 	}
 	if prefetching {
 		// Started while HEAD's files are listed.
@@ -172,7 +176,12 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Git == "" {
+	if incremental && !listed {
+		if paths, blobs, listed, err = w.filesSince(head, opts.Known); err != nil {
+			return nil, err
+		}
+	}
+	if !listed {
 		root, err := w.subtree(head.tree)
 		if err != nil {
 			return nil, err
@@ -210,6 +219,46 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	}
 	res.Commits = w.read
 	return res, nil
+}
+
+// filesSince lists the files of head from an earlier result: its files,
+// changed by the difference between its HEAD's tree and head's, which one
+// comparison finds entering only the folders that changed. It returns false
+// when the earlier HEAD cannot be read any more (history rewritten, then
+// pruned): the files are then listed from head's trees.
+func (w *walker) filesSince(head *commitInfo, known *Result) ([]string, []plumbing.Hash, bool, error) {
+	kc, err := readCommit(w.or, known.Head, false, w.zones)
+	if err != nil {
+		return nil, nil, false, nil
+	}
+	root, err := w.subtree(head.tree)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	kroot, err := w.subtree(kc.tree)
+	if err != nil {
+		return nil, nil, false, nil
+	}
+	files := make(map[string]plumbing.Hash, len(known.Files))
+	for p, f := range known.Files {
+		files[w.base+p] = f.Blob
+	}
+	if err := w.tr.diff(root, kroot, w.base, func(ch change) {
+		if ch.new.IsZero() {
+			delete(files, ch.path)
+		} else {
+			files[ch.path] = ch.new
+		}
+	}); err != nil {
+		return nil, nil, false, err
+	}
+	paths := make([]string, 0, len(files))
+	blobs := make([]plumbing.Hash, 0, len(files))
+	for p, b := range files {
+		paths = append(paths, p)
+		blobs = append(blobs, b)
+	}
+	return paths, blobs, true, nil
 }
 
 // objectReaders returns how the built-in reader reads objects: straight

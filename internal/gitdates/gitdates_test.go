@@ -317,6 +317,32 @@ func TestWalkFromAKnownResult(t *testing.T) {
 	assert.Equal(t, "2024-01-10", after.Files["new/c.md"].Stamp.When.Format("2006-01-02"))
 	assert.Equal(t, 3, after.Commits, "c4, c3 and the known head c2, nothing older")
 	assert.Greater(t, full.Commits, after.Commits)
+
+	// From c4 on, with both readers: an edit undone by the next commit
+	// (the same content as the known one, yet updated), a deletion, a new
+	// file.
+	c5, err := r.Commit(tree.Move("old", "new").With("b.md", "b3", "d.md", "d1"), "c5", day("2026-01-10"), c4)
+	require.NoError(t, err)
+	c6tree := tree.Move("old", "new").With("d.md", "d1")
+	delete(c6tree, "a.md")
+	c6, err := r.Commit(c6tree, "c6", day("2026-02-10"), c5)
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(c6))
+	readers := map[string]Options{"builtin": {Known: after}}
+	if gitBin, err := exec.LookPath("git"); err == nil {
+		readers["git"] = Options{Known: after, Git: gitBin, Dir: r.Dir}
+	}
+	full, err = Walk(r.R, "", Options{})
+	require.NoError(t, err)
+	for name, opts := range readers {
+		later, err := Walk(r.R, "", opts)
+		require.NoError(t, err, name)
+		assert.Equal(t, full.Files, later.Files, name)
+		assert.Equal(t, "2026-02-10", later.Files["b.md"].Stamp.When.Format("2006-01-02"), "%s: undoing an edit is an update", name)
+		assert.Equal(t, "2026-01-10", later.Files["d.md"].Stamp.When.Format("2006-01-02"), name)
+		assert.NotContains(t, later.Files, "a.md", name)
+		assert.Equal(t, 3, later.Commits, "%s: c6, c5 and the known head c4", name)
+	}
 }
 
 // TestGitReaderStopsWhenEverythingIsDated: when the newest commits touched
