@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -147,12 +148,25 @@ func matchAny(ms []matcher, key string) bool {
 // broken link or a loop is reported, never followed. Pipes, sockets and
 // devices are skipped.
 func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
-	w := &treeWalker{fsys: fsys, ign: compile(ignore), t: &Tree{}, followed: map[string]bool{}}
+	w := &treeWalker{fsys: fsys, ign: compile(ignore), t: &Tree{}, followed: map[string]bool{}, slots: make(chan struct{}, walkers-1)}
 	if err := w.walk(".", "", 0); err != nil {
 		return nil, err
 	}
+	w.wg.Wait()
+	// Links last, in the order of their paths, so that which of two links
+	// to the same folder is followed does not depend on timing.
+	for len(w.links) > 0 {
+		links := w.links
+		w.links = nil
+		sort.Slice(links, func(i, j int) bool { return links[i].sp < links[j].sp })
+		for _, l := range links {
+			w.link(l.p, l.sp, l.key, l.depth)
+		}
+		w.wg.Wait()
+	}
 	t := w.t
 	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	sort.SliceStable(t.Problems, func(i, j int) bool { return t.Problems[i].Path < t.Problems[j].Path })
 	if !sort.StringsAreSorted(t.Dirs) {
 		idx := make([]int, len(t.Dirs))
 		for i := range idx {
@@ -168,116 +182,173 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 	return t, nil
 }
 
+// walkers is how many folders are read at once: reading a folder is mostly
+// waiting on system calls, which other folders can use.
+const walkers = 8
+
 type treeWalker struct {
-	fsys     fs.FS
-	ign      []matcher
+	fsys  fs.FS
+	ign   []matcher
+	wg    sync.WaitGroup
+	slots chan struct{} // one per folder read on another goroutine
+
+	mu       sync.Mutex
 	t        *Tree
+	links    []foundLink     // links found, not yet followed
 	followed map[string]bool // folders reached through a link
+}
+
+type foundLink struct {
+	p, sp, key string
+	depth      int
 }
 
 // maxLinkDepth bounds chains of linked folders.
 const maxLinkDepth = 16
 
 func (w *treeWalker) problem(p, reason string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	w.t.Problems = append(w.t.Problems, WalkProblem{Path: p, Reason: reason, Err: err})
 }
 
 // walk lists the folder real of fsys, showing its paths under shown ("" at
-// the root; the link's path for a folder reached through a link).
+// the root; the link's path for a folder reached through a link). Its
+// subfolders are listed on other goroutines when some are free, else in
+// turn; WalkTree waits for them all.
 func (w *treeWalker) walk(real, shown string, depth int) error {
-	return fs.WalkDir(w.fsys, real, func(p string, d fs.DirEntry, err error) error {
-		sp := p
-		if shown != "" {
-			sp = path.Join(shown, strings.TrimPrefix(strings.TrimPrefix(p, real), "/"))
+	entries, err := fs.ReadDir(w.fsys, real)
+	if err != nil {
+		if real == "." && depth == 0 {
+			return err
 		}
-		if err != nil {
-			if p == real && depth == 0 {
-				return err
-			}
-			reason := ProblemUnreadable
-			if errors.Is(err, fs.ErrNotExist) {
-				reason = ProblemVanished
-			}
-			w.problem(sp, reason, err)
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		reason := ProblemUnreadable
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = ProblemVanished
 		}
-		if p == real {
-			return nil
-		}
+		w.problem(shownPath(real, shown, real), reason, err)
+		return nil
+	}
+	var files []File
+	var dirs, keys []string
+	for _, d := range entries {
+		p := path.Join(real, d.Name())
+		sp := shownPath(p, shown, real)
 		if !utf8.ValidString(d.Name()) {
 			w.problem(sp, ProblemName, nil)
 		}
 		key := fold(sp)
 		if junk(base(key)) || matchAny(w.ign, key) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+			continue
 		}
 		switch {
 		case d.IsDir():
-			w.t.Dirs = append(w.t.Dirs, sp)
-			w.t.dirKeys = append(w.t.dirKeys, key)
-			return nil
+			dirs, keys = append(dirs, sp), append(keys, key)
+			select {
+			case w.slots <- struct{}{}:
+				w.wg.Add(1)
+				go func() {
+					defer w.wg.Done()
+					defer func() { <-w.slots }()
+					_ = w.walk(p, childShown(shown, sp), depth)
+				}()
+			default:
+				_ = w.walk(p, childShown(shown, sp), depth)
+			}
+			continue
 		case d.Type()&fs.ModeSymlink != 0:
-			return w.link(p, sp, key, depth)
+			w.mu.Lock()
+			w.links = append(w.links, foundLink{p, sp, key, depth})
+			w.mu.Unlock()
+			continue
 		}
 		info, err := d.Info()
 		if err != nil {
 			w.problem(sp, ProblemVanished, err)
-			return nil
+			continue
 		}
-		w.file(sp, key, info)
-		return nil
-	})
+		if info.Mode().IsRegular() { // pipes, sockets and devices are not proofs
+			files = append(files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key})
+		}
+	}
+	w.mu.Lock()
+	w.t.Files = append(w.t.Files, files...)
+	w.t.Dirs = append(w.t.Dirs, dirs...)
+	w.t.dirKeys = append(w.t.dirKeys, keys...)
+	w.mu.Unlock()
+	return nil
 }
 
-func (w *treeWalker) file(sp, key string, info fs.FileInfo) {
-	if info.Mode().IsRegular() { // pipes, sockets and devices are not proofs
+// shownPath is where p, a path of fsys under the folder real, shows: under
+// shown when the folder was reached through a link.
+func shownPath(p, shown, real string) string {
+	if shown == "" {
+		return p
+	}
+	return path.Join(shown, strings.TrimPrefix(strings.TrimPrefix(p, real), "/"))
+}
+
+// childShown is what a subfolder shows under: nothing more when its parent
+// shows as itself, else its own shown path.
+func childShown(shown, sp string) string {
+	if shown == "" {
+		return ""
+	}
+	return sp
+}
+
+// linkedFile adds a file reached through a link.
+func (w *treeWalker) linkedFile(sp, key string, info fs.FileInfo) {
+	if info.Mode().IsRegular() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
 		w.t.Files = append(w.t.Files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key})
 	}
 }
 
 // link follows a link found at p (shown as sp) when it stays inside.
-func (w *treeWalker) link(p, sp, key string, depth int) error {
+func (w *treeWalker) link(p, sp, key string, depth int) {
 	target, err := fs.ReadLink(w.fsys, p)
 	if err == nil && (path.IsAbs(target) || strings.HasPrefix(target, `\`) || len(target) > 1 && target[1] == ':') {
 		w.problem(sp, ProblemLinkOut, nil)
-		return nil
+		return
 	}
 	resolved := path.Join(path.Dir(p), target)
 	if err == nil && (resolved == ".." || strings.HasPrefix(resolved, "../")) {
 		w.problem(sp, ProblemLinkOut, nil)
-		return nil
+		return
 	}
 	info, err := fs.Stat(w.fsys, p)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		w.problem(sp, ProblemLinkBroken, nil)
-		return nil
+		return
 	case err != nil:
 		// os.Root refuses a link whose chain leads out of the root.
 		w.problem(sp, ProblemLinkOut, err)
-		return nil
+		return
 	case !info.IsDir():
-		w.file(sp, key, info)
-		return nil
+		w.linkedFile(sp, key, info)
+		return
 	}
 	switch {
 	case resolved == "." || p == resolved || strings.HasPrefix(p, resolved+"/"):
 		w.problem(sp, ProblemLinkLoop, nil)
-	case w.followed[resolved] || depth >= maxLinkDepth:
-		w.problem(sp, ProblemLinkAgain, nil)
-	default:
+		return
+	}
+	w.mu.Lock()
+	again := w.followed[resolved] || depth >= maxLinkDepth
+	if !again {
 		w.followed[resolved] = true
 		w.t.Dirs = append(w.t.Dirs, sp)
 		w.t.dirKeys = append(w.t.dirKeys, key)
-		return w.walk(resolved, sp, depth+1)
 	}
-	return nil
+	w.mu.Unlock()
+	if again {
+		w.problem(sp, ProblemLinkAgain, nil)
+		return
+	}
+	_ = w.walk(resolved, sp, depth+1)
 }
 
 // base returns the last element of a slash path.
