@@ -13,6 +13,12 @@
 // it to that parent; a merge whose result differs from every parent (an "evil
 // merge") is an update at the merge. The walk stops as soon as no file is
 // pending.
+//
+// The commits' changes come from one of two readers, which give the same
+// dates: the git binary's raw log, streamed as git writes it (gitcli.go), or
+// the built-in reader, which reads trees straight from the pack files
+// (pack.go) and compares commits with their parents on every core ahead of
+// the walk (prefetch.go).
 package gitdates
 
 import (
