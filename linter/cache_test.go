@@ -17,7 +17,7 @@ func readers(t *testing.T) []string {
 	if _, err := exec.LookPath("git"); err != nil {
 		return []string{GitBuiltin}
 	}
-	return []string{GitBuiltin, GitCLI}
+	return []string{GitBuiltin, GitCLI, GitAuto}
 }
 
 func history(t *testing.T, root string, opts HistoryOptions) *History {

@@ -52,11 +52,12 @@ cli=$secs
 run "qlint cold, --git builtin (no cache)" "${lint[@]}" --no-cache --git builtin
 builtin=$secs
 rm -rf "$repo/.git/qlint"
-run "qlint, filling the cache" "${lint[@]}" --git cli
-run "qlint warm (cache, nothing changed)" "${lint[@]}" --git cli
+# From here on, the default reader (--git auto), as users run it.
+run "qlint, filling the cache" "${lint[@]}"
+run "qlint warm (cache, nothing changed)" "${lint[@]}"
 warm=$secs
 git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -q --allow-empty -m "bench: one more commit"
-run "qlint after one new commit (cache)" "${lint[@]}" --git cli
+run "qlint after one new commit (cache)" "${lint[@]}"
 one=$secs
 git -C "$repo" -c user.name=bench -c user.email=bench@example.org reset -q --hard HEAD~1
 awk -v f="$floor" -v c="$cli" -v b="$builtin" -v w="$warm" -v o="$one" 'BEGIN {
