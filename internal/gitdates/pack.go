@@ -71,9 +71,9 @@ type pack struct {
 	large   []byte // 8-byte offsets
 }
 
-// openPacks opens the pack files of a repository's objects folder; it
-// returns nil when they cannot be read this way (another index version),
-// and go-git reads everything.
+// openPacks opens the pack files of a repository's objects folder. A pack
+// it cannot read this way (an old index version, a damaged index) is left
+// to go-git, like loose objects; nil means there is no pack it can read.
 func openPacks(objects string, fallback objectReader, cacheBytes int) *packReader {
 	idxs, err := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
 	if err != nil {
@@ -81,12 +81,12 @@ func openPacks(objects string, fallback objectReader, cacheBytes int) *packReade
 	}
 	r := &packReader{fallback: fallback, cache: newOffsetCache(cacheBytes)}
 	for _, idx := range idxs {
-		p, err := openPack(idx)
-		if err != nil {
-			r.close()
-			return nil
+		if p, err := openPack(idx); err == nil {
+			r.packs = append(r.packs, p)
 		}
-		r.packs = append(r.packs, p)
+	}
+	if len(r.packs) == 0 {
+		return nil
 	}
 	return r
 }
@@ -113,6 +113,9 @@ func openPack(idxPath string) (*pack, error) {
 	p := &pack{}
 	for i := range p.fanout {
 		p.fanout[i] = binary.BigEndian.Uint32(idx[8+4*i:])
+		if i > 0 && p.fanout[i] < p.fanout[i-1] {
+			return nil, errBadIndex
+		}
 	}
 	n := int(p.fanout[255])
 	at := 8 + 256*4

@@ -189,3 +189,24 @@ func FuzzPackBytes(f *testing.F) {
 		}
 	})
 }
+
+// TestUnreadablePackIndexIsLeftToGoGit: an index qlint cannot read (here a
+// stray one, damaged) is skipped; the other packs are still read.
+func TestUnreadablePackIndexIsLeftToGoGit(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 50, Commits: 60, Years: 1, Seed: 11})
+	require.NoError(t, err)
+	objects := filepath.Join(dir, ".git", "objects")
+	bad := append([]byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}, bytes.Repeat([]byte{0xff, 0, 0, 0}, 300)...)
+	require.NoError(t, os.WriteFile(filepath.Join(objects, "pack", "pack-0000000000000000000000000000000000000000.idx"), bad, 0o644))
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	pr := openPacks(objects, storerReader{repo.Storer}, 1<<20)
+	require.NotNil(t, pr)
+	assert.Len(t, pr.packs, 1, "the damaged index is skipped")
+	pr.close()
+	res, err := Walk(repo, "", Options{})
+	require.NoError(t, err)
+	assert.NotEmpty(t, res.Files)
+}
