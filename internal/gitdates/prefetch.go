@@ -14,7 +14,7 @@ import (
 // to reading trees, and each commit's comparison with its parents stands
 // alone; only carrying the pending paths down is sequential. The prefetch
 // goes through history in the walk's own order (committer date, newest
-// first) and stays at most window commits ahead of it.
+// first) and stays at most prefetchWindow commits ahead of it.
 //
 // It never reports an error: a commit it could not compare is compared
 // again by the walk, which then reports what is wrong.
@@ -26,7 +26,7 @@ type prefetch struct {
 
 	mu    sync.Mutex
 	jobs  map[plumbing.Hash]*job
-	order []*job // handed out and not yet released, oldest first
+	order []*job // registered and not yet released, in the walk's order
 }
 
 // job is one commit to compare with its parents.
@@ -40,9 +40,9 @@ type job struct {
 }
 
 // The prefetch hands commits out in runs of prefetchChunk consecutive ones:
-// a worker comparing consecutive commits finds most of their trees, and the
-// delta bases go-git rebuilds them from, still in its caches. It stays at
-// most prefetchWindow commits ahead of the walk.
+// a worker comparing consecutive commits finds most of their trees still in
+// its cache, and the delta bases they are rebuilt from in the pack reader's.
+// It stays at most prefetchWindow commits ahead of the walk.
 const (
 	prefetchChunk  = 128
 	prefetchWindow = 4 * prefetchChunk
