@@ -206,16 +206,6 @@ func (p *pack) find(h plumbing.Hash) int64 {
 	return off
 }
 
-// Object types in a pack.
-const (
-	packCommit   = 1
-	packTree     = 2
-	packBlob     = 3
-	packTag      = 4
-	packOfsDelta = 6
-	packRefDelta = 7
-)
-
 func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	for pi, p := range r.packs {
 		off := p.find(h)
@@ -226,53 +216,25 @@ func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, er
 		if err != nil {
 			return nil, fmt.Errorf("%s at %d: %w", p.name, off, err)
 		}
-		if want := packType(kind); typ != want {
-			return nil, fmt.Errorf("%s at %d: a %s, not a %s", p.name, off, typeName(typ), kind)
+		if typ != kind {
+			return nil, fmt.Errorf("%s at %d: a %s, not a %s", p.name, off, typ, kind)
 		}
 		return raw, nil
 	}
 	return r.fallback.read(kind, h)
 }
 
-func packType(kind plumbing.ObjectType) int {
-	switch kind {
-	case plumbing.CommitObject:
-		return packCommit
-	case plumbing.TreeObject:
-		return packTree
-	case plumbing.BlobObject:
-		return packBlob
-	case plumbing.TagObject:
-		return packTag
-	}
-	return 0
-}
-
-func typeName(t int) string {
-	switch t {
-	case packCommit:
-		return "commit"
-	case packTree:
-		return "tree"
-	case packBlob:
-		return "blob"
-	case packTag:
-		return "tag"
-	}
-	return fmt.Sprintf("type %d", t)
-}
-
 // at returns the object at off in pack pi, rebuilt from its deltas: the
 // chain is followed down to an object in the cache or stored whole, then
 // each delta is applied on the way back up and its result cached.
-func (r *packReader) at(pi int, off int64) (int, []byte, error) {
+func (r *packReader) at(pi int, off int64) (plumbing.ObjectType, []byte, error) {
 	type link struct {
 		pack  int
 		off   int64
 		delta []byte
 	}
 	var chain []link
-	var typ int
+	var typ plumbing.ObjectType
 	var base []byte
 	for depth := 0; ; depth++ {
 		if depth > 10000 {
@@ -287,14 +249,14 @@ func (r *packReader) at(pi int, off int64) (int, []byte, error) {
 			return 0, nil, err
 		}
 		switch h.typ {
-		case packCommit, packTree, packBlob, packTag:
+		case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
 			typ, base = h.typ, data
 			r.cache.put(pi, off, typ, base)
-		case packOfsDelta:
+		case plumbing.OFSDeltaObject:
 			chain = append(chain, link{pi, off, data})
 			off = h.base
 			continue
-		case packRefDelta:
+		case plumbing.REFDeltaObject:
 			chain = append(chain, link{pi, off, data})
 			found := false
 			for qi, q := range r.packs {
@@ -385,7 +347,7 @@ func (r *packReader) object(p *pack, off int64) (objHeader, []byte, error) {
 }
 
 type objHeader struct {
-	typ  int
+	typ  plumbing.ObjectType
 	size int64
 	data int64 // where the compressed data starts in the span
 	base int64 // an offset delta's base, in the pack
@@ -401,7 +363,8 @@ func parseHeader(d []byte, off int64) (objHeader, error) {
 	}
 	c := d[i]
 	i++
-	h := objHeader{typ: int(c>>4) & 7, size: int64(c & 0x0f)}
+	// The type numbers are go-git's: a pack's own.
+	h := objHeader{typ: plumbing.ObjectType(c>>4) & 7, size: int64(c & 0x0f)}
 	for shift := uint(4); c&0x80 != 0; shift += 7 {
 		if i >= len(d) || shift > 55 {
 			return objHeader{}, errTruncated
@@ -411,7 +374,7 @@ func parseHeader(d []byte, off int64) (objHeader, error) {
 		h.size |= int64(c&0x7f) << shift
 	}
 	switch h.typ {
-	case packOfsDelta:
+	case plumbing.OFSDeltaObject:
 		if i >= len(d) {
 			return objHeader{}, errTruncated
 		}
@@ -430,7 +393,7 @@ func parseHeader(d []byte, off int64) (objHeader, error) {
 		if h.base = off - back; back <= 0 || h.base < 12 {
 			return objHeader{}, errTruncated
 		}
-	case packRefDelta:
+	case plumbing.REFDeltaObject:
 		if i+20 > len(d) {
 			return objHeader{}, errTruncated
 		}
@@ -536,7 +499,7 @@ type offsetKey struct {
 
 type cached struct {
 	key offsetKey
-	typ int
+	typ plumbing.ObjectType
 	raw []byte
 }
 
@@ -544,7 +507,7 @@ func newOffsetCache(max int) *offsetCache {
 	return &offsetCache{max: max, lru: list.New(), items: map[offsetKey]*list.Element{}}
 }
 
-func (c *offsetCache) get(pack int, off int64) (int, []byte, bool) {
+func (c *offsetCache) get(pack int, off int64) (plumbing.ObjectType, []byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.items[offsetKey{pack, off}]
@@ -556,7 +519,7 @@ func (c *offsetCache) get(pack int, off int64) (int, []byte, bool) {
 	return v.typ, v.raw, true
 }
 
-func (c *offsetCache) put(pack int, off int64, typ int, raw []byte) {
+func (c *offsetCache) put(pack int, off int64, typ plumbing.ObjectType, raw []byte) {
 	if len(raw) > c.max/4 {
 		return
 	}

@@ -51,7 +51,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			require.NotNil(t, pr)
 			defer pr.close()
 			kinds := map[plumbing.ObjectType]int{}
-			deltas := map[int]int{}
+			deltas := map[plumbing.ObjectType]int{}
 			for _, p := range pr.packs {
 				for i := 0; i < len(p.names)/20; i++ {
 					var h plumbing.Hash
@@ -78,10 +78,10 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			assert.Positive(t, kinds[plumbing.BlobObject])
 			switch v.name {
 			case "reference deltas":
-				assert.Positive(t, deltas[packRefDelta], "the pack holds reference deltas")
-				assert.Zero(t, deltas[packOfsDelta])
+				assert.Positive(t, deltas[plumbing.REFDeltaObject], "the pack holds reference deltas")
+				assert.Zero(t, deltas[plumbing.OFSDeltaObject])
 			default:
-				assert.Positive(t, deltas[packOfsDelta], "the pack holds offset deltas")
+				assert.Positive(t, deltas[plumbing.OFSDeltaObject], "the pack holds offset deltas")
 			}
 
 			// Asked for the wrong kind, the reader says so.
@@ -175,7 +175,7 @@ func FuzzPackBytes(f *testing.F) {
 	f.Add([]byte("hello"), []byte{0x05, 0x05, 0x91, 0x00, 0x05})
 	f.Fuzz(func(t *testing.T, a, b []byte) {
 		if h, err := parseHeader(a, 1000); err == nil {
-			if h.data > int64(len(a)) || (h.typ == packOfsDelta && (h.base < 12 || h.base >= 1000)) {
+			if h.data > int64(len(a)) || (h.typ == plumbing.OFSDeltaObject && (h.base < 12 || h.base >= 1000)) {
 				t.Fatalf("header out of bounds: %+v", h)
 			}
 		}
