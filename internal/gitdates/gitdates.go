@@ -413,9 +413,15 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 			return sc.info, nil
 		}
 	}
-	info, err := readCommit(w.or, h, w.opts.Shallow[h], w.zones)
-	if err != nil {
-		return nil, err
+	var info *commitInfo
+	if w.pre != nil {
+		info = w.pre.commit(h) // read already
+	}
+	if info == nil {
+		var err error
+		if info, err = readCommit(w.or, h, w.opts.Shallow[h], w.zones); err != nil {
+			return nil, err
+		}
 	}
 	w.read++
 	if w.opts.Progress != nil && w.read%500 == 0 {

@@ -26,7 +26,8 @@ type prefetch struct {
 
 	mu    sync.Mutex
 	jobs  map[plumbing.Hash]*job
-	order []*job // registered and not yet released, in the walk's order
+	order []*job                        // registered and not yet released, in the walk's order
+	infos map[plumbing.Hash]*commitInfo // the commits read, for the walk too
 }
 
 // job is one commit to compare with its parents.
@@ -52,7 +53,7 @@ const (
 // goroutines reading through or, which must be safe for concurrent use.
 func startPrefetch(or objectReader, head plumbing.Hash, shallow map[plumbing.Hash]bool, workers int) *prefetch {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &prefetch{ctx: ctx, cancel: cancel, slots: make(chan struct{}, prefetchWindow), jobs: map[plumbing.Hash]*job{}}
+	p := &prefetch{ctx: ctx, cancel: cancel, slots: make(chan struct{}, prefetchWindow), jobs: map[plumbing.Hash]*job{}, infos: map[plumbing.Hash]*commitInfo{}}
 	todo := make(chan []*job)
 	p.wg.Add(1 + workers)
 	go func() {
@@ -99,16 +100,18 @@ func (p *prefetch) produce(or objectReader, head plumbing.Hash, shallow map[plum
 			return false
 		}
 	}
-	infos := map[plumbing.Hash]*commitInfo{}
+	seen := map[plumbing.Hash]bool{}
 	read := func(h plumbing.Hash) *commitInfo {
-		if c, ok := infos[h]; ok {
+		if c := p.commit(h); c != nil {
 			return c
 		}
 		c, err := readCommit(or, h, shallow[h], zones)
 		if err != nil {
 			return nil
 		}
-		infos[h] = c
+		p.mu.Lock()
+		p.infos[h] = c
+		p.mu.Unlock()
 		return c
 	}
 	c := read(head)
@@ -116,19 +119,20 @@ func (p *prefetch) produce(or objectReader, head plumbing.Hash, shallow map[plum
 		return
 	}
 	var q queue
+	seen[head] = true
 	heap.Push(&q, &node{hash: head, info: c})
 	for q.Len() > 0 {
 		n := heap.Pop(&q).(*node)
 		j := &job{hash: n.hash, tree: n.info.tree, done: make(chan struct{})}
 		for _, ph := range n.info.parents {
-			_, seen := infos[ph]
 			pc := read(ph)
 			if pc == nil {
 				handOut()
 				return // the walk will say what is missing
 			}
 			j.ptrees = append(j.ptrees, pc.tree)
-			if !seen {
+			if !seen[ph] {
+				seen[ph] = true
 				heap.Push(&q, &node{hash: ph, info: pc})
 			}
 		}
@@ -155,6 +159,14 @@ func (p *prefetch) produce(or objectReader, head plumbing.Hash, shallow map[plum
 		}
 	}
 	handOut()
+}
+
+// commit returns what the prefetch read of commit h, nil when it has not
+// read it (yet).
+func (p *prefetch) commit(h plumbing.Hash) *commitInfo {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.infos[h]
 }
 
 // compare computes the commit's changes against each parent.
