@@ -113,7 +113,20 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 // Walk dates every file under prefix (a folder of the repository, "" for
 // all of it) at HEAD.
 func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
-	or, packs, closeReaders := objectReaders(repo)
+	var or objectReader
+	var packs bool
+	var closeReaders func()
+	if opts.Git != "" {
+		// git's log tells the commits; objects are read only for what
+		// it does not tell, if anything.
+		lazy := &lazyReader{open: func() (objectReader, func()) {
+			r, _, c := objectReaders(repo)
+			return r, c
+		}}
+		or, closeReaders = lazy, lazy.close
+	} else {
+		or, packs, closeReaders = objectReaders(repo)
+	}
 	defer closeReaders()
 	// A whole history read from pack files: other cores compare commits
 	// ahead of the walk, and hold most of the parsed trees.
@@ -303,6 +316,26 @@ func objectsDir(gitDir string) string {
 		return filepath.Join(common, "objects")
 	}
 	return filepath.Join(gitDir, "objects")
+}
+
+// lazyReader opens its reader on the first read.
+type lazyReader struct {
+	once   sync.Once
+	open   func() (objectReader, func())
+	r      objectReader
+	closer func()
+}
+
+func (l *lazyReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	l.once.Do(func() { l.r, l.closer = l.open() })
+	return l.r.read(kind, h)
+}
+
+func (l *lazyReader) close() {
+	l.once.Do(func() {}) // never opened after this
+	if l.closer != nil {
+		l.closer()
+	}
 }
 
 // lockedReader makes a reader safe for concurrent use.
