@@ -143,21 +143,17 @@ func commitOne(b *testing.B, dir string, i int) {
 }
 
 // historyCases runs fn cold (no cache), warm (cache, nothing changed) and
-// after one new commit (cache), on every reader and size.
+// after one new commit (cache), on both readers and every size.
 func historyCases(b *testing.B, fn func(b *testing.B, dir, reader string, noCache bool)) {
 	for _, size := range historySizes() {
 		dir := historyClone(b, size[0], size[1])
-		// auto reads whole histories with git, like cli: it differs on
-		// the cached cases only.
-		for _, reader := range []string{GitCLI, GitBuiltin, GitAuto} {
+		for _, reader := range []string{GitCLI, GitBuiltin} {
 			name := fmt.Sprintf("%s-%dfiles-%dcommits", reader, size[0], size[1])
-			if reader != GitAuto {
-				b.Run("cold/"+name, func(b *testing.B) {
-					for b.Loop() {
-						fn(b, dir, reader, true)
-					}
-				})
-			}
+			b.Run("cold/"+name, func(b *testing.B) {
+				for b.Loop() {
+					fn(b, dir, reader, true)
+				}
+			})
 			b.Run("warm/"+name, func(b *testing.B) {
 				fn(b, dir, reader, false) // fills the cache
 				for b.Loop() {

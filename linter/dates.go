@@ -13,7 +13,6 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/gitdates"
@@ -146,7 +145,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if fsst, ok := repo.Storer.(*filesystem.Storage); ok && !opts.NoCache {
 		gitDir = fsst.Filesystem().Root()
 	}
-	res, err := walkCached(repo, prefix, opt, opts.Cache, gitDir, opts.Git == "" || opts.Git == GitAuto)
+	res, err := walkCached(repo, prefix, opt, opts.Cache, gitDir)
 	if err != nil {
 		var gitErr *gitdates.GitError
 		if errors.As(err, &gitErr) {
@@ -225,10 +224,7 @@ func gitBinary(mode string) (string, error) {
 // in-memory cache of qlint watch, else the cache kept in gitDir ("" for
 // none). Only the commits since the cached HEAD are read; a cache for a
 // history that was rewritten (amend, rebase, force-push) is dropped.
-//
-// auto says the git binary was chosen for want of a choice (--git auto): a
-// few new commits on top of the cache are then read in-process.
-func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *HistoryCache, gitDir string, auto bool) (*gitdates.Result, error) {
+func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *HistoryCache, gitDir string) (*gitdates.Result, error) {
 	ignored := make([]string, 0, len(opt.Ignore))
 	for h := range opt.Ignore {
 		ignored = append(ignored, h.String())
@@ -252,15 +248,8 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 		}
 		return known, nil
 	}
-	if known != nil && head != nil && known.Head != head.Hash() && opt.Git != "" {
-		switch {
-		case auto && recentAncestor(repo, known.Head, head.Hash(), 1000):
-			// A few commits on top of the cache: reading them in-process
-			// costs less than starting git twice.
-			opt.Git = ""
-		case !isAncestor(opt.Git, opt.Dir, known.Head, head.Hash()):
-			known = nil // history was rewritten: read it all again
-		}
+	if known != nil && head != nil && opt.Git != "" && !isAncestor(opt.Git, opt.Dir, known.Head, head.Hash()) {
+		known = nil // history was rewritten: read it all again
 	}
 	opt.Known = known
 	res, err := gitdates.Walk(repo, prefix, opt)
@@ -274,31 +263,6 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 		_ = saveCache(gitDir, key, res) // a read-only repository just goes without
 	}
 	return res, nil
-}
-
-// recentAncestor tells whether a is among the first limit ancestors of b
-// (b included), reading commits in-process.
-func recentAncestor(repo *git.Repository, a, b plumbing.Hash, limit int) bool {
-	seen := map[plumbing.Hash]bool{b: true}
-	queue := []plumbing.Hash{b}
-	for len(queue) > 0 && len(seen) <= limit {
-		h := queue[0]
-		queue = queue[1:]
-		if h == a {
-			return true
-		}
-		c, err := object.GetCommit(repo.Storer, h)
-		if err != nil {
-			return false
-		}
-		for _, p := range c.ParentHashes {
-			if !seen[p] {
-				seen[p] = true
-				queue = append(queue, p)
-			}
-		}
-	}
-	return false
 }
 
 // isAncestor asks git whether a is an ancestor of b.

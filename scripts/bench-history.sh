@@ -52,7 +52,7 @@ cli=$secs
 run "qlint cold, --git builtin (no cache)" "${lint[@]}" --no-cache --git builtin
 builtin=$secs
 rm -rf "$repo/.git/qlint"
-# From here on, the default reader (--git auto), as users run it.
+# From here on, the default reader (--git auto: git, when installed), as users run it.
 run "qlint, filling the cache" "${lint[@]}"
 run "qlint warm (cache, nothing changed)" "${lint[@]}"
 warm=$secs
