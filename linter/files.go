@@ -3,6 +3,7 @@ package linter
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -148,8 +149,21 @@ func matchAny(ms []matcher, key string) bool {
 // broken link or a loop is reported, never followed. Pipes, sockets and
 // devices are skipped.
 func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
-	w := &treeWalker{fsys: fsys, ign: compile(ignore), t: &Tree{}, followed: map[string]bool{}, slots: make(chan struct{}, walkers-1)}
-	if err := w.walk(".", "", 0); err != nil {
+	return walkTree(fsys, ignore, -1, walkers)
+}
+
+// WalkRoot is WalkTree on the evidence folder opened as root. On Linux the
+// folders are read through descriptors, each opened from its parent's
+// without following links, which takes a third of the system calls of
+// going through root's paths; links are still followed through root.
+func WalkRoot(root *os.Root, ignore []string) (*Tree, error) {
+	return walkTree(root.FS(), ignore, openRootFolder(root), walkers)
+}
+
+// walkTree walks with up to n folders read at once.
+func walkTree(fsys fs.FS, ignore []string, fd, n int) (*Tree, error) {
+	w := &treeWalker{fsys: fsys, ign: compile(ignore), t: &Tree{}, followed: map[string]bool{}, slots: make(chan struct{}, n-1)}
+	if err := w.walk(".", "", 0, fd, 1); err != nil {
 		return nil, err
 	}
 	w.wg.Wait()
@@ -186,6 +200,11 @@ func WalkTree(fsys fs.FS, ignore []string) (*Tree, error) {
 // waiting on system calls, which other folders can use.
 const walkers = 8
 
+// maxHeld bounds the folders a walker holds open with the Linux reader (a
+// folder stays open while its subfolders are read in turn); deeper ones are
+// read through fsys, which holds none. A walk holds at most walkers×maxHeld.
+const maxHeld = 32
+
 type treeWalker struct {
 	fsys  fs.FS
 	ign   []matcher
@@ -212,12 +231,67 @@ func (w *treeWalker) problem(p, reason string, err error) {
 	w.t.Problems = append(w.t.Problems, WalkProblem{Path: p, Reason: reason, Err: err})
 }
 
+// entry is a name of a folder, as the walk needs it.
+type entry struct {
+	name    string
+	kind    entryKind
+	modTime time.Time // files only
+	size    int64     // files only
+	err     error     // files only: their details could not be read
+}
+
+type entryKind uint8
+
+const (
+	kindOther entryKind = iota // pipes, sockets and devices: never proofs
+	kindDir
+	kindLink
+	kindFile
+)
+
+// readFS reads the folder real of fsys, with the details of its files.
+func readFS(fsys fs.FS, real string) ([]entry, error) {
+	des, err := fs.ReadDir(fsys, real)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]entry, len(des))
+	for i, d := range des {
+		e := entry{name: d.Name()}
+		switch {
+		case d.IsDir():
+			e.kind = kindDir
+		case d.Type()&fs.ModeSymlink != 0:
+			e.kind = kindLink
+		default:
+			info, err := d.Info()
+			switch {
+			case err != nil:
+				e.kind, e.err = kindFile, err
+			case info.Mode().IsRegular():
+				e.kind, e.modTime, e.size = kindFile, info.ModTime(), info.Size()
+			}
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
 // walk lists the folder real of fsys, showing its paths under shown ("" at
-// the root; the link's path for a folder reached through a link). Its
-// subfolders are listed on other goroutines when some are free, else in
-// turn; WalkTree waits for them all.
-func (w *treeWalker) walk(real, shown string, depth int) error {
-	entries, err := fs.ReadDir(w.fsys, real)
+// the root; the link's path for a folder reached through a link). With fd
+// >= 0 the folder is already open (the Linux reader) and walk closes it;
+// else it is read through fsys. Its subfolders are listed on other
+// goroutines when some are free, else in turn; WalkTree waits for them all.
+// held counts the folders this goroutine holds open, fd's included.
+func (w *treeWalker) walk(real, shown string, depth int, fd, held int) error {
+	var entries []entry
+	var err error
+	if fd >= 0 {
+		defer closeFolder(fd)
+		entries, err = readFolder(fd)
+	} else {
+		entries, err = readFS(w.fsys, real)
+	}
 	if err != nil {
 		if real == "." && depth == 0 {
 			return err
@@ -232,43 +306,50 @@ func (w *treeWalker) walk(real, shown string, depth int) error {
 	var files []File
 	var dirs, keys []string
 	for _, d := range entries {
-		p := path.Join(real, d.Name())
+		p := path.Join(real, d.name)
 		sp := shownPath(p, shown, real)
-		if !utf8.ValidString(d.Name()) {
+		if !utf8.ValidString(d.name) {
 			w.problem(sp, ProblemName, nil)
 		}
 		key := fold(sp)
 		if junk(base(key)) || matchAny(w.ign, key) {
 			continue
 		}
-		switch {
-		case d.IsDir():
+		switch d.kind {
+		case kindDir:
 			dirs, keys = append(dirs, sp), append(keys, key)
+			sub := -1
+			if fd >= 0 && held < maxHeld {
+				if sub, err = openFolder(fd, d.name); err != nil {
+					reason := ProblemUnreadable
+					if errors.Is(err, fs.ErrNotExist) {
+						reason = ProblemVanished
+					}
+					w.problem(sp, reason, &fs.PathError{Op: "open", Path: sp, Err: err})
+					continue
+				}
+			}
 			select {
 			case w.slots <- struct{}{}:
 				w.wg.Add(1)
 				go func() {
 					defer w.wg.Done()
 					defer func() { <-w.slots }()
-					_ = w.walk(p, childShown(shown, sp), depth)
+					_ = w.walk(p, childShown(shown, sp), depth, sub, 1)
 				}()
 			default:
-				_ = w.walk(p, childShown(shown, sp), depth)
+				_ = w.walk(p, childShown(shown, sp), depth, sub, held+1)
 			}
-			continue
-		case d.Type()&fs.ModeSymlink != 0:
+		case kindLink:
 			w.mu.Lock()
 			w.links = append(w.links, foundLink{p, sp, key, depth})
 			w.mu.Unlock()
-			continue
-		}
-		info, err := d.Info()
-		if err != nil {
-			w.problem(sp, ProblemVanished, err)
-			continue
-		}
-		if info.Mode().IsRegular() { // pipes, sockets and devices are not proofs
-			files = append(files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key})
+		case kindFile:
+			if d.err != nil {
+				w.problem(sp, ProblemVanished, d.err)
+				continue
+			}
+			files = append(files, File{Path: sp, ModTime: d.modTime, Size: d.size, key: key})
 		}
 	}
 	w.mu.Lock()
@@ -348,7 +429,7 @@ func (w *treeWalker) link(p, sp, key string, depth int) {
 		w.problem(sp, ProblemLinkAgain, nil)
 		return
 	}
-	_ = w.walk(resolved, sp, depth+1)
+	_ = w.walk(resolved, sp, depth+1, -1, 0)
 }
 
 // base returns the last element of a slash path.

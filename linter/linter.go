@@ -68,7 +68,7 @@ func Run(o Options) (*Report, error) {
 		treeCh <- walked{o.Tree, nil}
 	} else {
 		go func() {
-			t, err := WalkTree(fsys, o.Config.Ignore)
+			t, err := WalkRoot(root, o.Config.Ignore)
 			treeCh <- walked{t, err}
 		}()
 	}

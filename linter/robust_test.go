@@ -28,9 +28,29 @@ func walkRoot(t *testing.T, dir string) *Tree {
 	root, err := os.OpenRoot(dir)
 	require.NoError(t, err)
 	t.Cleanup(func() { root.Close() })
-	tree, err := WalkTree(root.FS(), nil)
+	tree, err := WalkRoot(root, nil)
 	require.NoError(t, err)
+	// The Linux reader (descriptors) and the portable one (paths through
+	// the root) must find the same.
+	portable, err := WalkTree(root.FS(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, treeSummary(portable), treeSummary(tree), "the two folder readers disagree")
 	return tree
+}
+
+// treeSummary is what a walk found, in comparable form.
+func treeSummary(tr *Tree) []string {
+	var out []string
+	for _, f := range tr.Files {
+		out = append(out, fmt.Sprintf("file %q %d %s", f.Path, f.Size, f.ModTime.UTC().Format(time.RFC3339Nano)))
+	}
+	for i, d := range tr.Dirs {
+		out = append(out, fmt.Sprintf("dir %q %q", d, tr.dirKeys[i]))
+	}
+	for _, p := range tr.Problems {
+		out = append(out, fmt.Sprintf("problem %q %s", p.Path, p.Reason))
+	}
+	return out
 }
 
 func problems(tr *Tree) map[string]string {

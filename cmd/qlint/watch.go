@@ -142,7 +142,7 @@ func (w *watchSession) run(ch *watcher.Change) {
 	fsys := root.FS()
 	if w.tree == nil || ch == nil || ch.Overflow || rulesChanged {
 		w.tree = nil
-		if tree, err := linter.WalkTree(fsys, w.cfg.Ignore); err == nil {
+		if tree, err := linter.WalkRoot(root, w.cfg.Ignore); err == nil {
 			w.tree = tree
 		}
 	} else if err := w.tree.Refresh(fsys, w.cfg.Ignore, ch.Paths); err != nil {
