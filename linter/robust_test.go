@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -113,18 +112,6 @@ func TestLinksAreFollowedOnceAndNeverOut(t *testing.T) {
 		"chaine-dehors.pdf":                   ProblemLinkOut,
 		"casse.md":                            ProblemLinkBroken,
 	}, problems(tree))
-}
-
-func TestPipesAndSocketsAreSkipped(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes here")
-	}
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("x"), 0o644))
-	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "tube"), 0o644))
-	tree := walkRoot(t, dir)
-	assert.Equal(t, []string{"a.md"}, filePaths(tree))
-	assert.Empty(t, tree.Problems)
 }
 
 // faultyFS fails on purpose: a folder that cannot be read, a file that
