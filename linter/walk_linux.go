@@ -69,6 +69,13 @@ func readFolder(fd int) ([]entry, error) {
 		}
 		out = parseDirents(buf[:n], out)
 	}
+	statEntries(fd, out)
+	return out, nil
+}
+
+// statEntries reads the size and time of the files of the open folder fd,
+// and the kind of the entries whose type the listing did not give.
+func statEntries(fd int, out []entry) {
 	for i := range out {
 		e := &out[i]
 		if e.kind != kindFile && e.kind != kindOther {
@@ -87,7 +94,6 @@ func readFolder(fd int) ([]entry, error) {
 			}
 		}
 	}
-	return out, nil
 }
 
 func fstatat(dir int, name string, st *unix.Stat_t) error {

@@ -3,6 +3,7 @@ package linter
 import (
 	"encoding/binary"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,4 +122,31 @@ func TestParseDirentsOnBadBuffers(t *testing.T) {
 	assert.Empty(t, parseDirents(fifo, nil), "pipes are not proofs")
 	unknown := parseDirents(rec("?", unix.DT_UNKNOWN, 0), nil)
 	assert.Equal(t, []entry{{name: "?", kind: kindOther}}, unknown, "fstatat tells the type")
+}
+
+// TestStatEntriesTellsUnknownTypes: where the file system gives no type in
+// its listing (DT_UNKNOWN: some XFS, FUSE), fstatat tells folders, links,
+// files (with their size) and pipes apart; a name gone meanwhile is a
+// vanished file.
+func TestStatEntriesTellsUnknownTypes(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "docs"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("12345"), 0o644))
+	require.NoError(t, os.Symlink("docs", filepath.Join(dir, "lien")))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "tube"), 0o644))
+	fd, err := openat(unix.AT_FDCWD, dir, 0)
+	require.NoError(t, err)
+	defer closeFolder(fd)
+
+	entries := []entry{{name: "docs"}, {name: "a.pdf"}, {name: "lien"}, {name: "tube"}, {name: "parti.pdf"}}
+	statEntries(fd, entries)
+	kinds := map[string]entryKind{}
+	for _, e := range entries {
+		kinds[e.name] = e.kind
+	}
+	assert.Equal(t, map[string]entryKind{"docs": kindDir, "a.pdf": kindFile, "lien": kindLink, "tube": kindOther, "parti.pdf": kindFile}, kinds)
+	assert.Equal(t, int64(5), entries[1].size)
+	assert.False(t, entries[1].modTime.IsZero())
+	assert.NoError(t, entries[1].err)
+	assert.ErrorIs(t, entries[4].err, fs.ErrNotExist, "a name gone since the listing")
 }
