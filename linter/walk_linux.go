@@ -119,8 +119,9 @@ func kindOf(mode uint32) entryKind {
 
 // parseDirents appends the entries of a getdents64 buffer (struct
 // linux_dirent64: inode u64, offset i64, record length u16, type u8, name
-// ending in NUL), leaving out . and ... A file, or a name whose type the
-// file system does not give, is marked kindOther until fstatat tells.
+// ending in NUL), leaving out . and .., pipes, sockets and devices. A name
+// whose type the file system does not give is marked kindOther until
+// fstatat tells. A record that does not fit ends the buffer.
 func parseDirents(b []byte, out []entry) []entry {
 	const nameOff = 19
 	for len(b) >= nameOff {
