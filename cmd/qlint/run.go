@@ -179,11 +179,16 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 
 // parse reads flags and positional arguments in any order.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	// The flag package calls Usage on -h and on every mistake: the help is
+	// printed here, once, on -h only; a mistake is told on stderr alone.
+	help := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = help }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
+				help()
 				return nil, err
 			}
 			return nil, flagError(fs.Name(), err)
