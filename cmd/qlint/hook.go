@@ -39,6 +39,10 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
+	l, err := checkLang(*lang)
+	if err != nil {
+		return exitError, err
+	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
 		return exitError, usageError("qlint hook attend install ou uninstall", "qlint hook expects install or uninstall",
 			"qlint hook install [DOSSIER]", "qlint hook install [FOLDER]")
@@ -51,7 +55,6 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	l, _ := i18n.Parse(*lang)
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	hook := filepath.Join(hooks, "pre-commit")
 	existing, readErr := os.ReadFile(hook)

@@ -64,10 +64,9 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		Certifying: certifying, Subcontracting: subcontracting, WorkLinked: workLinked,
 		NewEntrant: newEntrant, LightAudit: lightAudit,
 	}}
-	l, ok := i18n.Parse(lang)
-	if !ok {
-		return exitError, usageError(fmt.Sprintf("langue inconnue %q", lang), fmt.Sprintf("unknown language %q", lang),
-			"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
+	l, err := checkLang(lang)
+	if err != nil {
+		return exitError, err
 	}
 	p.Lang = l
 	for _, c := range strings.Split(categories, ",") {

@@ -492,12 +492,21 @@ func checkCommon(c *common) error {
 			"écrivez --git auto, cli ou builtin", "write --git auto, cli or builtin")
 	}
 	if c.lang != "" {
-		if _, ok := i18n.Parse(c.lang); !ok {
-			return usageError(fmt.Sprintf("langue inconnue %q", c.lang), fmt.Sprintf("unknown language %q", c.lang),
-				"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
+		if _, err := checkLang(c.lang); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkLang reads a --lang value, refusing one qlint does not speak.
+func checkLang(s string) (i18n.Lang, error) {
+	l, ok := i18n.Parse(s)
+	if !ok {
+		return l, usageError(fmt.Sprintf("langue inconnue %q", s), fmt.Sprintf("unknown language %q", s),
+			"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
+	}
+	return l, nil
 }
 
 // resolveAsOf reads --as-of: a date, next-audit, or today when empty.
