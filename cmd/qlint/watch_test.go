@@ -126,11 +126,14 @@ func TestWatchProcess(t *testing.T) {
 	// with the last good rules.
 	broken := strings.Replace(watchRules, `max_age = "1mo"`, `max_age = "bientôt"`, 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(broken), 0o644))
+	// Both lines are waited for: the second is written after the first, and
+	// reading stderr once the first shows up can miss it.
 	require.Eventually(t, func() bool {
-		return strings.Contains(stderr.String(), "qlint.toml:11:11: invalid duration \"bientôt\"")
+		s := stderr.String()
+		return strings.Contains(s, "qlint.toml:11:11: invalid duration \"bientôt\"") &&
+			strings.Contains(s, "watching goes on with the last valid rules")
 	},
 		15*time.Second, 50*time.Millisecond, "stderr: %s", stderr.String())
-	assert.Contains(t, stderr.String(), "watching goes on with the last valid rules")
 	// Fixed: the new rules apply (the catalogue rule now wants two files).
 	fixed := strings.Replace(watchRules, `paths = ["catalogue/*.pdf"]`, "paths = [\"catalogue/*.pdf\"]\nmin = 2", 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(fixed), 0o644))
