@@ -121,7 +121,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "## qlint · %s · %s %s\n\n", mdEscape(r.orgName()), t("état au", "as of"), r.asOfText())
+	fmt.Fprintf(&b, "## qlint · %s · %s %s%s\n\n", mdEscape(r.orgName()), t("état au", "as of"), r.asOfText(), mdGrid(r))
 	s := r.Summary
 	fmt.Fprintf(&b, "**%s** · %s\n\n",
 		fmt.Sprintf(t("%d erreur(s), %d avertissement(s), %d info(s)", "%d error(s), %d warning(s), %d info(s)"), s.Errors, s.Warnings, s.Infos),

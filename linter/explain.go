@@ -13,13 +13,13 @@ import (
 // maxExplainFiles is how many matched files explain lists per rule.
 const maxExplainFiles = 10
 
-// WriteExplain prints what indicator n asks, whether it applies to the
-// organization and why, the rules that check it with the files they found,
-// and what to do next. rep and cfg may be nil when there is no qlint.toml:
-// then only the référentiel is described.
-func WriteExplain(w io.Writer, n int, rep *Report, cfg *rules.Config, l i18n.Lang) error {
+// WriteExplain prints what indicator n of grid ref asks, what that grid
+// changed in it, whether it applies to the organization and why, the rules
+// that check it with the files they found, and what to do next. rep and cfg
+// may be nil when there is no qlint.toml: then only the référentiel is
+// described. rep, when given, was judged on ref.
+func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang) error {
 	p := &textPrinter{w: w, l: l}
-	ref := rules.Builtin()
 	ind, ok := ref.Indicator(n)
 	if !ok {
 		return fmt.Errorf("no indicator %d", n)
@@ -33,6 +33,7 @@ func WriteExplain(w io.Writer, n int, rep *Report, cfg *rules.Config, l i18n.Lan
 	if !ind.Note.IsZero() {
 		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", 96))
 	}
+	p.gridChanges(ref, n)
 	p.printf("\n")
 	nc := t("mineure ou majeure", "minor or major")
 	if ind.NC == rules.NCMajor {
@@ -51,6 +52,9 @@ func WriteExplain(w io.Writer, n int, rep *Report, cfg *rules.Config, l i18n.Lan
 		p.printf("\n%s\n", t("Pas de qlint.toml : impossible de dire si l'indicateur s'applique à l'organisme ni de vérifier ses preuves (qlint init en crée un).",
 			"No qlint.toml: qlint cannot tell whether the indicator applies to the organization nor check its proofs (qlint init makes one)."))
 		return p.err
+	}
+	if b, err := cfg.Bind(ref); err == nil { // the rules of the grid judged, pack included
+		cfg = b
 	}
 	res := rep.Indicators[n-1]
 	applies := res.Status != StatusNotApplicable

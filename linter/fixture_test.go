@@ -33,7 +33,10 @@ func TestBuiltinPackOnTheDefaultLayout(t *testing.T) {
 		AsOf: rules.NewDay(2026, 11, 19), Lang: i18n.FR})
 	require.NoError(t, err)
 
-	assert.Equal(t, StatusCounts{OK: 23, NotApplicable: 9}, rep.Summary.Indicators)
+	// On the 2026 grid (from 2026-11-01): 33 indicators, 33 is for
+	// apprenticeship only.
+	assert.Equal(t, "rnq-2026", rep.Grid.ID)
+	assert.Equal(t, StatusCounts{OK: 23, NotApplicable: 10}, rep.Summary.Indicators)
 	assert.Zero(t, rep.Summary.Errors)
 	assert.Zero(t, rep.Summary.Warnings)
 	var pending []string
@@ -49,6 +52,16 @@ func TestBuiltinPackOnTheDefaultLayout(t *testing.T) {
 		// the October session's cold survey is due 90 days after its end
 		"session-satisfaction-froid",
 	}, pending)
+
+	// The day before the switch, the same folder on the V9 grid: 32
+	// indicators, and the proofs only 2026 asks for are files no rule uses.
+	rep, err = Run(Options{Root: r.Dir, Config: cfg, ConfigPath: filepath.Join(r.Dir, "qlint.toml"),
+		AsOf: rules.NewDay(2026, 10, 31), Lang: i18n.FR})
+	require.NoError(t, err)
+	assert.Equal(t, "rnq-v9", rep.Grid.ID)
+	assert.Equal(t, 32, len(rep.Indicators))
+	assert.Equal(t, 23, rep.Summary.Indicators.OK)
+	assert.Zero(t, rep.Summary.Errors)
 
 	// A year later, without updates, the living documents are stale but the
 	// sessions are not: old sessions are judged on completeness only.

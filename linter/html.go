@@ -72,7 +72,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	if opts.MaxProofs == 0 {
 		opts.MaxProofs = 25
 	}
-	ref := rules.Builtin()
+	ref := r.Ref()
 	history := t("Dates tirées de l'historique git", "Dates from git history")
 	if r.History.Kind != "git" {
 		history = t("Hors dépôt git : dates de modification des fichiers", "Outside a git repository: file modification dates")

@@ -83,14 +83,16 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 				uid:     uid("surveillance", c.Start.String()),
 				summary: t("Qualiopi : fenêtre de l'audit de surveillance", "Qualiopi: surveillance audit window"),
 				description: fmt.Sprintf(t("L'audit de surveillance doit avoir lieu entre le %s et le %s. Convenez d'une date avec le certificateur.",
-					"The surveillance audit must take place between %s and %s. Agree on a date with the certifier."), day(c.WindowOpens), day(c.WindowCloses)),
+					"The surveillance audit must take place between %s and %s. Agree on a date with the certifier."), day(c.WindowOpens), day(c.WindowCloses)) +
+					icsGrid(c.WindowOpens, c.WindowCloses, l),
 				start: c.WindowOpens, end: c.WindowCloses,
 			})
 			events = append(events, calEvent{
 				uid:     uid("renewal", c.Start.String()),
 				summary: t("Qualiopi : renouvellement de la certification (au plus tard)", "Qualiopi: certification renewal (at the latest)"),
 				description: fmt.Sprintf(t("Le certificat arrive à échéance le %s : l'audit de renouvellement doit avoir lieu avant.",
-					"The certificate expires on %s: the renewal audit must take place before."), day(c.Renewal)),
+					"The certificate expires on %s: the renewal audit must take place before."), day(c.Renewal)) +
+					icsGrid(c.Renewal, c.Renewal, l),
 				start: c.Renewal, end: c.Renewal,
 			})
 		}
@@ -98,7 +100,7 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 			events = append(events, calEvent{
 				uid:         uid("audit", c.Start.String()),
 				summary:     t("Qualiopi : audit", "Qualiopi: audit"),
-				description: t("Audit Qualiopi prévu ce jour.", "Qualiopi audit booked on this day."),
+				description: t("Audit Qualiopi prévu ce jour.", "Qualiopi audit booked on this day.") + icsGrid(c.Next, c.Next, l),
 				start:       c.Next, end: c.Next,
 			})
 		}

@@ -30,12 +30,14 @@ type Dater interface {
 // the as-of day is given.
 type Input struct {
 	Config *rules.Config
-	Ref    *rules.Referential
-	Tree   *Tree
-	FS     fs.FS // the evidence root, for the session.toml files
-	Dates  Dater
-	AsOf   rules.Day
-	Lang   i18n.Lang
+	// Ref is the grid to judge on; nil: the one the configuration names, or
+	// with referential = "auto" the one in force on the as-of day.
+	Ref   *rules.Referential
+	Tree  *Tree
+	FS    fs.FS // the evidence root, for the session.toml files
+	Dates Dater
+	AsOf  rules.Day
+	Lang  i18n.Lang
 	// Own lists qlint's own files in the tree (qlint.toml, the ignored
 	// commits list): never reported as unmapped.
 	Own []string
@@ -75,6 +77,18 @@ type Match struct {
 // Judge checks the tree against the rules and returns the report (without
 // the tool and history fields, which the caller fills).
 func Judge(in Input) (*Report, error) {
+	if in.Ref == nil {
+		ref, err := rules.Choose(in.Config.Referential, in.AsOf)
+		if err != nil {
+			return nil, err
+		}
+		in.Ref = ref
+	}
+	cfg, err := in.Config.Bind(in.Ref)
+	if err != nil {
+		return nil, err
+	}
+	in.Config = cfg
 	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{},
 		findings: make([]Finding, 0, len(in.Tree.Files)/4+64),
 		matches:  map[string][]Match{}, eachs: map[string]*eachIndex{},
@@ -98,6 +112,7 @@ func Judge(in Input) (*Report, error) {
 		}
 	}
 	j.auditWindow()
+	j.gridPeriod()
 	mapped := make([]bool, len(in.Tree.Files))
 	for _, r := range in.Config.Rules {
 		if err := j.rule(r, mapped); err != nil {
@@ -484,6 +499,8 @@ func (j *judge) report() *Report {
 		Lang:         j.Lang,
 		Organization: j.Config.Organization.Name,
 		Referential:  j.Ref.Version,
+		Grid:         gridInfo(j.Ref),
+		ref:          j.Ref,
 		FileCount:    len(j.Tree.Files),
 		Indicators:   []IndicatorResult{},
 		Findings:     []Finding{},

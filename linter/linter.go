@@ -34,6 +34,9 @@ type Options struct {
 	Git string
 	// NoCache skips the history cache kept in .git/qlint.
 	NoCache bool
+	// Ref, when set, is the grid to judge on, whatever qlint.toml says
+	// (qlint explain --changes); nil: the configuration's choice.
+	Ref *rules.Referential
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -108,9 +111,15 @@ func Run(o Options) (*Report, error) {
 	if _, err := getTree(); err != nil { // outside a repository history did not ask
 		return nil, err
 	}
+	ref := o.Ref
+	if ref == nil {
+		if ref, err = rules.Choose(o.Config.Referential, o.AsOf); err != nil {
+			return nil, err
+		}
+	}
 	own := []string{o.Config.History.IgnoreRevsFile}
 	notes := map[int]string{}
-	for _, ind := range rules.Builtin().Indicators {
+	for _, ind := range ref.Indicators {
 		own = append(own, NotePath(ind.ID))
 		if data, err := fs.ReadFile(fsys, NotePath(ind.ID)); err == nil {
 			notes[ind.ID] = string(data)
@@ -120,7 +129,7 @@ func Run(o Options) (*Report, error) {
 		own = append(own, rel)
 	}
 	rep, err := Judge(Input{
-		Config: o.Config, Ref: rules.Builtin(), Tree: tree, FS: fsys,
+		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
 		Dates: hist, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
 	})
 	if err != nil {

@@ -38,6 +38,7 @@ type Report struct {
 	Root       string            `json:"root"`
 	AsOf       string            `json:"as_of"`
 	History    HistoryInfo       `json:"history"`
+	Grid       GridInfo          `json:"referential"`
 	Summary    Summary           `json:"summary"`
 	Indicators []IndicatorResult `json:"indicators"`
 	Findings   []Finding         `json:"findings"`
@@ -63,6 +64,7 @@ type Report struct {
 	// evidence tree (see NotePath), for the HTML binder.
 	Notes map[int]string `json:"-"`
 	day   rules.Day
+	ref   *rules.Referential // the grid judged on
 }
 
 // orgName is the organization's name for a report's header.

@@ -116,7 +116,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 			}
 		}
 	}
-	ref := rules.Builtin()
+	ref := r.Ref()
 	crit := 0
 	for _, ind := range r.Indicators {
 		if ind.Criterion != crit {
@@ -181,8 +181,8 @@ func (p *textPrinter) header(r *Report) {
 	}
 }
 
-// auditLine says when the next audit comes, from the audit calendar.
-func auditLine(c rules.Cycle, asOf rules.Day) i18n.Text {
+// auditLineBase says when the next audit comes, from the audit calendar.
+func auditLineBase(c rules.Cycle, asOf rules.Day) i18n.Text {
 	in := func(d rules.Day) i18n.Text {
 		n := asOf.DaysUntil(d)
 		switch {

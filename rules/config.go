@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"strings"
@@ -15,21 +16,33 @@ import (
 // SchemaVersion is the qlint.toml format this version reads.
 const SchemaVersion = 1
 
-// Config is a checked qlint.toml, with the built-in pack merged in when it
-// extends one.
+// Config is a checked qlint.toml. Parse returns it with the file's own
+// rules; Bind returns it for one grid, with that grid's built-in pack merged
+// in when it extends one.
 type Config struct {
 	File         string // the path used in messages
 	Schema       int
 	Extends      string
-	Lang         i18n.Lang // "" when the file does not choose
+	Referential  string       // auto (or "") | a grid id: which grid judges
+	Ref          *Referential // the grid it is bound to; nil before Bind
+	Lang         i18n.Lang    // "" when the file does not choose
 	Organization Organization
 	Audit        Audit
 	WarnWithin   Duration
 	Ignore       []string
-	Rules        []*Rule // the built-in pack's rules first, then the file's own
+	Rules        []*Rule // the built-in pack's rules first (once bound), then the file's own
 	Disable      []string
 	History      History
 	Waivers      []*Waiver
+
+	own        []*Rule  // the file's own rules, before any pack is merged
+	indicators []indRef // every indicator number the file writes, with its place
+}
+
+// indRef is an indicator number written in the file, where it stands.
+type indRef struct {
+	n   int
+	pos Pos
 }
 
 // Organization is the profile that decides which indicators apply.
@@ -173,8 +186,18 @@ func Parse(name string, src []byte) (*Config, error) {
 		return nil, err
 	}
 	c := d.config(data)
+	c.own, c.indicators = c.Rules, d.refs
 	if len(d.errs) == 0 {
-		d.merge(c)
+		d.checkNames(c)
+	}
+	if g, forced := Grid(c.Referential); forced && len(d.errs) == 0 {
+		// A grid named in the file is known now: bind at once, so that
+		// every mistake comes in one list.
+		b, err := c.Bind(g)
+		if err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
 	if len(d.errs) > 0 {
 		d.errs.sort()
@@ -222,6 +245,7 @@ type decoder struct {
 	file string
 	pos  positions
 	errs ErrorList
+	refs []indRef // indicator numbers read, with their places
 }
 
 func (d *decoder) failAt(p Pos, msg, hint i18n.Text) {
@@ -231,7 +255,7 @@ func (d *decoder) failAt(p Pos, msg, hint i18n.Text) {
 // fail reports a mistake in the value at path.
 func (d *decoder) fail(path string, msg, hint i18n.Text) { d.failAt(d.pos.at(path), msg, hint) }
 
-var topKeys = []string{"schema", "extends", "lang", "organization", "audit", "defaults", "ignore", "rule", "disable", "history", "waiver"}
+var topKeys = []string{"schema", "extends", "referential", "lang", "organization", "audit", "defaults", "ignore", "rule", "disable", "history", "waiver"}
 
 func (d *decoder) config(data map[string]any) *Config {
 	c := &Config{File: d.file, WarnWithin: Duration{Days: 30}}
@@ -258,6 +282,9 @@ func (d *decoder) config(data map[string]any) *Config {
 			}
 			c.Extends = s
 		}
+	}
+	if v, ok := data["referential"]; ok {
+		c.Referential = d.referential(v)
 	}
 	if v, ok := data["lang"]; ok {
 		if s, ok := d.str("lang", v); ok {
@@ -572,8 +599,10 @@ func (d *decoder) waivers(v any) []*Waiver {
 		}
 		if x, ok := t["indicator"]; ok {
 			if n, ok := d.integer(base+".indicator", x); ok {
-				if _, known := Builtin().Indicator(n); !known {
-					d.fail(base+".indicator", indicatorRange(n), i18n.Text{})
+				if _, known := widest().Indicator(n); !known {
+					d.fail(base+".indicator", indicatorRange(n), indicatorHint())
+				} else {
+					d.refs = append(d.refs, indRef{n, d.pos.at(base + ".indicator")})
 				}
 				w.Indicator = n
 			}
@@ -607,9 +636,21 @@ func (d *decoder) waivers(v any) []*Waiver {
 }
 
 func indicatorRange(n int) i18n.Text {
+	w := len(widest().Indicators)
 	return i18n.T(
-		fmt.Sprintf("indicateur %d inconnu : le référentiel va de 1 à %d", n, len(Builtin().Indicators)),
-		fmt.Sprintf("unknown indicator %d: the référentiel runs from 1 to %d", n, len(Builtin().Indicators)))
+		fmt.Sprintf("indicateur %d inconnu : le référentiel va de 1 à %d", n, w),
+		fmt.Sprintf("unknown indicator %d: the référentiel runs from 1 to %d", n, w))
+}
+
+// indicatorHint says which numbers each grid has.
+func indicatorHint() i18n.Text {
+	var fr, en []string
+	for _, g := range gridList {
+		fr = append(fr, fmt.Sprintf("1 à %d sur %s", len(g.Indicators), g.Version))
+		en = append(en, fmt.Sprintf("1 to %d on %s", len(g.Indicators), g.Version))
+	}
+	return i18n.T("les numéros sont ceux du référentiel national qualité : "+strings.Join(fr, ", "),
+		"numbers follow the national quality référentiel: "+strings.Join(en, ", "))
 }
 
 func (d *decoder) indicators(path string, v any) []int {
@@ -629,29 +670,28 @@ func (d *decoder) indicators(path string, v any) []int {
 		if !ok {
 			continue
 		}
-		if _, known := Builtin().Indicator(n); !known {
-			d.fail(el, indicatorRange(n), i18n.T("les numéros sont ceux du guide de lecture V9", "numbers follow the V9 reading guide"))
+		if _, known := widest().Indicator(n); !known {
+			d.fail(el, indicatorRange(n), indicatorHint())
 			continue
 		}
+		d.refs = append(d.refs, indRef{n, d.pos.at(el)})
 		out = append(out, n)
 	}
 	return sortedInts(out)
 }
 
-// merge brings in the built-in pack, replaces its rules by the file's own
-// with the same id, drops the disabled ones, and checks what names rules.
-func (d *decoder) merge(c *Config) {
-	byID := map[string]*Rule{}
-	var merged []*Rule
-	if c.Extends == "qualiopi" {
-		for _, r := range Pack() {
-			byID[r.ID] = r
-			merged = append(merged, r)
-		}
-	}
+// checkNames checks what names rules: disable names a rule of the built-in
+// pack of some grid, a waiver an existing rule. A name that only one grid's
+// pack has is accepted: with referential = "auto" the same file serves on
+// both sides of a switch.
+func (d *decoder) checkNames(c *Config) {
 	builtinIDs := map[string]bool{}
-	for id := range byID {
-		builtinIDs[id] = true
+	if c.Extends == "qualiopi" {
+		for _, g := range gridList {
+			for _, r := range g.Pack() {
+				builtinIDs[r.ID] = true
+			}
+		}
 	}
 	for i, id := range c.Disable {
 		if !builtinIDs[id] {
@@ -662,11 +702,40 @@ func (d *decoder) merge(c *Config) {
 			}
 			d.fail(fmt.Sprintf("disable.%d", i), i18n.T(fmt.Sprintf("aucune règle intégrée ne s'appelle %q", id),
 				fmt.Sprintf("no built-in rule is called %q", id)), hint)
+		}
+	}
+	all := maps.Clone(builtinIDs)
+	for _, r := range c.Rules {
+		all[r.ID] = true
+	}
+	for i, w := range c.Waivers {
+		if w.Rule == "" {
 			continue
 		}
+		if !all[w.Rule] {
+			hint := i18n.T("une dérogation doit nommer l'id d'une règle existante", "a waiver must name the id of an existing rule")
+			if s := suggest(w.Rule, keys(all)); s != "" {
+				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
+			}
+			d.fail(fmt.Sprintf("waiver.%d.rule", i), i18n.T(fmt.Sprintf("la dérogation vise une règle inconnue %q", w.Rule),
+				fmt.Sprintf("the waiver names an unknown rule %q", w.Rule)), hint)
+		}
+	}
+}
+
+// mergePack brings in a grid's built-in pack, replaces its rules by the
+// file's own with the same id, and drops the disabled ones.
+func mergePack(c *Config, pack []*Rule) []*Rule {
+	byID := map[string]*Rule{}
+	var merged []*Rule
+	for _, r := range pack {
+		byID[r.ID] = r
+		merged = append(merged, r)
+	}
+	for _, id := range c.Disable {
 		delete(byID, id)
 	}
-	for _, r := range c.Rules {
+	for _, r := range c.own {
 		if old, ok := byID[r.ID]; ok && old.Builtin {
 			for i, m := range merged {
 				if m == old {
@@ -678,25 +747,13 @@ func (d *decoder) merge(c *Config) {
 		}
 		byID[r.ID] = r
 	}
-	c.Rules = c.Rules[:0]
+	out := make([]*Rule, 0, len(merged))
 	for _, r := range merged {
 		if byID[r.ID] == r {
-			c.Rules = append(c.Rules, r)
+			out = append(out, r)
 		}
 	}
-	for i, w := range c.Waivers {
-		if w.Rule == "" {
-			continue
-		}
-		if _, ok := byID[w.Rule]; !ok {
-			hint := i18n.T("une dérogation doit nommer l'id d'une règle existante", "a waiver must name the id of an existing rule")
-			if s := suggest(w.Rule, keys(byID)); s != "" {
-				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
-			}
-			d.fail(fmt.Sprintf("waiver.%d.rule", i), i18n.T(fmt.Sprintf("la dérogation vise une règle inconnue %q", w.Rule),
-				fmt.Sprintf("the waiver names an unknown rule %q", w.Rule)), hint)
-		}
-	}
+	return out
 }
 
 func keys[V any](m map[string]V) []string {

@@ -141,8 +141,12 @@ func TestParseErrors(t *testing.T) {
 			"qlint.toml:3:6: invalid rule id \"Veille Légale\""},
 		{"duplicate rule id", "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [1]\npaths = [\"a\"]\n[[rule]]\nid = \"a\"\nindicators = [1]\npaths = [\"b\"]",
 			"qlint.toml:7:6: duplicate rule id \"a\" (already used on line 3)"},
-		{"indicator out of range", "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [1, 33]\npaths = [\"a\"]",
-			"qlint.toml:4:18: unknown indicator 33: the référentiel runs from 1 to 32"},
+		{"indicator out of range", "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [1, 34]\npaths = [\"a\"]",
+			"qlint.toml:4:18: unknown indicator 34: the référentiel runs from 1 to 33"},
+		{"indicator of the 2026 grid on a forced V9", "schema = 1\nreferential = \"rnq-v9\"\n[[rule]]\nid = \"a\"\nindicators = [1, 33]\npaths = [\"a\"]",
+			"qlint.toml:5:18: indicator 33 does not exist in the rnq-v9 referential (indicators 1 to 32)\n  hint: indicator 33 belongs to referential rnq-2026 (décret n° 2026-728 du 1er août 2026, audits from 2026-11-01): write referential = \"rnq-2026\""},
+		{"unknown referential", "schema = 1\nreferential = \"rnq-v10\"",
+			"qlint.toml:2:15: unknown referential \"rnq-v10\""},
 		{"indicator zero", "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [0]\npaths = [\"a\"]",
 			"qlint.toml:4:15: unknown indicator 0"},
 		{"indicators not a list", "schema = 1\n[[rule]]\nid = \"a\"\nindicators = 3\npaths = [\"a\"]",
@@ -199,7 +203,7 @@ func TestErrorsAreBilingual(t *testing.T) {
 	var list ErrorList
 	require.ErrorAs(t, err, &list)
 	fr := list.Localize(i18n.FR)
-	assert.Contains(t, fr, "qlint.toml:4:15: indicateur 40 inconnu : le référentiel va de 1 à 32")
+	assert.Contains(t, fr, "qlint.toml:4:15: indicateur 40 inconnu : le référentiel va de 1 à 33")
 	assert.Contains(t, fr, "durée invalide \"3 mois\"")
 	assert.Contains(t, fr, "conseil : ")
 	for _, e := range list {
@@ -234,7 +238,10 @@ id = "mon-registre"
 indicators = [31]
 paths = ["registre.xlsx"]
 `
-	c, err := Parse("qlint.toml", []byte(src))
+	parsed, err := Parse("qlint.toml", []byte(src))
+	require.NoError(t, err)
+	v9, _ := Grid("rnq-v9")
+	c, err := parsed.Bind(v9)
 	require.NoError(t, err)
 	byID := map[string]*Rule{}
 	for _, r := range c.Rules {

@@ -1,36 +1,22 @@
 package rules
 
-import (
-	_ "embed"
-)
-
-//go:embed packs/qualiopi.toml
-var qualiopiPack []byte
-
-var packRules []*Rule
-
-func init() {
-	d, data, err := decodeTOML("qualiopi (intégré)", qualiopiPack)
-	if err == nil {
-		d.known("", data, []string{"rule"})
-		packRules = d.rules(data["rule"], true)
-		if len(d.errs) > 0 {
-			err = d.errs
-		}
-	}
+// decodePack reads one file of a built-in rule pack. Its indicator numbers
+// are checked against the widest grid here, and against the grid judged
+// when a configuration is bound to it.
+func decodePack(name string, src []byte) ([]*Rule, error) {
+	d, data, err := decodeTOML(name+" (intégré)", src)
 	if err != nil {
-		// Embedded and checked by tests: a build mistake, not a user's.
-		panic("qlint: built-in pack: " + err.Error())
+		return nil, err
 	}
+	d.known("", data, []string{"rule"})
+	rs := d.rules(data["rule"], true)
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	return rs, nil
 }
 
-// Pack returns the rules of the built-in "qualiopi" pack, fresh copies that
-// the caller may change.
-func Pack() []*Rule {
-	out := make([]*Rule, len(packRules))
-	for i, r := range packRules {
-		c := *r
-		out[i] = &c
-	}
-	return out
-}
+// Pack returns the rules of the V9 grid's built-in pack.
+//
+// Deprecated: each grid has its pack (Referential.Pack).
+func Pack() []*Rule { return gridList[0].Pack() }

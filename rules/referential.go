@@ -1,18 +1,16 @@
 package rules
 
 import (
-	_ "embed"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
 )
-
-//go:embed referential.toml
-var referentialTOML string
 
 // Category is an activity an organization is certified for: AF (training),
 // BC (skills assessment), VAE (accreditation of prior learning), CFA
@@ -67,17 +65,42 @@ type Indicator struct {
 	NC         string    // NCMajor or NCMinorOrMajor
 }
 
-// Referential is the built-in référentiel: criteria, indicators, and the
-// words for categories and conditions.
+// Referential is one grid of the référentiel: criteria, indicators, the
+// words for categories and conditions, when it is in force, what it changed
+// from the grid before, and its rule pack. Grids are values: see Grids.
 type Referential struct {
-	Version    string
-	Label      string
+	Version    string // the grid's id: rnq-v9, rnq-2026
+	Label      string // its title
+	Decree     string // the décret that sets it
+	InForce    Day    // the first audit day it applies to
+	Sources    []string
 	Criteria   []Criterion
 	Indicators []Indicator // sorted by ID, Indicators[i].ID == i+1
+	// Changes says, by indicator, what this grid changed from its base
+	// grid (empty for the first grid).
+	Changes map[int]Change
+	Base    string // the grid this one amends ("" for the first)
 
 	categoryNames  map[Category]i18n.Text
 	implies        map[Category][]Condition
 	conditionNames map[Condition]i18n.Text
+	packs          []string // the files of packs/ that make its rule pack, in order
+	pack           packOnce
+}
+
+// Change kinds: what a grid did to an indicator of the grid before it.
+const (
+	ChangeNew       = "new"        // the indicator did not exist
+	ChangeAmended   = "amended"    // same number and scope, with additions
+	ChangeToConfirm = "to_confirm" // sources disagree: the reading guide will tell
+)
+
+// Change is what a grid changed in one indicator, in plain words, with
+// where that comes from.
+type Change struct {
+	Kind   string
+	Text   i18n.Text
+	Source string
 }
 
 type rawText struct {
@@ -87,8 +110,20 @@ type rawText struct {
 }
 
 type rawReferential struct {
-	Version   string             `toml:"version"`
-	Label     string             `toml:"label"`
+	Version     string    `toml:"version"`
+	Label       string    `toml:"label"`
+	Decree      string    `toml:"decree"`
+	InForceFrom time.Time `toml:"in_force_from"`
+	Base        string    `toml:"base"`
+	Packs       []string  `toml:"packs"`
+	Sources     []string  `toml:"sources"`
+	Change      []struct {
+		Indicator int    `toml:"indicator"`
+		Kind      string `toml:"kind"`
+		FR        string `toml:"fr"`
+		EN        string `toml:"en"`
+		Source    string `toml:"source"`
+	} `toml:"change"`
 	Category  map[string]rawText `toml:"category"`
 	Condition map[string]rawText `toml:"condition"`
 	Criterion []struct {
@@ -113,24 +148,16 @@ type rawReferential struct {
 	} `toml:"indicator"`
 }
 
-// builtin is a package variable, not set in init, so that it is ready before
-// any init function (the pack's) runs.
-var builtin = mustParseReferential()
+// Builtin returns the V9 grid.
+//
+// Deprecated: the grid is chosen by the day judged (GridFor, Choose) and
+// passed along; Builtin stays for callers written before the 2026 grid.
+func Builtin() *Referential { return gridList[0] }
 
-func mustParseReferential() *Referential {
-	r, err := parseReferential(referentialTOML)
-	if err != nil {
-		// The file is embedded and checked by tests: failing here is a
-		// build mistake, not a user's.
-		panic("qlint: built-in referential: " + err.Error())
-	}
-	return r
-}
-
-// Builtin returns the référentiel qlint judges against.
-func Builtin() *Referential { return builtin }
-
-func parseReferential(src string) (*Referential, error) {
+// parseReferential reads one grid file; base is the grid it amends, looked
+// up by id, when the file names one: its categories, conditions, criteria
+// and indicators are the base's, replaced or extended by the file's.
+func parseReferential(src string, lookup func(string) *Referential) (*Referential, error) {
 	var raw rawReferential
 	md, err := toml.Decode(src, &raw)
 	if err != nil {
@@ -142,9 +169,29 @@ func parseReferential(src string) (*Referential, error) {
 	r := &Referential{
 		Version:        raw.Version,
 		Label:          raw.Label,
+		Decree:         raw.Decree,
+		InForce:        DayOf(raw.InForceFrom),
+		Sources:        raw.Sources,
+		Base:           raw.Base,
+		Changes:        map[int]Change{},
 		categoryNames:  map[Category]i18n.Text{},
 		implies:        map[Category][]Condition{},
 		conditionNames: map[Condition]i18n.Text{},
+		packs:          raw.Packs,
+	}
+	if raw.Version == "" || raw.Label == "" || raw.Decree == "" || raw.InForceFrom.IsZero() || len(raw.Packs) == 0 {
+		return nil, fmt.Errorf("version, label, decree, in_force_from and packs are required")
+	}
+	if raw.Base != "" {
+		base := lookup(raw.Base)
+		if base == nil {
+			return nil, fmt.Errorf("unknown base grid %q", raw.Base)
+		}
+		maps.Copy(r.categoryNames, base.categoryNames)
+		maps.Copy(r.implies, base.implies)
+		maps.Copy(r.conditionNames, base.conditionNames)
+		r.Criteria = append(r.Criteria, base.Criteria...)
+		r.Indicators = append(r.Indicators, base.Indicators...)
 	}
 	for name, t := range raw.Category {
 		c := Category(name)
@@ -157,10 +204,14 @@ func parseReferential(src string) (*Referential, error) {
 		r.conditionNames[Condition(name)] = i18n.T(t.FR, t.EN)
 	}
 	for _, c := range raw.Criterion {
+		if c.ID != len(r.Criteria)+1 {
+			return nil, fmt.Errorf("criterion %d out of order", c.ID)
+		}
 		r.Criteria = append(r.Criteria, Criterion{ID: c.ID, Title: i18n.T(c.FR, c.EN)})
 	}
-	for i, in := range raw.Indicator {
-		if in.ID != i+1 {
+	for _, in := range raw.Indicator {
+		// A grid's own indicators replace its base's, or follow them.
+		if in.ID < 1 || in.ID > len(r.Indicators)+1 {
 			return nil, fmt.Errorf("indicator %d out of order", in.ID)
 		}
 		ind := Indicator{
@@ -185,10 +236,28 @@ func parseReferential(src string) (*Referential, error) {
 		if ind.NC != NCMajor && ind.NC != NCMinorOrMajor {
 			return nil, fmt.Errorf("indicator %d: nc %q", in.ID, ind.NC)
 		}
-		if ind.Criterion < 1 || ind.Criterion > len(raw.Criterion) {
+		if ind.Criterion < 1 || ind.Criterion > len(r.Criteria) {
 			return nil, fmt.Errorf("indicator %d: criterion %d", in.ID, ind.Criterion)
 		}
-		r.Indicators = append(r.Indicators, ind)
+		if in.ID <= len(r.Indicators) {
+			r.Indicators[in.ID-1] = ind
+		} else {
+			r.Indicators = append(r.Indicators, ind)
+		}
+	}
+	for _, c := range raw.Change {
+		switch {
+		case c.Indicator < 1 || c.Indicator > len(r.Indicators):
+			return nil, fmt.Errorf("change for indicator %d, not in the grid", c.Indicator)
+		case c.Kind != ChangeNew && c.Kind != ChangeAmended && c.Kind != ChangeToConfirm:
+			return nil, fmt.Errorf("change for indicator %d: kind %q", c.Indicator, c.Kind)
+		case c.FR == "" || c.EN == "":
+			return nil, fmt.Errorf("change for indicator %d: both fr and en are needed", c.Indicator)
+		}
+		if _, dup := r.Changes[c.Indicator]; dup {
+			return nil, fmt.Errorf("two changes for indicator %d", c.Indicator)
+		}
+		r.Changes[c.Indicator] = Change{Kind: c.Kind, Text: i18n.T(c.FR, c.EN), Source: c.Source}
 	}
 	return r, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,22 +15,31 @@ import (
 )
 
 const explainUsage = `Usage : qlint explain N [DOSSIER] [options]
+        qlint explain --changes [DOSSIER] [options]
 
-Explique l'indicateur N (1 à 32) du référentiel Qualiopi : ce qu'il demande,
-s'il s'applique à l'organisme et pourquoi, les règles qui le vérifient
-(intégrées ou de qlint.toml, rythme officiel ou pratique courante), les
-fichiers trouvés avec leurs dates, et ce qu'il reste à faire. Sans
-qlint.toml, seul le référentiel est décrit.
+Explique l'indicateur N du référentiel Qualiopi (1 à 32 sur la grille V9,
+1 à 33 sur la grille 2026) : ce qu'il demande, ce que la grille 2026 y
+ajoute, s'il s'applique à l'organisme et pourquoi, les règles qui le
+vérifient (intégrées ou de qlint.toml, rythme officiel ou pratique
+courante), les fichiers trouvés avec leurs dates, et ce qu'il reste à faire.
+La grille est celle du jour jugé (--as-of, par défaut aujourd'hui), ou celle
+que fixe referential dans qlint.toml. Sans qlint.toml, seul le référentiel
+est décrit.
+
+--changes montre le passage à la grille 2026 d'un coup d'œil : indicateur
+par indicateur, ce qui change, et ce que la nouvelle grille demande que le
+dossier n'a pas encore (utile avant comme après le 1er novembre 2026).
 
 Exemples :
   qlint explain 23
-  qlint explain 11 preuves --lang en
-  qlint explain 21 --as-of next-audit
+  qlint explain 33 --lang en
+  qlint explain 11 preuves --as-of next-audit
+  qlint explain --changes
 `
 
 func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 || args[0] == "" {
-		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 32", "which indicator? qlint explain N, with N from 1 to 32",
+		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 33 (ou --changes)", "which indicator? qlint explain N, with N from 1 to 33 (or --changes)",
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
 	}
 	// N comes first; flags and the folder may follow in any order.
@@ -37,23 +47,30 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if args[0][0] != '-' {
 		nArg, args = args[0], args[1:]
 	}
-	c, dir, err := parseFolderCommand("explain", explainUsage, args, stdout, nil)
+	var changes bool
+	c, dir, err := parseFolderCommand("explain", explainUsage, args, stdout, func(fs *flag.FlagSet) {
+		fs.BoolVar(&changes, "changes", false, "ce que la grille 2026 change, et ce qui manque au dossier pour elle")
+	})
 	if err != nil {
 		return exitError, err
 	}
-	if nArg == "" {
+	if nArg == "" && !changes {
 		nArg, dir = dir, ""
 	}
-	n, convErr := strconv.Atoi(nArg)
-	if _, known := rules.Builtin().Indicator(n); convErr != nil || !known {
-		return exitError, usageError(
-			fmt.Sprintf("indicateur %q inconnu : le référentiel va de 1 à %d", nArg, len(rules.Builtin().Indicators)),
-			fmt.Sprintf("unknown indicator %q: the référentiel runs from 1 to %d", nArg, len(rules.Builtin().Indicators)),
-			"par exemple : qlint explain 23", "for example: qlint explain 23")
+	if changes && nArg != "" && dir != "" {
+		return exitError, usageError("--changes ne prend pas de numéro d'indicateur", "--changes takes no indicator number",
+			"qlint explain --changes [DOSSIER], ou qlint explain N [DOSSIER]", "qlint explain --changes [FOLDER], or qlint explain N [FOLDER]")
+	}
+	if changes && dir == "" {
+		dir = nArg // qlint explain DOSSIER --changes
 	}
 	if c.format != "text" {
 		return exitError, usageError("qlint explain n'écrit que du texte", "qlint explain writes text only",
 			"pour les données, utilisez qlint -f json", "for data, use qlint -f json")
+	}
+	n, convErr := strconv.Atoi(nArg)
+	if !changes && convErr != nil {
+		return exitError, unknownIndicator(nArg, nil)
 	}
 	if dir == "" {
 		dir = "."
@@ -67,18 +84,84 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 		cfgPath = filepath.Join(dir, "qlint.toml")
 	}
 	cfg, err := rules.Load(cfgPath)
-	if errors.Is(err, fs.ErrNotExist) {
-		return exitOK, linter.WriteExplain(stdout, n, nil, nil, lang)
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return exitError, err
 	}
-	if c.lang == "" && cfg.Lang != "" {
+	if err == nil && c.lang == "" && cfg.Lang != "" {
 		lang = cfg.Lang
 	}
-	rep, err := judge(dir, cfgPath, cfg, c, lang)
-	if err != nil {
-		return exitError, err
+	// The grid: with --changes the newest one, else the one qlint.toml
+	// chooses for the day judged.
+	var ref *rules.Referential
+	if changes {
+		grids := rules.Grids()
+		ref = grids[len(grids)-1]
+	} else {
+		asOf, err := resolveAsOf(c.asOf, cfgOrEmpty(cfg), rules.DayOf(now()))
+		if err != nil {
+			return exitError, err
+		}
+		setting := ""
+		if cfg != nil {
+			setting = cfg.Referential
+		}
+		if ref, err = rules.Choose(setting, asOf); err != nil {
+			return exitError, err
+		}
+		if _, known := ref.Indicator(n); !known {
+			return exitError, unknownIndicator(nArg, ref)
+		}
 	}
-	return exitOK, linter.WriteExplain(stdout, n, rep, cfg, lang)
+	var rep *linter.Report
+	if cfg != nil {
+		var forced *rules.Referential
+		if changes {
+			forced = ref
+		}
+		if rep, err = judgeOn(dir, cfgPath, cfg, c, lang, nil, nil, forced); err != nil {
+			return exitError, err
+		}
+		ref = rep.Ref()
+	}
+	if changes {
+		return exitOK, linter.WriteChanges(stdout, ref, rep, lang)
+	}
+	if cfg == nil {
+		return exitOK, linter.WriteExplain(stdout, ref, n, nil, nil, lang)
+	}
+	return exitOK, linter.WriteExplain(stdout, ref, n, rep, cfg, lang)
+}
+
+// cfgOrEmpty lets --as-of be read without a qlint.toml (next-audit then
+// says that no audit date is known).
+func cfgOrEmpty(cfg *rules.Config) *rules.Config {
+	if cfg == nil {
+		return &rules.Config{}
+	}
+	return cfg
+}
+
+// unknownIndicator refuses an indicator number the grid judged (nil: any
+// grid) does not have, naming the grid that has it.
+func unknownIndicator(arg string, ref *rules.Referential) error {
+	if ref == nil {
+		return usageError(fmt.Sprintf("indicateur %q inconnu : donnez un numéro, de 1 à 33", arg),
+			fmt.Sprintf("unknown indicator %q: give a number, from 1 to 33", arg),
+			"par exemple : qlint explain 23", "for example: qlint explain 23")
+	}
+	n, _ := strconv.Atoi(arg)
+	for _, g := range rules.Grids() {
+		if _, ok := g.Indicator(n); ok && g != ref {
+			w := g.Words()
+			return usageError(
+				fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators)),
+				fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators)),
+				fmt.Sprintf("l'indicateur %d appartient au référentiel %s : jugez à partir du %s (--as-of %s), ou écrivez referential = %q dans qlint.toml", n, w.FR, g.InForce.French(), g.InForce, g.Version),
+				fmt.Sprintf("indicator %d belongs to referential %s: judge from %s on (--as-of %s), or write referential = %q in qlint.toml", n, w.EN, g.InForce, g.InForce, g.Version))
+		}
+	}
+	return usageError(
+		fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators)),
+		fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators)),
+		"par exemple : qlint explain 23", "for example: qlint explain 23")
 }

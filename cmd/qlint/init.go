@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 
 	"fmt"
 	"io"
@@ -21,9 +22,17 @@ qlint.toml avec le profil de l'organisme et les règles intégrées
 dossiers qui concernent ce profil, chacun avec un README.md qui dit quelles
 preuves y déposer et à quels indicateurs elles servent.
 
-qlint init n'écrase jamais rien : un qlint.toml existant arrête la commande
-(sortie 2) ; --force le remplace, sans toucher à rien d'autre. Relancer la
-commande ne crée que ce qui manque.
+Les dossiers sont ceux de la grille du référentiel en vigueur ce jour
+(rnq-2026 pour les audits à partir du 1er novembre 2026), ou de celle que
+fixe referential dans un qlint.toml existant.
+
+qlint init n'écrase jamais rien. Sur un dossier qui a déjà son qlint.toml,
+il ajoute seulement les dossiers qui manquent pour le profil de ce fichier
+et sa grille (ceux de la grille 2026 par exemple), sans toucher au
+qlint.toml ni aux fichiers présents ; des options de profil (--categories,
+--certifying...) arrêtent alors la commande (sortie 2) : --force remplace
+le qlint.toml, sans toucher à rien d'autre. Relancer la commande ne crée que
+ce qui manque.
 
 Exemples :
   qlint init
@@ -89,7 +98,17 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 			p.Name = filepath.Base(abs)
 		}
 	}
+	p.Ref = rules.GridFor(rules.DayOf(now()))
 	res, err := scaffold.Init(dir, p, force)
+	if errors.Is(err, scaffold.ErrConfigExists) && !profileFlags(fs) {
+		// An evidence folder that has its rules: complete its folders for
+		// the profile and grid that qlint.toml gives, touching nothing else.
+		done, err := completeFolder(dir, lang, fs)
+		if err != nil {
+			return exitError, err
+		}
+		return reportInit(stdout, dir, done.Result, done.lang), nil
+	}
 	if errors.Is(err, scaffold.ErrConfigExists) {
 		return exitError, usageError(
 			fmt.Sprintf("%s existe déjà : qlint init n'écrase rien", filepath.Join(dir, "qlint.toml")),
@@ -100,6 +119,11 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
+	return reportInit(stdout, dir, res, l), nil
+}
+
+// reportInit says what init created and kept.
+func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang) int {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	fmt.Fprintf(stdout, t("Dossier de preuves préparé dans %s :\n", "Evidence folder prepared in %s:\n"), dir)
 	for _, c := range res.Created {
@@ -111,5 +135,51 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	fmt.Fprintln(stdout, t(
 		"Déposez les preuves dans ces dossiers (chaque README dit quoi), enregistrez-les avec git, puis lancez : qlint "+dir,
 		"File the proofs in these folders (each README says what), commit them with git, then run: qlint "+dir))
-	return exitOK, nil
+	return exitOK
+}
+
+// profileFlags reports whether the command line sets the organization's
+// profile, which an existing qlint.toml already holds.
+func profileFlags(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "categories", "certifying", "subcontracting", "work-linked", "new-entrant", "light-audit", "initial-audit", "name":
+			set = true
+		}
+	})
+	return set
+}
+
+type completed struct {
+	*scaffold.Result
+	lang i18n.Lang
+}
+
+// completeFolder adds to dir, which has its qlint.toml, the folders its
+// profile and grid need (the grid the file names, else the one in force
+// today). --lang, when given, chooses the READMEs' language, else the file's.
+func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
+	cfg, err := rules.Load(filepath.Join(dir, "qlint.toml"))
+	if err != nil {
+		return nil, err
+	}
+	ref, err := rules.Choose(cfg.Referential, rules.DayOf(now()))
+	if err != nil {
+		return nil, err
+	}
+	l := i18n.FR
+	if cfg.Lang != "" {
+		l = cfg.Lang
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			l, _ = i18n.Parse(lang)
+		}
+	})
+	res, err := scaffold.Complete(dir, scaffold.Profile{Org: cfg.Organization, Lang: l, Ref: ref})
+	if err != nil {
+		return nil, err
+	}
+	return &completed{res, l}, nil
 }

@@ -101,7 +101,9 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 		{dir, "--as-of", "next-audit"},
 		{"explain", "23", dir},
 		{"explain", "11", dir, "--lang", "en"},
-		{"init", dir},
+		// Bare init on a folder with its qlint.toml adds the missing folders
+		// (init.txtar); with profile options it stops and touches nothing.
+		{"init", dir, "--name", "Autre"},
 		{"init", dir, "--categories", "CFA"},
 		{"hook", "install", dir},
 		{"hook", "uninstall", dir},

@@ -396,6 +396,11 @@ func judge(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang) (*
 // judgeWith is judge with the history and the tree kept between runs (nil
 // for none).
 func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache, tree *linter.Tree) (*linter.Report, error) {
+	return judgeOn(root, cfgPath, cfg, c, lang, cache, tree, nil)
+}
+
+// judgeOn is judgeWith on grid ref (nil: the one qlint.toml chooses).
+func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache, tree *linter.Tree, ref *rules.Referential) (*linter.Report, error) {
 	asOf, err := resolveAsOf(c.asOf, cfg, rules.DayOf(now()))
 	if err != nil {
 		return nil, err
@@ -406,6 +411,7 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
 		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress, Today: rules.DayOf(now()),
+		Ref: ref,
 	})
 }
 
@@ -566,7 +572,11 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "qlint %s (commit %s, %s, référentiel %s)\n", currentVersion(), commit, runtime.Version(), rules.Builtin().Version)
+	var grids []string
+	for _, g := range rules.Grids() {
+		grids = append(grids, g.Version)
+	}
+	fmt.Fprintf(stdout, "qlint %s (commit %s, %s, référentiels %s)\n", currentVersion(), commit, runtime.Version(), strings.Join(grids, ", "))
 	return exitOK, nil
 }
 

@@ -24,6 +24,9 @@ type Profile struct {
 	Org          rules.Organization
 	InitialAudit rules.Day
 	Lang         i18n.Lang
+	// Ref is the grid whose folders are made: the one in force on the day
+	// init runs, or the one qlint.toml names.
+	Ref *rules.Referential
 }
 
 // Result lists what Init did, with paths relative to the folder.
@@ -58,26 +61,44 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 		return nil, err
 	}
 	res.Created = append(res.Created, "qlint.toml")
+	return res, complete(dir, p, res)
+}
+
+// Complete creates, in an evidence folder that already has its qlint.toml,
+// the folders of the default layout that the profile and its grid need and
+// that are missing, with their README.md files; it never touches qlint.toml
+// nor any file already there. It is how a folder made for one grid gets the
+// folders of the next.
+func Complete(dir string, p Profile) (*Result, error) {
+	res := &Result{Kept: []string{"qlint.toml"}}
+	return res, complete(dir, p, res)
+}
+
+func complete(dir string, p Profile, res *Result) error {
+	if p.Ref == nil {
+		grids := rules.Grids()
+		p.Ref = grids[len(grids)-1]
+	}
 	// The binder's own words: one approach note per indicator.
 	notes := filepath.Join(dir, "approche")
 	if _, err := os.Stat(notes); errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(notes, 0o755); err != nil {
-			return nil, err
+			return err
 		}
 		res.Created = append(res.Created, "approche/")
 	}
-	if err := writeNew(filepath.Join(notes, "README.md"), approachReadme(p.Lang)); err == nil {
+	if err := writeNew(filepath.Join(notes, "README.md"), approachReadme(p.Lang, len(p.Ref.Indicators))); err == nil {
 		res.Created = append(res.Created, "approche/README.md")
 	} else if errors.Is(err, fs.ErrExist) {
 		res.Kept = append(res.Kept, "approche/README.md")
 	} else {
-		return nil, err
+		return err
 	}
-	for _, f := range Folders(p.Org) {
+	for _, f := range Folders(p.Org, p.Ref) {
 		full := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
 			if err := os.MkdirAll(full, 0o755); err != nil {
-				return nil, err
+				return err
 			}
 			res.Created = append(res.Created, f.Path+"/")
 		}
@@ -87,11 +108,11 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 				res.Kept = append(res.Kept, readme)
 				continue
 			}
-			return nil, err
+			return err
 		}
 		res.Created = append(res.Created, readme)
 	}
-	return res, nil
+	return nil
 }
 
 // writeNew creates a file that must not exist yet.
@@ -125,6 +146,7 @@ func Config(p Profile) string {
 # et à quelle fréquence le renouveler. Écrit par qlint init.
 schema = 1
 extends = "qualiopi"   # les règles intégrées, pour l'arborescence créée par qlint init
+referential = "auto"   # la grille du jour jugé : rnq-v9, puis rnq-2026 pour les audits à partir du 1er novembre 2026
 lang = %q
 
 [organization]
@@ -171,8 +193,7 @@ type Folder struct {
 // Folders returns the folders of the default layout that apply to org: the
 // literal folders of the built-in rules that serve at least one indicator
 // that applies, and their parents.
-func Folders(org rules.Organization) []*Folder {
-	ref := rules.Builtin()
+func Folders(org rules.Organization, ref *rules.Referential) []*Folder {
 	byPath := map[string]*Folder{}
 	var get func(p string) *Folder
 	get = func(p string) *Folder {
@@ -188,7 +209,7 @@ func Folders(org rules.Organization) []*Folder {
 		}
 		return f
 	}
-	for _, r := range rules.Pack() {
+	for _, r := range ref.Pack() {
 		applies := false
 		for _, n := range r.Indicators {
 			ind, _ := ref.Indicator(n)
@@ -323,8 +344,9 @@ func dueWords(o rules.Offset) i18n.Text {
 	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
 }
 
-func approachReadme(l i18n.Lang) string {
-	return i18n.T(`# approche
+func approachReadme(l i18n.Lang, count int) string {
+	last := fmt.Sprintf("indicateur-%02d.md", count)
+	return strings.ReplaceAll(i18n.T(`# approche
 
 Votre démarche, indicateur par indicateur, en quelques lignes : comment
 l'organisme répond à l'indicateur, qui s'en charge, où sont les preuves.
@@ -342,5 +364,5 @@ with #, lists with -).
 
 qlint puts them into the audit binder: qlint -f html -o binder.html
 This folder holds no proof: qlint does not count these files.
-`).In(l)
+`).In(l), "indicateur-32.md", last)
 }

@@ -1,0 +1,149 @@
+package linter
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// changeWords heads what a grid did to an indicator.
+func changeWords(kind string, g *rules.Referential) i18n.Text {
+	switch kind {
+	case rules.ChangeNew:
+		return i18n.T("Nouvel indicateur du référentiel "+g.Version, "New indicator of the "+g.Version+" referential")
+	case rules.ChangeToConfirm:
+		return i18n.T("À confirmer par le guide de lecture V10 ("+g.Version+")", "To be confirmed by the reading guide V10 ("+g.Version+")")
+	}
+	return i18n.T("Ce que le référentiel "+g.Version+" ajoute", "What the "+g.Version+" referential adds")
+}
+
+// gridChanges prints what grid ref changed in indicator n, and, when a
+// newer grid follows ref, what it will change and from when.
+func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
+	if c, ok := ref.Changes[n]; ok {
+		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+" : "+c.Text.In(p.l), "", 96))
+		if c.Source != "" {
+			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", 96))
+		}
+	}
+	if next, ok := ref.Next(); ok {
+		if c, ok := next.Changes[n]; ok {
+			head := i18n.T(
+				fmt.Sprintf("À partir du %s (référentiel %s) — %s", next.InForce.French(), next.Version, strings.ToLower(changeWords(c.Kind, next).FR[:1])+changeWords(c.Kind, next).FR[1:]),
+				fmt.Sprintf("From %s (%s referential) — %s", next.InForce, next.Version, strings.ToLower(changeWords(c.Kind, next).EN[:1])+changeWords(c.Kind, next).EN[1:]))
+			p.printf("\n%s", wrap(head.In(p.l)+" : "+c.Text.In(p.l), "", 96))
+		}
+	}
+}
+
+// ChangedRules returns the ids of the rules of grid g's pack that its base
+// grid's pack does not have, or has for other indicators: the proofs the
+// grid asks for anew.
+func ChangedRules(g *rules.Referential) map[string]bool {
+	out := map[string]bool{}
+	old := map[string][]int{}
+	if base, ok := rules.Grid(g.Base); ok {
+		for _, r := range base.Pack() {
+			old[r.ID] = r.Indicators
+		}
+	}
+	for _, r := range g.Pack() {
+		if inds, ok := old[r.ID]; !ok || !slices.Equal(inds, r.Indicators) {
+			out[r.ID] = true
+		}
+	}
+	return out
+}
+
+// WriteChanges prints the switch to grid g at a glance: indicator by
+// indicator, what g changed from its base grid, whether the indicator
+// applies to the organization, and, from rep (judged on g, nil without a
+// qlint.toml), what g asks that the folder does not have yet.
+func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) error {
+	p := &textPrinter{w: w, l: l}
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	base := g.Base
+	words := g.Words()
+	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf(t("Référentiel %s : ce qui change par rapport à %s", "The %s referential: what changes from %s"), words.In(l), base)))
+	for _, s := range g.Sources {
+		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", 96))
+	}
+	ids := make([]int, 0, len(g.Changes))
+	for n := range g.Changes {
+		ids = append(ids, n)
+	}
+	sort.Ints(ids)
+	changed := ChangedRules(g)
+	var results map[int]IndicatorResult
+	if rep != nil {
+		results = map[int]IndicatorResult{}
+		for _, res := range rep.Indicators {
+			results[res.ID] = res
+		}
+	}
+	missing := 0
+	for _, n := range ids {
+		ind, _ := g.Indicator(n)
+		c := g.Changes[n]
+		kind := map[string]i18n.Text{
+			rules.ChangeNew:       i18n.T("nouveau", "new"),
+			rules.ChangeAmended:   i18n.T("complété", "amended"),
+			rules.ChangeToConfirm: i18n.T("à confirmer (guide V10)", "to be confirmed (guide V10)"),
+		}[c.Kind]
+		p.printf("\n%s\n", p.paint(ansiBold, fmt.Sprintf("%2d · %s — %s", n, ind.Title.In(l), kind.In(l))))
+		p.printf("%s", wrap(c.Text.In(l), "     ", 96))
+		if rep == nil {
+			continue
+		}
+		res, ok := results[n]
+		if !ok {
+			continue
+		}
+		if res.Status == StatusNotApplicable {
+			p.printf("     %s\n", p.paint(statusColors[res.Status], t("Ne s'applique pas à l'organisme : ", "Does not apply to the organization: ")+res.Reason(l)))
+			continue
+		}
+		var todo []Finding
+		for _, f := range rep.Findings {
+			if !slices.Contains(f.Indicators, n) {
+				continue
+			}
+			switch f.Kind {
+			case KindUncovered:
+			case KindMissing, KindStale, KindDueSoon, KindPending:
+				if !changed[f.Rule] {
+					continue
+				}
+			default:
+				continue
+			}
+			todo = append(todo, f)
+		}
+		if len(todo) == 0 {
+			p.printf("     %s\n", p.paint(ansiGreen, t("Le dossier a déjà ce que la grille demande de nouveau (statut : ", "The folder already has what the grid newly asks for (status: ")+
+				statusWords[res.Status].In(l)+")"))
+			continue
+		}
+		missing += len(todo)
+		for _, f := range todo {
+			p.printf("     - %s", strings.TrimLeft(wrap(f.Text(l), "       ", 96), " "))
+		}
+	}
+	p.printf("\n")
+	switch {
+	case rep == nil:
+		p.printf("%s\n", t("Pas de qlint.toml : impossible de dire ce qui manque au dossier (qlint init en crée un).",
+			"No qlint.toml: qlint cannot tell what the folder lacks (qlint init makes one)."))
+	case missing == 0:
+		p.printf("%s\n", p.paint(ansiGreen, fmt.Sprintf(t("Rien ne manque au dossier pour ce que %s change.", "Nothing is missing from the folder for what %s changes."), g.Version)))
+	default:
+		p.printf("%s\n", p.paint(ansiRed, fmt.Sprintf(t("%d point(s) à traiter pour %s, au %s.", "%d point(s) to deal with for %s, as of %s."), missing, g.Version, rep.asOfText())))
+	}
+	return p.err
+}

@@ -1,0 +1,119 @@
+package linter
+
+import (
+	"fmt"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// GridInfo names, in the JSON report, the grid of the référentiel the
+// report was judged on.
+type GridInfo struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Decree      string `json:"decree"`
+	InForceFrom string `json:"in_force_from"`
+	Indicators  int    `json:"indicators"`
+}
+
+func gridInfo(g *rules.Referential) GridInfo {
+	return GridInfo{ID: g.Version, Title: g.Title(), Decree: g.Decree, InForceFrom: g.InForce.String(), Indicators: len(g.Indicators)}
+}
+
+// Ref returns the grid the report was judged on.
+func (r *Report) Ref() *rules.Referential {
+	if r.ref == nil {
+		if g, ok := rules.Grid(r.Referential); ok {
+			return g
+		}
+		return rules.GridFor(r.day)
+	}
+	return r.ref
+}
+
+// gridPeriod warns when qlint.toml forces a grid on a day where it is not in
+// force: the report still judges on it, but the auditor will not.
+func (j *judge) gridPeriod() {
+	s := j.Config.Referential
+	if s == "" || s == rules.ReferentialAuto || j.Ref.InForceOn(j.AsOf) {
+		return
+	}
+	j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{},
+		text: msgGridOutOfPeriod(j.Ref, rules.GridFor(j.AsOf), j.AsOf)})
+}
+
+func msgGridOutOfPeriod(forced, inForce *rules.Referential, asOf rules.Day) i18n.Text {
+	w := inForce.Words()
+	return i18n.T(
+		fmt.Sprintf("qlint.toml impose le référentiel %s, mais un audit tenu le %s se fait sur le référentiel %s : c'est cette grille que l'auditeur utilisera. Ce rapport juge quand même sur %s ; pour juger comme l'auditeur, écrivez referential = \"auto\" dans qlint.toml.",
+			forced.Version, asOf.French(), w.FR, forced.Version),
+		fmt.Sprintf("qlint.toml forces the %s referential, but an audit held on %s is judged on referential %s: that is the grid the auditor will use. This report still judges on %s; to judge as the auditor will, write referential = \"auto\" in qlint.toml.",
+			forced.Version, asOf, w.EN, forced.Version))
+}
+
+// auditGrid says on which grid the next audit will be judged, when that is
+// not the grid of the day judged: before a switch, the audit after it is
+// held on the new grid.
+func auditGrid(c rules.Cycle, asOf rules.Day) i18n.Text {
+	judged := rules.GridFor(asOf)
+	var day rules.Day
+	switch {
+	case c.Booked:
+		day = c.Next
+	case c.WindowOpens.IsZero():
+		return i18n.Text{}
+	case asOf.Before(c.WindowOpens):
+		day = c.WindowOpens
+	case !asOf.After(c.WindowCloses):
+		day = c.WindowCloses // an audit anywhere in the open window
+	default:
+		day = c.Renewal
+	}
+	g := rules.GridFor(day)
+	if g == judged {
+		return i18n.Text{}
+	}
+	if !c.Booked && !asOf.Before(c.WindowOpens) && !asOf.After(c.WindowCloses) && asOf.Before(g.InForce) {
+		return i18n.T(
+			fmt.Sprintf(" ; à partir du %s, l'audit se fait sur le référentiel %s", g.InForce.French(), g.Version),
+			fmt.Sprintf("; from %s on, the audit is judged on the %s referential", g.InForce, g.Version))
+	}
+	return i18n.T(" ; sur le référentiel "+g.Version, "; on the "+g.Version+" referential")
+}
+
+// auditLine says when the next audit comes, from the audit calendar, and on
+// which grid when that is not the grid of the day judged.
+func auditLine(c rules.Cycle, asOf rules.Day) i18n.Text {
+	t := auditLineBase(c, asOf)
+	if t.IsZero() {
+		return t
+	}
+	g := auditGrid(c, asOf)
+	return i18n.T(t.FR+g.FR, t.EN+g.EN)
+}
+
+// mdGrid names the grid in the Markdown header. The first grid is not
+// named, so that a report judged on it reads as it always did.
+func mdGrid(r *Report) string {
+	g := r.Ref()
+	if g == rules.Grids()[0] {
+		return ""
+	}
+	return " · " + i18n.T("référentiel ", "referential ").In(r.Lang) + g.Version
+}
+
+// icsGrid says, for an audit event from day from to day to, on which grid
+// the audit is judged, when that is a grid after the first one.
+func icsGrid(from, to rules.Day, l i18n.Lang) string {
+	a, b := rules.GridFor(from), rules.GridFor(to)
+	switch {
+	case b == rules.Grids()[0]:
+		return ""
+	case a != b:
+		return " " + i18n.T(
+			fmt.Sprintf("À partir du %s, l'audit se fait sur le référentiel %s.", b.InForce.French(), b.Words().FR),
+			fmt.Sprintf("From %s on, the audit is judged on referential %s.", b.InForce, b.Words().EN)).In(l)
+	}
+	return " " + i18n.T("L'audit se fait sur le référentiel "+b.Words().FR+".", "The audit is judged on referential "+b.Words().EN+".").In(l)
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+)
+
+// referential reads the referential key: auto or the id of a grid.
+func (d *decoder) referential(v any) string {
+	s, ok := d.str("referential", v)
+	if !ok {
+		return ""
+	}
+	if s == ReferentialAuto {
+		return s
+	}
+	if _, known := Grid(s); known {
+		return s
+	}
+	ids := gridIDs()
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = fmt.Sprintf("%q", id)
+	}
+	hint := i18n.T(
+		"écrivez "+strings.Join(quoted, ", ")+` ; "auto" (par défaut) prend la grille en vigueur le jour jugé`,
+		"write "+strings.Join(quoted, ", ")+`; "auto" (the default) takes the grid in force on the day judged`)
+	if sug := suggest(s, ids); sug != "" {
+		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", sug)+hint.FR, fmt.Sprintf("did you mean %q? ", sug)+hint.EN)
+	}
+	d.fail("referential", i18n.T(fmt.Sprintf("référentiel inconnu %q", s), fmt.Sprintf("unknown referential %q", s)), hint)
+	return ""
+}
+
+// Bind returns the configuration for grid g: every indicator number of the
+// file checked against g (a mistake is placed at its line and column, and
+// names the grid that has the number), and, with extends = "qualiopi", g's
+// built-in pack merged under the file's own rules. c itself is unchanged.
+func (c *Config) Bind(g *Referential) (*Config, error) {
+	if c.Ref == g {
+		return c, nil
+	}
+	var errs ErrorList
+	for _, ref := range c.indicators {
+		if _, ok := g.Indicator(ref.n); ok {
+			continue
+		}
+		errs = append(errs, &Error{File: c.File, Line: ref.pos.Line, Col: ref.pos.Col,
+			Msg: i18n.T(
+				fmt.Sprintf("l'indicateur %d n'existe pas dans le référentiel %s (indicateurs 1 à %d)", ref.n, g.Version, len(g.Indicators)),
+				fmt.Sprintf("indicator %d does not exist in the %s referential (indicators 1 to %d)", ref.n, g.Version, len(g.Indicators))),
+			Hint: gridHint(ref.n, g, c.Referential)})
+	}
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	b := *c
+	b.Ref = g
+	b.Rules = append([]*Rule(nil), c.own...)
+	if c.Extends == "qualiopi" {
+		b.Rules = mergePack(c, g.Pack())
+	}
+	return &b, nil
+}
+
+// gridHint names the grids that have indicator n, and how to judge on one.
+func gridHint(n int, judged *Referential, setting string) i18n.Text {
+	for _, g := range gridList {
+		if _, ok := g.Indicator(n); !ok || g == judged {
+			continue
+		}
+		w := g.Words()
+		if setting == "" || setting == ReferentialAuto {
+			return i18n.T(
+				fmt.Sprintf("l'indicateur %d appartient au référentiel %s : le jour jugé, c'est %s qui s'applique ; jugez à partir du %s (--as-of), ou écrivez referential = %q",
+					n, w.FR, judged.Version, g.InForce.French(), g.Version),
+				fmt.Sprintf("indicator %d belongs to referential %s: on the day judged, %s applies; judge from %s on (--as-of), or write referential = %q",
+					n, w.EN, judged.Version, g.InForce, g.Version))
+		}
+		return i18n.T(
+			fmt.Sprintf("l'indicateur %d appartient au référentiel %s : écrivez referential = %q (ou \"auto\")", n, w.FR, g.Version),
+			fmt.Sprintf("indicator %d belongs to referential %s: write referential = %q (or \"auto\")", n, w.EN, g.Version))
+	}
+	return indicatorHint()
+}
