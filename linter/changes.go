@@ -27,7 +27,7 @@ func changeWords(kind string, g *rules.Referential) i18n.Text {
 func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
 	if c, ok := ref.Changes[n]; ok {
-		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+" : "+c.Text.In(p.l), "", 96))
+		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
 		if c.Source != "" {
 			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", 96))
 		}
@@ -37,7 +37,7 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
 			head := i18n.T(
 				fmt.Sprintf("À partir du %s (référentiel %s) — %s", next.InForce.French(), next.Version, strings.ToLower(changeWords(c.Kind, next).FR[:1])+changeWords(c.Kind, next).FR[1:]),
 				fmt.Sprintf("From %s (%s referential) — %s", next.InForce, next.Version, strings.ToLower(changeWords(c.Kind, next).EN[:1])+changeWords(c.Kind, next).EN[1:]))
-			p.printf("\n%s", wrap(head.In(p.l)+" : "+c.Text.In(p.l), "", 96))
+			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
 		}
 	}
 }
@@ -97,7 +97,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) e
 			rules.ChangeToConfirm: i18n.T("à confirmer (guide V10)", "to be confirmed (guide V10)"),
 		}[c.Kind]
 		p.printf("\n%s\n", p.paint(ansiBold, fmt.Sprintf("%2d · %s — %s", n, ind.Title.In(l), kind.In(l))))
-		p.printf("%s", wrap(c.Text.In(l), "     ", 96))
+		p.printf("%s", wrap(upperFirst(c.Text.In(l)), "     ", 96))
 		if rep == nil {
 			continue
 		}
@@ -125,9 +125,21 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) e
 			}
 			todo = append(todo, f)
 		}
+		var newRules []string
+		for _, id := range res.Rules {
+			if changed[id] {
+				newRules = append(newRules, id)
+			}
+		}
 		if len(todo) == 0 {
-			p.printf("     %s\n", p.paint(ansiGreen, t("Le dossier a déjà ce que la grille demande de nouveau (statut : ", "The folder already has what the grid newly asks for (status: ")+
-				statusWords[res.Status].In(l)+")"))
+			status := statusWords[res.Status].In(l)
+			if len(newRules) == 0 {
+				p.printf("%s", wrap(fmt.Sprintf(t("qlint ne vérifie pas de nouvelle preuve pour ce changement : relisez vos documents à sa lumière (statut actuel : %s).",
+					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", 96))
+				continue
+			}
+			p.printf("%s", p.paint(ansiGreen, wrap(fmt.Sprintf(t("Les nouvelles preuves sont là (%s) ; statut de l'indicateur : %s.",
+				"The new proofs are there (%s); the indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", 96)))
 			continue
 		}
 		missing += len(todo)

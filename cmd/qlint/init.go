@@ -113,8 +113,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, usageError(
 			fmt.Sprintf("%s existe déjà : qlint init n'écrase rien", filepath.Join(dir, "qlint.toml")),
 			fmt.Sprintf("%s already exists: qlint init overwrites nothing", filepath.Join(dir, "qlint.toml")),
-			"modifiez-le à la main, ou relancez avec --force pour le remplacer (rien d'autre ne sera touché)",
-			"edit it by hand, or run again with --force to replace it (nothing else is touched)")
+			"le profil se change dans qlint.toml, à la main, ou avec --force qui le remplace (rien d'autre n'est touché) ; sans options de profil, qlint init ajoute seulement les dossiers qui manquent",
+			"the profile is changed in qlint.toml, by hand, or with --force which replaces it (nothing else is touched); without profile options, qlint init only adds the missing folders")
 	}
 	if err != nil {
 		return exitError, err
