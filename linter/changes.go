@@ -35,8 +35,13 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
 	if next, ok := ref.Next(); ok {
 		if c, ok := next.Changes[n]; ok {
 			head := i18n.T(
-				fmt.Sprintf("À partir du %s (référentiel %s) — %s", next.InForce.French(), next.Version, strings.ToLower(changeWords(c.Kind, next).FR[:1])+changeWords(c.Kind, next).FR[1:]),
-				fmt.Sprintf("From %s (%s referential) — %s", next.InForce, next.Version, strings.ToLower(changeWords(c.Kind, next).EN[:1])+changeWords(c.Kind, next).EN[1:]))
+				fmt.Sprintf("À partir du %s, le référentiel %s ajoute", next.InForce.French(), next.Version),
+				fmt.Sprintf("From %s on, the %s referential adds", next.InForce, next.Version))
+			if c.Kind == rules.ChangeToConfirm {
+				head = i18n.T(
+					fmt.Sprintf("À partir du %s (référentiel %s), à confirmer par le guide de lecture V10", next.InForce.French(), next.Version),
+					fmt.Sprintf("From %s on (%s referential), to be confirmed by the reading guide V10", next.InForce, next.Version))
+			}
 			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
 		}
 	}

@@ -231,6 +231,11 @@ La date d'une preuve est celle du dernier commit qui a changé son contenu
 (un déplacement ou un renommage ne compte pas) ; un fichier modifié mais pas
 encore enregistré compte à sa date de modification.
 
+Le référentiel est celui du jour jugé (referential = "auto", par défaut) :
+la grille V9 (32 indicateurs) pour les audits jusqu'au 31 octobre 2026, la
+grille 2026 (décret n° 2026-728, 33 indicateurs) à partir du 1er novembre
+2026. referential = "rnq-v9" ou "rnq-2026" dans qlint.toml impose une grille.
+
 Exemples :
   qlint                              le dossier courant
   qlint ~/preuves --lang en          en anglais
