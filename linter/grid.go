@@ -35,8 +35,9 @@ func (r *Report) Ref() *rules.Referential {
 // gridPeriod warns when qlint.toml forces a grid on a day where it is not in
 // force: the report still judges on it, but the auditor will not.
 func (j *judge) gridPeriod() {
-	s := j.Config.Referential
-	if s == "" || s == rules.ReferentialAuto || j.Ref.InForceOn(j.AsOf) {
+	// Only the grid the file names: a caller's choice (explain --changes
+	// judges on the newest grid on purpose) is not the file's.
+	if j.Config.Referential != j.Ref.Version || j.Ref.InForceOn(j.AsOf) {
 		return
 	}
 	j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{},

@@ -183,3 +183,19 @@ func TestChangesAtAGlance(t *testing.T) {
 	require.NoError(t, WriteChanges(&b, g, nil, i18n.FR))
 	assert.Contains(t, b.String(), "Pas de qlint.toml")
 }
+
+// TestCallersGridIsNotForced: a grid the caller picks (explain --changes
+// judges on the newest one) brings no warning about the file's choice.
+func TestCallersGridIsNotForced(t *testing.T) {
+	c, err := rules.Parse("qlint.toml", []byte("schema = 1\nreferential = \"rnq-v9\"\n"+veille))
+	require.NoError(t, err)
+	g, _ := rules.Grid("rnq-2026")
+	fsys := fstest.MapFS{}
+	tree, err := WalkTree(fsys, nil)
+	require.NoError(t, err)
+	rep, err := Judge(Input{Config: c, Ref: g, Tree: tree, FS: fsys, Dates: &History{Kind: "none"},
+		AsOf: rules.NewDay(2026, 10, 15), Lang: i18n.EN})
+	require.NoError(t, err)
+	assert.Equal(t, "rnq-2026", rep.Grid.ID)
+	assert.Empty(t, findingsOf(rep, KindAudit))
+}
