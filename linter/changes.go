@@ -143,8 +143,8 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) e
 					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", 96))
 				continue
 			}
-			p.printf("%s", p.paint(ansiGreen, wrap(fmt.Sprintf(t("Les nouvelles preuves sont là (%s) ; statut de l'indicateur : %s.",
-				"The new proofs are there (%s); the indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", 96)))
+			p.printf("%s", p.paint(ansiGreen, wrap(fmt.Sprintf(t("Les nouvelles preuves sont là (%s). Statut de l'indicateur : %s.",
+				"The new proofs are there (%s). The indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", 96)))
 			continue
 		}
 		missing += len(todo)
