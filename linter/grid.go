@@ -42,6 +42,10 @@ func (j *judge) gridPeriod() {
 	}
 	j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{},
 		text: msgGridOutOfPeriod(j.Ref, rules.GridFor(j.AsOf), j.AsOf)})
+	g := rules.GridFor(j.AsOf)
+	j.gridNote = i18n.T(
+		fmt.Sprintf("référentiel imposé par qlint.toml : à cette date, l'auditeur utilise %s", g.Version),
+		fmt.Sprintf("referential forced by qlint.toml: on this day, the auditor uses %s", g.Version))
 }
 
 func msgGridOutOfPeriod(forced, inForce *rules.Referential, asOf rules.Day) i18n.Text {

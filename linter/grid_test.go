@@ -107,6 +107,9 @@ func TestForcedGridOutOfItsPeriod(t *testing.T) {
 				return
 			}
 			require.Len(t, audit, 1)
+			var text bytes.Buffer
+			require.NoError(t, WriteText(&text, rep, TextOptions{}))
+			assert.Contains(t, strings.Split(text.String(), "\n")[2], "referential forced by qlint.toml: on this day, the auditor uses")
 			assert.Equal(t, string(rules.SevWarning), audit[0].Severity)
 			assert.Contains(t, audit[0].Message, "qlint.toml forces the "+tt.setting+" referential")
 			assert.Contains(t, audit[0].Message, "that is the grid the auditor will use")

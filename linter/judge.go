@@ -63,6 +63,7 @@ type judge struct {
 	// what that audit checks first is information, not yet an error.
 	deferUntil rules.Day
 	deferring  bool
+	gridNote   i18n.Text // the forced grid is not the one in force
 }
 
 // Match is a file a rule matched, with its date.
@@ -501,6 +502,7 @@ func (j *judge) report() *Report {
 		Referential:  j.Ref.Version,
 		Grid:         gridInfo(j.Ref),
 		ref:          j.Ref,
+		gridNote:     j.gridNote,
 		FileCount:    len(j.Tree.Files),
 		Indicators:   []IndicatorResult{},
 		Findings:     []Finding{},

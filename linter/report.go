@@ -65,6 +65,9 @@ type Report struct {
 	Notes map[int]string `json:"-"`
 	day   rules.Day
 	ref   *rules.Referential // the grid judged on
+	// gridNote says, when qlint.toml forces a grid out of its period, which
+	// grid the auditor uses: the header shows it.
+	gridNote i18n.Text
 }
 
 // orgName is the organization's name for a report's header.

@@ -174,6 +174,9 @@ func (p *textPrinter) header(r *Report) {
 		hist = i18n.T("hors dépôt git : dates de modification des fichiers", "outside a git repository: file modification dates").In(p.l)
 	}
 	p.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("%s · %d %s", hist, r.FileCount, i18n.T("fichiers", "files").In(p.l))))
+	if !r.gridNote.IsZero() {
+		p.printf("%s\n", p.paint(ansiYellow, r.gridNote.In(p.l)))
+	}
 	if r.Cycle != nil {
 		if line := auditLine(*r.Cycle, r.day); !line.IsZero() {
 			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
