@@ -27,6 +27,10 @@ type HTMLOptions struct {
 	LinkBase string
 	// MaxProofs is how many files are listed per indicator (0: 25).
 	MaxProofs int
+	// Head and Top are markup the caller adds at the end of <head> and at
+	// the top of <body>: qlint watch --serve's live page puts its script,
+	// its style and its strip of changes there. The caller escapes them.
+	Head, Top template.HTML
 }
 
 // NotePath is where the approach note of indicator n lives in the evidence
@@ -85,6 +89,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{
+		"Head": opts.Head, "Top": opts.Top,
 		"Lang": string(l), "Org": r.orgName(), "AsOf": r.asOfText(), "Referential": r.Referential, "History": history, "Audit": audit,
 		"Summary": map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
 		"Findings": fmt.Sprintf(t("Constats : %d erreur(s), %d avertissement(s), %d information(s).", "Findings: %d error(s), %d warning(s), %d info(s)."),
