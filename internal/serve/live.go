@@ -32,10 +32,10 @@ type Change struct {
 type state struct {
 	seq, prev uint64
 	lang      i18n.Lang
-	page      []byte // the binder with the live marker (nil before a first report)
-	json      []byte // the report, as --format json writes it
-	full      []byte // the event that brings any page up to date
-	diff      []byte // the event that brings the page at prev up to date
+	page      []byte         // the binder with the live marker (nil before a first report)
+	rep       *linter.Report // the last good report, sent as --format json writes it
+	full      []byte         // the event that brings any page up to date
+	diff      []byte         // the event that brings the page at prev up to date
 	binder    binder
 	live      string // the live section's inner HTML
 }
@@ -92,12 +92,7 @@ func (s *Server) Publish(rep *linter.Report, ch Change, problem string) error {
 		if err != nil {
 			return err
 		}
-		st.binder = bd
-		var j bytes.Buffer
-		if err := linter.WriteJSON(&j, rep); err != nil {
-			return err
-		}
-		st.json = j.Bytes()
+		st.binder, st.rep = bd, rep
 		entry, moved := describe(lv.last, rep, ch, at)
 		lv.strip = append([]stripEntry{entry}, lv.strip...)
 		if len(lv.strip) > stripLength {
@@ -108,7 +103,7 @@ func (s *Server) Publish(rep *linter.Report, ch Change, problem string) error {
 		}
 		lv.last = rep
 	} else if old != nil {
-		st.lang, st.page, st.json, st.binder = old.lang, old.page, old.json, old.binder
+		st.lang, st.page, st.rep, st.binder = old.lang, old.page, old.rep, old.binder
 	}
 	lv.problem = problem
 	lv.seq++
@@ -281,14 +276,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // reportJSON sends the report the page shows, as --format json does.
 func (s *Server) reportJSON(w http.ResponseWriter, r *http.Request) {
 	st, _ := s.current()
-	if st == nil || st.json == nil {
+	if st == nil || st.rep == nil {
 		refuse(w, http.StatusServiceUnavailable, s.lang(), i18n.T("qlint : pas encore de rapport", "qlint: no report yet"))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Qlint-Seq", strconv.FormatUint(st.seq, 10))
-	_, _ = w.Write(st.json)
+	_ = linter.WriteJSON(w, st.rep) // a report is never changed once published
 }
 
 // asset sends the page's script or style.
