@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	goruntime "runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -316,4 +317,23 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	assert.Empty(t, problems, "no console error")
+}
+
+// TestWatchServeOpen: --open hands the printed address to the system's
+// opener (xdg-open here, replaced by a script that writes it down).
+func TestWatchServeOpen(t *testing.T) {
+	if goruntime.GOOS != "linux" {
+		t.Skip("the opener is xdg-open on Linux only")
+	}
+	bin := t.TempDir()
+	opened := filepath.Join(bin, "opened")
+	script := "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n"
+	require.NoError(t, os.WriteFile(filepath.Join(bin, "xdg-open"), []byte(script), 0o755))
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	lw := startLiveWatch(t, liveFolder(t), "--open")
+	require.Eventually(t, func() bool {
+		b, err := os.ReadFile(opened)
+		return err == nil && string(b) == lw.url
+	}, 15*time.Second, 20*time.Millisecond, "the browser was not opened at %s; stderr:\n%s", lw.url, lw.stderr.String())
+	assert.NoError(t, lw.stop(t))
 }
