@@ -40,6 +40,7 @@ type liveWatch struct {
 	mu      sync.Mutex
 	reports []linter.Report
 	raw     []string
+	other   []string // stdout lines that are not a report
 }
 
 // startLiveWatch starts qlint watch --serve on dir and waits for the
@@ -58,12 +59,15 @@ func startLiveWatch(t *testing.T, dir string, extra ...string) *liveWatch {
 		sc.Buffer(make([]byte, 1<<20), 1<<24)
 		for sc.Scan() {
 			var rep linter.Report
-			if json.Unmarshal(sc.Bytes(), &rep) == nil {
-				lw.mu.Lock()
+			err := json.Unmarshal(sc.Bytes(), &rep)
+			lw.mu.Lock()
+			if err == nil {
 				lw.reports = append(lw.reports, rep)
 				lw.raw = append(lw.raw, sc.Text())
-				lw.mu.Unlock()
+			} else {
+				lw.other = append(lw.other, sc.Text())
 			}
+			lw.mu.Unlock()
 		}
 	}()
 	addr := regexp.MustCompile(`classeur en direct sur (http://127\.0\.0\.1:[0-9]+/)`)
@@ -148,6 +152,9 @@ func TestWatchServeSameJudgement(t *testing.T) {
 	require.Eventually(t, func() bool { rep, _, _ := lw.last(); return rep.Indicators[0].Status == "ok" }, 15*time.Second, 25*time.Millisecond)
 	same("after a proof appeared", 2)
 	assert.NoError(t, lw.stop(t), "exit 0 on Ctrl-C; stderr:\n%s", lw.stderr.String())
+	lw.mu.Lock()
+	defer lw.mu.Unlock()
+	assert.Empty(t, lw.other, "nothing but reports on stdout: the address goes to stderr")
 }
 
 // TestWatchServeFlags: the mistakes a user can make with the new flags.
