@@ -326,6 +326,16 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	assert.Empty(t, problems, "no console error")
 }
 
+// TestWatchServeExpose: another address than the loopback, with --expose,
+// is served after a warning that says what it exposes.
+func TestWatchServeExpose(t *testing.T) {
+	lw := startLiveWatch(t, liveFolder(t), "--serve=0.0.0.0:0", "--expose")
+	assert.Contains(t, lw.stderr.String(), "attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git)")
+	res, _ := httpGet(t, lw.url+"live.js")
+	assert.Equal(t, 200, res.StatusCode)
+	assert.NoError(t, lw.stop(t))
+}
+
 // TestWatchServeOpen: --open hands the printed address to the system's
 // opener (xdg-open here, replaced by a script that writes it down).
 func TestWatchServeOpen(t *testing.T) {

@@ -55,7 +55,8 @@ func contentType(name string) string {
 
 // cleanProof checks a proof's path as asked (relative to the evidence
 // folder, with /): no empty, "." or ".." element, no back slash, nothing
-// under a .git folder (or a .git file, in a worktree or a submodule).
+// under a .git folder (or a .git file, in a worktree or a submodule), even
+// spelt ".GIT" or ".git." as Windows and macOS read them.
 func cleanProof(rel string) bool {
 	if rel == "" || strings.ContainsAny(rel, "\\\x00") {
 		return false
@@ -64,7 +65,7 @@ func cleanProof(rel string) bool {
 		return false // drive letters and alternate data streams
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if part == "" || part == "." || part == ".." || strings.EqualFold(part, ".git") {
+		if part == "" || part == "." || part == ".." || strings.EqualFold(strings.TrimRight(part, ". "), ".git") {
 			return false
 		}
 	}

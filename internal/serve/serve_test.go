@@ -253,6 +253,7 @@ func TestProofsAreServedFromTheFolderOnly(t *testing.T) {
 		{"a linked folder out", "/files/catalogue/dossier/secret.txt", 403, "", ""},
 		{".git", "/files/.git/config", 403, "", ""},
 		{".git in capitals", "/files/.GIT/config", 403, "", ""},
+		{".git with a trailing dot", "/files/.git./config", 403, "", ""},
 		{"a submodule's .git", "/files/sous-module/.git", 403, "", ""},
 		{"a link into .git", "/files/lien-vers-git", 403, "", ""},
 		{"a folder is not listed", "/files/veille", 404, "", ""},
