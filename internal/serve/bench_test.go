@@ -65,7 +65,8 @@ func BenchmarkLiveUpdate(b *testing.B) {
 			if err := s.Publish(rep, Change{}, ""); err != nil {
 				b.Fatal(err)
 			}
-			res, err := http.Get(s.URL() + "events?seq=1")
+			seq := s.live.seq // the page is at the first report
+			res, err := http.Get(s.URL() + fmt.Sprint("events?seq=", seq))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -86,7 +87,6 @@ func BenchmarkLiveUpdate(b *testing.B) {
 			}()
 			note := filepath.Join(dir, "notes-page-en-direct.md")
 			defer os.Remove(note)
-			seq := 1
 			await := func() {
 				select {
 				case id := <-ids:

@@ -111,6 +111,11 @@ func Listen(o Options) (*Server, error) {
 	}
 	s := &Server{o: o, ln: ln, root: root, fsroot: fsroot, remote: !loopback, hosts: map[string]bool{},
 		changed: make(chan struct{}), done: make(chan struct{})}
+	// Updates are numbered from the time the server starts: a page that
+	// reconnects to a later qlint watch on the same port never takes the
+	// new server's report for the one it shows (a few thousand per second
+	// stay below 2^53, a number JavaScript reads exactly).
+	s.live.seq = uint64(o.Now().UnixMilli())
 	bound := ln.Addr().(*net.TCPAddr)
 	s.port = strconv.Itoa(bound.Port)
 	shown := host

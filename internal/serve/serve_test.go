@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -350,10 +351,12 @@ func TestEventStream(t *testing.T) {
 	}
 	require.Equal(t, "missing", first.Indicators[0].Status)
 
+	base := s.live.seq - 1 // the number before the first report
+	id := func(n uint64) string { return strconv.FormatUint(base+n, 10) }
 	r := stream(t, s, "0", "")
 	ev, ok := readEvent(t, r)
 	require.True(t, ok)
-	assert.Equal(t, "1", ev.id)
+	assert.Equal(t, id(1), ev.id)
 	assert.Equal(t, "update", ev.name)
 	assert.True(t, ev.data.Full, "a page that knows nothing gets the whole binder")
 	assert.Contains(t, ev.data.Main, `id="indicateur-1"`)
@@ -368,9 +371,9 @@ func TestEventStream(t *testing.T) {
 	require.NoError(t, s.Publish(second, Change{Paths: []string{"catalogue/catalogue 2026.pdf"}}, ""))
 	ev, ok = readEvent(t, r)
 	require.True(t, ok)
-	assert.Equal(t, "2", ev.id)
+	assert.Equal(t, id(2), ev.id)
 	assert.False(t, ev.data.Full)
-	assert.Equal(t, uint64(1), ev.data.Prev)
+	assert.Equal(t, base+1, ev.data.Prev)
 	assert.Empty(t, ev.data.Main)
 	require.Contains(t, ev.data.Parts, "indicateur-1")
 	assert.Contains(t, ev.data.Parts["indicateur-1"], `status-ok`)
@@ -394,7 +397,7 @@ func TestEventStream(t *testing.T) {
 	require.NoError(t, s.Publish(nil, Change{Rules: true}, problem))
 	ev, ok = readEvent(t, r)
 	require.True(t, ok)
-	assert.Equal(t, "3", ev.id)
+	assert.Equal(t, id(3), ev.id)
 	assert.Empty(t, ev.data.Parts)
 	assert.Contains(t, ev.data.Live, "clé inconnue « pahts »")
 	assert.Contains(t, ev.data.Live, "dernier rapport obtenu avec des règles valides")
@@ -403,16 +406,16 @@ func TestEventStream(t *testing.T) {
 	assert.Equal(t, want.String(), body, "the last good report stays")
 	_, page := get(t, s, "GET", "/", "")
 	assert.Contains(t, page, "clé inconnue « pahts »")
-	assert.Contains(t, page, `data-seq="3"`)
+	assert.Contains(t, page, `data-seq="`+id(3)+`"`)
 	assert.Contains(t, page, `<span class="status status-ok">CONFORME</span>`)
 
 	// A page that reconnects gets what it lacks: everything when it is too
 	// far behind, nothing when it is up to date.
-	behind := stream(t, s, "1", "1")
+	behind := stream(t, s, id(1), id(1))
 	ev, ok = readEvent(t, behind)
 	require.True(t, ok)
 	assert.True(t, ev.data.Full)
-	upToDate := stream(t, s, "0", "3")
+	upToDate := stream(t, s, "0", id(3))
 
 	// Ctrl-C: every stream says goodbye, the server stops cleanly.
 	require.NoError(t, stop())
@@ -445,7 +448,7 @@ func TestPageWaitsForTheFirstCheck(t *testing.T) {
 	page := <-got
 	assert.Contains(t, page, "Qualiopi evidence binder")
 	assert.Contains(t, page, `<script src="live.js" defer></script>`)
-	assert.Contains(t, page, `<div id="live-bar" class="screen-only" data-seq="1"`)
+	assert.Contains(t, page, `<div id="live-bar" class="screen-only" data-seq="`+strconv.FormatUint(s.live.seq, 10)+`"`)
 	assert.Contains(t, page, "To do (")
 	assert.NotContains(t, page, liveMarker)
 
