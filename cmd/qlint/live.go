@@ -44,7 +44,7 @@ type liveFlags struct {
 }
 
 func (l *liveFlags) register(fs *flag.FlagSet) {
-	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur, à l'adresse `ADRESSE` (par défaut 127.0.0.1, un port libre)")
+	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur ; `ADRESSE` est facultative (par défaut 127.0.0.1, un port libre ; ex. 127.0.0.1:8080)")
 	fs.BoolVar(&l.open, "open", false, "avec --serve : ouvrir la page dans le navigateur")
 	fs.BoolVar(&l.expose, "expose", false, "avec --serve : accepter une adresse autre que cet ordinateur (le dossier devient lisible par le réseau, sans mot de passe)")
 }
