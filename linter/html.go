@@ -27,6 +27,10 @@ type HTMLOptions struct {
 	LinkBase string
 	// MaxProofs is how many files are listed per indicator (0: 25).
 	MaxProofs int
+	// Head and Top are markup the caller adds at the end of <head> and at
+	// the top of <body>: qlint watch --serve's live page puts its script,
+	// its style and its strip of changes there. The caller escapes them.
+	Head, Top template.HTML
 }
 
 // NotePath is where the approach note of indicator n lives in the evidence
@@ -85,6 +89,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{
+		"Head": opts.Head, "Top": opts.Top,
 		"Lang": string(l), "Org": r.orgName(), "AsOf": r.asOfText(), "Referential": r.Referential, "History": history, "Audit": audit,
 		"Summary": map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
 		"Findings": fmt.Sprintf(t("Constats : %d erreur(s), %d avertissement(s), %d information(s).", "Findings: %d error(s), %d warning(s), %d info(s)."),
@@ -158,46 +163,61 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 }
 
 // proofsOf lists the files the indicator's rules matched, newest first.
+// A rule can match thousands of files: only the newest MaxProofs are kept
+// (in one pass) and formatted.
 func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htmlProof, string) {
-	var all []htmlProof
-	var days []rules.Day
-	for _, id := range ruleIDs {
-		for _, m := range r.Matches[id] {
-			date := m.LastUpdate.String()
-			if l == i18n.FR {
-				date = m.LastUpdate.French()
+	type ref struct {
+		rule int // index in ruleIDs: on the same day and path, the first rule first
+		m    *Match
+	}
+	before := func(a, b ref) bool {
+		if !a.m.LastUpdate.Equal(b.m.LastUpdate) {
+			return a.m.LastUpdate.After(b.m.LastUpdate)
+		}
+		if a.m.Path != b.m.Path {
+			return a.m.Path < b.m.Path
+		}
+		return a.rule < b.rule
+	}
+	var top []ref // the newest, in order, at most MaxProofs
+	total := 0
+	for k, id := range ruleIDs {
+		ms := r.Matches[id]
+		for i := range ms {
+			total++
+			x := ref{k, &ms[i]}
+			if len(top) == opts.MaxProofs && !before(x, top[len(top)-1]) {
+				continue
 			}
-			state := i18n.T("présent", "present")
-			if !m.Expires.IsZero() {
-				if r.day.After(m.Expires) {
-					state = i18n.T("périmé depuis le "+m.Expires.French(), "stale since "+m.Expires.String())
-				} else {
-					state = i18n.T("valable jusqu'au "+m.Expires.French(), "valid until "+m.Expires.String())
-				}
+			at := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
+			if len(top) < opts.MaxProofs {
+				top = append(top, ref{})
 			}
-			all = append(all, htmlProof{Title: r.RuleTitles[id], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
-				Date: date, Source: m.DateSource, State: state.In(l)})
-			days = append(days, m.LastUpdate)
+			copy(top[at+1:], top[at:])
+			top[at] = x
 		}
 	}
-	idx := make([]int, len(all))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		if !days[idx[a]].Equal(days[idx[b]]) {
-			return days[idx[a]].After(days[idx[b]])
-		}
-		return all[idx[a]].Path < all[idx[b]].Path
-	})
 	var out []htmlProof
-	for i, k := range idx {
-		if i == opts.MaxProofs {
-			more := len(idx) - i
-			return out, fmt.Sprintf(i18n.T("… et %d autre(s) fichier(s) : la liste complète est dans qlint explain et le rapport JSON.",
-				"… and %d more file(s): the full list is in qlint explain and the JSON report.").In(l), more)
+	for _, x := range top {
+		m := x.m
+		date := m.LastUpdate.String()
+		if l == i18n.FR {
+			date = m.LastUpdate.French()
 		}
-		out = append(out, all[k])
+		state := i18n.T("présent", "present")
+		if !m.Expires.IsZero() {
+			if r.day.After(m.Expires) {
+				state = i18n.T("périmé depuis le "+m.Expires.French(), "stale since "+m.Expires.String())
+			} else {
+				state = i18n.T("valable jusqu'au "+m.Expires.French(), "valid until "+m.Expires.String())
+			}
+		}
+		out = append(out, htmlProof{Title: r.RuleTitles[ruleIDs[x.rule]], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
+			Date: date, Source: m.DateSource, State: state.In(l)})
+	}
+	if more := total - len(top); more > 0 {
+		return out, fmt.Sprintf(i18n.T("… et %d autre(s) fichier(s) : la liste complète est dans qlint explain et le rapport JSON.",
+			"… and %d more file(s): the full list is in qlint explain and the JSON report.").In(l), more)
 	}
 	return out, ""
 }

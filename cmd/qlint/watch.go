@@ -35,15 +35,21 @@ Exemples :
   qlint watch preuves --lang en
   qlint watch -f json > rapports.ndjson
   qlint watch --poll 5s             sur un lecteur réseau ou un dossier synchronisé
+  qlint watch --serve --open        le classeur d'audit en direct dans le navigateur
 `
 
 func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	var debounce, poll time.Duration
-	c, root, err := parseFolderCommand("watch", watchUsage, args, stdout, func(fs *flag.FlagSet) {
+	var live liveFlags
+	c, root, err := parseFolderCommand("watch", watchUsage, joinServeAddr(args), stdout, func(fs *flag.FlagSet) {
 		fs.DurationVar(&debounce, "debounce", 300*time.Millisecond, "attendre ce calme après un changement avant de vérifier")
 		fs.DurationVar(&poll, "poll", 0, "scruter le dossier à cet intervalle au lieu d'écouter le système (ex. 5s)")
+		live.register(fs)
 	})
 	if err != nil {
+		return exitError, err
+	}
+	if err := live.check(); err != nil {
 		return exitError, err
 	}
 	if root, err = evidenceFolder(root); err != nil {
@@ -57,6 +63,13 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 		history: &linter.HistoryCache{}, tty: isTerminal(stdout), skip: linter.Skipper(cfg.Ignore)}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if live.serve.on {
+		served, err := w.startLive(ctx, live)
+		if err != nil {
+			return exitError, err
+		}
+		defer served()
+	}
 	ready := false
 	err = watcher.Watch(ctx, watcher.Options{
 		// The first report comes once every folder is watched, so that no
@@ -90,6 +103,11 @@ type watchSession struct {
 	tree           *linter.Tree // kept up to date from the changes
 	prev           *linter.Report
 	tty            bool
+	// report, when set, gets every check's result: the report (nil when
+	// none could be made) and the problem to show ("" for none; a bad
+	// qlint.toml stays the problem until the rules load again).
+	report  func(rep *linter.Report, ch *watcher.Change, problem string)
+	problem string
 }
 
 func (w *watchSession) lang() i18n.Lang {
@@ -127,15 +145,18 @@ func (w *watchSession) run(ch *watcher.Change) {
 			fmt.Fprintln(w.stderr, "qlint: "+localize(err, w.lang()))
 			fmt.Fprintln(w.stderr, i18n.T("qlint : la surveillance continue avec les dernières règles valides.",
 				"qlint: watching goes on with the last valid rules.").In(w.lang()))
+			w.problem = localize(err, w.lang())
+			w.tell(nil, ch, w.problem)
 			return
 		}
-		w.cfg, w.skip = cfg, linter.Skipper(cfg.Ignore)
+		w.cfg, w.skip, w.problem = cfg, linter.Skipper(cfg.Ignore), ""
 	}
 	// The tree is walked whole at first, after lost events and when the
 	// ignore patterns may have changed; otherwise only what changed is read.
 	root, err := os.OpenRoot(w.root)
 	if err != nil {
 		fmt.Fprintln(w.stderr, "qlint: "+err.Error())
+		w.tell(nil, ch, err.Error())
 		return
 	}
 	defer root.Close()
@@ -152,8 +173,10 @@ func (w *watchSession) run(ch *watcher.Change) {
 	rep, err := judgeWith(w.root, w.cfgPath, w.cfg, w.c, l, w.history, w.tree)
 	if err != nil {
 		fmt.Fprintln(w.stderr, "qlint: "+localize(err, l))
+		w.tell(nil, ch, localize(err, l))
 		return
 	}
+	defer w.tell(rep, ch, w.problem)
 	if w.c.format == "json" {
 		_ = linter.WriteJSONLine(w.stdout, rep)
 	} else {
@@ -167,6 +190,13 @@ func (w *watchSession) run(ch *watcher.Change) {
 		fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
 	}
 	w.prev = rep
+}
+
+// tell passes a check's result to the report callback, if any.
+func (w *watchSession) tell(rep *linter.Report, ch *watcher.Change, problem string) {
+	if w.report != nil {
+		w.report(rep, ch, problem)
+	}
 }
 
 func (w *watchSession) rulesChanged(ch *watcher.Change) bool {

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"runtime"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/serve"
+	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/watcher"
+)
+
+// serveFlag is --serve [ADDR]: alone it serves on a free port of the
+// loopback; --serve=ADDR or --serve ADDR names the address.
+type serveFlag struct {
+	on   bool
+	addr string
+}
+
+func (f *serveFlag) String() string   { return f.addr }
+func (f *serveFlag) IsBoolFlag() bool { return true }
+func (f *serveFlag) Set(v string) error {
+	switch v {
+	case "true":
+		f.on = true
+	case "false":
+		f.on, f.addr = false, ""
+	default:
+		f.on, f.addr = true, v
+	}
+	return nil
+}
+
+// liveFlags are watch's flags for the live page.
+type liveFlags struct {
+	serve        serveFlag
+	open, expose bool
+}
+
+func (l *liveFlags) register(fs *flag.FlagSet) {
+	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur ; `ADRESSE` est facultative (par défaut 127.0.0.1, un port libre ; ex. 127.0.0.1:8080)")
+	fs.BoolVar(&l.open, "open", false, "avec --serve : ouvrir la page dans le navigateur")
+	fs.BoolVar(&l.expose, "expose", false, "avec --serve : accepter une adresse autre que cet ordinateur (le dossier devient lisible par le réseau, sans mot de passe)")
+}
+
+func (l *liveFlags) check() error {
+	if !l.serve.on && (l.open || l.expose) {
+		name := "--open"
+		if l.expose {
+			name = "--expose"
+		}
+		return usageError(name+" ne sert qu'avec --serve", name+" only goes with --serve",
+			"qlint watch --serve "+name, "qlint watch --serve "+name)
+	}
+	return nil
+}
+
+// addrArg is what an address given after --serve looks like: HOST:PORT,
+// [IPv6]:PORT or :PORT.
+var addrArg = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):[0-9]{1,5}$`)
+
+// joinServeAddr turns "--serve ADDR" into "--serve=ADDR" when ADDR is an
+// address and not a folder, since the flag package reads a value only
+// after "=" for a flag that can stand alone.
+func joinServeAddr(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if (a == "--serve" || a == "-serve") && i+1 < len(args) && addrArg.MatchString(args[i+1]) {
+			if _, err := os.Stat(args[i+1]); err != nil {
+				out = append(out, a+"="+args[i+1])
+				i++
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// startLive starts the live page's server and hooks it to the watch: each
+// check's report is published as it is printed. The returned function
+// stops the server and waits for it.
+func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), error) {
+	l := w.lang()
+	srv, err := serve.Listen(serve.Options{Addr: lf.serve.addr, Expose: lf.expose, Root: w.root, Lang: l, Now: now})
+	if err != nil {
+		return nil, err
+	}
+	if srv.Remote() {
+		fmt.Fprintln(w.stderr, i18n.T(
+			"qlint : attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git).",
+			"qlint: beware, the page listens beyond this computer: anyone who reaches this address on the network can read, without a password, the binder and every file of the evidence folder (except .git).").In(l))
+	}
+	say := i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter)", "qlint: live binder at %s (Ctrl-C to stop)").Format(srv.URL())
+	fmt.Fprintln(w.stderr, say.In(l))
+	redraw := w.tty && w.c.format != "json"
+	w.report = func(rep *linter.Report, ch *watcher.Change, problem string) {
+		var c serve.Change
+		if ch != nil {
+			c = serve.Change{Paths: ch.Paths, Git: ch.Git, Rules: w.rulesChanged(ch)}
+		}
+		if err := srv.Publish(rep, c, problem); err != nil {
+			fmt.Fprintln(w.stderr, "qlint: "+err.Error())
+		}
+		if redraw && rep != nil { // the report was drawn over the screen: the address again
+			fmt.Fprintln(w.stderr, say.In(w.lang()))
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx) // the watch may end on an error, before Ctrl-C
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(ctx); err != nil {
+			fmt.Fprintln(w.stderr, "qlint: "+err.Error())
+		}
+	}()
+	if lf.open {
+		if err := openBrowser(srv.URL()); err != nil {
+			fmt.Fprintln(w.stderr, i18n.T("qlint : impossible d'ouvrir le navigateur (%v) ; ouvrez l'adresse ci-dessus vous-même",
+				"qlint: cannot open the browser (%v); open the address above yourself").Format(err).In(l))
+		}
+	}
+	return func() { cancel(); <-done }, nil
+}
+
+// openBrowser opens url in the user's browser, without waiting for it.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("%s: %w", strings.Fields(cmd.String())[0], err)
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
+}
