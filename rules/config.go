@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 )
 
 // SchemaVersion is the qlint.toml format this version reads.
@@ -171,7 +171,7 @@ var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads and checks the qlint.toml at path. A mistake comes back as an
 // ErrorList naming the file, line and column.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := safefile.ReadPath(path, MaxConfigSize)
 	if err != nil {
 		return nil, err
 	}
@@ -211,6 +211,9 @@ func decodeTOML(name string, src []byte) (*decoder, map[string]any, error) {
 	text := string(src)
 	if strings.HasPrefix(text, "\uFEFF") { // a BOM left by a Windows editor
 		text = text[len("\uFEFF"):]
+	}
+	if err := checkBounds(name, text); err != nil {
+		return nil, nil, err
 	}
 	var data map[string]any
 	if _, err := toml.Decode(text, &data); err != nil {

@@ -157,7 +157,7 @@ func (s *scanner) document() {
 			prefix = path
 			continue
 		}
-		if !s.keyValue(prefix) {
+		if !s.keyValue(prefix, 0) {
 			// Not a key: skip the line rather than loop forever.
 			for !s.eof() && s.peek() != '\n' {
 				s.advance()
@@ -228,7 +228,7 @@ func (s *scanner) quoted() string {
 }
 
 // keyValue reads `key = value` under prefix and records both positions.
-func (s *scanner) keyValue(prefix string) bool {
+func (s *scanner) keyValue(prefix string, depth int) bool {
 	keyAt := s.here()
 	c := s.peek()
 	if !isBare(c) && c != '"' && c != '\'' {
@@ -242,7 +242,7 @@ func (s *scanner) keyValue(prefix string) bool {
 	s.advance()
 	s.skipSpace()
 	s.pos[path] = keyPos{Key: keyAt, Val: s.here()}
-	s.value(path)
+	s.value(path, depth)
 	return true
 }
 
@@ -254,8 +254,16 @@ func join(prefix, key string) string {
 }
 
 // value skips over one value, recording the positions of array elements and
-// inline-table keys.
-func (s *scanner) value(path string) {
+// inline-table keys. Past maxDepth levels nothing more is recorded: each
+// level makes paths longer, and recording them all would take time and
+// memory in the square of the depth (checkBounds refuses such files before
+// they get here; this keeps the scanner linear on its own).
+func (s *scanner) value(path string, depth int) {
+	depth++
+	if depth > maxDepth {
+		s.skipNested()
+		return
+	}
 	switch c := s.peek(); c {
 	case '[':
 		s.advance()
@@ -267,7 +275,7 @@ func (s *scanner) value(path string) {
 			}
 			el := path + "." + strconv.Itoa(n)
 			s.pos[el] = keyPos{Key: s.here(), Val: s.here()}
-			s.value(el)
+			s.value(el, depth)
 			s.skipBlank()
 			if s.peek() == ',' {
 				s.advance()
@@ -281,7 +289,7 @@ func (s *scanner) value(path string) {
 				s.advance()
 				return
 			}
-			if !s.keyValue(path) {
+			if !s.keyValue(path, depth) {
 				s.advance()
 			}
 			s.skipBlank()
@@ -290,7 +298,8 @@ func (s *scanner) value(path string) {
 			}
 		}
 	case '"', '\'':
-		if strings.HasPrefix(s.src[s.i:], string([]byte{c, c, c})) {
+		triple := strings.Repeat(string(c), 3)
+		if strings.HasPrefix(s.src[s.i:], triple) {
 			s.advance()
 			s.advance()
 			s.advance()
@@ -300,7 +309,7 @@ func (s *scanner) value(path string) {
 					s.advance()
 					continue
 				}
-				if strings.HasPrefix(s.src[s.i:], string([]byte{c, c, c})) {
+				if strings.HasPrefix(s.src[s.i:], triple) {
 					s.advance()
 					s.advance()
 					s.advance()
@@ -330,5 +339,41 @@ func (s *scanner) value(path string) {
 			}
 			s.advance()
 		}
+	}
+}
+
+// skipNested skips one value too deep to record: brackets and braces are
+// counted, strings and comments are not looked into.
+func (s *scanner) skipNested() {
+	open := 0
+	for !s.eof() {
+		switch c := s.peek(); c {
+		case '[', '{':
+			open++
+		case ']', '}':
+			open--
+			if open <= 0 {
+				s.advance()
+				return
+			}
+		case '"', '\'':
+			s.advance()
+			for !s.eof() && s.peek() != c && s.peek() != '\n' {
+				if c == '"' && s.peek() == '\\' {
+					s.advance()
+				}
+				s.advance()
+			}
+		case '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.advance()
+			}
+			continue
+		case ',', '\n':
+			if open == 0 {
+				return
+			}
+		}
+		s.advance()
 	}
 }
