@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/internal/safefile"
 )
 
 // The history cache lives inside the repository's .git folder, never in
@@ -44,7 +45,9 @@ type cachedFile struct {
 // loadCache reads the cache in gitDir for key, or returns nil when there is
 // none that can be trusted.
 func loadCache(gitDir, key string) *gitdates.Result {
-	data, err := os.ReadFile(filepath.Join(gitDir, cacheDir, cacheFile))
+	// A regular file only: a pipe or a link to a device put in its place
+	// must not hang the run or fill the memory.
+	data, err := safefile.ReadPath(filepath.Join(gitDir, cacheDir, cacheFile), safefile.CacheLimit)
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return nil
 	}

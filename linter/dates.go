@@ -17,6 +17,7 @@ import (
 
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -132,7 +133,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		}
 	}
 	if opts.IgnoreRevsFile != "" {
-		if opt.Ignore, err = readIgnoreRevs(filepath.Join(root, filepath.FromSlash(opts.IgnoreRevsFile))); err != nil {
+		if opt.Ignore, err = readIgnoreRevs(root, opts.IgnoreRevsFile); err != nil {
 			return nil, err
 		}
 	}
@@ -369,12 +370,20 @@ func relativeTo(wt, root string) (string, error) {
 }
 
 // readIgnoreRevs reads a list of commit hashes, one a line, # for comments,
-// as git's blame.ignoreRevsFile.
-func readIgnoreRevs(p string) (map[plumbing.Hash]bool, error) {
-	data, err := os.ReadFile(p)
+// as git's blame.ignoreRevsFile. The file p (relative, with /) is opened
+// through the evidence folder dir: a link out of it is not followed, so no
+// line of a file outside is ever quoted; it must be a small regular file.
+func readIgnoreRevs(dir, p string) (map[plumbing.Hash]bool, error) {
+	r, err := os.OpenRoot(dir)
+	var data []byte
+	if err == nil {
+		data, err = safefile.ReadRoot(r, p, safefile.SmallLimit)
+		r.Close()
+	}
 	if err != nil {
+		why := safefile.Reason(err)
 		return nil, &UserError{
-			Msg:  i18n.T("liste de commits à ignorer illisible : "+err.Error(), "cannot read the list of commits to ignore: "+err.Error()),
+			Msg:  i18n.T("liste de commits à ignorer "+p+" illisible : "+why.FR, "cannot read the list of commits to ignore "+p+": "+why.EN),
 			Hint: i18n.T("vérifiez [history] ignore_revs_file dans qlint.toml", "check [history] ignore_revs_file in qlint.toml"),
 			Err:  err,
 		}

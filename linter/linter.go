@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -119,11 +120,25 @@ func Run(o Options) (*Report, error) {
 	}
 	own := []string{o.Config.History.IgnoreRevsFile}
 	notes := map[int]string{}
+	var noteProblems []WalkProblem
 	for _, ind := range ref.Indicators {
 		own = append(own, NotePath(ind.ID))
-		if data, err := fs.ReadFile(fsys, NotePath(ind.ID)); err == nil {
+		// Through the root, regular files only, size-limited: a note that
+		// is a pipe, a link out or hundreds of megabytes is reported, not
+		// read.
+		data, err := safefile.ReadRoot(root, NotePath(ind.ID), safefile.NoteLimit)
+		switch {
+		case err == nil:
 			notes[ind.ID] = string(data)
+		case !errors.Is(err, fs.ErrNotExist):
+			noteProblems = append(noteProblems, WalkProblem{Path: NotePath(ind.ID), Reason: ProblemUnreadable, Err: err})
 		}
+	}
+	if len(noteProblems) > 0 {
+		// A copy: qlint watch keeps its tree between runs.
+		t := *tree
+		t.Problems = append(append([]WalkProblem(nil), tree.Problems...), noteProblems...)
+		tree = &t
 	}
 	if rel, ok := inside(o.Root, o.ConfigPath); ok {
 		own = append(own, rel)

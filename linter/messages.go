@@ -1,9 +1,11 @@
 package linter
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -139,6 +141,11 @@ func msgProblem(p WalkProblem) i18n.Text {
 		return i18n.T(
 			fmt.Sprintf("Le nom %q n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
 			fmt.Sprintf("The name %q is not UTF-8 (often a file from an old Windows system): rename it so that it shows everywhere.", p.Path))
+	}
+	if errors.Is(p.Err, safefile.ErrTooLarge) || errors.Is(p.Err, safefile.ErrNotRegular) || safefile.Escapes(p.Err) {
+		why := safefile.Reason(p.Err)
+		return i18n.T(fmt.Sprintf("%s n'est pas lu : %s. Remplacez-le par un fichier ordinaire de taille raisonnable.", p.Path, why.FR),
+			fmt.Sprintf("%s is not read: %s. Replace it with a regular file of a sensible size.", p.Path, why.EN))
 	}
 	return i18n.T(
 		fmt.Sprintf("%s n'a pas pu être lu (%v) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", p.Path, p.Err),

@@ -11,6 +11,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -30,12 +31,19 @@ var leadingDate = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
 // from a date that starts its name (start and end that day), else none.
 func folderSpan(fsys fs.FS, dir string) (span, error) {
 	p := dir + "/" + SessionFile
-	data, err := fs.ReadFile(fsys, p)
+	// A small regular file only: a named pipe or a huge file put there
+	// must not stop the run.
+	data, err := safefile.ReadFS(fsys, p, safefile.SmallLimit)
 	switch {
 	case err == nil:
+		if err := rules.CheckBounds(p, string(data)); err != nil {
+			return span{}, err
+		}
 		return parseSession(p, data)
 	case !errors.Is(err, fs.ErrNotExist):
-		return span{}, err
+		return span{}, &rules.Error{File: p, Msg: safefile.Reason(err),
+			Hint: i18n.T("un session.toml est un petit fichier ordinaire : start = 2025-03-12 et end = 2025-03-14",
+				"a session.toml is a small regular file: start = 2025-03-12 and end = 2025-03-14")}
 	}
 	if d, ok := dateAtStart(base(dir)); ok {
 		return span{d, d}, nil

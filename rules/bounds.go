@@ -19,6 +19,10 @@ const (
 	maxKeys       = 20000   // keys and array elements in the whole file
 )
 
+// CheckBounds refuses a TOML file (a session.toml) that is too large, too
+// deeply nested or holds too many keys, before it is decoded.
+func CheckBounds(name string, src string) error { return checkBounds(name, src) }
+
 // checkBounds scans src once, skipping strings and comments, and refuses a
 // file that is too large, too deeply nested, or holds too many keys.
 func checkBounds(name string, src string) error {

@@ -83,7 +83,11 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if cfgPath == "" {
 		cfgPath = filepath.Join(dir, "qlint.toml")
 	}
-	cfg, err := rules.Load(cfgPath)
+	cfg, err := loadRulesFile(dir, cfgPath)
+	var list rules.ErrorList
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.As(err, &list) {
+		return exitError, unreadableRules(cfgPath, err)
+	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return exitError, err
 	}

@@ -358,7 +358,7 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 	if cfgPath == "" {
 		cfgPath = filepath.Join(root, "qlint.toml")
 	}
-	cfg, err := rules.Load(cfgPath)
+	cfg, err := loadRulesFile(root, cfgPath)
 	if err != nil {
 		var list rules.ErrorList
 		switch {
@@ -368,8 +368,7 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 				"qlint init en crée un à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
 				"qlint init makes one at the root of the evidence folder (see the README), or point to it with -c FILE")
 		case !errors.As(err, &list):
-			err = usageError("lecture de "+cfgPath+" impossible : "+err.Error(), "cannot read "+cfgPath+": "+err.Error(),
-				"vérifiez le chemin et les droits du fichier", "check the file's path and rights")
+			err = unreadableRules(cfgPath, err)
 		}
 		return nil, cfgPath, "", err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -140,8 +141,12 @@ func (w *watchSession) notice(n watcher.Notice) {
 func (w *watchSession) run(ch *watcher.Change) {
 	rulesChanged := ch != nil && w.rulesChanged(ch)
 	if rulesChanged {
-		cfg, err := rules.Load(w.cfgPath)
+		cfg, err := loadRulesFile(w.root, w.cfgPath)
 		if err != nil {
+			var list rules.ErrorList
+			if !errors.As(err, &list) {
+				err = unreadableRules(w.cfgPath, err)
+			}
 			fmt.Fprintln(w.stderr, "qlint: "+localize(err, w.lang()))
 			fmt.Fprintln(w.stderr, i18n.T("qlint : la surveillance continue avec les dernières règles valides.",
 				"qlint: watching goes on with the last valid rules.").In(w.lang()))

@@ -1,0 +1,158 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/internal/gitbuild"
+)
+
+// hostileRepo is the sample evidence folder, committed, with a list of
+// commits to ignore; and a secret file outside it.
+func hostileRepo(t *testing.T) (dir, secret string) {
+	t.Helper()
+	r, err := gitbuild.Init(t.TempDir())
+	require.NoError(t, err)
+	tree, err := gitbuild.ReadTree(filepath.Join("..", "..", "fixtures", "organisme-af"))
+	require.NoError(t, err)
+	h, err := r.Commit(tree, "dossier", gitbuild.MustDay("2026-06-15"))
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(h))
+	require.NoError(t, r.Checkout())
+	secret = filepath.Join(t.TempDir(), "jeton")
+	require.NoError(t, os.WriteFile(secret, []byte("SECRET-TOKEN-4242\n"), 0o600))
+	return r.Dir, secret
+}
+
+// runBounded runs qlint with args, failing the test if it takes more than
+// 10 s; it returns the exit code and both outputs.
+func runBounded(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(args, &stdout, &stderr) }()
+	select {
+	case code := <-done:
+		return code, stdout.String() + stderr.String()
+	case <-time.After(10 * time.Second):
+		t.Fatalf("qlint %v did not end within 10 s", args)
+		return 0, ""
+	}
+}
+
+// TestHostileInputFiles is the robustness matrix for the files qlint reads:
+// each is a named pipe, a link out of the folder, a link to a device or a
+// huge file; qlint must neither wait, nor fill the memory, nor read (or
+// quote) a file outside the folder.
+func TestHostileInputFiles(t *testing.T) {
+	withRevs := func(dir string) {
+		cfg := filepath.Join(dir, "qlint.toml")
+		data, err := os.ReadFile(cfg)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(cfg, append(data, "\n[history]\nignore_revs_file = \".qlint-ignore-revs\"\n"...), 0o644))
+	}
+	note := filepath.Join("approche", "indicateur-01.md")
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir, secret string) []string // the extra arguments
+		code  int
+		want  string // in the output, in English
+	}{
+		{"qlint.toml is a named pipe", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.Remove(filepath.Join(dir, "qlint.toml")))
+			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "qlint.toml"), 0o644))
+			return nil
+		}, 2, "not a regular file"},
+		{"qlint.toml links to a secret outside", func(t *testing.T, dir, secret string) []string {
+			require.NoError(t, os.Remove(filepath.Join(dir, "qlint.toml")))
+			require.NoError(t, os.Symlink(secret, filepath.Join(dir, "qlint.toml")))
+			return nil
+		}, 2, "outside the evidence folder"},
+		{"qlint.toml links to /dev/zero", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.Remove(filepath.Join(dir, "qlint.toml")))
+			require.NoError(t, os.Symlink("/dev/zero", filepath.Join(dir, "qlint.toml")))
+			return nil
+		}, 2, "outside the evidence folder"},
+		{"-c is a named pipe", func(t *testing.T, dir, _ string) []string {
+			p := filepath.Join(t.TempDir(), "regles.toml")
+			require.NoError(t, syscall.Mkfifo(p, 0o644))
+			return []string{"-c", p}
+		}, 2, "not a regular file"},
+		{"-c is /dev/zero", func(t *testing.T, dir, _ string) []string {
+			return []string{"-c", "/dev/zero"}
+		}, 2, "not a regular file"},
+		{"qlint.toml of 2 MB", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), bytes.Repeat([]byte("# x\n"), 512<<10), 0o644))
+			return nil
+		}, 2, "larger than"},
+		{"ignore_revs_file is a named pipe", func(t *testing.T, dir, _ string) []string {
+			withRevs(dir)
+			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, ".qlint-ignore-revs"), 0o644))
+			return nil
+		}, 2, "not a regular file"},
+		{"ignore_revs_file links to a secret outside", func(t *testing.T, dir, secret string) []string {
+			withRevs(dir)
+			require.NoError(t, os.Symlink(secret, filepath.Join(dir, ".qlint-ignore-revs")))
+			return nil
+		}, 2, "outside the evidence folder"},
+		{"ignore_revs_file links to /dev/zero", func(t *testing.T, dir, _ string) []string {
+			withRevs(dir)
+			require.NoError(t, os.Symlink("/dev/zero", filepath.Join(dir, ".qlint-ignore-revs")))
+			return nil
+		}, 2, "outside the evidence folder"},
+		{"approach note is a named pipe", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "approche"), 0o755))
+			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, note), 0o644))
+			return []string{"-f", "html"}
+		}, 1, ""},
+		{"approach note links to /dev/zero", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "approche"), 0o755))
+			require.NoError(t, os.Symlink("/dev/zero", filepath.Join(dir, note)))
+			return []string{"-f", "json"}
+		}, 1, "approche/indicateur-01.md"},
+		{"approach note of 300 MB", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "approche"), 0o755))
+			f, err := os.Create(filepath.Join(dir, note))
+			require.NoError(t, err)
+			require.NoError(t, f.Truncate(300<<20)) // sparse: no disk used
+			require.NoError(t, f.Close())
+			return []string{"-f", "json"}
+		}, 1, "larger than"},
+		// The walk skips pipes: the folder's name gives its dates.
+		{"session.toml is a named pipe", func(t *testing.T, dir, _ string) []string {
+			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "sessions", "2026-10-05_acme_excel", "session.toml"), 0o644))
+			return nil
+		}, 1, ""},
+		{"session.toml nested 100k deep", func(t *testing.T, dir, _ string) []string {
+			p := filepath.Join(dir, "sessions", "2026-10-05_acme_excel", "session.toml")
+			require.NoError(t, os.WriteFile(p, []byte("x = "+string(bytes.Repeat([]byte("["), 100000))), 0o644))
+			return nil
+		}, 2, "nested"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, secret := hostileRepo(t)
+			args := append([]string{dir, "--lang", "en", "--as-of", "2026-11-22"}, tt.setup(t, dir, secret)...)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			code, out := runBounded(t, args...)
+			runtime.ReadMemStats(&after)
+			assert.Equal(t, tt.code, code, "%s", out)
+			assert.Contains(t, out, tt.want)
+			assert.NotContains(t, out, "SECRET-TOKEN")
+			assert.NotContains(t, out, "goroutine ", "a stack trace")
+			assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(256<<20), "bytes allocated")
+		})
+	}
+}
