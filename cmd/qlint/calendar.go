@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/qlint/qlint/linter"
@@ -28,6 +29,12 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
+	var target *outputTarget
+	if c.output != "" {
+		if target, err = checkOutput(root, c.output); err != nil {
+			return exitError, err
+		}
+	}
 	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err
@@ -36,16 +43,14 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	out := stdout
-	if c.output != "" {
-		f, err := createOutput(c.output)
-		if err != nil {
-			return exitError, err
-		}
-		defer f.Close()
-		out = f
+	if target == nil {
+		return exitOK, linter.WriteICS(stdout, rep, currentVersion())
 	}
-	if err := linter.WriteICS(out, rep, currentVersion()); err != nil {
+	var buf bytes.Buffer
+	if err := linter.WriteICS(&buf, rep, currentVersion()); err != nil {
+		return exitError, err
+	}
+	if err := target.write(c.output, buf.Bytes()); err != nil {
 		return exitError, err
 	}
 	return exitOK, nil

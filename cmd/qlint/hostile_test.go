@@ -156,3 +156,15 @@ func TestHostileInputFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestDiskFullDuringOutput: a full disk (here /dev/full, where every write
+// fails with "no space left") is said plainly, exit 2.
+func TestDiskFullDuringOutput(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	dir, _ := hostileRepo(t)
+	code, out := runBounded(t, dir, "--lang", "en", "-f", "json", "-o", "/dev/full")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, out, "the disk is full: /dev/full is not written")
+}

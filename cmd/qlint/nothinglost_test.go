@@ -95,6 +95,11 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 		{dir, "-f", "sarif", "-o", filepath.Join(outside, "out.sarif")},
 		{dir, "-f", "html", "-o", filepath.Join(outside, "classeur.html")},
 		{"calendar", dir, "-o", filepath.Join(outside, "qualiopi.ics")},
+		// -o onto the rules, a proof or git's own files is refused.
+		{dir, "-o", filepath.Join(dir, "qlint.toml")},
+		{dir, "-f", "json", "-o", filepath.Join(dir, "00-organisme", "organigramme.pdf")},
+		{dir, "-f", "sarif", "-o", filepath.Join(dir, ".git", "HEAD")},
+		{"calendar", dir, "-o", filepath.Join(dir, "07-amelioration", "plan-amelioration.xlsx")},
 		{dir, "--git", "builtin", "--no-cache"},
 		{dir, "--git", "cli"},
 		{dir, "--pre-commit"},

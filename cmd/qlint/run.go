@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -307,6 +308,14 @@ func evidenceFolder(root string) (string, error) {
 // lint judges root (checked by the caller, as are c's values) and prints
 // the report; it is shared by lint and demo.
 func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
+	var target *outputTarget
+	var err error
+	if c.output != "" {
+		// Refused before any work: never a proof, qlint.toml or .git.
+		if target, err = checkOutput(root, c.output); err != nil {
+			return exitError, err
+		}
+	}
 	cfg, cfgPath, lang, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err
@@ -315,14 +324,11 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	out, color := stdout, isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
-	if c.output != "" {
-		f, err := createOutput(c.output)
-		if err != nil {
-			return exitError, err
-		}
-		defer f.Close()
-		out, color = f, false
+	var out io.Writer = stdout
+	color := isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
+	var buf bytes.Buffer
+	if target != nil {
+		out, color = &buf, false
 	}
 	switch c.format {
 	case "json":
@@ -343,6 +349,11 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	}
 	if err != nil {
 		return exitError, err
+	}
+	if target != nil {
+		if err := target.write(c.output, buf.Bytes()); err != nil {
+			return exitError, err
+		}
 	}
 	if rep.Failed(c.failOn) {
 		return exitFindings, nil
@@ -380,16 +391,6 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 		lang, _ = i18n.Parse(c.lang)
 	}
 	return cfg, cfgPath, lang, nil
-}
-
-// createOutput opens the -o file, with a plain error when it cannot.
-func createOutput(p string) (*os.File, error) {
-	f, err := os.Create(p)
-	if err != nil {
-		return nil, usageError("impossible d'écrire "+p+" : "+err.Error(), "cannot write "+p+": "+err.Error(),
-			"vérifiez le chemin de --output", "check the --output path")
-	}
-	return f, nil
 }
 
 // judge runs the linter on root with the checked rules.

@@ -53,6 +53,9 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := live.check(); err != nil {
 		return exitError, err
 	}
+	if err := checkWatchTimes(debounce, poll); err != nil {
+		return exitError, err
+	}
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}

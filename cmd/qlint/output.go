@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/qlint/qlint/internal/safefile"
+)
+
+// The -o file. A report never replaces a file of the evidence folder that
+// qlint did not write itself (a proof, qlint.toml), nor anything under
+// .git; it is written whole beside its place and then renamed there, so
+// that a full disk leaves the old file (or nothing) rather than half a
+// report.
+
+// outputsRecord lists, in the repository's git folder, the reports qlint
+// wrote inside the evidence folder: "sha256 path" a line. Such a report
+// may be replaced by the next one.
+const outputsRecord = "qlint/outputs"
+
+// outputTarget is where -o p really writes: its absolute path after links,
+// and its path relative to the evidence folder when it lies inside.
+type outputTarget struct {
+	path   string // absolute, links resolved
+	rel    string // inside the evidence folder, with /; "" when outside
+	exists bool
+	info   fs.FileInfo
+	gitDir string // the repository's git folder, "" outside one
+}
+
+// checkOutput refuses an -o path that would change the evidence tree or
+// git's own files, before any work is done.
+func checkOutput(root, p string) (*outputTarget, error) {
+	refuse := func(fr, en string) error {
+		return usageError(fr, en,
+			"écrivez le rapport hors du dossier de preuves, ou sous un nouveau nom : -o ../rapport.html",
+			"write the report outside the evidence folder, or under a new name: -o ../report.html")
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return nil, usageError("le dossier de "+p+" n'existe pas", "the folder of "+p+" does not exist",
+			"créez le dossier d'abord, ou vérifiez le chemin de --output", "create the folder first, or check the --output path")
+	}
+	t := &outputTarget{path: filepath.Join(dir, filepath.Base(abs))}
+	if info, err := os.Lstat(t.path); err == nil {
+		if info.Mode()&fs.ModeSymlink != 0 {
+			// Written through the link: judge where it leads.
+			if real, err := filepath.EvalSymlinks(t.path); err == nil {
+				t.path = real
+			} else {
+				return nil, refuse(p+" est un lien cassé : qlint n'écrit pas à travers", p+" is a broken link: qlint does not write through it")
+			}
+		}
+		if info, err = os.Stat(t.path); err == nil {
+			t.exists, t.info = true, info
+		}
+	}
+	rootAbs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if r, err := filepath.EvalSymlinks(rootAbs); err == nil {
+		rootAbs = r
+	}
+	t.gitDir = findGitDir(rootAbs)
+	for _, part := range strings.Split(filepath.ToSlash(t.path), "/") {
+		if part == ".git" {
+			return nil, refuse(p+" est dans le dossier .git : qlint n'y écrit pas de rapport", p+" is inside the .git folder: qlint writes no report there")
+		}
+	}
+	if t.gitDir != "" && within(t.gitDir, t.path) {
+		return nil, refuse(p+" est dans le dossier de git : qlint n'y écrit pas de rapport", p+" is inside git's folder: qlint writes no report there")
+	}
+	if within(rootAbs, t.path) {
+		rel, _ := filepath.Rel(rootAbs, t.path)
+		t.rel = filepath.ToSlash(rel)
+		if t.exists && !t.writtenByQlint() {
+			return nil, refuse(p+" est un fichier du dossier de preuves : qlint ne le remplace pas",
+				p+" is a file of the evidence folder: qlint does not replace it")
+		}
+	}
+	return t, nil
+}
+
+// within reports whether p is dir or lies under it (both absolute and
+// clean).
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// findGitDir returns the git folder of the repository that holds dir
+// (its .git folder, or where a .git file points), or "".
+func findGitDir(dir string) string {
+	for d := dir; ; {
+		g := filepath.Join(d, ".git")
+		if info, err := os.Lstat(g); err == nil {
+			if info.IsDir() {
+				return g
+			}
+			data, err := safefile.ReadPath(g, 4096)
+			if err != nil {
+				return ""
+			}
+			line := strings.TrimSpace(string(data))
+			if !strings.HasPrefix(line, "gitdir:") {
+				return ""
+			}
+			p := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(d, p)
+			}
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				p = r
+			}
+			return p
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// writtenByQlint reports whether the file at t is a report qlint wrote:
+// its content is the one recorded when it was written.
+func (t *outputTarget) writtenByQlint() bool {
+	if t.gitDir == "" || !t.info.Mode().IsRegular() {
+		return false
+	}
+	data, err := safefile.ReadPath(t.path, safefile.CacheLimit)
+	if err != nil {
+		return false
+	}
+	sum := sha256.Sum256(data)
+	want := hex.EncodeToString(sum[:]) + " " + t.rel
+	rec, err := safefile.ReadPath(filepath.Join(t.gitDir, outputsRecord), safefile.SmallLimit)
+	if err != nil {
+		return false
+	}
+	sc := bufio.NewScanner(bytes.NewReader(rec))
+	for sc.Scan() {
+		if sc.Text() == want {
+			return true
+		}
+	}
+	return false
+}
+
+// write puts data at t: through a temporary file and a rename for a
+// regular file (or a new one); straight into anything else outside the
+// folder (/dev/stdout, a pipe the user named).
+func (t *outputTarget) write(p string, data []byte) error {
+	if t.exists && !t.info.Mode().IsRegular() {
+		f, err := os.OpenFile(t.path, os.O_WRONLY, 0)
+		if err != nil {
+			return outputError(p, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return outputError(p, err)
+		}
+		return outputError(p, f.Close())
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(t.path), ".qlint-*.tmp")
+	if err != nil {
+		return outputError(p, err)
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && t.exists {
+		err = os.Chmod(tmp.Name(), t.info.Mode().Perm())
+	} else if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), t.path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return outputError(p, err)
+	}
+	if t.rel != "" && t.gitDir != "" {
+		t.record(data)
+	}
+	return nil
+}
+
+// record notes in the git folder that qlint wrote this report, so that
+// the next run may replace it. Failing to note it only means the next run
+// will ask for a new name.
+func (t *outputTarget) record(data []byte) {
+	p := filepath.Join(t.gitDir, outputsRecord)
+	old, _ := safefile.ReadPath(p, safefile.SmallLimit)
+	var keep []string
+	sc := bufio.NewScanner(bytes.NewReader(old))
+	for sc.Scan() {
+		if line := sc.Text(); !strings.HasSuffix(line, " "+t.rel) && line != "" {
+			keep = append(keep, line)
+		}
+	}
+	sum := sha256.Sum256(data)
+	keep = append(keep, hex.EncodeToString(sum[:])+" "+t.rel)
+	if len(keep) > 1000 {
+		keep = keep[len(keep)-1000:]
+	}
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), "outputs.*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.WriteString(strings.Join(keep, "\n") + "\n")
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		err = os.Rename(tmp.Name(), p)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// outputError says plainly why the report could not be written; a full
+// disk is named as such.
+func outputError(p string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, syscall.ENOSPC) {
+		return usageError("le disque est plein : "+p+" n'est pas écrit (rien n'est laissé à moitié)",
+			"the disk is full: "+p+" is not written (nothing is left half-written)",
+			"libérez de la place, ou écrivez le rapport sur un autre disque", "free some space, or write the report on another disk")
+	}
+	why := safefile.Reason(err)
+	return usageError(fmt.Sprintf("impossible d'écrire %s : %s", p, why.FR), fmt.Sprintf("cannot write %s: %s", p, why.EN),
+		"vérifiez le chemin de --output et les droits du dossier", "check the --output path and the folder's rights")
+}
