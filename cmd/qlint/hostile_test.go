@@ -168,3 +168,63 @@ func TestDiskFullDuringOutput(t *testing.T) {
 	assert.Equal(t, exitError, code)
 	assert.Contains(t, out, "the disk is full: /dev/full is not written")
 }
+
+// listTree lists every path under dir, links not followed.
+func listTree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, rel)
+		return nil
+	}))
+	return out
+}
+
+// TestInitWritesOnlyInsideTheFolder is the robustness matrix for qlint
+// init: never through a link out, never into git's own folders.
+func TestInitWritesOnlyInsideTheFolder(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir, outside string) string // the folder to init
+		want  string
+	}{
+		{"a folder to fill is a link out", func(t *testing.T, dir, outside string) string {
+			require.NoError(t, os.Symlink(outside, filepath.Join(dir, "04-moyens")))
+			return dir
+		}, "is a link out of the evidence folder"},
+		{"the notes folder is a link out", func(t *testing.T, dir, outside string) string {
+			require.NoError(t, os.Symlink(outside, filepath.Join(dir, "approche")))
+			return dir
+		}, "is a link out of the evidence folder"},
+		{"qlint.toml is a dangling link, with --force", func(t *testing.T, dir, outside string) string {
+			require.NoError(t, os.Symlink(filepath.Join(outside, "regles.toml"), filepath.Join(dir, "qlint.toml")))
+			return dir
+		}, "not a regular file"},
+		{"a bare repository", func(t *testing.T, dir, _ string) string {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644))
+			require.NoError(t, os.Mkdir(filepath.Join(dir, "objects"), 0o755))
+			require.NoError(t, os.Mkdir(filepath.Join(dir, "refs"), 0o755))
+			return dir
+		}, "one of git's own folders"},
+		{"a .git folder", func(t *testing.T, dir, _ string) string {
+			require.NoError(t, os.Mkdir(filepath.Join(dir, ".git"), 0o755))
+			return filepath.Join(dir, ".git")
+		}, "one of git's own folders"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, outside := t.TempDir(), t.TempDir()
+			target := tt.setup(t, dir, outside)
+			before := listTree(t, dir)
+			code, out := runBounded(t, "init", target, "--lang", "en", "--force")
+			assert.Equal(t, exitError, code, "%s", out)
+			assert.Contains(t, out, tt.want)
+			assert.Equal(t, before, listTree(t, dir), "init left something behind")
+			assert.Equal(t, []string{"."}, listTree(t, outside), "init wrote outside the folder")
+		})
+	}
+}

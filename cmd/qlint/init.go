@@ -117,7 +117,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 			"the profile is changed in qlint.toml, by hand, or with --force which replaces it (nothing else is touched); without profile options, qlint init only adds the missing folders")
 	}
 	if err != nil {
-		return exitError, err
+		return exitError, initError(dir, err)
 	}
 	return reportInit(stdout, dir, res, l), nil
 }
@@ -179,7 +179,7 @@ func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
 	})
 	res, err := scaffold.Complete(dir, scaffold.Profile{Org: cfg.Organization, Lang: l, Ref: ref})
 	if err != nil {
-		return nil, err
+		return nil, initError(dir, err)
 	}
 	return &completed{res, l}, nil
 }

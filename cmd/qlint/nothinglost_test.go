@@ -110,6 +110,8 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 		// (init.txtar); with profile options it stops and touches nothing.
 		{"init", dir, "--name", "Autre"},
 		{"init", dir, "--categories", "CFA"},
+		// init never scaffolds into git's own folder.
+		{"init", filepath.Join(dir, ".git")},
 		{"hook", "install", dir},
 		{"hook", "uninstall", dir},
 		{"version"},

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -39,13 +40,30 @@ type Result struct {
 // overwriting it was not asked for.
 var ErrConfigExists = errors.New("qlint.toml exists")
 
+// ErrGitDir is returned for a folder that is git's own (a bare repository,
+// or inside a .git folder): proofs never go there.
+var ErrGitDir = errors.New("a git directory")
+
+// ErrLinkOut is returned when a folder to fill is a link that leads out of
+// the evidence folder: init never writes through it.
+var ErrLinkOut = errors.New("a link out of the evidence folder")
+
 // Init writes qlint.toml into dir (only when absent, or when force is set)
 // and creates the folders of the default layout that apply to the profile,
 // with their README.md files when absent. Nothing else is ever touched.
+// Everything is written through dir, never through a link out of it; when
+// a write fails (a full disk), what this run made is taken back, so that
+// nothing is left half-made and init can simply be run again. qlint.toml
+// is written last, whole.
 func Init(dir string, p Profile, force bool) (*Result, error) {
-	res := &Result{}
-	cfgPath := filepath.Join(dir, "qlint.toml")
-	if _, err := os.Lstat(cfgPath); err == nil && !force {
+	if isGitDir(dir) {
+		return nil, ErrGitDir
+	}
+	text := Config(p)
+	if _, err := rules.Parse("qlint.toml", []byte(text)); err != nil {
+		return nil, fmt.Errorf("the generated qlint.toml is invalid (a bug): %w", err)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "qlint.toml")); err == nil && !force {
 		return nil, ErrConfigExists
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -53,15 +71,18 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	text := Config(p)
-	if _, err := rules.Parse("qlint.toml", []byte(text)); err != nil {
-		return nil, fmt.Errorf("the generated qlint.toml is invalid (a bug): %w", err)
-	}
-	if err := os.WriteFile(cfgPath, []byte(text), 0o644); err != nil {
+	res := &Result{}
+	err := build(dir, func(b *builder) error {
+		if err := b.complete(p, res); err != nil {
+			return err
+		}
+		return b.writeConfig(text, force)
+	})
+	if err != nil {
 		return nil, err
 	}
-	res.Created = append(res.Created, "qlint.toml")
-	return res, complete(dir, p, res)
+	res.Created = append([]string{"qlint.toml"}, res.Created...)
+	return res, nil
 }
 
 // Complete creates, in an evidence folder that already has its qlint.toml,
@@ -70,24 +91,111 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 // nor any file already there. It is how a folder made for one grid gets the
 // folders of the next.
 func Complete(dir string, p Profile) (*Result, error) {
+	if isGitDir(dir) {
+		return nil, ErrGitDir
+	}
 	res := &Result{Kept: []string{"qlint.toml"}}
-	return res, complete(dir, p, res)
+	return res, build(dir, func(b *builder) error { return b.complete(p, res) })
 }
 
-func complete(dir string, p Profile, res *Result) error {
+// builder writes inside one folder through os.Root (a link out of it is
+// refused) and remembers what it made, to take it back on failure.
+type builder struct {
+	root *os.Root
+	made []string
+}
+
+// build runs fn on dir; when fn fails, what it made is removed again.
+func build(dir string, fn func(*builder) error) (err error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	b := &builder{root: root}
+	if err = fn(b); err != nil {
+		for i := len(b.made) - 1; i >= 0; i-- {
+			_ = root.Remove(b.made[i]) // a folder only if still empty
+		}
+		if safefile.Escapes(err) {
+			err = fmt.Errorf("%w: %w", ErrLinkOut, err)
+		}
+	}
+	return err
+}
+
+// mkdir makes the folder rel (with /) and its parents, through the root.
+func (b *builder) mkdir(rel string) error {
+	parts := strings.Split(rel, "/")
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		info, err := b.root.Lstat(sub)
+		switch {
+		case err == nil && info.Mode()&fs.ModeSymlink != 0:
+			// os.Root follows a link only while it stays inside; ask now
+			// for a plain error.
+			if _, err := b.root.Stat(sub); err != nil {
+				return err
+			}
+		case err == nil:
+		case errors.Is(err, fs.ErrNotExist):
+			if err := b.root.Mkdir(sub, 0o755); err != nil {
+				return err
+			}
+			b.made = append(b.made, sub)
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+// writeNew creates the file rel, which must not exist yet.
+func (b *builder) writeNew(rel, content string) error {
+	f, err := b.root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	b.made = append(b.made, rel)
+	_, err = f.WriteString(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeConfig puts qlint.toml in place whole: written beside, then
+// renamed. With force it replaces a regular file only, never a link.
+func (b *builder) writeConfig(text string, force bool) error {
+	tmp := fmt.Sprintf(".qlint.toml.%d.tmp", os.Getpid())
+	if err := b.writeNew(tmp, text); err != nil {
+		return err
+	}
+	if force {
+		if info, err := b.root.Lstat("qlint.toml"); err == nil && !info.Mode().IsRegular() {
+			return fmt.Errorf("qlint.toml: %w", safefile.ErrNotRegular)
+		}
+	}
+	if err := b.root.Rename(tmp, "qlint.toml"); err != nil {
+		return err
+	}
+	b.made = b.made[:len(b.made)-1] // the temporary file is qlint.toml now
+	return nil
+}
+
+func (b *builder) complete(p Profile, res *Result) error {
 	if p.Ref == nil {
 		grids := rules.Grids()
 		p.Ref = grids[len(grids)-1]
 	}
 	// The binder's own words: one approach note per indicator.
-	notes := filepath.Join(dir, "approche")
-	if _, err := os.Stat(notes); errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(notes, 0o755); err != nil {
-			return err
-		}
+	if _, err := b.root.Lstat("approche"); errors.Is(err, fs.ErrNotExist) {
 		res.Created = append(res.Created, "approche/")
 	}
-	if err := writeNew(filepath.Join(notes, "README.md"), approachReadme(p.Lang, len(p.Ref.Indicators))); err == nil {
+	if err := b.mkdir("approche"); err != nil {
+		return err
+	}
+	if err := b.writeNew("approche/README.md", approachReadme(p.Lang, len(p.Ref.Indicators))); err == nil {
 		res.Created = append(res.Created, "approche/README.md")
 	} else if errors.Is(err, fs.ErrExist) {
 		res.Kept = append(res.Kept, "approche/README.md")
@@ -95,15 +203,14 @@ func complete(dir string, p Profile, res *Result) error {
 		return err
 	}
 	for _, f := range Folders(p.Org, p.Ref) {
-		full := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
-			if err := os.MkdirAll(full, 0o755); err != nil {
-				return err
-			}
+		if _, err := b.root.Lstat(f.Path); errors.Is(err, fs.ErrNotExist) {
 			res.Created = append(res.Created, f.Path+"/")
 		}
+		if err := b.mkdir(f.Path); err != nil {
+			return err
+		}
 		readme := path.Join(f.Path, "README.md")
-		if err := writeNew(filepath.Join(dir, filepath.FromSlash(readme)), f.Readme(p.Lang)); err != nil {
+		if err := b.writeNew(readme, f.Readme(p.Lang)); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				res.Kept = append(res.Kept, readme)
 				continue
@@ -115,17 +222,25 @@ func complete(dir string, p Profile, res *Result) error {
 	return nil
 }
 
-// writeNew creates a file that must not exist yet.
-func writeNew(p, content string) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+// isGitDir reports whether dir is git's own folder: a .git folder or one
+// inside it, or a bare repository (HEAD, objects and refs side by side).
+func isGitDir(dir string) bool {
+	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return err
+		return false
 	}
-	if _, err := f.WriteString(content); err != nil {
-		f.Close()
-		return err
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = r
 	}
-	return f.Close()
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		if part == ".git" {
+			return true
+		}
+	}
+	head, err1 := os.Stat(filepath.Join(abs, "HEAD"))
+	objects, err2 := os.Stat(filepath.Join(abs, "objects"))
+	refs, err3 := os.Stat(filepath.Join(abs, "refs"))
+	return err1 == nil && err2 == nil && err3 == nil && head.Mode().IsRegular() && objects.IsDir() && refs.IsDir()
 }
 
 // Config returns the qlint.toml text for a profile.
