@@ -2,9 +2,12 @@ package rules
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/qlint/qlint/internal/i18n"
 )
@@ -88,6 +91,102 @@ func FuzzOffset(f *testing.F) {
 		again, err := ParseOffset(o.String())
 		if err != nil || again != o {
 			t.Fatalf("%q printed as %q does not read back", s, o.String())
+		}
+	})
+}
+
+// FuzzNesting: qlint.toml files nested deep and wide (arrays, inline
+// tables, dotted keys and headers), small or large, are decoded or
+// refused with a placed error; the bounds checked before decoding keep
+// every case small.
+func FuzzNesting(f *testing.F) {
+	f.Add(uint16(3), uint8(0), uint16(2), []byte("1"))
+	f.Add(uint16(40000), uint8(1), uint16(1), []byte(""))
+	f.Add(uint16(17), uint8(2), uint16(3), []byte("\"x\""))
+	f.Add(uint16(50000), uint8(3), uint16(1), []byte("]"))
+	f.Fuzz(func(t *testing.T, depth uint16, kind uint8, width uint16, leaf []byte) {
+		width = width%64 + 1
+		var b strings.Builder
+		b.WriteString("schema = 1\n")
+		switch kind % 4 {
+		case 0: // nested arrays, width elements at each level
+			b.WriteString("x = ")
+			for i := 0; i < int(depth); i++ {
+				b.WriteString("[")
+				for j := 1; j < int(width); j++ {
+					b.WriteString("1, ")
+				}
+			}
+			b.Write(leaf)
+			b.WriteString(strings.Repeat("]", int(depth)))
+		case 1: // nested inline tables
+			b.WriteString("x = ")
+			b.WriteString(strings.Repeat("{a = ", int(depth)))
+			b.Write(leaf)
+			b.WriteString(strings.Repeat("}", int(depth)))
+		case 2: // a dotted header
+			b.WriteString("[" + strings.Repeat("a.", int(depth)) + "b]\n")
+			b.Write(leaf)
+		case 3: // a dotted key, repeated width times
+			for j := 0; j < int(width); j++ {
+				b.WriteString(strings.Repeat("k.", int(depth)))
+				b.WriteString("v" + strconv.Itoa(j) + " = ")
+				b.Write(leaf)
+				b.WriteString("\n")
+			}
+		}
+		src := b.String()
+		_, err := Parse("qlint.toml", []byte(src))
+		if err == nil {
+			return
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("not an ErrorList: %v", err)
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, e := range list {
+			if !e.Msg.Complete() || e.Line < 0 || e.Line > lines+1 {
+				t.Fatalf("an error badly placed or said: %+v", e)
+			}
+		}
+	})
+}
+
+// FuzzGlobNesting: a pattern of nested and chained {a,b} groups is
+// accepted (and then matches any name) or refused with a placed error.
+func FuzzGlobNesting(f *testing.F) {
+	f.Add(uint16(2), uint16(2), uint8(3), "a", "a/b.pdf")
+	f.Add(uint16(2999), uint16(1), uint8(2), "x", "x")
+	f.Add(uint16(1), uint16(300), uint8(2), "*", "aaaa")
+	f.Fuzz(func(t *testing.T, depth, chain uint16, width uint8, leaf, name string) {
+		depth, chain, width = depth%2000, chain%300, width%16+1
+		if len(leaf) > 64 {
+			leaf = leaf[:64]
+		}
+		// Past 1024 characters a pattern is refused anyway: the test's own
+		// strings stay under 16 KB.
+		depth = min(depth, uint16((16<<10)/(int(width)*(len(leaf)+1)+2)))
+		alt := strings.Repeat(leaf+",", int(width)-1)
+		group := strings.Repeat("{"+alt, int(depth)) + leaf + strings.Repeat("}", int(depth))
+		if int(chain)*len(group) > 16<<10 {
+			chain = uint16((16 << 10) / max(len(group), 1))
+		}
+		pattern := strings.Repeat(group, int(chain)) + "/*"
+		src := "schema = 1\n[[rule]]\nid = \"r\"\nindicators = [1]\npaths = [" + strconv.Quote(pattern) + "]\n"
+		c, err := Parse("qlint.toml", []byte(src))
+		if err != nil {
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("an unclear error: %v", err)
+			}
+			return
+		}
+		for _, p := range c.Rules[0].Paths {
+			if _, ok := checkGlobBounds(p); !ok {
+				t.Fatalf("a pattern past the bounds accepted: %q", p)
+			}
+			doublestar.Match(p, name)
 		}
 	})
 }

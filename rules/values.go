@@ -247,6 +247,11 @@ func (d *decoder) glob(path, s string) string {
 			`patterns are relative to the evidence folder, with / separators: "sessions/*/emargement*.pdf"`))
 		return ""
 	}
+	if msg, ok := checkGlobBounds(s); !ok {
+		d.fail(path, msg, i18n.T("un motif a d'ordinaire un ou deux groupes {a,b} de quelques variantes : écrivez plutôt plusieurs motifs dans la liste",
+			"a pattern usually has one or two {a,b} groups of a few variants: write several patterns in the list instead"))
+		return ""
+	}
 	if !doublestar.ValidatePattern(s) {
 		d.fail(path, i18n.T(fmt.Sprintf("motif de fichier invalide %q", s), fmt.Sprintf("invalid file pattern %q", s)),
 			i18n.T("vérifiez que chaque [ a son ] et chaque { son } ; * et ** remplacent des noms, {a,b} des variantes",
