@@ -61,6 +61,9 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	ours := readErr == nil && strings.Contains(string(existing), hookMark)
 	switch pos[0] {
 	case "install":
+		if info, err := os.Lstat(hook); err == nil && info.Mode()&os.ModeSymlink != 0 {
+			return exitError, hookLinkError(hook)
+		}
 		if readErr == nil && !ours {
 			return exitError, usageError(
 				fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", hook),
@@ -135,19 +138,12 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 		return "", "", err
 	}
 	rel = filepath.ToSlash(rel)
-	if cfg, err := repo.Config(); err == nil {
-		if p := cfg.Raw.Section("core").Option("hooksPath"); p != "" {
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(top, p)
-			}
-			return p, rel, nil
-		}
-	}
 	st, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
 		return "", "", errors.New("the repository's storage has no folder for hooks")
 	}
-	return filepath.Join(st.Filesystem().Root(), "hooks"), rel, nil
+	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
+	return hooks, rel, err
 }
 
 func hookScript(rel string) string {

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/config"
+
+	"github.com/qlint/qlint/internal/safefile"
+)
+
+// gitHooksDir returns the folder where git runs the hooks of the
+// repository whose work tree is top and whose git folder is gitDir (a
+// worktree's own folder, .git/worktrees/NAME, included).
+//
+// With the git binary, git says it (git rev-parse --git-path hooks): that
+// follows core.hooksPath wherever it is set (repository, global or system
+// config, include files), with ~ expanded, and a worktree's hooks are its
+// main repository's. Without git the same is worked out: core.hooksPath
+// from the repository's config, else the global one, ~ expanded, relative
+// to the work tree's top; else the hooks folder of the common git folder.
+func gitHooksDir(dir, top, gitDir string) (string, error) {
+	if gitBin, err := exec.LookPath("git"); err == nil {
+		cmd := exec.Command(gitBin, "rev-parse", "--git-path", "hooks")
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err == nil {
+			p := strings.TrimRight(string(out), "\r\n")
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			return filepath.Clean(p), nil
+		}
+		if strings.Contains(stderr.String(), "safe.directory") || strings.Contains(stderr.String(), "dubious ownership") {
+			return "", usageError(
+				"git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
+				"git refuses this repository: it belongs to another user (safe.directory)",
+				"si vous lui faites confiance : git config --global --add safe.directory "+shellQuote(top),
+				"if you trust it: git config --global --add safe.directory "+shellQuote(top))
+		}
+	}
+	common := gitDir
+	if data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096); err == nil {
+		c := strings.TrimSpace(string(data))
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(gitDir, c)
+		}
+		common = filepath.Clean(c)
+	}
+	p := hooksPathFromConfig(filepath.Join(common, "config"))
+	if p == "" {
+		p = globalHooksPath()
+	}
+	if p == "" {
+		return filepath.Join(common, "hooks"), nil
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", usageError("core.hooksPath = "+p+" : le dossier personnel est inconnu",
+				"core.hooksPath = "+p+": the home folder is unknown",
+				"écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",
+				"write a full path in core.hooksPath (git config core.hooksPath)")
+		}
+		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(top, p)
+	}
+	return filepath.Clean(p), nil
+}
+
+// hooksPathFromConfig reads core.hooksPath from one git config file.
+func hooksPathFromConfig(p string) string {
+	data, err := safefile.ReadPath(p, 1<<20)
+	if err != nil {
+		return ""
+	}
+	cfg := config.NewConfig()
+	if err := cfg.Unmarshal(data); err != nil {
+		return ""
+	}
+	return cfg.Raw.Section("core").Option("hooksPath")
+}
+
+// globalHooksPath reads core.hooksPath from the user's git config, where
+// git looks for it: $XDG_CONFIG_HOME/git/config (or ~/.config/git/config),
+// then ~/.gitconfig, the later winning.
+func globalHooksPath() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	p := ""
+	for _, f := range []string{filepath.Join(xdg, "git", "config"), filepath.Join(home, ".gitconfig")} {
+		if v := hooksPathFromConfig(f); v != "" {
+			p = v
+		}
+	}
+	return p
+}
+
+// hookLinkError refuses to write the hook through a link: a dangling
+// pre-commit link would be written through to its target, outside the
+// repository.
+func hookLinkError(hook string) error {
+	return usageError(
+		fmt.Sprintf("%s est un lien : qlint n'écrit pas à travers (il mènerait hors du dépôt)", hook),
+		fmt.Sprintf("%s is a link: qlint does not write through it (it would lead out of the repository)", hook),
+		"supprimez le lien si vous n'en voulez plus, puis relancez qlint hook install",
+		"remove the link if you no longer want it, then run qlint hook install again")
+}
