@@ -116,6 +116,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if err != nil {
 		return nil, fmt.Errorf("reading the shallow list: %w", err)
 	}
+	if err := refuseGrafts(repo, opts.AllowShallow); err != nil {
+		return nil, err
+	}
 	opt := gitdates.Options{Progress: opts.Progress}
 	if len(shallow) > 0 {
 		h.Shallow = true
@@ -268,7 +271,9 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 
 // isAncestor asks git whether a is an ancestor of b.
 func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
-	return exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String()).Run() == nil
+	cmd := exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String())
+	cmd.Env = append(cmd.Environ(), "GIT_NO_REPLACE_OBJECTS=1") // as the readers
+	return cmd.Run() == nil
 }
 
 // readIndex returns the index entries by path, decoding .git/index again

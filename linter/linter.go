@@ -112,6 +112,10 @@ func Run(o Options) (*Report, error) {
 	if _, err := getTree(); err != nil { // outside a repository history did not ask
 		return nil, err
 	}
+	dates, err := withSubmodules(o.Root, tree, hist, hopts)
+	if err != nil {
+		return nil, err
+	}
 	ref := o.Ref
 	if ref == nil {
 		if ref, err = rules.Choose(o.Config.Referential, o.AsOf); err != nil {
@@ -145,7 +149,7 @@ func Run(o Options) (*Report, error) {
 	}
 	rep, err := Judge(Input{
 		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
-		Dates: hist, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
+		Dates: dates, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
 	})
 	if err != nil {
 		return nil, err

@@ -65,7 +65,10 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
 		base := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, extra...)
 		cmd := exec.CommandContext(ctx, gitBin, append(base, args...)...)
-		cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat")
+		// Replace refs are not followed: the built-in reader reads the objects
+		// as they are, and both readers must agree (and a cache written before
+		// git replace stays right).
+		cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_PAGER=cat", "GIT_NO_REPLACE_OBJECTS=1")
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			return nil, nil, nil, err

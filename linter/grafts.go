@@ -1,0 +1,56 @@
+package linter
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
+)
+
+// refuseGrafts refuses a repository with grafts (.git/info/grafts), unless
+// allowed as a shallow clone is: a graft cuts or rewires history, so that
+// dates would look more recent than they are, and the two readers would
+// not see the same history (the built-in one ignores grafts).
+func refuseGrafts(repo *git.Repository, allow bool) error {
+	if allow {
+		return nil
+	}
+	st, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return nil
+	}
+	dirs := []string{st.Filesystem().Root()}
+	if data, err := safefile.ReadPath(filepath.Join(dirs[0], "commondir"), 4096); err == nil {
+		c := strings.TrimSpace(string(data))
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(dirs[0], c)
+		}
+		dirs = append(dirs, c)
+	}
+	if f := os.Getenv("GIT_GRAFT_FILE"); f != "" {
+		dirs = nil
+		if info, err := os.Stat(f); err == nil && info.Size() > 0 {
+			return graftsError()
+		}
+	}
+	for _, d := range dirs {
+		if info, err := os.Stat(filepath.Join(d, "info", "grafts")); err == nil && info.Size() > 0 {
+			return graftsError()
+		}
+	}
+	return nil
+}
+
+func graftsError() error {
+	return &UserError{
+		Msg: i18n.T("ce dépôt a des greffes (.git/info/grafts) : l'historique est coupé ou recousu, toutes les dates paraîtraient récentes",
+			"this repository has grafts (.git/info/grafts): its history is cut or rewired, every date would look recent"),
+		Hint: i18n.T("récupérez l'historique complet et retirez .git/info/grafts (git replace --convert-graft-file), ou passez --allow-shallow",
+			"fetch the full history and remove .git/info/grafts (git replace --convert-graft-file), or pass --allow-shallow"),
+	}
+}
