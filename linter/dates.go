@@ -92,9 +92,13 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 // read first, and the tree is needed only to compare the working copies.
 func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (*History, error) {
 	h := &History{Kind: "none", root: root}
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	repo, err := openRepo(root)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return h, nil
+	}
+	var plain *UserError
+	if errors.As(err, &plain) { // a valid repository qlint cannot read, said as such
+		return nil, err
 	}
 	if err != nil {
 		return nil, &UserError{

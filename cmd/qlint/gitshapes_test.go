@@ -86,6 +86,96 @@ func TestRepositoryShapesJudged(t *testing.T) {
 			assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
 		}
 	})
+	// A source repository with a stale proof, cloned in various shapes.
+	source := func(t *testing.T, extra ...string) string {
+		dir := filepath.Join(t.TempDir(), "source")
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		gitAt(t, dir, "2025-01-10", append([]string{"init", "-q", "-b", "main"}, extra...)...)
+		gitAt(t, dir, "2025-01-10", "config", "uploadpack.allowFilter", "true")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, "offre"), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "offre", "catalogue.pdf"), []byte("%PDF"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.md"), []byte("notes"), 0o644))
+		gitAt(t, dir, "2025-01-10", "add", ".")
+		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+		return dir
+	}
+	judged := []struct {
+		name  string
+		shape func(t *testing.T, src string) string
+	}{
+		{"sparse checkout with worktreeConfig", func(t *testing.T, src string) string {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", src, dir)
+			gitAt(t, dir, "2025-01-10", "sparse-checkout", "set", "offre")
+			gitAt(t, dir, "2025-01-10", "config", "extensions.worktreeConfig", "true")
+			return dir
+		}},
+		{"clone --shared (alternates)", func(t *testing.T, src string) string {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", "--shared", src, dir)
+			return dir
+		}},
+		{"blob:none partial clone", func(t *testing.T, src string) string {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=blob:none", "file://"+src, dir)
+			return dir
+		}},
+		{"tree:0 partial clone", func(t *testing.T, src string) string {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
+			return dir
+		}},
+		{"config in Latin-1", func(t *testing.T, src string) string {
+			f, err := os.OpenFile(filepath.Join(src, ".git", "config"), os.O_APPEND|os.O_WRONLY, 0)
+			require.NoError(t, err)
+			_, err = f.WriteString("[user]\n\tname = Fran\xe7ois\n")
+			require.NoError(t, err)
+			require.NoError(t, f.Close())
+			return src
+		}},
+	}
+	for _, tt := range judged {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := tt.shape(t, source(t))
+			for _, reader := range []string{"cli", "builtin"} {
+				kind, code, date := lastUpdate(t, dir, "--git", reader, "--no-cache")
+				assert.Equal(t, exitFindings, code, "--git %s: %s", reader, date)
+				assert.Equal(t, "stale", kind, "--git %s", reader)
+				assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
+			}
+		})
+	}
+	refused := []struct {
+		name  string
+		shape func(t *testing.T) string
+		want  string
+	}{
+		{"SHA-256 repository", func(t *testing.T) string { return source(t, "--object-format=sha256") }, "SHA-256"},
+		{"config in UTF-16", func(t *testing.T) string {
+			dir := source(t)
+			cfg := filepath.Join(dir, ".git", "config")
+			data, err := os.ReadFile(cfg)
+			require.NoError(t, err)
+			var u16 []byte
+			for _, c := range data {
+				u16 = append(u16, c, 0)
+			}
+			require.NoError(t, os.WriteFile(cfg, append([]byte{0xFF, 0xFE}, u16...), 0o644))
+			return dir
+		}, "UTF-16"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := tt.shape(t)
+			for _, reader := range []string{"cli", "builtin"} {
+				_, code, out := lastUpdate(t, dir, "--git", reader)
+				assert.Equal(t, exitError, code, "--git %s", reader)
+				assert.Contains(t, out, tt.want)
+				assert.NotContains(t, out, "check the .git folder", "the advice for a damaged repository")
+			}
+		})
+	}
 	t.Run("replace refs", func(t *testing.T) {
 		dir := t.TempDir()
 		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")

@@ -36,6 +36,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -291,8 +292,10 @@ func objectReaders(repo *git.Repository) (or objectReader, packs bool, close fun
 	// Keep pack files open for the whole walk instead of reopening them
 	// for every object.
 	openGoGit := func(objectCache int) (objectReader, func()) {
+		// Alternates (clone --shared) name other object folders by
+		// absolute path: they are read from the root, as git does.
 		keep := filesystem.NewStorageWithOptions(fsst.Filesystem(), cache.NewObjectLRU(cache.FileSize(objectCache)),
-			filesystem.Options{KeepDescriptors: true})
+			filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New(string(filepath.Separator))})
 		return &lockedReader{r: storerReader{keep}}, func() { _ = keep.Close() }
 	}
 	// Loose objects and alternates, beside the packs.

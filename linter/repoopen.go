@@ -1,0 +1,242 @@
+package linter
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/memfs"
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
+)
+
+// readOnlyExtensions are git extensions that change nothing for a reader
+// of history: worktreeConfig (sparse checkouts keep their settings per
+// worktree), partialClone, preciousObjects, noop. go-git refuses
+// worktreeConfig in a version-0 repository (it compares the lower-cased
+// name with a camel-cased one), so a sparse checkout looked damaged.
+var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone": true, "preciousobjects": true, "noop": true, "noop-v1": true}
+
+// openRepo opens the repository that holds root, as git would find it.
+// A repository that only uses extensions harmless to a reader is opened
+// with them set aside; one that needs an extension qlint cannot read
+// (SHA-256 objects) gets a plain message, not the advice for a damaged one.
+func openRepo(root string) (*git.Repository, error) {
+	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	encoding := err != nil && strings.Contains(err.Error(), "illegal UTF-8 encoding")
+	if err == nil && !hasAlternates(repo) {
+		return repo, nil
+	}
+	if err != nil && !(encoding || errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion)) {
+		return repo, err
+	}
+	dot, wt, err2 := findDotGit(root)
+	if err2 != nil {
+		if err == nil {
+			return repo, nil
+		}
+		return nil, err
+	}
+	var repoFS billy.Filesystem = dot
+	if data, err := safefile.ReadPath(filepath.Join(dot.Root(), "commondir"), 4096); err == nil {
+		c := strings.TrimSpace(string(data))
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(dot.Root(), c)
+		}
+		repoFS = dotgit.NewRepositoryFilesystem(dot, osfs.New(c))
+	}
+	if encoding && utf16Config(repoFS) {
+		return nil, &UserError{
+			Msg: i18n.T("le fichier de configuration de git (.git/config) est enregistré en UTF-16 : ni git ni qlint ne peuvent le lire",
+				"git's configuration file (.git/config) is saved in UTF-16: neither git nor qlint can read it"),
+			Hint: i18n.T("rouvrez .git/config dans un éditeur et enregistrez-le en UTF-8 (sans BOM)",
+				"open .git/config in an editor and save it as UTF-8 (without BOM)"),
+			Err: err,
+		}
+	}
+	exts := gitExtensions(repoFS)
+	for _, e := range exts {
+		if e == "objectformat" {
+			return nil, &UserError{
+				Msg: i18n.T("ce dépôt utilise des identifiants SHA-256 (extensions.objectFormat), que qlint ne sait pas encore lire",
+					"this repository uses SHA-256 object ids (extensions.objectFormat), which qlint cannot read yet"),
+				Hint: i18n.T("le dépôt n'est pas abîmé ; pour le juger, lancez qlint sur une copie SHA-1 (git clone vers un dépôt créé sans --object-format=sha256), ou hors du dépôt",
+					"the repository is not damaged; to judge it, run qlint on a SHA-1 copy (clone into a repository made without --object-format=sha256), or outside the repository"),
+				Err: err,
+			}
+		}
+		if !readOnlyExtensions[e] {
+			return nil, &UserError{
+				Msg: i18n.T("ce dépôt utilise l'extension git "+e+", que qlint ne sait pas lire",
+					"this repository uses the git extension "+e+", which qlint cannot read"),
+				Hint: i18n.T("le dépôt n'est pas abîmé ; lancez qlint sur un clone ordinaire du dépôt",
+					"the repository is not damaged; run qlint on a plain clone of the repository"),
+				Err: err,
+			}
+		}
+	}
+	// Alternates (git clone --shared) name object folders by absolute
+	// path: they are read from the file system's root, as git does (go-git
+	// reads them inside the git folder only, and found no object).
+	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS}, cache.NewObjectLRUDefault(),
+		filesystem.Options{AlternatesFS: osfs.New(string(filepath.Separator))})
+	return git.Open(s, wt)
+}
+
+// hasAlternates reports whether the repository borrows objects from
+// another (objects/info/alternates).
+func hasAlternates(repo *git.Repository) bool {
+	st, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return false
+	}
+	_, err := st.Filesystem().Stat(filepath.Join("objects", "info", "alternates"))
+	return err == nil
+}
+
+// findDotGit finds the git folder and the work tree that hold root: a .git
+// folder, or a .git file naming the git folder (worktrees, submodules).
+func findDotGit(root string) (dot, wt billy.Filesystem, err error) {
+	p, err := filepath.Abs(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	for {
+		g := filepath.Join(p, ".git")
+		if info, err := os.Stat(g); err == nil {
+			if info.IsDir() {
+				return osfs.New(g), osfs.New(p), nil
+			}
+			data, err := safefile.ReadPath(g, 4096)
+			if err != nil {
+				return nil, nil, err
+			}
+			line := strings.TrimSpace(string(data))
+			if !strings.HasPrefix(line, "gitdir:") {
+				return nil, nil, git.ErrRepositoryNotExists
+			}
+			gd := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
+			if !filepath.IsAbs(gd) {
+				gd = filepath.Join(p, gd)
+			}
+			return osfs.New(gd), osfs.New(p), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil, nil, git.ErrRepositoryNotExists
+		}
+		p = parent
+	}
+}
+
+// gitExtensions lists the extensions the config of fs sets, lower-cased.
+func gitExtensions(fs billy.Filesystem) []string {
+	f, err := fs.Open("config")
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []string
+	in := false
+	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "[") {
+			in = strings.EqualFold(strings.Trim(line, "[] \t"), "extensions")
+			continue
+		}
+		if in && line != "" && line[0] != '#' && line[0] != ';' {
+			key, _, _ := strings.Cut(line, "=")
+			out = append(out, strings.ToLower(strings.TrimSpace(key)))
+		}
+	}
+	return out
+}
+
+// extensionsAside is a git folder whose config is read without its
+// [extensions] section (only read-only ones are left there by openRepo),
+// and with Latin-1 text (a name written by an old editor) turned into
+// UTF-8, as git itself reads any bytes there.
+type extensionsAside struct {
+	billy.Filesystem
+}
+
+func (e extensionsAside) Open(name string) (billy.File, error) {
+	if name != "config" {
+		return e.Filesystem.Open(name)
+	}
+	f, err := e.Filesystem.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b strings.Builder
+	in := false
+	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
+	for sc.Scan() {
+		line := sc.Text()
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			in = strings.EqualFold(strings.Trim(t, "[] \t"), "extensions")
+		}
+		if !in {
+			b.WriteString(latin1ToUTF8(line) + "\n")
+		}
+	}
+	mem := memfs.New()
+	w, err := mem.Create("config")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write([]byte(b.String())); err != nil {
+		return nil, err
+	}
+	w.Close()
+	return mem.Open("config")
+}
+
+// latin1ToUTF8 reads a line that is not UTF-8 as Latin-1.
+func latin1ToUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	r := make([]rune, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		r = append(r, rune(s[i]))
+	}
+	return string(r)
+}
+
+// utf16Config reports whether the config of fs is UTF-16 text: a byte
+// order mark, or a zero byte every other byte.
+func utf16Config(fs billy.Filesystem) bool {
+	f, err := fs.Open("config")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		return true
+	}
+	zeros := 0
+	for _, c := range head {
+		if c == 0 {
+			zeros++
+		}
+	}
+	return n > 0 && zeros*3 >= n
+}
