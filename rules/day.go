@@ -66,7 +66,7 @@ func (d Day) After(e Day) bool { return d.t.After(e.t) }
 func (d Day) Equal(e Day) bool { return d.t.Equal(e.t) }
 
 // AddDays returns the day n days after d (before, for negative n).
-func (d Day) AddDays(n int) Day { return Day{d.t.AddDate(0, 0, n)} }
+func (d Day) AddDays(n int) Day { return clampDay(Day{d.t.AddDate(0, 0, n)}) }
 
 // DaysUntil returns the number of days from d to e (negative when e is before d).
 func (d Day) DaysUntil(e Day) int { return int(e.t.Sub(d.t).Hours() / 24) }
@@ -80,7 +80,25 @@ func (d Day) AddMonths(n int) Day {
 	if day > last {
 		day = last
 	}
-	return NewDay(first.Year(), first.Month(), day)
+	return clampDay(NewDay(first.Year(), first.Month(), day))
+}
+
+// The days qlint prints: ISO dates and iCalendar have four-digit years,
+// and the zero Day (0001-01-01) means "no date". A day computed past them
+// (an expiry a year after 9999-06-01) stays at the edge.
+var (
+	firstDay = NewDay(1, time.January, 2)
+	lastDay  = NewDay(9999, time.December, 31)
+)
+
+func clampDay(d Day) Day {
+	switch {
+	case d.t.After(lastDay.t):
+		return lastDay
+	case d.t.Before(firstDay.t):
+		return firstDay
+	}
+	return d
 }
 
 // MarshalText writes the ISO form.

@@ -539,6 +539,9 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 		return rules.Day{}, usageError(fmt.Sprintf("--as-of %q : date invalide", s), fmt.Sprintf("--as-of %q: invalid date", s),
 			"écrivez la date sous la forme 2026-10-05, ou next-audit", "write the date as 2026-10-05, or next-audit")
 	}
+	if err := checkAsOfRange(s, d); err != nil {
+		return rules.Day{}, err
+	}
 	return d, nil
 }
 
