@@ -1,0 +1,80 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/internal/gitbuild"
+)
+
+// TestWatchEndsPromptlyAfterHostileSwaps: qlint.toml swapped for a named
+// pipe, then for a link to /dev/zero, is told and never read; SIGINT and
+// SIGTERM still end watch at once.
+func TestWatchEndsPromptlyAfterHostileSwaps(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			r, err := gitbuild.Init(dir)
+			require.NoError(t, err)
+			cfg := filepath.Join(dir, "qlint.toml")
+			require.NoError(t, os.WriteFile(cfg, []byte(watchRules), 0o644))
+			_, err = r.CommitWorktree("début", gitbuild.MustDay("2025-01-10"))
+			require.NoError(t, err)
+
+			cmd := exec.Command("qlint", "watch", dir, "-f", "json", "--debounce", "50ms", "--lang", "en")
+			stdout, err := cmd.StdoutPipe()
+			require.NoError(t, err)
+			stderr := &syncBuffer{}
+			cmd.Stderr = stderr
+			require.NoError(t, cmd.Start())
+			t.Cleanup(func() { _ = cmd.Process.Kill() })
+			first := make(chan bool, 1)
+			go func() {
+				sc := bufio.NewScanner(stdout)
+				sc.Buffer(make([]byte, 1<<20), 1<<24)
+				first <- sc.Scan()
+				for sc.Scan() {
+				}
+			}()
+			select {
+			case ok := <-first:
+				require.True(t, ok, "stderr: %s", stderr.String())
+			case <-time.After(20 * time.Second):
+				t.Fatal("no first report")
+			}
+			waitFor := func(what string) {
+				t.Helper()
+				deadline := time.Now().Add(20 * time.Second)
+				for !strings.Contains(stderr.String(), what) {
+					require.True(t, time.Now().Before(deadline), "no %q on stderr: %s", what, stderr.String())
+					time.Sleep(20 * time.Millisecond)
+				}
+			}
+			require.NoError(t, os.Remove(cfg))
+			require.NoError(t, syscall.Mkfifo(cfg, 0o644))
+			waitFor("not a regular file")
+			require.NoError(t, os.Remove(cfg))
+			require.NoError(t, os.Symlink("/dev/zero", cfg))
+			waitFor("outside the evidence folder")
+
+			require.NoError(t, cmd.Process.Signal(sig))
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("qlint watch did not end within 10 s of %v", sig)
+			}
+		})
+	}
+}
