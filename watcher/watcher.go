@@ -142,9 +142,17 @@ func (b *burst) change() Change {
 
 func newBurst() *burst { return &burst{paths: map[string]bool{}, extra: map[string]bool{}} }
 
+// newWatcher makes the system watcher; tests replace it.
+var newWatcher = func() (*fsnotify.Watcher, error) { return fsnotify.NewBufferedWatcher(4096) }
+
 func notify(ctx context.Context, o Options, fn func(Change)) error {
-	w, err := fsnotify.NewBufferedWatcher(4096)
+	w, err := newWatcher()
 	if err != nil {
+		// Every inotify instance of the user is taken (128 by default,
+		// fs.inotify.max_user_instances): poll, as when watches run out.
+		if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) || errors.Is(err, syscall.ENOSPC) {
+			return fmt.Errorf("%w (%v)", ErrWatchLimit, err)
+		}
 		return err
 	}
 	defer w.Close()

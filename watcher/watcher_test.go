@@ -232,3 +232,27 @@ func TestWatchLimitFallsBackToPolling(t *testing.T) {
 	write(t, filepath.Join(root, "a", "b", "d.md"), "y")
 	assert.Equal(t, []string{"a/b/d.md"}, next(t, ch).Paths)
 }
+
+// TestNoInotifyInstanceLeftFallsBackToPolling: when every inotify instance
+// of the user is taken (EMFILE from inotify_init1), qlint polls.
+func TestNoInotifyInstanceLeftFallsBackToPolling(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "a", "c.md"), "x")
+	old := newWatcher
+	t.Cleanup(func() { newWatcher = old })
+	newWatcher = func() (*fsnotify.Watcher, error) { return nil, syscall.EMFILE }
+	var mu sync.Mutex
+	var notices []Notice
+	ch := run(t, Options{Root: root, FallbackPoll: 100 * time.Millisecond, Debounce: 50 * time.Millisecond, Notice: func(n Notice) {
+		mu.Lock()
+		defer mu.Unlock()
+		notices = append(notices, n)
+	}})
+	mu.Lock()
+	require.NotEmpty(t, notices)
+	assert.Equal(t, "watch-limit", notices[0].Kind)
+	assert.ErrorIs(t, notices[0].Err, ErrWatchLimit)
+	mu.Unlock()
+	write(t, filepath.Join(root, "a", "d.md"), "y")
+	assert.Equal(t, []string{"a/d.md"}, next(t, ch).Paths)
+}
