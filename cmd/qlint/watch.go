@@ -84,7 +84,7 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 				w.run(nil)
 			}
 		},
-		Root: root, Debounce: debounce, Poll: poll, Extra: []string{cfgPath},
+		Root: root, Debounce: debounce, Poll: poll, Extra: rulesFiles(cfgPath),
 		// The rules file is watched through Extra; the skip test is built
 		// once per rules, not once per event.
 		Skip:   func(rel string, dir bool) bool { return w.skip(rel, dir) },

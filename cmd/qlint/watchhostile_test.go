@@ -78,3 +78,31 @@ func TestWatchEndsPromptlyAfterHostileSwaps(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchFollowsALinkedRulesFile: qlint.toml is a link to a file of the
+// folder; editing that file reloads the rules.
+func TestWatchFollowsALinkedRulesFile(t *testing.T) {
+	need(t, "git")
+	dir := t.TempDir()
+	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "config"), 0o755))
+	target := filepath.Join(dir, "config", "regles.toml")
+	require.NoError(t, os.WriteFile(target, []byte(watchRules), 0o644))
+	require.NoError(t, os.Symlink(filepath.Join("config", "regles.toml"), filepath.Join(dir, "qlint.toml")))
+	gitAt(t, dir, "2025-01-10", "add", ".")
+	gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "début")
+
+	cmd := exec.Command("qlint", "watch", dir, "--debounce", "50ms", "--lang", "en")
+	stdout := &syncBuffer{}
+	stderr := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	require.Eventually(t, func() bool { return strings.Contains(stdout.String(), "Watching") },
+		20*time.Second, 20*time.Millisecond, "stdout: %s\nstderr: %s", stdout.String(), stderr.String())
+	broken := strings.Replace(watchRules, `max_age = "1mo"`, `max_age = "bientôt"`, 1)
+	require.NoError(t, os.WriteFile(target, []byte(broken), 0o644))
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), `invalid duration "bientôt"`) },
+		20*time.Second, 20*time.Millisecond, "stderr: %s\nstdout: %s", stderr.String(), stdout.String())
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+}

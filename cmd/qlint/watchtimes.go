@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -28,4 +30,17 @@ func checkWatchTimes(debounce, poll time.Duration) error {
 			"for example --poll 5s on a network drive; without --poll, qlint listens to the system")
 	}
 	return nil
+}
+
+// rulesFiles are the files whose changes reload the rules: qlint.toml, and
+// when it is a link, the file it leads to (editing that file changes the
+// rules, while the link itself does not change).
+func rulesFiles(cfgPath string) []string {
+	out := []string{cfgPath}
+	if info, err := os.Lstat(cfgPath); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(cfgPath); err == nil {
+			out = append(out, target)
+		}
+	}
+	return out
 }
