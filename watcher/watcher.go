@@ -51,7 +51,7 @@ type Options struct {
 
 // Notice is something the user should know about the watch itself.
 type Notice struct {
-	Kind string // "watch-limit", "overflow", "error"
+	Kind string // "watch-limit", "overflow", "error", "root-gone", "root-back"
 	Err  error
 }
 
@@ -100,6 +100,21 @@ func Watch(ctx context.Context, o Options, fn func(Change)) error {
 		return poll(ctx, o, fn)
 	}
 	err := notify(ctx, o, fn)
+	for errors.Is(err, errRootGone) {
+		// The folder was deleted or renamed: wait for it to come back
+		// (restored, recreated, renamed back), then watch it afresh and
+		// check everything.
+		o.Notice(Notice{Kind: "root-gone"})
+		if !awaitRoot(ctx, o.Root, max(o.FallbackPoll, o.Debounce)) {
+			return nil
+		}
+		o.Notice(Notice{Kind: "root-back"})
+		// Everything is checked once the watches are in place again, so
+		// that no change made meanwhile is missed.
+		again := o
+		again.Ready = func() { fn(Change{Overflow: true}) }
+		err = notify(ctx, again, fn)
+	}
 	if errors.Is(err, ErrWatchLimit) {
 		o.Notice(Notice{Kind: "watch-limit", Err: err})
 		o.Poll = max(o.FallbackPoll, o.Debounce)
@@ -257,6 +272,9 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 				continue
 			}
 			rel := relTo(root, ev.Name)
+			if rel == "." && rootGone(root) {
+				return errRootGone
+			}
 			if rel == ".." || strings.HasPrefix(rel, "../") {
 				continue // a sibling of an extra file
 			}

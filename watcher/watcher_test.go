@@ -256,3 +256,61 @@ func TestNoInotifyInstanceLeftFallsBackToPolling(t *testing.T) {
 	write(t, filepath.Join(root, "a", "d.md"), "y")
 	assert.Equal(t, []string{"a/d.md"}, next(t, ch).Paths)
 }
+
+// TestRootDeletedAndRecreated: the watched folder deleted (or renamed
+// away) is told once; when it is back, it is watched afresh and checked
+// whole.
+func TestRootDeletedAndRecreated(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "preuves")
+	write(t, filepath.Join(root, "a.md"), "a")
+	var mu sync.Mutex
+	var kinds []string
+	ch := run(t, Options{Root: root, FallbackPoll: 50 * time.Millisecond, Debounce: 50 * time.Millisecond, Notice: func(n Notice) {
+		mu.Lock()
+		defer mu.Unlock()
+		kinds = append(kinds, n.Kind)
+	}})
+	noticed := func(kind string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, k := range kinds {
+			if k == kind {
+				return true
+			}
+		}
+		return false
+	}
+	// Renamed away, then back.
+	require.NoError(t, os.Rename(root, root+"-ancien"))
+	require.Eventually(t, func() bool { return noticed("root-gone") }, 10*time.Second, 10*time.Millisecond)
+	require.NoError(t, os.Rename(root+"-ancien", root))
+	for c := next(t, ch); !c.Overflow; c = next(t, ch) {
+	}
+	assert.True(t, noticed("root-back"))
+	// Watched again: a new file is seen.
+	write(t, filepath.Join(root, "b.md"), "b")
+	for c := next(t, ch); !contains(c.Paths, "b.md"); c = next(t, ch) {
+	}
+	// Deleted, then recreated.
+	mu.Lock()
+	kinds = nil
+	mu.Unlock()
+	require.NoError(t, os.RemoveAll(root))
+	require.Eventually(t, func() bool { return noticed("root-gone") }, 10*time.Second, 10*time.Millisecond)
+	write(t, filepath.Join(root, "c.md"), "c")
+	for c := next(t, ch); !c.Overflow; c = next(t, ch) {
+	}
+	write(t, filepath.Join(root, "d.md"), "d")
+	for c := next(t, ch); !contains(c.Paths, "d.md"); c = next(t, ch) {
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

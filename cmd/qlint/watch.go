@@ -134,6 +134,13 @@ func (w *watchSession) notice(n watcher.Notice) {
 			"the system's limit on watched folders is reached; qlint falls back to polling every 2 s.\n  hint: raise fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=524288), or use --poll").In(l))
 	case "overflow":
 		fmt.Fprintln(w.stderr, "qlint: "+i18n.T("trop de changements d'un coup : tout est revérifié", "too many changes at once: everything is checked again").In(l))
+	case "root-gone":
+		fmt.Fprintln(w.stderr, "qlint: "+i18n.T(
+			"le dossier de preuves "+w.root+" a été supprimé ou renommé : qlint attend qu'il revienne (Ctrl-C pour arrêter)",
+			"the evidence folder "+w.root+" was deleted or renamed: qlint waits for it to come back (Ctrl-C to stop)").In(l))
+	case "root-back":
+		fmt.Fprintln(w.stderr, "qlint: "+i18n.T("le dossier de preuves "+w.root+" est de retour : tout est revérifié",
+			"the evidence folder "+w.root+" is back: everything is checked again").In(l))
 	default:
 		fmt.Fprintln(w.stderr, "qlint: "+n.Err.Error())
 	}
@@ -163,6 +170,9 @@ func (w *watchSession) run(ch *watcher.Change) {
 	// ignore patterns may have changed; otherwise only what changed is read.
 	root, err := os.OpenRoot(w.root)
 	if err != nil {
+		if _, statErr := os.Stat(w.root); statErr != nil {
+			return // gone: the watcher says so once, and waits for it
+		}
 		fmt.Fprintln(w.stderr, "qlint: "+err.Error())
 		w.tell(nil, ch, err.Error())
 		return
