@@ -160,8 +160,13 @@ type completed struct {
 // profile and grid need (the grid the file names, else the one in force
 // today). --lang, when given, chooses the READMEs' language, else the file's.
 func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
-	cfg, err := rules.Load(filepath.Join(dir, "qlint.toml"))
+	cfgPath := filepath.Join(dir, "qlint.toml")
+	cfg, err := loadRulesFile(dir, cfgPath)
 	if err != nil {
+		var list rules.ErrorList
+		if !errors.As(err, &list) {
+			err = unreadableRules(cfgPath, err)
+		}
 		return nil, err
 	}
 	ref, err := rules.Choose(cfg.Referential, rules.DayOf(now()))
