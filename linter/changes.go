@@ -24,7 +24,12 @@ func changeWords(kind string, g *rules.Referential) i18n.Text {
 
 // gridChanges prints what grid ref changed in indicator n, and, when a
 // newer grid follows ref, what it will change and from when.
-func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
+//
+// asOf is the day judged (zero when unknown: no qlint.toml, the grid of
+// today); forced says that qlint.toml forces ref. A next grid already in
+// force on asOf is told in the past tense, with a word that the auditor
+// uses it and not the grid qlint.toml forces.
+func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day, forced bool) {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
 	if c, ok := ref.Changes[n]; ok {
 		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
@@ -37,14 +42,34 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int) {
 			head := i18n.T(
 				fmt.Sprintf("À partir du %s, le référentiel %s ajoute", next.InForce.French(), next.Version),
 				fmt.Sprintf("From %s on, the %s referential adds", next.InForce, next.Version))
+			inForce := !asOf.IsZero() && !asOf.Before(next.InForce)
+			if inForce {
+				head = i18n.T(
+					fmt.Sprintf("Depuis le %s, le référentiel %s ajoute", next.InForce.French(), next.Version),
+					fmt.Sprintf("Since %s, the %s referential adds", next.InForce, next.Version))
+			}
 			if c.Kind == rules.ChangeToConfirm {
 				head = i18n.T(
 					fmt.Sprintf("À partir du %s (référentiel %s), à confirmer par le guide de lecture V10", next.InForce.French(), next.Version),
 					fmt.Sprintf("From %s on (%s referential), to be confirmed by the reading guide V10", next.InForce, next.Version))
 			}
 			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
+			if inForce && forced {
+				p.printf("%s", wrap(fmt.Sprintf(t(
+					"qlint.toml impose le référentiel %s, mais un audit tenu le %s se fait sur le référentiel %s : écrivez referential = \"auto\" dans qlint.toml pour juger comme l'auditeur.",
+					"qlint.toml forces the %s referential, but an audit held on %s is judged on the %s referential: write referential = \"auto\" in qlint.toml to judge as the auditor will."),
+					ref.Version, asOfWords(asOf, p.l), rules.GridFor(asOf).Version), "", 96))
+			}
 		}
 	}
+}
+
+// asOfWords writes a day as a reader of language l does.
+func asOfWords(d rules.Day, l i18n.Lang) string {
+	if l == i18n.FR {
+		return d.French()
+	}
+	return d.String()
 }
 
 // ChangedRules returns the ids of the rules of grid g's pack that its base

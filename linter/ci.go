@@ -129,7 +129,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			"indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered, %d not applicable"),
 			s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered, s.Indicators.NotApplicable))
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.day); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.day, r.Ref()); !line.IsZero() {
 			fmt.Fprintf(&b, "_%s_\n\n", mdEscape(line.In(l)))
 		}
 	}

@@ -33,7 +33,12 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 	if !ind.Note.IsZero() {
 		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", 96))
 	}
-	p.gridChanges(ref, n)
+	var judgedOn rules.Day
+	forced := false
+	if rep != nil && cfg != nil {
+		judgedOn, forced = rep.day, cfg.Referential == ref.Version
+	}
+	p.gridChanges(ref, n, judgedOn, forced)
 	p.printf("\n")
 	nc := t("mineure ou majeure", "minor or major")
 	if ind.NC == rules.NCMajor {

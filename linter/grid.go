@@ -58,10 +58,10 @@ func msgGridOutOfPeriod(forced, inForce *rules.Referential, asOf rules.Day) i18n
 }
 
 // auditGrid says on which grid the next audit will be judged, when that is
-// not the grid of the day judged: before a switch, the audit after it is
-// held on the new grid.
-func auditGrid(c rules.Cycle, asOf rules.Day) i18n.Text {
-	judged := rules.GridFor(asOf)
+// not the grid the report judged on (judged): before a switch, the audit
+// after it is held on the new grid; with a grid qlint.toml forces, the
+// audit is still held on the grid of its day.
+func auditGrid(c rules.Cycle, asOf rules.Day, judged *rules.Referential) i18n.Text {
 	var day rules.Day
 	switch {
 	case c.Booked:
@@ -88,24 +88,19 @@ func auditGrid(c rules.Cycle, asOf rules.Day) i18n.Text {
 }
 
 // auditLine says when the next audit comes, from the audit calendar, and on
-// which grid when that is not the grid of the day judged.
-func auditLine(c rules.Cycle, asOf rules.Day) i18n.Text {
+// which grid when that is not the grid the report judged on.
+func auditLine(c rules.Cycle, asOf rules.Day, judged *rules.Referential) i18n.Text {
 	t := auditLineBase(c, asOf)
 	if t.IsZero() {
 		return t
 	}
-	g := auditGrid(c, asOf)
+	g := auditGrid(c, asOf, judged)
 	return i18n.T(t.FR+g.FR, t.EN+g.EN)
 }
 
-// mdGrid names the grid in the Markdown header. The first grid is not
-// named, so that a report judged on it reads as it always did.
+// mdGrid names the grid in the Markdown header, as the text header does.
 func mdGrid(r *Report) string {
-	g := r.Ref()
-	if g == rules.Grids()[0] {
-		return ""
-	}
-	return " · " + i18n.T("référentiel ", "referential ").In(r.Lang) + g.Version
+	return " · " + i18n.T("référentiel ", "referential ").In(r.Lang) + r.Ref().Version
 }
 
 // icsGrid says, for an audit event from day from to day to, on which grid

@@ -119,7 +119,7 @@ func TestForcedGridOutOfItsPeriod(t *testing.T) {
 }
 
 // TestHeadersNameTheGrid: text, Markdown and HTML headers say which grid
-// judged; the Markdown header of a V9 report stays as it was.
+// judged, V9 included.
 func TestHeadersNameTheGrid(t *testing.T) {
 	rep := judgeAuto(t, fstest.MapFS{}, veille, "2026-11-22")
 	var text, md, html bytes.Buffer
@@ -133,7 +133,7 @@ func TestHeadersNameTheGrid(t *testing.T) {
 	old := judgeAuto(t, fstest.MapFS{}, veille, "2026-10-22")
 	md.Reset()
 	require.NoError(t, WriteMarkdown(&md, old))
-	assert.Equal(t, "## qlint · unnamed organization · as of 2026-10-22", strings.SplitN(md.String(), "\n", 2)[0])
+	assert.Equal(t, "## qlint · unnamed organization · as of 2026-10-22 · referential rnq-v9", strings.SplitN(md.String(), "\n", 2)[0])
 }
 
 // TestNextAuditOnTheNewGrid: judged before the switch, an audit after it is

@@ -85,7 +85,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	}
 	audit := ""
 	if r.Cycle != nil {
-		audit = auditLine(*r.Cycle, r.day).In(l)
+		audit = auditLine(*r.Cycle, r.day, r.Ref()).In(l)
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{

@@ -178,7 +178,7 @@ func (p *textPrinter) header(r *Report) {
 		p.printf("%s\n", p.paint(ansiYellow, r.gridNote.In(p.l)))
 	}
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.day); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.day, r.Ref()); !line.IsZero() {
 			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
 		}
 	}

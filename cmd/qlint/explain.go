@@ -70,7 +70,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	n, convErr := strconv.Atoi(nArg)
 	if !changes && convErr != nil {
-		return exitError, unknownIndicator(nArg, nil)
+		return exitError, unknownIndicator(nArg, nil, indicatorContext{})
 	}
 	if dir == "" {
 		dir = "."
@@ -97,6 +97,8 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	// The grid: with --changes the newest one, else the one qlint.toml
 	// chooses for the day judged.
 	var ref *rules.Referential
+	var ahead *rules.Referential // the grid of the day judged, when n comes with a later one
+	var aheadDay rules.Day
 	if changes {
 		grids := rules.Grids()
 		ref = grids[len(grids)-1]
@@ -113,13 +115,21 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitError, err
 		}
 		if _, known := ref.Indicator(n); !known {
-			return exitError, unknownIndicator(nArg, ref)
+			// Judged before the grid that brings n comes into force, explain
+			// shows n on that grid, saying it is new; a grid qlint.toml
+			// forces is the user's choice, kept.
+			forcedByFile := setting != "" && setting != rules.ReferentialAuto
+			g := newerGridWith(ref, n)
+			if g == nil || forcedByFile {
+				return exitError, unknownIndicator(nArg, ref, indicatorContext{forced: forcedByFile, config: cfg != nil, asOf: asOf})
+			}
+			ahead, ref, aheadDay = ref, g, asOf
 		}
 	}
 	var rep *linter.Report
 	if cfg != nil {
 		var forced *rules.Referential
-		if changes {
+		if changes || ahead != nil {
 			forced = ref
 		}
 		if rep, err = judgeOn(dir, cfgPath, cfg, c, lang, nil, nil, forced); err != nil {
@@ -129,6 +139,11 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if changes {
 		return exitOK, linter.WriteChanges(stdout, ref, rep, lang)
+	}
+	if ahead != nil {
+		if err := linter.WriteComingIndicator(stdout, ref, ahead, n, aheadDay, rep != nil, lang); err != nil {
+			return exitError, err
+		}
 	}
 	if cfg == nil {
 		return exitOK, linter.WriteExplain(stdout, ref, n, nil, nil, lang)
@@ -145,27 +160,66 @@ func cfgOrEmpty(cfg *rules.Config) *rules.Config {
 	return cfg
 }
 
+// newerGridWith returns the first grid after ref that has indicator n.
+func newerGridWith(ref *rules.Referential, n int) *rules.Referential {
+	for g, ok := ref.Next(); ok; g, ok = g.Next() {
+		if _, has := g.Indicator(n); has {
+			return g
+		}
+	}
+	return nil
+}
+
+// indicatorContext is what the hint for an unknown indicator depends on:
+// whether qlint.toml forces the grid, whether there is a qlint.toml at all,
+// and the day judged.
+type indicatorContext struct {
+	forced, config bool
+	asOf           rules.Day
+}
+
 // unknownIndicator refuses an indicator number the grid judged (nil: any
-// grid) does not have, naming the grid that has it.
-func unknownIndicator(arg string, ref *rules.Referential) error {
+// grid) does not have, naming the grid that has it and what to change: the
+// referential key when qlint.toml forces a grid, the day judged otherwise.
+func unknownIndicator(arg string, ref *rules.Referential, ctx indicatorContext) error {
 	if ref == nil {
 		return usageError(fmt.Sprintf("indicateur %q inconnu : donnez un numéro, de 1 à 33", arg),
 			fmt.Sprintf("unknown indicator %q: give a number, from 1 to 33", arg),
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
 	}
 	n, _ := strconv.Atoi(arg)
+	msgFR := fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators))
+	msgEN := fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators))
 	for _, g := range rules.Grids() {
-		if _, ok := g.Indicator(n); ok && g != ref {
-			w := g.Words()
-			return usageError(
-				fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators)),
-				fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators)),
-				fmt.Sprintf("l'indicateur %d appartient au référentiel %s : jugez à partir du %s (--as-of %s), ou écrivez referential = %q dans qlint.toml", n, w.FR, g.InForce.French(), g.InForce, g.Version),
-				fmt.Sprintf("indicator %d belongs to referential %s: judge from %s on (--as-of %s), or write referential = %q in qlint.toml", n, w.EN, g.InForce, g.InForce, g.Version))
+		if _, ok := g.Indicator(n); !ok || g == ref {
+			continue
 		}
+		w := g.Words()
+		hFR := fmt.Sprintf("l'indicateur %d appartient au référentiel %s", n, w.FR)
+		hEN := fmt.Sprintf("indicator %d belongs to referential %s", n, w.EN)
+		switch {
+		case ctx.forced && ctx.asOf.Before(g.InForce):
+			hFR += fmt.Sprintf(" ; qlint.toml impose le référentiel %s : écrivez referential = %q dans qlint.toml, ou referential = \"auto\" et jugez à partir du %s (--as-of %s)", ref.Version, g.Version, g.InForce.French(), g.InForce)
+			hEN += fmt.Sprintf("; qlint.toml forces the %s referential: write referential = %q in qlint.toml, or referential = \"auto\" and judge from %s on (--as-of %s)", ref.Version, g.Version, g.InForce, g.InForce)
+		case ctx.forced:
+			hFR += fmt.Sprintf(", celui des audits au %s ; qlint.toml impose le référentiel %s : écrivez referential = \"auto\" dans qlint.toml", ctx.asOf.French(), ref.Version)
+			hEN += fmt.Sprintf(", the one audits on %s are judged on; qlint.toml forces the %s referential: write referential = \"auto\" in qlint.toml", ctx.asOf, ref.Version)
+		case g.InForce.After(ctx.asOf):
+			hFR += fmt.Sprintf(" : jugez à partir du %s (--as-of %s)", g.InForce.French(), g.InForce)
+			hEN += fmt.Sprintf(": judge from %s on (--as-of %s)", g.InForce, g.InForce)
+			if ctx.config {
+				hFR += fmt.Sprintf(", ou écrivez referential = %q dans qlint.toml", g.Version)
+				hEN += fmt.Sprintf(", or write referential = %q in qlint.toml", g.Version)
+			}
+		default: // a grid before the one judged
+			hFR += fmt.Sprintf(" : jugez avant le %s (--as-of)", ref.InForce.French())
+			hEN += fmt.Sprintf(": judge a day before %s (--as-of)", ref.InForce)
+			if ctx.config {
+				hFR += fmt.Sprintf(", ou écrivez referential = %q dans qlint.toml", g.Version)
+				hEN += fmt.Sprintf(", or write referential = %q in qlint.toml", g.Version)
+			}
+		}
+		return usageError(msgFR, msgEN, hFR, hEN)
 	}
-	return usageError(
-		fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators)),
-		fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators)),
-		"par exemple : qlint explain 23", "for example: qlint explain 23")
+	return usageError(msgFR, msgEN, "par exemple : qlint explain 23", "for example: qlint explain 23")
 }
