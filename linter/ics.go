@@ -16,6 +16,7 @@ import (
 type calEvent struct {
 	uid, summary, description string
 	start, end                rules.Day // end included
+	cycle                     bool      // the audit calendar's, not a proof's
 }
 
 // WriteICS prints the coming dates as an iCalendar file: an event on the
@@ -26,6 +27,11 @@ type calEvent struct {
 // on its date, so importing a newer file moves events instead of doubling
 // them.
 func WriteICS(w io.Writer, r *Report, version string) error {
+	return writeICS(w, r, icsEvents(r), version)
+}
+
+// icsEvents lists the events of report r, coming or past.
+func icsEvents(r *Report) []calEvent {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var events []calEvent
@@ -85,7 +91,7 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 				description: fmt.Sprintf(t("L'audit de surveillance doit avoir lieu entre le %s et le %s. Convenez d'une date avec le certificateur.",
 					"The surveillance audit must take place between %s and %s. Agree on a date with the certifier."), day(c.WindowOpens), day(c.WindowCloses)) +
 					icsGrid(c.WindowOpens, c.WindowCloses, l),
-				start: c.WindowOpens, end: c.WindowCloses,
+				start: c.WindowOpens, end: c.WindowCloses, cycle: true,
 			})
 			events = append(events, calEvent{
 				uid:     uid("renewal", c.Start.String()),
@@ -93,7 +99,7 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 				description: fmt.Sprintf(t("Le certificat arrive à échéance le %s : l'audit de renouvellement doit avoir lieu avant.",
 					"The certificate expires on %s: the renewal audit must take place before."), day(c.Renewal)) +
 					icsGrid(c.Renewal, c.Renewal, l),
-				start: c.Renewal, end: c.Renewal,
+				start: c.Renewal, end: c.Renewal, cycle: true,
 			})
 		}
 		if c.Booked {
@@ -101,10 +107,17 @@ func WriteICS(w io.Writer, r *Report, version string) error {
 				uid:         uid("audit", c.Start.String()),
 				summary:     t("Qualiopi : audit", "Qualiopi: audit"),
 				description: t("Audit Qualiopi prévu ce jour.", "Qualiopi audit booked on this day.") + icsGrid(c.Next, c.Next, l),
-				start:       c.Next, end: c.Next,
+				start:       c.Next, end: c.Next, cycle: true,
 			})
 		}
 	}
+	return events
+}
+
+// writeICS prints events, the coming ones, as the calendar of report r.
+func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
+	l := r.Lang
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	// Coming dates only: an expiry already passed is a finding of the
 	// report, not an appointment.
 	coming := events[:0]

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/rules"
 )
 
 const calendarUsage = `Usage : qlint calendar [DOSSIER] [-o FICHIER.ics] [options]
@@ -39,15 +40,29 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	rep, err := judge(root, cfgPath, cfg, c, lang)
+	cache := &linter.HistoryCache{}
+	rep, err := judgeWith(root, cfgPath, cfg, c, lang, cache, nil)
 	if err != nil {
 		return exitError, err
 	}
+	// Each event falls on the grid of its day: with the grid chosen by the
+	// day judged (auto), the folder is also judged on every grid to come,
+	// whose proofs expire after it comes into force.
+	reps := []*linter.Report{rep}
+	if cfg.Referential == "" || cfg.Referential == rules.ReferentialAuto {
+		for g, ok := rep.Ref().Next(); ok; g, ok = g.Next() {
+			next, err := judgeOn(root, cfgPath, cfg, c, lang, cache, nil, g)
+			if err != nil {
+				return exitError, err
+			}
+			reps = append(reps, next)
+		}
+	}
 	if target == nil {
-		return exitOK, linter.WriteICS(stdout, rep, currentVersion())
+		return exitOK, linter.WriteICSAcross(stdout, reps, currentVersion())
 	}
 	var buf bytes.Buffer
-	if err := linter.WriteICS(&buf, rep, currentVersion()); err != nil {
+	if err := linter.WriteICSAcross(&buf, reps, currentVersion()); err != nil {
 		return exitError, err
 	}
 	if err := target.write(c.output, buf.Bytes()); err != nil {
