@@ -9,6 +9,23 @@ import (
 
 // referential reads the referential key: auto or the id of a grid.
 func (d *decoder) referential(v any) string {
+	switch n := v.(type) {
+	case int64, float64: // referential = 2026: the grid meant, unquoted
+		s := fmt.Sprint(n)
+		ids := gridIDs()
+		for i, id := range ids {
+			ids[i] = fmt.Sprintf("%q", id)
+		}
+		hint := i18n.T("écrivez l'identifiant entre guillemets : "+strings.Join(ids, ", "), "write the id in quotes: "+strings.Join(ids, ", "))
+		if g := gridByAlias(s); g != nil {
+			hint = i18n.T(fmt.Sprintf("écrivez referential = %q, entre guillemets", g.Version), fmt.Sprintf("write referential = %q, in quotes", g.Version))
+		}
+		found := describe(v)
+		d.fail("referential", i18n.T(
+			fmt.Sprintf("referential : %s attendu, trouvé %s", typeString.FR, found.FR),
+			fmt.Sprintf("referential: expected %s, found %s", typeString.EN, found.EN)), hint)
+		return ""
+	}
 	s, ok := d.str("referential", v)
 	if !ok {
 		return ""
@@ -27,7 +44,9 @@ func (d *decoder) referential(v any) string {
 	hint := i18n.T(
 		"écrivez "+strings.Join(quoted, ", ")+` ; "auto" (par défaut) prend la grille en vigueur le jour jugé`,
 		"write "+strings.Join(quoted, ", ")+`; "auto" (the default) takes the grid in force on the day judged`)
-	if sug := suggest(s, ids); sug != "" {
+	if g := gridByAlias(s); g != nil {
+		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", g.Version)+hint.FR, fmt.Sprintf("did you mean %q? ", g.Version)+hint.EN)
+	} else if sug := suggest(s, ids); sug != "" {
 		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", sug)+hint.FR, fmt.Sprintf("did you mean %q? ", sug)+hint.EN)
 	}
 	d.fail("referential", i18n.T(fmt.Sprintf("référentiel inconnu %q", s), fmt.Sprintf("unknown referential %q", s)), hint)
@@ -85,4 +104,35 @@ func gridHint(n int, judged *Referential, setting string) i18n.Text {
 			fmt.Sprintf("indicator %d belongs to referential %s: write referential = %q (or \"auto\")", n, w.EN, g.Version))
 	}
 	return indicatorHint()
+}
+
+// gridByAlias returns the grid that s names in another way than its id:
+// "v10", "RNQ 2026", "rnq-v10" (the 2026 grid's reading guide is the V10),
+// "v9". Case, spaces, dashes and a leading "rnq" do not count.
+func gridByAlias(s string) *Referential {
+	key := aliasKey(s)
+	if key == "" {
+		return nil
+	}
+	for _, g := range gridList {
+		if aliasKey(g.Version) == key {
+			return g
+		}
+		for _, a := range g.aliases {
+			if aliasKey(a) == key {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+func aliasKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimPrefix(b.String(), "rnq")
 }

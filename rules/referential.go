@@ -85,6 +85,7 @@ type Referential struct {
 	implies        map[Category][]Condition
 	conditionNames map[Condition]i18n.Text
 	packs          []string // the files of packs/ that make its rule pack, in order
+	aliases        []string // what people call it besides its id (v10, 2026), for hints
 	pack           packOnce
 }
 
@@ -117,6 +118,7 @@ type rawReferential struct {
 	Base        string    `toml:"base"`
 	Packs       []string  `toml:"packs"`
 	Sources     []string  `toml:"sources"`
+	Aliases     []string  `toml:"aliases"`
 	Change      []struct {
 		Indicator int    `toml:"indicator"`
 		Kind      string `toml:"kind"`
@@ -178,6 +180,7 @@ func parseReferential(src string, lookup func(string) *Referential) (*Referentia
 		implies:        map[Category][]Condition{},
 		conditionNames: map[Condition]i18n.Text{},
 		packs:          raw.Packs,
+		aliases:        raw.Aliases,
 	}
 	if raw.Version == "" || raw.Label == "" || raw.Decree == "" || raw.InForceFrom.IsZero() || len(raw.Packs) == 0 {
 		return nil, fmt.Errorf("version, label, decree, in_force_from and packs are required")
