@@ -573,7 +573,7 @@ func (d *decoder) packMarks(base string, t map[string]any) (basis, proves string
 func (d *decoder) knownRule(base string, t map[string]any) {
 	for k := range t {
 		switch k {
-		case "disable", "extends", "schema", "lang":
+		case "disable", "extends", "schema", "lang", "referential":
 			d.failAt(d.pos.key(base+"."+k), i18n.T(
 				fmt.Sprintf("%s est une clé de premier niveau, mais ici elle fait partie de la règle au-dessus", k),
 				fmt.Sprintf("%s is a top-level key, but here it belongs to the rule above it", k)),

@@ -113,6 +113,13 @@ func (d *decoder) known(base string, t map[string]any, allowed []string) {
 			hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 		}
 		section := sectionName(base)
+		if base != "" && isTopKey(k) {
+			// referential = "…" written at the end of the file lands in
+			// the last [section]: TOML has no way back to the top level.
+			hint = i18n.T(
+				fmt.Sprintf("%s est une clé de premier niveau, en haut du fichier : déplacez la ligne %s avant le premier en-tête [section] (écrite après %s, elle en fait partie)", k, k, strings.TrimPrefix(section.FR, "dans ")),
+				fmt.Sprintf("%s is a top-level key, at the top of the file: move the %s line above the first [section] header (written after %s, it is part of it)", k, k, strings.TrimPrefix(section.EN, "in ")))
+		}
 		d.failAt(d.pos.key(path), i18n.T(
 			fmt.Sprintf("clé inconnue %q %s", k, section.FR),
 			fmt.Sprintf("unknown key %q %s", k, section.EN)), hint)
@@ -278,4 +285,19 @@ func checkRelative(s string) (i18n.Text, bool) {
 		}
 	}
 	return i18n.Text{}, true
+}
+
+// isTopKey reports whether k is a key of the top level of qlint.toml that
+// is not a table: one written too low in the file lands in a section.
+func isTopKey(k string) bool {
+	switch k {
+	case "organization", "audit", "defaults", "ignore", "rule", "history", "waiver":
+		return false
+	}
+	for _, t := range topKeys {
+		if t == k {
+			return true
+		}
+	}
+	return false
 }
