@@ -107,7 +107,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		if err != nil {
 			return exitError, err
 		}
-		return reportInit(stdout, dir, done.Result, done.lang), nil
+		code := reportInit(stdout, dir, done.Result, done.lang)
+		return code, writeGridNews(stdout, dir, done)
 	}
 	if errors.Is(err, scaffold.ErrConfigExists) {
 		return exitError, usageError(
@@ -154,6 +155,8 @@ func profileFlags(fs *flag.FlagSet) bool {
 type completed struct {
 	*scaffold.Result
 	lang i18n.Lang
+	ref  *rules.Referential
+	org  rules.Organization
 }
 
 // completeFolder adds to dir, which has its qlint.toml, the folders its
@@ -186,5 +189,5 @@ func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
 	if err != nil {
 		return nil, initError(dir, err)
 	}
-	return &completed{res, l}, nil
+	return &completed{res, l, ref, cfg.Organization}, nil
 }
