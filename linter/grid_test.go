@@ -86,22 +86,43 @@ work_linked = true`, "2026-11-01", "rnq-2026", 33, 0},
 }
 
 // TestForcedGridOutOfItsPeriod: a grid named in qlint.toml judges on any
-// day, with a warning when it is not the one in force.
+// day, with a warning when the audit the report prepares is not judged on
+// it: the booked audit, else one held from the day judged on, in the
+// surveillance window when known.
 func TestForcedGridOutOfItsPeriod(t *testing.T) {
 	tests := []struct {
-		name, setting, day string
-		warn               bool
+		name, setting, day, audit string
+		warn                      bool
 	}{
-		{"V9 in its period", "rnq-v9", "2026-10-31", false},
-		{"V9 after the switch", "rnq-v9", "2026-11-01", true},
-		{"2026 in its period", "rnq-2026", "2026-11-22", false},
-		{"2026 before the switch", "rnq-2026", "2026-10-15", true},
+		{"V9 in its period", "rnq-v9", "2026-10-31", "", false},
+		{"V9 after the switch", "rnq-v9", "2026-11-01", "", true},
+		{"2026 in its period", "rnq-2026", "2026-11-22", "", false},
+		// Before the switch, preparing on 2026 is sound for an audit that
+		// can come after it, and wrong for one that comes before.
+		{"2026 before the switch, no audit date", "rnq-2026", "2026-10-15", "", false},
+		{"2026 before the switch, audit booked after it", "rnq-2026", "2026-10-15", "next = 2027-01-20", false},
+		{"2026 before the switch, audit booked before it", "rnq-2026", "2026-10-15", "next = 2026-10-20", true},
+		{"2026 before the switch, window open after it", "rnq-2026", "2026-10-31", "initial = 2025-06-12", false},
+		{"2026 before the switch, window closing before it", "rnq-2026", "2026-10-15", "initial = 2024-12-25", true},
+		// A V9 kept for an audit held after the switch is not.
+		{"V9 before the switch, audit booked after it", "rnq-v9", "2026-10-15", "next = 2027-01-20", true},
+		{"V9 before the switch, window opening after it", "rnq-v9", "2026-10-15", "initial = 2025-10-01", true},
+		{"V9 before the switch, window open across it", "rnq-v9", "2026-10-15", "initial = 2025-06-12", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := judgeAuto(t, fstest.MapFS{}, "referential = \""+tt.setting+"\"\n"+veille, tt.day)
+			dates := ""
+			if tt.audit != "" {
+				dates = "[audit]\n" + tt.audit + "\n"
+			}
+			rep := judgeAuto(t, fstest.MapFS{}, "referential = \""+tt.setting+"\"\n"+dates+veille, tt.day)
 			assert.Equal(t, tt.setting, rep.Grid.ID, "the forced grid judges")
-			audit := findingsOf(rep, KindAudit)
+			var audit []Finding
+			for _, f := range findingsOf(rep, KindAudit) {
+				if strings.Contains(f.Message, "forces") {
+					audit = append(audit, f)
+				}
+			}
 			if !tt.warn {
 				assert.Empty(t, audit)
 				return
@@ -109,7 +130,7 @@ func TestForcedGridOutOfItsPeriod(t *testing.T) {
 			require.Len(t, audit, 1)
 			var text bytes.Buffer
 			require.NoError(t, WriteText(&text, rep, TextOptions{}))
-			assert.Contains(t, strings.Split(text.String(), "\n")[2], "referential forced by qlint.toml: on this day, the auditor uses")
+			assert.Contains(t, strings.Split(text.String(), "\n")[2], "referential forced by qlint.toml: ")
 			assert.Equal(t, string(rules.SevWarning), audit[0].Severity)
 			assert.Contains(t, audit[0].Message, "qlint.toml forces the "+tt.setting+" referential")
 			assert.Contains(t, audit[0].Message, "that is the grid the auditor will use")
