@@ -23,8 +23,9 @@ ajoute, s'il s'applique à l'organisme et pourquoi, les règles qui le
 vérifient (intégrées ou de qlint.toml, rythme officiel ou pratique
 courante), les fichiers trouvés avec leurs dates, et ce qu'il reste à faire.
 La grille est celle du jour jugé (--as-of, par défaut aujourd'hui), ou celle
-que fixe referential dans qlint.toml. Sans qlint.toml, seul le référentiel
-est décrit.
+que fixe referential dans qlint.toml. Jugé avant le 1er novembre 2026,
+explain 33 dit que l'indicateur est nouveau et l'explique sur la grille 2026.
+Sans qlint.toml, seul le référentiel est décrit.
 
 --changes montre le passage à la grille 2026 d'un coup d'œil : indicateur
 par indicateur, ce qui change, et ce que la nouvelle grille demande que le
