@@ -44,14 +44,15 @@ type gitSource struct {
 // streamedCommit is what the log says of one commit.
 type streamedCommit struct {
 	info *commitInfo
-	// diffs holds the changes against each parent, in the parents' order
-	// (one list for an ordinary commit, none for a root commit).
+	// diffs holds the changes against the first parent (none for a root
+	// commit): a merge's other parents are looked at only for the files
+	// that differ from the first one, by the walk.
 	diffs [][]change
 }
 
 // readGit asks the git binary, two processes working at once: its raw log
 // of every commit since known (all of them when known is zero), merges
-// compared with each parent (-m), streamed as git writes it; and the files
+// compared with their first parent only, streamed as git writes it; and the files
 // of HEAD under the prefix (ls-tree). Reading git's own output as it comes
 // is the fastest way to see every commit and tree once.
 //
@@ -110,7 +111,7 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 		lsDone <- nil
 	}
 
-	args := []string{"log", "--raw", "--no-renames", "--no-abbrev", "-z", "-m", "--pretty=raw", "--no-color", "--no-ext-diff", head.String()}
+	args := []string{"log", "--raw", "--no-renames", "--no-abbrev", "-z", "--diff-merges=first-parent", "--pretty=raw", "--no-color", "--no-ext-diff", head.String()}
 	if !known.IsZero() {
 		args = append(args, "^"+known.String())
 	}
@@ -238,7 +239,7 @@ func (s *logStream) next() (plumbing.Hash, *streamedCommit, error) {
 				return hash, cur, nil
 			}
 			if cur == nil {
-				hash, cur = rec.hash, &streamedCommit{info: rec.info, diffs: make([][]change, len(rec.info.parents))}
+				hash, cur = rec.hash, &streamedCommit{info: rec.info, diffs: make([][]change, min(len(rec.info.parents), 1))}
 				if s.count++; s.progress != nil && s.count%500 == 0 {
 					s.progress(s.count)
 				}

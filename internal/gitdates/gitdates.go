@@ -412,7 +412,7 @@ type walker struct {
 	nodes    map[plumbing.Hash]*node
 	queue    queue
 	read     int
-	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against each parent
+	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against its first parent, until visited
 	pre      *prefetch                    // the built-in reader's comparisons made ahead, if any
 	stream   *logStream                   // git's log, still being read
 	finish   func(stop bool) error        // ends git's log
@@ -588,40 +588,49 @@ func (w *walker) visit(n *node) error {
 			return err
 		}
 		proots[i] = parents[i].tree
-		if proots[i] == root {
-			// Nothing changed against this parent: every pending path
-			// follows it.
-			w.push(ph, parents[i], n.pending)
+		if i == 0 && proots[0] == root {
+			// Nothing changed against the first parent: every pending
+			// path follows it, as git follows the first parent whose
+			// file is the same.
+			w.push(ph, parents[0], n.pending)
+			delete(w.streamed, n.hash)
 			return nil
 		}
 	}
-	// The differences against each parent, by path: from git's log when it
-	// gave them, else by comparing the trees.
-	diffs := make([]*diffSet, len(c.parents))
+	// The differences against the first parent, by path: from git's log
+	// or the prefetch when they gave them, else by comparing the trees.
+	// Other parents are looked at only for the paths that differ from
+	// the first one (m.same, m.diff).
+	m := &mergeSides{w: w, root: root, proots: proots, diffs: make([]*diffSet, len(c.parents))}
 	sd, ok := w.streamed[n.hash]
+	delete(w.streamed, n.hash) // a commit visited again (clock skew) compares its trees
 	if !ok && w.pre != nil {
 		sd, ok = w.pre.take(n.hash)
 	}
-	for i := range c.parents {
-		d := &diffSet{byPath: map[string]change{}}
-		if ok && len(sd) == len(c.parents) {
-			for _, ch := range sd[i] {
+	if ok && len(sd) >= 1 && len(sd) <= len(c.parents) {
+		for i, chs := range sd {
+			d := &diffSet{byPath: make(map[string]change, len(chs))}
+			for _, ch := range chs {
 				d.byPath[ch.path] = ch
 			}
-		} else if err := w.tr.diff(root, proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
-			return err
+			m.diffs[i] = d
 		}
-		diffs[i] = d
+	}
+	if _, err := m.diff(0); err != nil {
+		return err
 	}
 	ignored := w.opts.Ignore[n.hash]
 	moves := make([]map[string][]int32, len(c.parents))
-	for p, ch := range diffs[0].byPath {
+	for p, ch := range m.diffs[0].byPath {
 		ids, ok := n.pending[p]
 		if !ok || ch.new.IsZero() {
 			continue
 		}
 		delete(n.pending, p)
-		target, from := w.follow(p, ch.new, diffs, ignored)
+		target, from, err := w.follow(p, ch.new, m, ignored)
+		if err != nil {
+			return err
+		}
 		if target < 0 {
 			w.settle(ids, c, n.hash)
 			continue
@@ -639,6 +648,42 @@ func (w *walker) visit(n *node) error {
 	return nil
 }
 
+// mergeSides is a commit compared with its parents, each comparison made
+// when first needed: a merge's file that did not change against the first
+// parent never needs the others.
+type mergeSides struct {
+	w      *walker
+	root   plumbing.Hash
+	proots []plumbing.Hash
+	diffs  []*diffSet // nil: not compared yet
+}
+
+// diff returns the differences against parent i, comparing the trees the
+// first time.
+func (m *mergeSides) diff(i int) (*diffSet, error) {
+	if m.diffs[i] == nil {
+		d := &diffSet{byPath: map[string]change{}}
+		if err := m.w.tr.diff(m.root, m.proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
+			return nil, err
+		}
+		m.diffs[i] = d
+	}
+	return m.diffs[i], nil
+}
+
+// same reports whether parent i holds blob at path p.
+func (m *mergeSides) same(i int, p string, blob plumbing.Hash) (bool, error) {
+	if m.proots[i] == m.root {
+		return true, nil
+	}
+	if d := m.diffs[i]; d != nil {
+		_, changed := d.byPath[p]
+		return !changed, nil
+	}
+	b, err := m.w.tr.lookup(m.proots[i], p)
+	return b == blob, err
+}
+
 func mergeInto(a, b map[string][]int32) map[string][]int32 {
 	if b == nil {
 		return a
@@ -650,25 +695,33 @@ func mergeInto(a, b map[string][]int32) map[string][]int32 {
 // first other parent that holds the same content at that path, else to the
 // path the same blob left in this commit (a move), else nowhere: the commit
 // updated it. It returns the parent index and the path there, or -1.
-func (w *walker) follow(p string, blob plumbing.Hash, diffs []*diffSet, ignored bool) (int, string) {
-	for i := 1; i < len(diffs); i++ {
-		if _, changed := diffs[i].byPath[p]; !changed {
-			return i, p
+func (w *walker) follow(p string, blob plumbing.Hash, m *mergeSides, ignored bool) (int, string, error) {
+	for i := 1; i < len(m.proots); i++ {
+		same, err := m.same(i, p, blob)
+		if err != nil {
+			return 0, "", err
+		}
+		if same {
+			return i, p, nil
 		}
 	}
-	for i, d := range diffs {
+	for i := range m.proots {
+		d, err := m.diff(i)
+		if err != nil {
+			return 0, "", err
+		}
 		if from := d.leftPaths(blob); len(from) > 0 {
-			return i, closest(p, from)
+			return i, closest(p, from), nil
 		}
 	}
 	if ignored {
 		// An ignored commit passes the file on as it was before, when the
 		// parent had it.
-		if ch := diffs[0].byPath[p]; !ch.old.IsZero() {
-			return 0, p
+		if ch := m.diffs[0].byPath[p]; !ch.old.IsZero() {
+			return 0, p, nil
 		}
 	}
-	return -1, ""
+	return -1, "", nil
 }
 
 // closest picks, among the paths the same content left, the one that ends
@@ -712,6 +765,35 @@ func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 		}
 	}
 	return h, nil
+}
+
+// lookup returns the blob at path p (with /) below tree h, zero when there
+// is no file there.
+func (t *trees) lookup(h plumbing.Hash, p string) (plumbing.Hash, error) {
+	for {
+		name, rest, sub := strings.Cut(p, "/")
+		it, err := t.iter(h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		found := false
+		for ; it.ok; it.next() {
+			if it.cur.dir == sub && string(it.cur.name) == name {
+				h, found = it.cur.hash, true
+				break
+			}
+		}
+		if it.err != nil {
+			return plumbing.ZeroHash, &MissingObjectError{"tree", h, it.err}
+		}
+		if !found {
+			return plumbing.ZeroHash, nil
+		}
+		if !sub {
+			return h, nil
+		}
+		p = rest
+	}
 }
 
 // files calls fn for every file below tree h.

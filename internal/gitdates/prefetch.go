@@ -169,21 +169,19 @@ func (p *prefetch) commit(h plumbing.Hash) *commitInfo {
 	return p.infos[h]
 }
 
-// compare computes the commit's changes against each parent.
+// compare computes the commit's changes against its first parent (the walk
+// looks at a merge's other parents only for the files that differ from it).
 func (j *job) compare(tr *trees) {
-	j.diffs = make([][]change, len(j.ptrees))
-	for i, pt := range j.ptrees {
-		if pt == j.tree {
-			continue
-		}
-		if err := tr.diff(j.tree, pt, "", func(ch change) { j.diffs[i] = append(j.diffs[i], ch) }); err != nil {
+	j.diffs = make([][]change, min(len(j.ptrees), 1))
+	if len(j.ptrees) > 0 && j.ptrees[0] != j.tree {
+		if err := tr.diff(j.tree, j.ptrees[0], "", func(ch change) { j.diffs[0] = append(j.diffs[0], ch) }); err != nil {
 			return
 		}
 	}
 	j.ok = true
 }
 
-// take returns the changes of commit h against each of its parents, waiting
+// take returns the changes of commit h against its first parent, waiting
 // for them if they are being computed; false when the prefetch does not have
 // them. Taking a commit releases every commit handed out before it: the walk
 // goes in the same order, so it will not ask for them (when it does, after
