@@ -40,6 +40,7 @@ type History struct {
 	dirty    map[string]bool          // files of HEAD whose working copy differs
 	staged   map[string]bool          // files whose staged content differs from HEAD
 	stagedOn rules.Day                // when set, staged files count as updated that day
+	alias    map[string]string        // a file reached through a folder link → its real path
 	commits  int
 }
 
@@ -187,7 +188,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		return nil, err
 	}
 	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
+	links := newLinkResolver(root)
 	for _, f := range tree.Files {
+		f.Path = h.realPath(f.Path, res.Files, links)
 		full := f.Path
 		if prefix != "" {
 			full = prefix + "/" + f.Path
@@ -317,6 +320,9 @@ func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
 		return true
 	}
 	full := filepath.Join(h.root, filepath.FromSlash(f.Path))
+	if isLink, same := linkHolds(full, blob); isLink {
+		return same // a committed link: its text, not its target's content
+	}
 	fh, err := os.Open(full)
 	if err != nil {
 		return false
@@ -336,6 +342,9 @@ func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
 func (h *History) Date(f File) (rules.Day, string) {
+	if real, ok := h.alias[f.Path]; ok {
+		f.Path = real
+	}
 	if !h.stagedOn.IsZero() && h.staged[f.Path] {
 		return h.stagedOn, SourceUncommitted
 	}
