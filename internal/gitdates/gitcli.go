@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -288,75 +289,106 @@ type record struct {
 
 // parseRecord reads one commit record; it returns what follows the message
 // (the first change, if any) and the parent a merge's block compares with.
+// It runs once per commit of the whole history: it allocates nothing but
+// the commit's information.
 func parseRecord(tok []byte, zones map[string]*time.Location) (rest []byte, rec record, from plumbing.Hash, err error) {
-	bad := fmt.Errorf("git log: unexpected commit record %q", truncate(tok))
-	lines := bytes.Split(tok, []byte("\n"))
-	first := strings.Fields(string(lines[0]))
-	if len(first) < 2 || !plumbing.IsHash(first[1]) {
-		return nil, rec, from, bad
+	bad := func() error { return fmt.Errorf("git log: unexpected commit record %q", truncate(tok)) }
+	nl := bytes.IndexByte(tok, '\n')
+	if nl < 0 {
+		nl = len(tok)
 	}
-	rec.hash = plumbing.NewHash(first[1])
-	if len(first) == 4 && first[2] == "(from" {
-		from = plumbing.NewHash(strings.TrimSuffix(first[3], ")"))
+	first := tok[:nl]
+	// "commit <id>", or "commit <id> (from <id>)" for a merge's block.
+	if len(first) < 47 || !bytes.HasPrefix(first, []byte("commit ")) || !decodeHash(&rec.hash, first[7:47]) {
+		return nil, rec, from, bad()
 	}
-	info, i, ok := commitHeaders(lines, 1, zones)
+	if len(first) > 47 {
+		if f := first[47:]; len(f) != 48 || !bytes.HasPrefix(f, []byte(" (from ")) || f[47] != ')' || !decodeHash(&from, f[7:47]) {
+			return nil, rec, from, bad()
+		}
+	}
+	body := tok[min(nl+1, len(tok)):]
+	end := bytes.Index(body, []byte("\n\n"))
+	if end < 0 {
+		end = len(body)
+	}
+	info, ok := parseHeaders(body[:end], zones)
 	if !ok {
-		return nil, rec, from, bad
+		return nil, rec, from, bad()
 	}
 	rec.info = info
 	// The message: indented lines, then an empty line; a change may follow.
-	for i++; i < len(lines); i++ {
-		if len(lines[i]) > 0 && lines[i][0] == ':' {
-			return bytes.Join(lines[i:], []byte("\n")), rec, from, nil
-		}
+	if i := bytes.Index(body[end:], []byte("\n:")); i >= 0 {
+		return body[end+i+1:], rec, from, nil
 	}
 	return nil, rec, from, nil
 }
 
-// commitHeaders reads a commit's headers from line i on, up to the empty
-// line before the message, whose index it returns; false when a header is
-// malformed.
-func commitHeaders(lines [][]byte, i int, zones map[string]*time.Location) (*commitInfo, int, bool) {
+// parseHeaders reads a commit's headers (the lines before the empty line
+// that starts the message); false when a header is malformed.
+func parseHeaders(block []byte, zones map[string]*time.Location) (*commitInfo, bool) {
 	info := &commitInfo{}
-	for ; i < len(lines) && len(lines[i]) > 0; i++ {
-		if lines[i][0] == ' ' {
+	for len(block) > 0 {
+		line := block
+		if i := bytes.IndexByte(block, '\n'); i >= 0 {
+			line, block = block[:i], block[i+1:]
+		} else {
+			block = nil
+		}
+		if len(line) == 0 || line[0] == ' ' {
 			continue // a continued header (gpgsig, mergetag)
 		}
-		f := strings.Fields(string(lines[i]))
-		if len(f) == 0 {
-			continue
-		}
-		switch f[0] {
+		key, val, _ := bytes.Cut(line, []byte(" "))
+		switch string(key) {
 		case "tree", "parent":
-			if len(f) != 2 || !plumbing.IsHash(f[1]) {
-				return nil, i, false
+			var h plumbing.Hash
+			if len(val) != 40 || !decodeHash(&h, val) {
+				return nil, false
 			}
-			if f[0] == "tree" {
-				info.tree = plumbing.NewHash(f[1])
+			if key[0] == 't' {
+				info.tree = h
 			} else {
-				info.parents = append(info.parents, plumbing.NewHash(f[1]))
+				info.parents = append(info.parents, h)
 			}
 		case "author", "committer":
-			if len(f) < 3 {
-				return nil, i, false
+			// "Name <email> SECONDS ZONE": the last two fields.
+			val = bytes.TrimRight(val, " ")
+			sp := bytes.LastIndexByte(val, ' ')
+			if sp < 0 {
+				return nil, false
 			}
-			secs, err := strconv.ParseInt(f[len(f)-2], 10, 64)
+			zone := val[sp+1:]
+			val = bytes.TrimRight(val[:sp], " ")
+			sp = bytes.LastIndexByte(val, ' ')
+			if sp < 0 {
+				return nil, false
+			}
+			secs, err := strconv.ParseInt(string(val[sp+1:]), 10, 64)
 			if err != nil {
-				return nil, i, false
+				return nil, false
 			}
-			loc, ok := zones[f[len(f)-1]]
+			loc, ok := zones[string(zone)]
 			if !ok {
-				loc = zoneOf(f[len(f)-1])
-				zones[f[len(f)-1]] = loc
+				loc = zoneOf(string(zone))
+				zones[string(zone)] = loc
 			}
-			if f[0] == "author" {
+			if key[0] == 'a' {
 				info.author = time.Unix(secs, 0).In(loc)
 			} else {
 				info.committer = time.Unix(secs, 0).In(loc)
 			}
 		}
 	}
-	return info, i, true
+	return info, true
+}
+
+// decodeHash reads 40 hexadecimal digits into h.
+func decodeHash(h *plumbing.Hash, hexa []byte) bool {
+	if len(hexa) != 2*len(h) {
+		return false
+	}
+	_, err := hex.Decode(h[:], hexa)
+	return err == nil
 }
 
 // zoneOf reads a "+0100" offset as a fixed zone.
@@ -379,19 +411,24 @@ func zoneOf(z string) *time.Location {
 // parseRaw reads ":100644 100644 <old> <new> M" and its path. Submodules
 // and changes of mode alone are not changes of a file's content.
 func parseRaw(meta, path []byte) (change, bool, error) {
-	f := strings.Fields(string(meta[1:]))
-	if len(f) != 5 || !plumbing.IsHash(f[2]) || !plumbing.IsHash(f[3]) {
+	// ":" mode " " mode " " id " " id " " status: the modes are 6 digits.
+	if len(meta) < 1+7+7+41+41+1 || meta[7] != ' ' || meta[14] != ' ' || meta[55] != ' ' || meta[96] != ' ' {
 		return change{}, false, fmt.Errorf("git log: unexpected change %q", truncate(meta))
 	}
-	if f[0] == "160000" || f[1] == "160000" {
+	oldMode, newMode := meta[1:7], meta[8:14]
+	var old, new plumbing.Hash
+	if !decodeHash(&old, meta[15:55]) || !decodeHash(&new, meta[56:96]) {
+		return change{}, false, fmt.Errorf("git log: unexpected change %q", truncate(meta))
+	}
+	if string(oldMode) == "160000" || string(newMode) == "160000" || old == new {
 		return change{}, false, nil
 	}
 	ch := change{path: string(path)}
-	if f[0] != "000000" {
-		ch.old = plumbing.NewHash(f[2])
+	if string(oldMode) != "000000" {
+		ch.old = old
 	}
-	if f[1] != "000000" {
-		ch.new = plumbing.NewHash(f[3])
+	if string(newMode) != "000000" {
+		ch.new = new
 	}
 	if ch.old == ch.new {
 		return change{}, false, nil

@@ -474,7 +474,7 @@ func readCommit(or objectReader, h plumbing.Hash, shallow bool, zones map[string
 	if err != nil {
 		return nil, &MissingObjectError{"commit", h, err}
 	}
-	info, _, ok := commitHeaders(bytes.Split(raw[:headerEnd(raw)], []byte("\n")), 0, zones)
+	info, ok := parseHeaders(raw[:headerEnd(raw)], zones)
 	if !ok || info.tree.IsZero() {
 		return nil, &MissingObjectError{"commit", h, errors.New("malformed commit")}
 	}
