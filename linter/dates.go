@@ -67,8 +67,9 @@ type HistoryOptions struct {
 	// StagedOn, when set, is the day staged changes count as updated: a
 	// pre-commit hook judges the commit being made, dated today.
 	StagedOn rules.Day
-	// Git chooses the history reader: "auto" (the git binary when it is on
-	// PATH, else the built-in reader), "cli" or "builtin".
+	// Git chooses the history reader: "auto" (the faster one for the
+	// repository's shape, see gitauto.go; the built-in one when git is not
+	// on PATH), "cli" or "builtin".
 	Git string
 	// NoCache skips the history cache kept in .git/qlint.
 	NoCache bool
@@ -148,6 +149,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	gitBin, err := gitBinary(opts.Git)
 	if err != nil {
 		return nil, err
+	}
+	if gitBin != "" && opts.Git != GitCLI && preferBuiltin(repo) {
+		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
 	opt.Git, opt.Dir = gitBin, wt.Filesystem.Root()
 	gitDir := ""
