@@ -4,7 +4,9 @@
 # (no cache) with the default reader and with each reader, then warm runs
 # (cache, nothing changed) next to `git status --porcelain`, and runs after
 # one new commit. Memory is the peak of the whole process tree (qlint and
-# the git it starts), sampled by scripts/treepeak.
+# the git it starts), sampled by scripts/treepeak; processor time (user and
+# system, the children's included) is shown beside the wall time, as it
+# suffers less from a busy machine.
 #
 #   scripts/bench-real.sh REPO [ROUNDS]          (default 3 rounds)
 #
@@ -25,12 +27,13 @@ lint=("$work/qlint" "$repo" -c "$rules" --fail-on never -f json)
 results="$work/results.txt"
 : >"$results"
 
-# run LABEL CMD...: records "LABEL<TAB>SECONDS<TAB>MB".
+# run LABEL CMD...: records "LABEL<TAB>SECONDS<TAB>MB<TAB>CPU SECONDS".
 run() {
-  local label=$1 out; shift
+  local label=$1 out secs mb cpu; shift
   out=$("$work/treepeak" "$@" 2>&1 >/dev/null | tail -1)
-  printf '%-40s %8s s %6s MB\n' "$label" "${out% *}" "${out#* }"
-  printf '%s\t%s\t%s\n' "$label" "${out% *}" "${out#* }" >>"$results"
+  read -r secs mb cpu <<<"$out"
+  printf '%-40s %8s s %6s MB %8s s of processor time\n' "$label" "$secs" "$mb" "$cpu"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$secs" "$mb" "$cpu" >>"$results"
 }
 
 echo "repository: $repo"
@@ -62,20 +65,22 @@ done
 echo
 echo "medians over $rounds rounds:"
 awk -F'\t' '
-  { t[$1] = t[$1] " " $2; m[$1] = m[$1] " " $3; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+  { t[$1] = t[$1] " " $2; m[$1] = m[$1] " " $3; c[$1] = c[$1] " " $4; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
   function median(s,   a, k, i, j, x) {
     k = split(s, a, " ")
     for (i = 2; i <= k; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
     return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
   }
   END {
-    floor = median(t["git log --raw --no-renames"]); st = median(t["git status --porcelain"])
-    cold = median(t["qlint cold, default (--git auto)"])
+    floor = median(t["git log --raw --no-renames"]); cfloor = median(c["git log --raw --no-renames"])
+    st = median(t["git status --porcelain"]); cst = median(c["git status --porcelain"])
+    cold = median(t["qlint cold, default (--git auto)"]); ccold = median(c["qlint cold, default (--git auto)"])
+    printf "%-40s %8s   %6s  %8s    %s\n", "", "wall", "peak", "processor", "ratios (wall, processor)"
     for (i = 0; i < n; i++) {
-      l = order[i]; s = median(t[l]); ratio = ""
-      if (l ~ /cold/) ratio = sprintf("%.2f× git log", s / floor)
-      if (l ~ /warm/) ratio = sprintf("%.2f× git status", s / st)
-      if (l ~ /new commit/) ratio = sprintf("%.3f× cold default", s / cold)
-      printf "%-40s %8.3f s %6.0f MB  %s\n", l, s, median(m[l]), ratio
+      l = order[i]; s = median(t[l]); p = median(c[l]); ratio = ""
+      if (l ~ /cold/) ratio = sprintf("%.2f× %.2f× git log", s / floor, p / cfloor)
+      if (l ~ /warm/) ratio = sprintf("%.2f× %.2f× git status", s / st, p / cst)
+      if (l ~ /new commit/) ratio = sprintf("%.3f× %.3f× cold default", s / cold, p / ccold)
+      printf "%-40s %8.3f s %6.0f MB %8.3f s  %s\n", l, s, median(m[l]), p, ratio
     }
   }' "$results"

@@ -160,7 +160,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noColor, "no-color", false, "pas de couleurs (aussi avec la variable NO_COLOR)")
 	fs.BoolVar(&c.allowShallow, "allow-shallow", false, "accepter un clone partiel (shallow), aux dates peu fiables")
 	fs.BoolVar(&c.preCommit, "pre-commit", false, "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
-	fs.StringVar(&c.git, "git", "auto", "lecture de l'historique : auto (la commande git si présente), cli ou builtin")
+	fs.StringVar(&c.git, "git", "auto", "lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)")
 	fs.BoolVar(&c.noCache, "no-cache", false, "ignorer le cache d'historique gardé dans .git/qlint")
 }
 
