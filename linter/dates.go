@@ -299,12 +299,12 @@ func readIndex(repo *git.Repository, cache *HistoryCache) map[string]*index.Entr
 	if cache != nil && stamp != "" && cache.indexStamp == stamp {
 		return cache.index
 	}
-	idx, err := repo.Storer.Index()
+	list, err := indexEntries(repo)
 	if err != nil {
-		idx = &index.Index{} // unreadable index: every file is compared by content
+		list = nil // unreadable index: every file is compared by content
 	}
-	entries := make(map[string]*index.Entry, len(idx.Entries))
-	for _, e := range idx.Entries {
+	entries := make(map[string]*index.Entry, len(list))
+	for _, e := range list {
 		entries[e.Name] = e
 	}
 	if cache != nil {
