@@ -49,7 +49,7 @@ for i in $(seq "$rounds"); do
 done
 rm -rf "$repo/.git/qlint"
 "${lint[@]}" >/dev/null # fills the cache
-file=$(git -C "$repo" ls-files -t | awk '$1 == "H" { sub(/^H /, ""); print; exit }')
+file=$(git -C "$repo" ls-files -t | awk '$1 == "H" && !found { sub(/^H /, ""); print; found = 1 }')
 for i in $(seq "$rounds"); do
   echo "-- round $i (warm, one new commit)"
   run "git status --porcelain" git -C "$repo" status --porcelain

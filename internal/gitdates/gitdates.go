@@ -51,6 +51,23 @@ const (
 	maxObjectCache = 32 << 20
 )
 
+// treeCacheFor sizes the cache of parsed trees to the repository: 32 times
+// its index (HEAD's trees take about half the index, and one pass over
+// history needs the trees of a few commits at a time), at least 8 MiB, at
+// most maxTreeCache. A repository of 1,500 files (etcd) kept 48 MiB of trees
+// for nothing: its whole run then took more memory than git log.
+func treeCacheFor(repo *git.Repository) int {
+	fsst, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return maxTreeCache
+	}
+	fi, err := fsst.Filesystem().Stat("index")
+	if err != nil {
+		return maxTreeCache
+	}
+	return int(min(max(32*fi.Size(), 8<<20), maxTreeCache))
+}
+
 // prefetchWorkers is how many goroutines compare commits ahead of the
 // built-in reader's walk: one per core, up to four.
 func prefetchWorkers() int { return min(runtime.GOMAXPROCS(0), 4) }
@@ -133,9 +150,10 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	// ahead of the walk, and hold most of the parsed trees.
 	workers := prefetchWorkers()
 	prefetching := packs && opts.Git == "" && opts.Known == nil && workers > 1
-	treeCache := maxTreeCache
+	treeBudget := treeCacheFor(repo)
+	treeCache := treeBudget
 	if prefetching {
-		treeCache = maxTreeCache / 8
+		treeCache = treeBudget / 8
 	}
 	w := &walker{
 		or:      or,
@@ -189,7 +207,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	}
 	if prefetching {
 		// Started while HEAD's files are listed.
-		w.pre = startPrefetch(or, res.Head, opts.Shallow, workers)
+		w.pre = startPrefetch(or, res.Head, opts.Shallow, workers, treeBudget)
 		defer w.pre.stop()
 	}
 	head, err := w.commit(res.Head)
@@ -300,7 +318,9 @@ func objectReaders(repo *git.Repository) (or objectReader, packs bool, close fun
 	}
 	// Loose objects and alternates, beside the packs.
 	rest, closeRest := openGoGit(maxObjectCache / 8)
-	if pr := openPacks(objectsDir(fsst.Filesystem().Root()), rest, maxObjectCache); pr != nil {
+	// The delta bases kept: sized to the repository like the trees (a
+	// tree's delta chain runs through older versions of the same folder).
+	if pr := openPacks(objectsDir(fsst.Filesystem().Root()), rest, min(max(treeCacheFor(repo), 16<<20), maxObjectCache)); pr != nil {
 		return pr, true, func() { pr.close(); closeRest() }
 	}
 	closeRest()

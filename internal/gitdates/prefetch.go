@@ -51,7 +51,7 @@ const (
 
 // startPrefetch compares the commits reachable from head with workers
 // goroutines reading through or, which must be safe for concurrent use.
-func startPrefetch(or objectReader, head plumbing.Hash, shallow map[plumbing.Hash]bool, workers int) *prefetch {
+func startPrefetch(or objectReader, head plumbing.Hash, shallow map[plumbing.Hash]bool, workers, treeBudget int) *prefetch {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &prefetch{ctx: ctx, cancel: cancel, slots: make(chan struct{}, prefetchWindow), jobs: map[plumbing.Hash]*job{}, infos: map[plumbing.Hash]*commitInfo{}}
 	todo := make(chan []*job)
@@ -64,7 +64,7 @@ func startPrefetch(or objectReader, head plumbing.Hash, shallow map[plumbing.Has
 	for range workers {
 		go func() {
 			defer p.wg.Done()
-			tr := newTrees(or, maxTreeCache/workers)
+			tr := newTrees(or, treeBudget/workers)
 			for run := range todo {
 				for _, j := range run {
 					if ctx.Err() == nil {
