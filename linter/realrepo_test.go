@@ -19,9 +19,10 @@ import (
 // (work trees named by QLINT_REAL_REPOS, separated as in PATH) with every
 // reader and checks each date against a reference built on git log alone:
 // `git log -1 -- PATH` (default history simplification: a merge shows only
-// when the file differs from every parent), the author's day, and, when that
-// commit added the file, an exact rename in it (`git diff-tree -M100%`,
-// against each parent in turn) is followed to its source. A file reached
+// when the file differs from every parent), the author's day; a commit that
+// changed the file's mode alone is passed over (the contract dates content);
+// when that commit added the file, an exact rename in it (`git diff-tree
+// -M100%`, against each parent in turn) is followed to its source. A file reached
 // through a folder link is checked at its real path.
 //
 // QLINT_REAL_SAMPLE (default 300) files are checked, spread over the tree,
@@ -140,9 +141,23 @@ func referenceDate(t *testing.T, root, p string) string {
 			return fmt.Sprintf("(no commit for %s)", p)
 		}
 		commit, parents, day := f[0], strings.Fields(f[1]), f[2]
+		// git log counts a change of mode alone (chmod +x); the contract
+		// dates content: a parent with the same content is followed.
+		blob := blobAt(root, commit, p)
+		same := ""
+		for _, par := range parents {
+			if blob != "" && blobAt(root, par, p) == blob {
+				same = par
+				break
+			}
+		}
+		if same != "" {
+			start = same
+			continue
+		}
 		from, parent := "", ""
 		for _, par := range parents {
-			if exec.Command("git", "-C", root, "cat-file", "-e", par+":"+p).Run() == nil {
+			if blobAt(root, par, p) != "" {
 				continue // not added against this parent: no rename from it
 			}
 			if src := renameSource(t, root, par, commit, p); src != "" {
@@ -156,6 +171,15 @@ func referenceDate(t *testing.T, root, p string) string {
 		start, p = parent, from
 	}
 	return "(too many renames)"
+}
+
+// blobAt is the id of the file at path p in commit c, "" when there is none.
+func blobAt(root, c, p string) string {
+	out, err := exec.Command("git", "-C", root, "rev-parse", "-q", "--verify", c+":"+p).Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // renameSource is the path p was renamed from between commits a and b
