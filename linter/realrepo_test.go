@@ -22,7 +22,9 @@ import (
 // when the file differs from every parent), the author's day; a commit that
 // changed the file's mode alone is passed over (the contract dates content);
 // when that commit added the file, an exact rename in it (`git diff-tree
-// -M100%`, against each parent in turn) is followed to its source. A file reached
+// -M100%`, against each parent in turn) is followed to its source, or else
+// a path the same content left in that commit (git gives a source to one
+// destination only; the contract follows every move). A file reached
 // through a folder link is checked at its real path.
 //
 // QLINT_REAL_SAMPLE (default 300) files are checked, spread over the tree,
@@ -164,6 +166,13 @@ func referenceDate(t *testing.T, root, p string) string {
 				from, parent = src, par
 				break
 			}
+			// git pairs a source with one destination only; the contract
+			// follows any path the same content left (a subtree merge
+			// that puts a repository's po/ both in gitk-git/ and git-gui/).
+			if src := leftSource(t, root, par, commit, p, blob); src != "" {
+				from, parent = src, par
+				break
+			}
 		}
 		if from == "" {
 			return day
@@ -180,6 +189,34 @@ func blobAt(root, c, p string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// leftSource is the path that blob left between commits a and b (deleted
+// in b), the one ending most like p when several did, or "".
+func leftSource(t *testing.T, root, a, b, p, blob string) string {
+	out, err := exec.Command("git", "-C", root, "-c", "core.quotePath=false", "diff-tree", "-r", "-z", "--no-commit-id", "--no-renames", "--no-abbrev", "--diff-filter=D", a, b).Output()
+	if err != nil {
+		t.Errorf("git diff-tree %s %s: %v", a, b, err)
+		return ""
+	}
+	fields := bytes.Split(out, []byte{0})
+	best, bestLen := "", -1
+	for i := 0; i+1 < len(fields); i++ {
+		f := strings.Fields(string(bytes.TrimLeft(fields[i], "\n")))
+		if len(f) == 5 && strings.HasPrefix(f[0], ":") {
+			if q := string(fields[i+1]); f[2] == blob {
+				n := 0
+				for n < len(p) && n < len(q) && p[len(p)-1-n] == q[len(q)-1-n] {
+					n++
+				}
+				if n > bestLen || n == bestLen && q < best {
+					best, bestLen = q, n
+				}
+			}
+			i++
+		}
+	}
+	return best
 }
 
 // renameSource is the path p was renamed from between commits a and b
