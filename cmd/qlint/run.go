@@ -19,9 +19,14 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version that `go install` recorded is used.
-var version = ""
+// version, commit and date are set at build time by the release build
+// (-ldflags "-X main.version=1.2.3 -X main.commit=… -X main.date=…", see
+// .goreleaser.yaml); otherwise what `go install` and git recorded is used.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 // Exit codes, as the contract defines them.
 const (
@@ -572,19 +577,25 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	if len(pos) > 0 {
 		return exitError, usageError("qlint version ne prend pas d'argument", "qlint version takes no argument", "qlint version", "qlint version")
 	}
-	commit := "unknown"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" {
-				commit = s.Value
+	rev, built := commit, ""
+	if rev == "" {
+		rev = "unknown"
+		if info, ok := debug.ReadBuildInfo(); ok {
+			for _, s := range info.Settings {
+				if s.Key == "vcs.revision" {
+					rev = s.Value
+				}
 			}
 		}
+	}
+	if date != "" {
+		built = ", " + date
 	}
 	var grids []string
 	for _, g := range rules.Grids() {
 		grids = append(grids, g.Version)
 	}
-	fmt.Fprintf(stdout, "qlint %s (commit %s, %s, référentiels %s)\n", currentVersion(), commit, runtime.Version(), strings.Join(grids, ", "))
+	fmt.Fprintf(stdout, "qlint %s (commit %s%s, %s, référentiels %s)\n", currentVersion(), rev, built, runtime.Version(), strings.Join(grids, ", "))
 	return exitOK, nil
 }
 
