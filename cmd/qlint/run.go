@@ -277,8 +277,11 @@ func parseFolderCommand(name, usage string, args []string, stdout io.Writer, ext
 	if err := checkCommon(&c); err != nil {
 		return c, "", err
 	}
+	// Paths are printed with / on every system, Windows included (see
+	// shownPath); Windows opens them as well written so.
+	c.config, c.output = shownPath(c.config), shownPath(c.output)
 	if len(pos) == 1 {
-		return c, pos[0], nil
+		return c, shownPath(pos[0]), nil
 	}
 	return c, "", nil
 }
@@ -372,7 +375,7 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) {
 	cfgPath := c.config
 	if cfgPath == "" {
-		cfgPath = filepath.Join(root, "qlint.toml")
+		cfgPath = shownPath(filepath.Join(root, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(root, cfgPath)
 	if err != nil {
