@@ -553,14 +553,11 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 	return d, nil
 }
 
-// isTerminal reports whether w is a terminal (colours are for people only).
+// isTerminal reports whether w is a terminal that understands colours and
+// cursor moves (they are for people only): see term_*.go.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && terminal(f)
 }
 
 const versionUsage = `Usage : qlint version
