@@ -43,8 +43,10 @@ archive="qlint_${version}_${os}_${arch}.${ext}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# http is for a base URL on the loopback (the tests); a redirect, as
+# GitHub's download links make, may only lead to https.
 fetch() {
-  curl --fail --silent --show-error --location --retry 3 --proto '=https,http' \
+  curl --fail --silent --show-error --location --retry 3 --proto '=https,http' --proto-redir '=https' \
     --output "$work/$1" "$base/$1" ||
     fail "cannot download $base/$1 (is there a release $version with its archives?)"
 }
