@@ -231,6 +231,7 @@ func TestActionInstallRelease(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(meta, &m))
 	require.NotEmpty(t, m.Version)
+	require.Regexp(t, `^[0-9a-f]{40}$`, m.Commit, "GoReleaser read no commit (does git name a remote?)")
 
 	dest := filepath.Join(t.TempDir(), "qlint")
 	err, stderr := runInstall(t, nil, serveDir(t, dist), "v"+m.Version, dest)
@@ -238,7 +239,7 @@ func TestActionInstallRelease(t *testing.T) {
 	out, err := exec.Command(dest, "version").Output()
 	require.NoError(t, err)
 	assert.Regexp(t, "^qlint "+regexp.QuoteMeta(m.Version)+` \(commit `+regexp.QuoteMeta(m.Commit)+
-		`, \d{4}-\d\d-\d\dT[0-9:]+(Z|[+-]\d\d:\d\d), go1\.[0-9.]+, référentiel [^)]+\)\n$`, string(out))
+		`, 20\d\d-\d\d-\d\dT[0-9:]+(Z|[+-]\d\d:\d\d), go1\.[0-9.]+, référentiel [^)]+\)\n$`, string(out))
 	t.Logf("%s", out)
 
 	// The same release with one archive changed after checksums.txt.
