@@ -239,7 +239,7 @@ func TestActionInstallRelease(t *testing.T) {
 	out, err := exec.Command(dest, "version").Output()
 	require.NoError(t, err)
 	assert.Regexp(t, "^qlint "+regexp.QuoteMeta(m.Version)+` \(commit `+regexp.QuoteMeta(m.Commit)+
-		`, 20\d\d-\d\d-\d\dT[0-9:]+(Z|[+-]\d\d:\d\d), go1\.[0-9.]+, référentiel [^)]+\)\n$`, string(out))
+		`, 20\d\d-\d\d-\d\dT[0-9:]+(Z|[+-]\d\d:\d\d), go1\.[0-9.]+, référentiels? [^)]+\)\n$`, string(out))
 	t.Logf("%s", out)
 
 	// The same release with one archive changed after checksums.txt.
