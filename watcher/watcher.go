@@ -320,10 +320,13 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 	}
 }
 
+// relTo is p relative to root, with / on every system (Windows events name
+// paths with \). A path that cannot be made relative to root, such as one
+// on another Windows drive, is outside it: "..".
 func relTo(root, p string) string {
 	rel, err := filepath.Rel(root, p)
 	if err != nil {
-		return p
+		return ".."
 	}
 	return filepath.ToSlash(rel)
 }

@@ -58,6 +58,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 		if dir, err = os.MkdirTemp("", "qlint-demo-"); err != nil {
 			return exitError, err
 		}
+		dir = shownPath(dir)
 	}
 	commits, err := demo.Create(dir, today.Time())
 	if err != nil {

@@ -82,7 +82,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	cfgPath := c.config
 	if cfgPath == "" {
-		cfgPath = filepath.Join(dir, "qlint.toml")
+		cfgPath = shownPath(filepath.Join(dir, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(dir, cfgPath)
 	var list rules.ErrorList

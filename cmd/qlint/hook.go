@@ -49,14 +49,14 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	}
 	dir := "."
 	if len(pos) == 2 {
-		dir = pos[1]
+		dir = shownPath(pos[1])
 	}
 	hooks, rel, err := hooksDir(dir)
 	if err != nil {
 		return exitError, err
 	}
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
-	hook := filepath.Join(hooks, "pre-commit")
+	hook := shownPath(filepath.Join(hooks, "pre-commit"))
 	existing, readErr := os.ReadFile(hook)
 	ours := readErr == nil && strings.Contains(string(existing), hookMark)
 	switch pos[0] {
@@ -143,7 +143,7 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 		return "", "", errors.New("the repository's storage has no folder for hooks")
 	}
 	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
-	return hooks, rel, err
+	return shownPath(hooks), rel, err
 }
 
 func hookScript(rel string) string {

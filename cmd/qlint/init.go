@@ -67,7 +67,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	}
 	dir := "."
 	if len(pos) == 1 {
-		dir = pos[0]
+		dir = shownPath(pos[0])
 	}
 	p := scaffold.Profile{Name: name, Org: rules.Organization{
 		Certifying: certifying, Subcontracting: subcontracting, WorkLinked: workLinked,
@@ -112,8 +112,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	}
 	if errors.Is(err, scaffold.ErrConfigExists) {
 		return exitError, usageError(
-			fmt.Sprintf("%s existe déjà : qlint init n'écrase rien", filepath.Join(dir, "qlint.toml")),
-			fmt.Sprintf("%s already exists: qlint init overwrites nothing", filepath.Join(dir, "qlint.toml")),
+			fmt.Sprintf("%s existe déjà : qlint init n'écrase rien", shownPath(filepath.Join(dir, "qlint.toml"))),
+			fmt.Sprintf("%s already exists: qlint init overwrites nothing", shownPath(filepath.Join(dir, "qlint.toml"))),
 			"le profil se change dans qlint.toml, à la main, ou avec --force qui le remplace (rien d'autre n'est touché) ; sans options de profil, qlint init ajoute seulement les dossiers qui manquent",
 			"the profile is changed in qlint.toml, by hand, or with --force which replaces it (nothing else is touched); without profile options, qlint init only adds the missing folders")
 	}

@@ -19,9 +19,14 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version that `go install` recorded is used.
-var version = ""
+// version, commit and date are set at build time by the release build
+// (-ldflags "-X main.version=1.2.3 -X main.commit=… -X main.date=…", see
+// .goreleaser.yaml); otherwise what `go install` and git recorded is used.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 // Exit codes, as the contract defines them.
 const (
@@ -272,8 +277,11 @@ func parseFolderCommand(name, usage string, args []string, stdout io.Writer, ext
 	if err := checkCommon(&c); err != nil {
 		return c, "", err
 	}
+	// Paths are printed with / on every system, Windows included (see
+	// shownPath); Windows opens them as well written so.
+	c.config, c.output = shownPath(c.config), shownPath(c.output)
 	if len(pos) == 1 {
-		return c, pos[0], nil
+		return c, shownPath(pos[0]), nil
 	}
 	return c, "", nil
 }
@@ -367,7 +375,7 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) {
 	cfgPath := c.config
 	if cfgPath == "" {
-		cfgPath = filepath.Join(root, "qlint.toml")
+		cfgPath = shownPath(filepath.Join(root, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(root, cfgPath)
 	if err != nil {
@@ -545,14 +553,11 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 	return d, nil
 }
 
-// isTerminal reports whether w is a terminal (colours are for people only).
+// isTerminal reports whether w is a terminal that understands colours and
+// cursor moves (they are for people only): see term_*.go.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && terminal(f)
 }
 
 const versionUsage = `Usage : qlint version
@@ -572,19 +577,25 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	if len(pos) > 0 {
 		return exitError, usageError("qlint version ne prend pas d'argument", "qlint version takes no argument", "qlint version", "qlint version")
 	}
-	commit := "unknown"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" {
-				commit = s.Value
+	rev, built := commit, ""
+	if rev == "" {
+		rev = "unknown"
+		if info, ok := debug.ReadBuildInfo(); ok {
+			for _, s := range info.Settings {
+				if s.Key == "vcs.revision" {
+					rev = s.Value
+				}
 			}
 		}
+	}
+	if date != "" {
+		built = ", " + date
 	}
 	var grids []string
 	for _, g := range rules.Grids() {
 		grids = append(grids, g.Version)
 	}
-	fmt.Fprintf(stdout, "qlint %s (commit %s, %s, référentiels %s)\n", currentVersion(), commit, runtime.Version(), strings.Join(grids, ", "))
+	fmt.Fprintf(stdout, "qlint %s (commit %s%s, %s, référentiels %s)\n", currentVersion(), rev, built, runtime.Version(), strings.Join(grids, ", "))
 	return exitOK, nil
 }
 
