@@ -130,7 +130,7 @@ func Judge(in Input) (*Report, error) {
 		own[fold(p)] = true
 	}
 	for i, f := range in.Tree.Files {
-		if mapped[i] || own[f.key] || describesFolder(f.key) {
+		if mapped[i] || own[f.key] || describesFolder(f.key) || isOwnOutput(in.FS, f.Path) {
 			continue
 		}
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})

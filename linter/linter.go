@@ -13,10 +13,13 @@ import (
 
 // Options is one run on an evidence folder.
 type Options struct {
-	Root         string        // the evidence folder
-	Config       *rules.Config // its checked rules
-	ConfigPath   string        // where the rules were read, to leave that file out of unmapped
-	AsOf         rules.Day     // the day freshness is judged at
+	Root       string        // the evidence folder
+	Config     *rules.Config // its checked rules
+	ConfigPath string        // where the rules were read, to leave that file out of unmapped
+	// Output is the file this run writes its report to, left out of
+	// unmapped too (it may still be empty while the folder is read).
+	Output       string
+	AsOf         rules.Day // the day freshness is judged at
 	Lang         i18n.Lang
 	AllowShallow bool
 	Progress     func(commits int)
@@ -144,8 +147,10 @@ func Run(o Options) (*Report, error) {
 		t.Problems = append(append([]WalkProblem(nil), tree.Problems...), noteProblems...)
 		tree = &t
 	}
-	if rel, ok := inside(o.Root, o.ConfigPath); ok {
-		own = append(own, rel)
+	for _, p := range []string{o.ConfigPath, o.Output} {
+		if rel, ok := inside(o.Root, p); ok {
+			own = append(own, rel)
+		}
 	}
 	rep, err := Judge(Input{
 		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"io"
+
+	"github.com/qlint/qlint/internal/i18n"
 
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/rules"
@@ -30,20 +31,33 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
-	var target *outputTarget
-	if c.output != "" {
-		if target, err = checkOutput(root, c.output); err != nil {
-			return exitError, err
-		}
-	}
-	cfg, cfgPath, lang, err := loadRules(root, c)
+	o, err := openOutput(root, c.output)
 	if err != nil {
 		return exitError, err
 	}
+	lang := langOf(c)
+	err = writeCalendar(root, c, o.writer(stdout), &lang)
+	if ferr := o.finish(err == nil, stderr, lang); err == nil && ferr != nil {
+		return exitError, ferr
+	}
+	if err != nil {
+		return exitError, err
+	}
+	return exitOK, nil
+}
+
+// writeCalendar judges root and writes its calendar to w; lang is set to
+// the report's language.
+func writeCalendar(root string, c common, w io.Writer, l *i18n.Lang) error {
+	cfg, cfgPath, lang, err := loadRules(root, c)
+	if err != nil {
+		return err
+	}
+	*l = lang
 	cache := &linter.HistoryCache{}
 	rep, err := judgeWith(root, cfgPath, cfg, c, lang, cache, nil)
 	if err != nil {
-		return exitError, err
+		return err
 	}
 	// Each event falls on the grid of its day: with the grid chosen by the
 	// day judged (auto), the folder is also judged on every grid to come,
@@ -53,20 +67,10 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 		for g, ok := rep.Ref().Next(); ok; g, ok = g.Next() {
 			next, err := judgeOn(root, cfgPath, cfg, c, lang, cache, nil, g)
 			if err != nil {
-				return exitError, err
+				return err
 			}
 			reps = append(reps, next)
 		}
 	}
-	if target == nil {
-		return exitOK, linter.WriteICSAcross(stdout, reps, currentVersion())
-	}
-	var buf bytes.Buffer
-	if err := linter.WriteICSAcross(&buf, reps, currentVersion()); err != nil {
-		return exitError, err
-	}
-	if err := target.write(c.output, buf.Bytes()); err != nil {
-		return exitError, err
-	}
-	return exitOK, nil
+	return linter.WriteICSAcross(w, reps, currentVersion())
 }

@@ -39,35 +39,32 @@ Exemples :
 `
 
 func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
-	if len(args) == 0 || args[0] == "" {
-		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 33 (ou --changes)", "which indicator? qlint explain N, with N from 1 to 33 (or --changes)",
-			"par exemple : qlint explain 23", "for example: qlint explain 23")
-	}
-	// N comes first; flags and the folder may follow in any order.
-	var nArg string
-	if args[0][0] != '-' {
-		nArg, args = args[0], args[1:]
-	}
+	// N comes first among the arguments; flags may stand anywhere.
 	var changes bool
-	c, dir, err := parseFolderCommand("explain", explainUsage, args, stdout, func(fs *flag.FlagSet) {
+	c, pos, err := parseCommand("explain", explainUsage, args, stdout, func(fs *flag.FlagSet) {
 		fs.BoolVar(&changes, "changes", false, "ce que la grille 2026 change, et ce qui manque au dossier pour elle")
 	})
 	if err != nil {
 		return exitError, err
 	}
-	if nArg == "" && !changes {
-		nArg, dir = dir, ""
-	}
-	if changes && nArg != "" && dir != "" {
+	var nArg, dir string
+	switch {
+	case changes && len(pos) > 1:
 		return exitError, usageError("--changes ne prend pas de numéro d'indicateur", "--changes takes no indicator number",
 			"qlint explain --changes [DOSSIER], ou qlint explain N [DOSSIER]", "qlint explain --changes [FOLDER], or qlint explain N [FOLDER]")
-	}
-	if changes && dir == "" {
-		dir = nArg // qlint explain DOSSIER --changes
-	}
-	if c.format != "text" {
-		return exitError, usageError("qlint explain n'écrit que du texte", "qlint explain writes text only",
-			"pour les données, utilisez qlint -f json", "for data, use qlint -f json")
+	case changes && len(pos) == 1:
+		dir = pos[0] // qlint explain DOSSIER --changes
+	case changes:
+	case len(pos) == 0:
+		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 33 (ou --changes)", "which indicator? qlint explain N, with N from 1 to 33 (or --changes)",
+			"par exemple : qlint explain 23", "for example: qlint explain 23")
+	case len(pos) > 2:
+		return exitError, tooManyFolders("explain N", pos[1:])
+	default:
+		nArg = pos[0]
+		if len(pos) == 2 {
+			dir = pos[1]
+		}
 	}
 	n, convErr := strconv.Atoi(nArg)
 	if !changes && convErr != nil {
@@ -76,10 +73,24 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if dir == "" {
 		dir = "."
 	}
-	lang := i18n.FR
-	if c.lang != "" {
-		lang, _ = i18n.Parse(c.lang)
+	o, err := openOutput(dir, c.output)
+	if err != nil {
+		return exitError, err
 	}
+	lang := langOf(c)
+	err = explain(n, nArg, changes, dir, c, o.writer(stdout), &lang)
+	if ferr := o.finish(err == nil, stderr, lang); err == nil && ferr != nil {
+		return exitError, ferr
+	}
+	if err != nil {
+		return exitError, err
+	}
+	return exitOK, nil
+}
+
+// explain writes what indicator n asks and where dir stands on it, or with
+// changes what the 2026 grid changes; lang is set to the report's language.
+func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer, lang *i18n.Lang) error {
 	cfgPath := c.config
 	if cfgPath == "" {
 		cfgPath = shownPath(filepath.Join(dir, "qlint.toml"))
@@ -87,13 +98,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	cfg, err := loadRulesFile(dir, cfgPath)
 	var list rules.ErrorList
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.As(err, &list) {
-		return exitError, unreadableRules(cfgPath, err)
+		return unreadableRules(cfgPath, err)
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return exitError, err
+		return err
 	}
 	if err == nil && c.lang == "" && cfg.Lang != "" {
-		lang = cfg.Lang
+		*lang = cfg.Lang
 	}
 	// The grid: with --changes the newest one, else the one qlint.toml
 	// chooses for the day judged.
@@ -106,14 +117,14 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	} else {
 		asOf, err := resolveAsOf(c.asOf, cfgOrEmpty(cfg), rules.DayOf(now()))
 		if err != nil {
-			return exitError, err
+			return err
 		}
 		setting := ""
 		if cfg != nil {
 			setting = cfg.Referential
 		}
 		if ref, err = rules.Choose(setting, asOf); err != nil {
-			return exitError, err
+			return err
 		}
 		if _, known := ref.Indicator(n); !known {
 			// Judged before the grid that brings n comes into force, explain
@@ -122,7 +133,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 			forcedByFile := setting != "" && setting != rules.ReferentialAuto
 			g := newerGridWith(ref, n)
 			if g == nil || forcedByFile {
-				return exitError, unknownIndicator(nArg, ref, indicatorContext{forced: forcedByFile, config: cfg != nil, asOf: asOf})
+				return unknownIndicator(nArg, ref, indicatorContext{forced: forcedByFile, config: cfg != nil, asOf: asOf})
 			}
 			ahead, ref, aheadDay = ref, g, asOf
 		}
@@ -133,23 +144,23 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 		if changes || ahead != nil {
 			forced = ref
 		}
-		if rep, err = judgeOn(dir, cfgPath, cfg, c, lang, nil, nil, forced); err != nil {
-			return exitError, err
+		if rep, err = judgeOn(dir, cfgPath, cfg, c, *lang, nil, nil, forced); err != nil {
+			return err
 		}
 		ref = rep.Ref()
 	}
 	if changes {
-		return exitOK, linter.WriteChanges(stdout, ref, rep, lang)
+		return linter.WriteChanges(w, ref, rep, *lang)
 	}
 	if ahead != nil {
-		if err := linter.WriteComingIndicator(stdout, ref, ahead, n, aheadDay, rep != nil, lang); err != nil {
-			return exitError, err
+		if err := linter.WriteComingIndicator(w, ref, ahead, n, aheadDay, rep != nil, *lang); err != nil {
+			return err
 		}
 	}
 	if cfg == nil {
-		return exitOK, linter.WriteExplain(stdout, ref, n, nil, nil, lang)
+		return linter.WriteExplain(w, ref, n, nil, nil, *lang)
 	}
-	return exitOK, linter.WriteExplain(stdout, ref, n, rep, cfg, lang)
+	return linter.WriteExplain(w, ref, n, rep, cfg, *lang)
 }
 
 // cfgOrEmpty lets --as-of be read without a qlint.toml (next-audit then

@@ -7,12 +7,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 
+	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 )
 
@@ -253,4 +255,64 @@ func outputError(p string, err error) error {
 	why := safefile.Reason(err)
 	return usageError(fmt.Sprintf("impossible d'écrire %s : %s", p, why.FR), fmt.Sprintf("cannot write %s: %s", p, why.EN),
 		"vérifiez le chemin de --output et les droits du dossier", "check the --output path and the folder's rights")
+}
+
+// output is where a command writes what it made: stdout, or the -o file,
+// checked before the run (checkOutput) and written whole at the end, after
+// which qlint says where it wrote.
+type output struct {
+	path   string
+	target *outputTarget
+	buf    bytes.Buffer
+}
+
+// openOutput checks the -o path (none when path is empty) for the evidence
+// folder root, before any work.
+func openOutput(root, path string) (*output, error) {
+	o := &output{path: path}
+	if path == "" {
+		return o, nil
+	}
+	t, err := checkOutput(root, path)
+	if err != nil {
+		return nil, err
+	}
+	o.target = t
+	return o, nil
+}
+
+// writer is where the command prints.
+func (o *output) writer(stdout io.Writer) io.Writer {
+	if o.target == nil {
+		return stdout
+	}
+	return &o.buf
+}
+
+// toFile reports whether the output goes to a file.
+func (o *output) toFile() bool { return o.target != nil }
+
+// finish writes the file after a run that succeeded (ok) and says where,
+// on stderr (stdout may be piped); a failed run writes nothing.
+func (o *output) finish(ok bool, stderr io.Writer, l i18n.Lang) error {
+	if o.target == nil || !ok {
+		return nil
+	}
+	if err := o.target.write(o.path, o.buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "qlint: "+i18n.T("écrit dans "+o.path, "written to "+o.path).In(l))
+	return nil
+}
+
+// osReason says why a file operation failed, in the user's language, for
+// the common cases; the system's own words otherwise.
+func osReason(err error, l i18n.Lang) string {
+	switch {
+	case os.IsPermission(err):
+		return i18n.T("accès refusé", "permission denied").In(l)
+	case os.IsNotExist(err):
+		return i18n.T("le dossier n'existe pas", "the folder does not exist").In(l)
+	}
+	return err.Error()
 }

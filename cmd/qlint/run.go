@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -71,6 +70,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
+		case "--version", "-version", "-V":
+			cmd, args = "version", args[1:]
+		default:
+			if c := misspelledCommand(args[0]); c != "" {
+				fmt.Fprintln(stderr, "qlint: "+i18n.T(
+					fmt.Sprintf("commande inconnue « %s » : vouliez-vous dire %s ?\n  conseil : qlint -h liste les commandes", args[0], c),
+					fmt.Sprintf("unknown command %q: did you mean %s?\n  hint: qlint -h lists the commands", args[0], c)).In(langFromArgs(args)))
+				return exitError
+			}
 		}
 	}
 	var err error
@@ -152,21 +160,37 @@ type common struct {
 	noCache      bool
 }
 
-func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
-	fs.StringVar(&c.config, "c", "", "raccourci de --config")
-	fs.StringVar(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
-	fs.StringVar(&c.format, "f", "text", "raccourci de --format")
-	fs.StringVar(&c.output, "output", "", "écrire le rapport dans ce fichier plutôt qu'à l'écran")
-	fs.StringVar(&c.output, "o", "", "raccourci de --output")
-	fs.StringVar(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
-	fs.StringVar(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
-	fs.StringVar(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
-	fs.BoolVar(&c.noColor, "no-color", false, "pas de couleurs (aussi avec la variable NO_COLOR)")
-	fs.BoolVar(&c.allowShallow, "allow-shallow", false, "accepter un clone partiel (shallow), aux dates peu fiables")
-	fs.BoolVar(&c.preCommit, "pre-commit", false, "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
-	fs.StringVar(&c.git, "git", "auto", "lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)")
-	fs.BoolVar(&c.noCache, "no-cache", false, "ignorer le cache d'historique gardé dans .git/qlint")
+func (c *common) register(fs *flag.FlagSet, names []string) {
+	// A flag the command does not take keeps its default.
+	c.format, c.failOn, c.git = "text", "error", linter.GitAuto
+	takes := map[string]bool{}
+	for _, n := range names {
+		takes[n] = true
+	}
+	str := func(p *string, name, value, usage string) {
+		if takes[name] {
+			fs.StringVar(p, name, value, usage)
+			if s, ok := shorthands[name]; ok {
+				fs.StringVar(p, s, value, "raccourci de --"+name)
+			}
+		}
+	}
+	boolean := func(p *bool, name, usage string) {
+		if takes[name] {
+			fs.BoolVar(p, name, false, usage)
+		}
+	}
+	str(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
+	str(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
+	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
+	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
+	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
+	str(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
+	boolean(&c.noColor, "no-color", "pas de couleurs (aussi avec la variable NO_COLOR)")
+	boolean(&c.allowShallow, "allow-shallow", "accepter un clone partiel (shallow), aux dates peu fiables")
+	boolean(&c.preCommit, "pre-commit", "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
+	str(&c.git, "git", "auto", "lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)")
+	boolean(&c.noCache, "no-cache", "ignorer le cache d'historique gardé dans .git/qlint")
 }
 
 // newFlagSet makes a command's flag set, its usage text on stdout for -h.
@@ -175,10 +199,12 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprint(stdout, usage)
-		fmt.Fprintln(stdout, "\nOptions :")
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(stdout, "\nOptions :")
+			printOptions(stdout, fs)
+		}
 	}
 	return fs
 }
@@ -197,7 +223,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				help()
 				return nil, err
 			}
-			return nil, flagError(fs.Name(), err)
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -212,20 +238,39 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // flagError says a flag mistake in the user's words; the flag package's
 // own sentences are English and terse.
-func flagError(cmd string, err error) error {
+func flagError(fs *flag.FlagSet, err error) error {
+	cmd := fs.Name()
 	msg := err.Error()
 	hintFR, hintEN := "qlint "+cmd+" -h liste les options", "qlint "+cmd+" -h lists the options"
+	var value, name string
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		name := dashed(strings.TrimPrefix(msg, "flag provided but not defined: "))
+		if knownFlag(name) {
+			// A flag of another command: this one would take it and do
+			// nothing with it.
+			return usageError("qlint "+cmd+" ne prend pas l'option "+name, "qlint "+cmd+" does not take option "+name, hintFR, hintEN)
+		}
 		return usageError("option inconnue "+name, "unknown option "+name, hintFR, hintEN)
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		name := strings.TrimPrefix(msg, "flag needs an argument: ")
+		name := dashed(strings.TrimPrefix(msg, "flag needs an argument: "))
 		return usageError("l'option "+name+" attend une valeur", "option "+name+" needs a value", hintFR, hintEN)
-	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
-		return usageError("valeur invalide : "+msg, "invalid value: "+msg, hintFR, hintEN)
+	case scanFlagValue(msg, "invalid value %q for flag -%s", &value, &name), scanFlagValue(msg, "invalid boolean value %q for -%s", &value, &name):
+		fr, en := flagValueHint(fs, name)
+		return usageError(fmt.Sprintf("valeur invalide %q pour l'option --%s", value, name),
+			fmt.Sprintf("invalid value %q for option --%s", value, name), fr, en)
 	}
-	return usageError(msg, msg, hintFR, hintEN)
+	return usageError("option invalide : "+msg, "invalid option: "+msg, hintFR, hintEN)
+}
+
+// scanFlagValue reads the value and the flag's name from one of the flag
+// package's messages ("invalid value "abc" for flag -debounce: parse error").
+func scanFlagValue(msg, format string, value, name *string) bool {
+	if _, err := fmt.Sscanf(msg, format, value, name); err != nil {
+		return false
+	}
+	*name = strings.TrimSuffix(*name, ":")
+	return true
 }
 
 const lintUsage = `Usage : qlint [lint] [DOSSIER] [options]
@@ -254,36 +299,50 @@ Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
 (option invalide, qlint.toml invalide, dossier absent, clone partiel...).
 `
 
-// parseFolderCommand reads a command's flags (the common ones, plus those
-// extra registers) and at most one folder ("" when none is given).
+// parseFolderCommand reads a command's flags (the common ones it takes, plus
+// those extra registers) and at most one folder ("" when none is given).
 func parseFolderCommand(name, usage string, args []string, stdout io.Writer, extra func(*flag.FlagSet)) (common, string, error) {
+	c, pos, err := parseCommand(name, usage, args, stdout, extra)
+	if err != nil {
+		return c, "", err
+	}
+	if len(pos) > 1 {
+		return c, "", tooManyFolders(name, pos)
+	}
+	if len(pos) == 1 {
+		return c, shownPath(pos[0]), nil
+	}
+	return c, "", nil
+}
+
+// parseCommand reads a command's flags, wherever they stand, and returns the
+// other arguments in order; the values are checked.
+func parseCommand(name, usage string, args []string, stdout io.Writer, extra func(*flag.FlagSet)) (common, []string, error) {
 	fs := newFlagSet(name, usage, stdout)
 	var c common
-	c.register(fs)
+	c.register(fs, commandFlags[name])
 	if extra != nil {
 		extra(fs)
 	}
 	pos, err := parse(fs, args)
 	if err != nil {
-		return c, "", err
-	}
-	if len(pos) > 1 {
-		return c, "", usageError(
-			fmt.Sprintf("un seul dossier attendu, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
-			fmt.Sprintf("one folder expected, %d given (%s)", len(pos), strings.Join(pos, " ")),
-			"qlint "+name+" DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
-			"qlint "+name+" FOLDER [options]; quote the path if it holds spaces")
+		return c, nil, err
 	}
 	if err := checkCommon(&c); err != nil {
-		return c, "", err
+		return c, nil, err
 	}
 	// Paths are printed with / on every system, Windows included (see
 	// shownPath); Windows opens them as well written so.
 	c.config, c.output = shownPath(c.config), shownPath(c.output)
-	if len(pos) == 1 {
-		return c, shownPath(pos[0]), nil
-	}
-	return c, "", nil
+	return c, pos, nil
+}
+
+func tooManyFolders(name string, pos []string) error {
+	return usageError(
+		fmt.Sprintf("un seul dossier attendu, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
+		fmt.Sprintf("one folder expected, %d given (%s)", len(pos), strings.Join(pos, " ")),
+		"qlint "+name+" DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
+		"qlint "+name+" FOLDER [options]; quote the path if it holds spaces")
 }
 
 func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
@@ -316,28 +375,39 @@ func evidenceFolder(root string) (string, error) {
 // lint judges root (checked by the caller, as are c's values) and prints
 // the report; it is shared by lint and demo.
 func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
-	var target *outputTarget
-	var err error
-	if c.output != "" {
-		// Refused before any work: never a proof, qlint.toml or .git.
-		if target, err = checkOutput(root, c.output); err != nil {
-			return exitError, err
-		}
-	}
-	cfg, cfgPath, lang, err := loadRules(root, c)
+	o, err := openOutput(root, c.output)
 	if err != nil {
 		return exitError, err
 	}
-	rep, err := judge(root, cfgPath, cfg, c, lang)
+	lang := langOf(c)
+	code, err := lintTo(root, c, o, stdout, stderr, &lang)
+	if ferr := o.finish(err == nil, stderr, lang); err == nil && ferr != nil {
+		return exitError, ferr
+	}
+	return code, err
+}
+
+// langOf is the language asked for with --lang, French otherwise (before
+// qlint.toml is read).
+func langOf(c common) i18n.Lang {
+	if l, ok := i18n.Parse(c.lang); ok {
+		return l
+	}
+	return i18n.FR
+}
+
+// lintTo is lint writing to o; lang is set to the report's language.
+func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i18n.Lang) (int, error) {
+	cfg, cfgPath, l, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err
 	}
-	var out io.Writer = stdout
-	color := isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
-	var buf bytes.Buffer
-	if target != nil {
-		out, color = &buf, false
+	*lang = l
+	rep, err := judge(root, cfgPath, cfg, c, l)
+	if err != nil {
+		return exitError, err
 	}
+	out, color := o.writer(stdout), !o.toFile() && isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
 	switch c.format {
 	case "json":
 		err = linter.WriteJSON(out, rep)
@@ -357,11 +427,6 @@ func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
 	}
 	if err != nil {
 		return exitError, err
-	}
-	if target != nil {
-		if err := target.write(c.output, buf.Bytes()); err != nil {
-			return exitError, err
-		}
 	}
 	if rep.Failed(c.failOn) {
 		return exitFindings, nil
@@ -424,7 +489,8 @@ func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, 
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
 		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress, Today: rules.DayOf(now()),
-		Ref: ref,
+		Ref:    ref,
+		Output: c.output,
 	})
 }
 

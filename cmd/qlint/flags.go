@@ -1,0 +1,199 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+// commandFlags lists, for each command that judges the folder, the common
+// flags it uses: a command accepts only these and lists only these in -h,
+// so that no flag is taken and silently ignored (calendar -f json, explain
+// --fail-on).
+var commandFlags = map[string][]string{
+	"lint":     {"config", "format", "output", "as-of", "fail-on", "lang", "no-color", "allow-shallow", "pre-commit", "git", "no-cache"},
+	"demo":     {"format", "output", "as-of", "lang", "no-color", "git"},
+	"explain":  {"config", "output", "as-of", "lang", "allow-shallow", "git", "no-cache"},
+	"calendar": {"config", "output", "as-of", "lang", "allow-shallow", "git", "no-cache"},
+	"watch":    {"config", "format", "as-of", "lang", "no-color", "allow-shallow", "git", "no-cache"},
+}
+
+// shorthands are the one-letter forms, printed on the long flag's line.
+var shorthands = map[string]string{"config": "c", "format": "f", "output": "o"}
+
+// placeholders name a flag's value in the help: "--output FICHIER".
+var placeholders = map[string]string{
+	"config": "FICHIER", "format": "FORMAT", "output": "FICHIER", "as-of": "DATE", "fail-on": "NIVEAU",
+	"lang": "LANGUE", "git": "MODE", "debounce": "DURÉE", "poll": "DURÉE", "categories": "LISTE",
+	"initial-audit": "DATE", "name": "NOM",
+}
+
+// helpWidth is the width of the help text: it fits an 80-column terminal.
+const helpWidth = 80
+
+// printOptions writes the options part of a command's help in qlint's own
+// words: "-f, --format FORMAT", the description wrapped under it, and the
+// default in French. The flag package's own listing ends lines with
+// `(default "text")`, in English.
+func printOptions(w io.Writer, fs *flag.FlagSet) {
+	short := map[string]bool{}
+	for _, s := range shorthands {
+		short[s] = true
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if short[f.Name] && fs.Lookup(longOf(f.Name)) != nil {
+			return // printed with its long form
+		}
+		head := "  "
+		if s, ok := shorthands[f.Name]; ok && fs.Lookup(s) != nil {
+			head += "-" + s + ", "
+		}
+		head += "--" + f.Name
+		if !isBoolFlag(f) {
+			p := placeholders[f.Name]
+			if p == "" {
+				p = "VALEUR"
+			}
+			head += " " + p
+		}
+		desc := f.Usage
+		if !isBoolFlag(f) && f.DefValue != "" && f.DefValue != "0s" && !strings.Contains(desc, "par défaut") {
+			desc += " (par défaut : " + f.DefValue + ")"
+		}
+		fmt.Fprintln(w, head)
+		fmt.Fprint(w, wrapWords(desc, "        ", helpWidth))
+	})
+}
+
+func longOf(short string) string {
+	for l, s := range shorthands {
+		if s == short {
+			return l
+		}
+	}
+	return ""
+}
+
+func isDurationFlag(f *flag.Flag) bool {
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return false
+	}
+	_, ok = g.Get().(time.Duration)
+	return ok
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// wrapWords breaks text into lines of at most width runes, each starting
+// with indent, never inside a word.
+func wrapWords(text, indent string, width int) string {
+	var b strings.Builder
+	line, n := indent, len([]rune(indent))
+	start := n
+	for _, word := range strings.Fields(text) {
+		wl := len([]rune(word))
+		if n > start && n+1+wl > width {
+			b.WriteString(line + "\n")
+			line, n = indent, start
+		}
+		if n > start {
+			line += " "
+			n++
+		}
+		line += word
+		n += wl
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+// flagValueHint says how a flag's value is written, by kind of value.
+func flagValueHint(fs *flag.FlagSet, name string) (fr, en string) {
+	f := fs.Lookup(name)
+	switch {
+	case f == nil:
+	case isBoolFlag(f):
+		return "--" + name + " s'écrit seul, sans valeur (ou --" + name + "=false)", "--" + name + " is written alone, without a value (or --" + name + "=false)"
+	case isDurationFlag(f):
+		return "une durée s'écrit avec son unité : 300ms, 2s, 1m", "a duration is written with its unit: 300ms, 2s, 1m"
+	}
+	return "qlint " + fs.Name() + " -h liste les options et leurs valeurs", "qlint " + fs.Name() + " -h lists the options and their values"
+}
+
+// commands are qlint's commands, for the suggestion on a misspelled one.
+var commands = []string{"lint", "init", "explain", "watch", "hook", "calendar", "demo", "version", "help"}
+
+// misspelledCommand returns the command arg was probably meant to be: arg
+// is not a folder that exists and is one or two letters away from a
+// command ("expalin", "calender"). A folder of that name is judged as
+// asked.
+func misspelledCommand(arg string) string {
+	if arg == "" || arg[0] == '-' || strings.ContainsAny(arg, `/\.`) {
+		return ""
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return ""
+	}
+	best, dist := "", 3
+	for _, c := range commands {
+		if d := editDistance(strings.ToLower(arg), c); d < dist && d < len(c)/2+1 {
+			best, dist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the number of letters to add, remove or change to turn a
+// into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// dashed writes a flag's name as the help does: -f, --format.
+func dashed(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// knownFlag reports whether some command of qlint takes the flag.
+func knownFlag(name string) bool {
+	name = strings.TrimLeft(name, "-")
+	if longOf(name) != "" {
+		return true
+	}
+	for _, names := range commandFlags {
+		for _, n := range names {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,54 @@
+package linter
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// ownOutputExts are the extensions of the files qlint writes: reports,
+// binder, calendar.
+var ownOutputExts = map[string]bool{
+	".txt": true, ".json": true, ".ndjson": true, ".sarif": true, ".md": true,
+	".html": true, ".htm": true, ".ics": true, ".log": true, "": true,
+}
+
+// isOwnOutput reports whether the file at p is one qlint wrote (a report,
+// the binder, the calendar) saved inside the evidence folder: it is not a
+// proof, and telling her to file it is wrong. It is told by how the file
+// begins, whatever its name.
+func isOwnOutput(fsys fs.FS, p string) bool {
+	if fsys == nil || !ownOutputExts[strings.ToLower(path.Ext(p))] {
+		return false
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return ownOutputHead(head[:n])
+}
+
+// ownOutputHead reports whether a file's first bytes are those of one of
+// qlint's outputs.
+func ownOutputHead(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	switch {
+	case bytes.HasPrefix(head, []byte("qlint · ")), bytes.HasPrefix(head, []byte("## qlint · ")):
+		return true // text, markdown
+	case bytes.Contains(head, []byte("PRODID:-//qlint//")):
+		return true // calendar
+	case bytes.Contains(head, []byte(`<meta name="generator" content="qlint`)):
+		return true // binder
+	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
+		// JSON, NDJSON, SARIF: the tool's name comes first.
+		compact := bytes.Join(bytes.Fields(head), nil)
+		return bytes.Contains(compact, []byte(`"tool":{"name":"qlint"`)) ||
+			bytes.Contains(compact, []byte(`"driver":{"name":"qlint"`))
+	}
+	return false
+}

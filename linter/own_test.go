@@ -1,0 +1,31 @@
+package linter
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestOwnOutputHead(t *testing.T) {
+	cases := []struct {
+		name, head string
+		own        bool
+	}{
+		{"text report", "qlint · Formations · état au 22/11/2026\n", true},
+		{"markdown", "## qlint · Formations · état au 22/11/2026\n", true},
+		{"calendar", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//qlint//qlint v1//FR\r\n", true},
+		{"binder", "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"qlint\">", true},
+		{"json", "{\n  \"schema\": 1,\n  \"tool\": {\n    \"name\": \"qlint\",", true},
+		{"ndjson", `{"schema":1,"tool":{"name":"qlint","version":"v1"}}`, true},
+		{"sarif", "{\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n          \"name\": \"qlint\",", true},
+		{"a proof that names qlint", "Compte rendu : nous utilisons qlint · pour nos preuves", false},
+		{"other json", `{"name": "qlint"}`, false},
+		{"other html", "<!doctype html><title>qlint</title>", false},
+		{"empty", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.own, ownOutputHead([]byte(c.head)))
+		})
+	}
+}
