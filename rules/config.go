@@ -219,29 +219,15 @@ func decodeTOML(name string, src []byte) (*decoder, map[string]any, error) {
 	if _, err := toml.Decode(text, &data); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			msg, hint := syntaxMessage(pe.Message)
 			return nil, nil, ErrorList{{
 				File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
-				Msg:  i18n.T("syntaxe TOML invalide : "+pe.Message, "invalid TOML syntax: "+pe.Message),
-				Hint: syntaxHint(pe.Message),
+				Msg: msg, Hint: hint,
 			}}
 		}
-		return nil, nil, ErrorList{{File: name, Msg: i18n.T(err.Error(), err.Error())}}
+		return nil, nil, ErrorList{{File: name, Msg: i18n.T("syntaxe TOML invalide", "invalid TOML syntax: "+err.Error()), Hint: hintLine}}
 	}
 	return &decoder{file: name, pos: scanPositions(text)}, data, nil
-}
-
-// syntaxHint says how to fix a TOML syntax error, in the user's words.
-func syntaxHint(msg string) i18n.Text {
-	switch {
-	case strings.Contains(msg, "has already been defined"):
-		return i18n.T("une clé ne s'écrit qu'une fois par section ou par [[rule]] : supprimez l'une des deux lignes",
-			"a key is written once per section or [[rule]]: remove one of the two lines")
-	case strings.Contains(msg, "newline") || strings.Contains(msg, "string"):
-		return i18n.T("un texte s'écrit entre guillemets sur une seule ligne : \"comme ceci\"",
-			"a string is written between quotes on one line: \"like this\"")
-	}
-	return i18n.T("vérifiez les guillemets, crochets et signes = de cette ligne",
-		"check the quotes, brackets and = signs on that line")
 }
 
 type decoder struct {

@@ -18,12 +18,29 @@ trap 'rm -f "$errors"' EXIT
 code=$?
 wait
 
+# The annotation's title speaks the report's language: English with --lang
+# en in args, or lang = "en" in qlint.toml (when --lang does not say);
+# French otherwise, as qlint.
+title="qlint n'a pas pu juger le dossier de preuves"
+lang=""
+for i in "${!extra[@]}"; do
+  case "${extra[$i]}" in
+    --lang=*|-lang=*) lang="${extra[$i]#*=}" ;;
+    --lang|-lang) lang="${extra[$((i+1))]:-}" ;;
+  esac
+done
+if [ -z "$lang" ]; then
+  cfg="${INPUT_CONFIG:-${INPUT_PATH:-.}/qlint.toml}"
+  if grep -Eq '^[[:space:]]*lang[[:space:]]*=[[:space:]]*"en' "$cfg" 2>/dev/null; then lang=en; fi
+fi
+case "$lang" in en*|EN*) title="qlint could not judge the evidence folder" ;; esac
+
 if [ "$code" = 2 ]; then
   # GitHub's workflow commands: % and newlines are escaped in the message.
   msg=$(sed -e 's/%/%25/g' "$errors" | awk 'BEGIN { ORS = "%0A" } { print }')
-  echo "::error title=qlint could not judge the evidence folder::${msg}"
+  echo "::error title=${title}::${msg}"
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-    { echo "## qlint could not judge the evidence folder"; echo; echo '```'; cat "$errors"; echo '```'; } >> "$GITHUB_STEP_SUMMARY"
+    { echo "## ${title}"; echo; echo '```'; cat "$errors"; echo '```'; } >> "$GITHUB_STEP_SUMMARY"
   fi
 fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then

@@ -101,7 +101,7 @@ func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer
 		return unreadableRules(cfgPath, err)
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+		return rulesError(cfgPath, err)
 	}
 	if err == nil && c.lang == "" && cfg.Lang != "" {
 		*lang = cfg.Lang

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -71,14 +72,17 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 				"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" --pre-commit || exit 1 ; ou passez par le framework pre-commit (voir le README)",
 				"add this line to that hook: qlint "+shellQuote(rel)+" --pre-commit || exit 1; or use the pre-commit framework (see the README)")
 		}
-		if err := os.MkdirAll(hooks, 0o755); err != nil {
-			return exitError, err
+		self, onPath := hookQlint()
+		err := os.MkdirAll(hooks, 0o755)
+		if err == nil {
+			err = os.WriteFile(hook, []byte(hookScript(rel, self, onPath, l)), 0o755)
 		}
-		if err := os.WriteFile(hook, []byte(hookScript(rel)), 0o755); err != nil {
-			return exitError, err
+		if err == nil {
+			err = os.Chmod(hook, 0o755)
 		}
-		if err := os.Chmod(hook, 0o755); err != nil {
-			return exitError, err
+		if err != nil {
+			return exitError, usageError("impossible d'écrire "+hook+" : "+osReason(err, i18n.FR), "cannot write "+hook+": "+osReason(err, i18n.EN),
+				"vérifiez les droits du dossier .git", "check the rights on the .git folder")
 		}
 		verb := t("installé", "installed")
 		if ours {
@@ -86,12 +90,17 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 		}
 		fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque commit vérifiera le dossier de preuves %s.\n",
 			"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, hook, rel)
+		if !onPath {
+			fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
+				"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
+		}
 	case "uninstall":
 		switch {
 		case errors.Is(readErr, os.ErrNotExist):
 			fmt.Fprintf(stdout, t("Aucun crochet pre-commit dans %s : rien à retirer.\n", "No pre-commit hook in %s: nothing to remove.\n"), hooks)
 		case readErr != nil:
-			return exitError, readErr
+			return exitError, usageError("lecture de "+hook+" impossible : "+osReason(readErr, i18n.FR), "cannot read "+hook+": "+osReason(readErr, i18n.EN),
+				"vérifiez les droits du dossier .git", "check the rights on the .git folder")
 		case !ours:
 			return exitError, usageError(
 				fmt.Sprintf("%s n'a pas été écrit par qlint : il est laissé tel quel", hook),
@@ -100,7 +109,8 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 				"remove the qlint line from that hook by hand if you had added it")
 		default:
 			if err := os.Remove(hook); err != nil {
-				return exitError, err
+				return exitError, usageError("impossible de retirer "+hook+" : "+osReason(err, i18n.FR), "cannot remove "+hook+": "+osReason(err, i18n.EN),
+					"vérifiez les droits du dossier .git", "check the rights on the .git folder")
 			}
 			fmt.Fprintf(stdout, t("Crochet pre-commit retiré : %s\n", "Pre-commit hook removed: %s\n"), hook)
 		}
@@ -140,24 +150,61 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 	rel = filepath.ToSlash(rel)
 	st, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
-		return "", "", errors.New("the repository's storage has no folder for hooks")
+		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
+			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
 	}
 	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
 	return shownPath(hooks), rel, err
 }
 
-func hookScript(rel string) string {
+// hookQlint is the qlint the hook runs: "qlint" when the qlint on the PATH
+// is this one, else this one's absolute path (installed in a folder the
+// PATH does not list, or run as ./qlint), so that the hook works.
+func hookQlint() (cmd string, onPath bool) {
+	self, err := os.Executable()
+	if err != nil {
+		return "qlint", true
+	}
+	if s, err := filepath.EvalSymlinks(self); err == nil {
+		self = s
+	}
+	if p, err := exec.LookPath("qlint"); err == nil {
+		if p, err = filepath.EvalSymlinks(p); err == nil {
+			a, err1 := os.Stat(p)
+			b, err2 := os.Stat(self)
+			if err1 == nil && err2 == nil && os.SameFile(a, b) {
+				return "qlint", true
+			}
+		}
+	}
+	return self, false
+}
+
+func hookScript(rel, qlint string, onPath bool, l i18n.Lang) string {
+	check := `if ! command -v qlint >/dev/null 2>&1; then
+	echo ` + shellQuote(i18n.T(
+		"qlint: commande qlint introuvable ; installez-la avec : go install github.com/qlint/qlint/cmd/qlint@latest",
+		"qlint: command qlint not found; install it with: go install github.com/qlint/qlint/cmd/qlint@latest").In(l)) + ` >&2
+	exit 1
+fi`
+	run := "qlint"
+	if !onPath {
+		run = shellQuote(qlint)
+		check = `if [ ! -x ` + run + ` ]; then
+	echo ` + shellQuote(i18n.T(
+			"qlint: "+qlint+" est introuvable (déplacé ou supprimé) ; relancez qlint hook install avec le qlint à utiliser",
+			"qlint: "+qlint+" is not there (moved or removed); run qlint hook install again with the qlint to use").In(l)) + ` >&2
+	exit 1
+fi`
+	}
 	return `#!/bin/sh
 ` + hookMark + `
 # It checks the Qualiopi evidence folder as this commit will leave it (staged
 # changes count as updated today) and stops a commit that leaves a required
 # proof missing or stale.
-if ! command -v qlint >/dev/null 2>&1; then
-	echo "qlint: command not found; install it with: go install github.com/qlint/qlint/cmd/qlint@latest" >&2
-	exit 1
-fi
+` + check + `
 cd "$(git rev-parse --show-toplevel)" || exit 1
-exec qlint ` + shellQuote(rel) + ` --pre-commit
+exec ` + run + ` ` + shellQuote(rel) + ` --pre-commit
 `
 }
 

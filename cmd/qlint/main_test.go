@@ -50,7 +50,19 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("REPO", repo) // this checkout: the action's scripts
+			// QLINT_BIN is the qlint scripts run, to run it off the PATH.
+			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+				if p := filepath.Join(dir, "qlint"); fileExists(p) {
+					env.Setenv("QLINT_BIN", p)
+					break
+				}
+			}
 			return nil
 		},
 	})
+}
+
+func fileExists(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && !info.IsDir()
 }

@@ -444,17 +444,7 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 	}
 	cfg, err := loadRulesFile(root, cfgPath)
 	if err != nil {
-		var list rules.ErrorList
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			err = usageError(
-				fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
-				"qlint init en crée un à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
-				"qlint init makes one at the root of the evidence folder (see the README), or point to it with -c FILE")
-		case !errors.As(err, &list):
-			err = unreadableRules(cfgPath, err)
-		}
-		return nil, cfgPath, "", err
+		return nil, cfgPath, "", rulesError(cfgPath, err)
 	}
 	lang := i18n.FR
 	if cfg.Lang != "" {
@@ -464,6 +454,22 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 		lang, _ = i18n.Parse(c.lang)
 	}
 	return cfg, cfgPath, lang, nil
+}
+
+// rulesError says why the rules file could not be read, in the user's
+// words: missing, unreadable, or its mistakes (already said by rules).
+func rulesError(cfgPath string, err error) error {
+	var list rules.ErrorList
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageError(
+			fmt.Sprintf("pas de fichier de règles %s", cfgPath), fmt.Sprintf("no rules file %s", cfgPath),
+			"qlint init en crée un à la racine du dossier de preuves (voir le README), ou indiquez-le avec -c FICHIER",
+			"qlint init makes one at the root of the evidence folder (see the README), or point to it with -c FILE")
+	case !errors.As(err, &list):
+		return unreadableRules(cfgPath, err)
+	}
+	return err
 }
 
 // judge runs the linter on root with the checked rules.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -142,7 +141,7 @@ func (w *watchSession) notice(n watcher.Notice) {
 		fmt.Fprintln(w.stderr, "qlint: "+i18n.T("le dossier de preuves "+w.root+" est de retour : tout est revérifié",
 			"the evidence folder "+w.root+" is back: everything is checked again").In(l))
 	default:
-		fmt.Fprintln(w.stderr, "qlint: "+n.Err.Error())
+		fmt.Fprintln(w.stderr, "qlint: "+i18n.T("surveillance : "+osReason(n.Err, i18n.FR), "watching: "+osReason(n.Err, i18n.EN)).In(l))
 	}
 }
 
@@ -153,14 +152,10 @@ func (w *watchSession) run(ch *watcher.Change) {
 	if rulesChanged {
 		cfg, err := loadRulesFile(w.root, w.cfgPath)
 		if err != nil {
-			var list rules.ErrorList
-			if !errors.As(err, &list) {
-				err = unreadableRules(w.cfgPath, err)
-			}
-			fmt.Fprintln(w.stderr, "qlint: "+localize(err, w.lang()))
-			fmt.Fprintln(w.stderr, i18n.T("qlint : la surveillance continue avec les dernières règles valides.",
+			fmt.Fprintln(w.stderr, "qlint: "+localize(rulesError(w.cfgPath, err), w.lang()))
+			fmt.Fprintln(w.stderr, i18n.T("qlint: la surveillance continue avec les dernières règles valides.",
 				"qlint: watching goes on with the last valid rules.").In(w.lang()))
-			w.problem = localize(err, w.lang())
+			w.problem = localize(rulesError(w.cfgPath, err), w.lang())
 			w.tell(nil, ch, w.problem)
 			return
 		}
@@ -173,8 +168,10 @@ func (w *watchSession) run(ch *watcher.Change) {
 		if _, statErr := os.Stat(w.root); statErr != nil {
 			return // gone: the watcher says so once, and waits for it
 		}
-		fmt.Fprintln(w.stderr, "qlint: "+err.Error())
-		w.tell(nil, ch, err.Error())
+		msg := i18n.T("lecture du dossier "+w.root+" impossible : "+osReason(err, i18n.FR),
+			"cannot read the folder "+w.root+": "+osReason(err, i18n.EN)).In(w.lang())
+		fmt.Fprintln(w.stderr, "qlint: "+msg)
+		w.tell(nil, ch, msg)
 		return
 	}
 	defer root.Close()
