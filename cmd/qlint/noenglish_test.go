@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// englishWords are words a French message never holds: when one shows, a
+// library's or the flag package's English came through untranslated.
+var englishWords = regexp.MustCompile(`(?i)\b(the|is|are|not|cannot|can't|expected|found|instead|invalid|value|flag|default|no such|directory|missing|must|unknown|usage|hint|command not found|install it|open|strings?|newlines?|key|but|got|already|defined|parse|error|permission|denied|written|did you mean|file|folder|should|with|and|of)\b`)
+
+var flagNames = regexp.MustCompile(`(^|\s)--?[a-z][a-z-]*`)
+
+// TestFrenchMistakesHaveNoEnglish runs the mistakes a new user makes, in
+// French (the default), and fails on any English word in what qlint says.
+func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
+	good := "schema = 1\n[[rule]]\nid = \"veille\"\nindicators = [23]\npaths = [\"veille/*.md\"]\n"
+	cases := []struct {
+		name  string
+		files map[string]string
+		args  []string
+	}{
+		{"texte sur deux lignes", map[string]string{"qlint.toml": "schema = 1\n[organization]\nname = \"Formations\nDupont\"\n"}, nil},
+		{"oui au lieu de true", map[string]string{"qlint.toml": "schema = 1\n[organization]\ncertifying = non\n"}, nil},
+		{"signe égal manquant", map[string]string{"qlint.toml": "schema = 1\n[organization]\nname \"X\"\n"}, nil},
+		{"crochet manquant", map[string]string{"qlint.toml": "schema = 1\n[organization\n"}, nil},
+		{"liste sans virgule", map[string]string{"qlint.toml": "schema = 1\n[[rule]]\nid = \"a\"\npaths = [\"a\" \"b\"]\n"}, nil},
+		{"clé en double", map[string]string{"qlint.toml": "schema = 1\n[[rule]]\nid = \"a\"\nid = \"b\"\n"}, nil},
+		{"chemin Windows", map[string]string{"qlint.toml": "schema = 1\n[[rule]]\nid = \"a\"\npaths = [\"C:\\preuves\"]\n"}, nil},
+		{"date invalide", map[string]string{"qlint.toml": "schema = 1\n[audit]\ninitial = 2025-13-01\n"}, nil},
+		{"valeur après la valeur", map[string]string{"qlint.toml": "schema = 1 2\n"}, nil},
+		{"fichier coupé", map[string]string{"qlint.toml": "schema = 1\n[organization]\nname = \"X"}, nil},
+		{"clé inconnue", map[string]string{"qlint.toml": "schema = 1\n[organization]\ncertifyng = true\n"}, nil},
+		{"pas de qlint.toml", nil, nil},
+		{"dossier absent", nil, []string{"preuvs"}},
+		{"option inconnue", map[string]string{"qlint.toml": good}, []string{"--formt", "json"}},
+		{"option d'une autre commande", map[string]string{"qlint.toml": good}, []string{"calendar", "-f", "json"}},
+		{"explain --fail-on", map[string]string{"qlint.toml": good}, []string{"explain", "23", "--fail-on", "warning"}},
+		{"durée invalide", map[string]string{"qlint.toml": good}, []string{"watch", "--debounce", "abc"}},
+		{"booléen avec valeur", map[string]string{"qlint.toml": good}, []string{"--no-color=oui"}},
+		{"option sans valeur", map[string]string{"qlint.toml": good}, []string{"--as-of"}},
+		{"date --as-of", map[string]string{"qlint.toml": good}, []string{"--as-of", "22/11/2026"}},
+		{"format inconnu", map[string]string{"qlint.toml": good}, []string{"-f", "pdf"}},
+		{"commande mal écrite", nil, []string{"expalin", "23"}},
+		{"indicateur inconnu", nil, []string{"explain", "40"}},
+		{"-o impossible", map[string]string{"qlint.toml": good}, []string{"-o", "nulle-part/rapport.txt"}},
+		{"-o sur un dossier", map[string]string{"qlint.toml": good, "veille/note.md": "x"}, []string{"-o", "veille"}},
+		{"watch sans qlint.toml", nil, []string{"watch"}},
+		{"crochet hors dépôt", map[string]string{"qlint.toml": good}, []string{"hook", "install"}},
+		{"crochet sans action", map[string]string{"qlint.toml": good}, []string{"hook"}},
+		{"init déjà fait", map[string]string{"qlint.toml": good}, []string{"init"}},
+		{"catégorie inconnue", nil, []string{"init", "--categories", "AF,XYZ"}},
+		{"deux dossiers", nil, []string{"a", "b"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, body := range c.files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+				require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+			}
+			t.Chdir(dir)
+			var stdout, stderr bytes.Buffer
+			code := run(c.args, &stdout, &stderr)
+			assert.Equal(t, exitError, code, "a mistake exits 2")
+			out := stderr.String()
+			require.NotEmpty(t, out, "the mistake is said")
+			assert.Regexp(t, `^qlint: `, out)
+			words := flagNames.ReplaceAllString(out, "") // --as-of is no English
+			assert.Empty(t, englishWords.FindAllString(words, -1), "English in:\n%s", out)
+		})
+	}
+}
+
+// TestEnglishWordsCatchesTheOldMessages checks the detector on the English
+// that used to come through.
+func TestEnglishWordsCatchesTheOldMessages(t *testing.T) {
+	for _, s := range []string{
+		"syntaxe TOML invalide : strings cannot contain newlines",
+		`syntaxe TOML invalide : expected value but found "non" instead`,
+		`format du rapport (default "text")`,
+		`valeur invalide : invalid value "abc" for flag -debounce: parse error`,
+		"open qlint.toml: no such file or directory",
+		"qlint: command not found; install it with: go install",
+	} {
+		assert.NotEmpty(t, englishWords.FindAllString(s, -1), s)
+	}
+}
