@@ -485,6 +485,7 @@ func judgeWith(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang
 
 // judgeOn is judgeWith on grid ref (nil: the one qlint.toml chooses).
 func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, cache *linter.HistoryCache, tree *linter.Tree, ref *rules.Referential) (*linter.Report, error) {
+	noticesLang = lang
 	asOf, err := resolveAsOf(c.asOf, cfg, rules.DayOf(now()))
 	if err != nil {
 		return nil, err
@@ -611,6 +612,9 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 			return rules.Day{}, usageError(
 				"--as-of next-audit : qlint.toml ne donne aucune date d'audit", "--as-of next-audit: qlint.toml gives no audit date",
 				"ajoutez [audit] initial = AAAA-MM-JJ (et next si l'audit est fixé)", "add [audit] initial = YYYY-MM-DD (and next when the audit is booked)")
+		}
+		if !c.Booked {
+			sayOnce(asOfNote(c, today))
 		}
 		return c.Next, nil
 	}
