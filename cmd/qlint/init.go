@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-git/v5"
+
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/scaffold"
 	"github.com/qlint/qlint/rules"
@@ -30,9 +32,10 @@ qlint init n'écrase jamais rien. Sur un dossier qui a déjà son qlint.toml,
 il ajoute seulement les dossiers qui manquent pour le profil de ce fichier
 et sa grille (ceux de la grille 2026 par exemple), sans toucher au
 qlint.toml ni aux fichiers présents ; des options de profil (--categories,
---certifying...) arrêtent alors la commande (sortie 2) : --force remplace
-le qlint.toml, sans toucher à rien d'autre. Relancer la commande ne crée que
-ce qui manque.
+--certifying...) arrêtent alors la commande (sortie 2) : --force y réécrit alors le
+profil ([organization], et [audit] initial si --initial-audit est donné) et
+garde le reste tel quel : règles, dérogations, dates d'audit, commentaires.
+Relancer la commande ne crée que ce qui manque.
 
 Exemples :
   qlint init
@@ -56,7 +59,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	fs.StringVar(&initial, "initial-audit", "", "date de l'audit initial, AAAA-MM-JJ")
 	fs.StringVar(&lang, "lang", "fr", "langue des rapports et des README : fr ou en")
 	fs.StringVar(&name, "name", "", "nom de l'organisme (par défaut le nom du dossier)")
-	fs.BoolVar(&force, "force", false, "remplacer un qlint.toml existant (rien d'autre n'est touché)")
+	fs.BoolVar(&force, "force", false, "réécrire le profil d'un qlint.toml existant, en gardant règles, dérogations et dates d'audit")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return exitError, err
@@ -95,7 +98,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	}
 	if p.Name == "" {
 		if abs, err := filepath.Abs(dir); err == nil {
-			p.Name = filepath.Base(abs)
+			p.Name, p.NameFromFolder = filepath.Base(abs), true
 		}
 	}
 	p.Ref = rules.GridFor(rules.DayOf(now()))
@@ -114,8 +117,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, usageError(
 			fmt.Sprintf("%s existe déjà : qlint init n'écrase rien", shownPath(filepath.Join(dir, "qlint.toml"))),
 			fmt.Sprintf("%s already exists: qlint init overwrites nothing", shownPath(filepath.Join(dir, "qlint.toml"))),
-			"le profil se change dans qlint.toml, à la main, ou avec --force qui le remplace (rien d'autre n'est touché) ; sans options de profil, qlint init ajoute seulement les dossiers qui manquent",
-			"the profile is changed in qlint.toml, by hand, or with --force which replaces it (nothing else is touched); without profile options, qlint init only adds the missing folders")
+			"le profil se change dans qlint.toml, à la main, ou avec --force qui y réécrit le profil en gardant règles, dérogations et dates d'audit ; sans options de profil, qlint init ajoute seulement les dossiers qui manquent",
+			"the profile is changed in qlint.toml, by hand, or with --force which rewrites the profile in it and keeps rules, waivers and audit dates; without profile options, qlint init only adds the missing folders")
 	}
 	if err != nil {
 		return exitError, initError(dir, err)
@@ -130,12 +133,32 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 	for _, c := range res.Created {
 		fmt.Fprintf(stdout, "  + %s\n", c)
 	}
+	switch {
+	case res.Rewrite.Merged:
+		fmt.Fprintln(stdout, t(
+			"qlint.toml : le profil de l'organisme est réécrit ; vos règles, dérogations, dates d'audit et commentaires sont gardés tels quels.",
+			"qlint.toml: the organization's profile is rewritten; your rules, waivers, audit dates and comments are kept as they were."))
+	case res.Rewrite.Backup != "":
+		fmt.Fprintf(stdout, t(
+			"qlint.toml : l'ancien fichier est gardé dans %s ; reportez-en vos règles, dérogations et dates d'audit dans le nouveau.\n",
+			"qlint.toml: the old file is kept in %s; copy your rules, waivers and audit dates from it into the new one.\n"),
+			filepath.Join(dir, res.Rewrite.Backup))
+	}
 	if len(res.Kept) > 0 {
 		fmt.Fprintf(stdout, t("%d fichier(s) déjà présent(s), laissé(s) tel(s) quel(s).\n", "%d file(s) already there, left as they were.\n"), len(res.Kept))
 	}
+	if !inGitRepo(dir) {
+		fmt.Fprintln(stdout, t(
+			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+shellArg(dir),
+			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+shellArg(dir)))
+	}
+	run := "qlint"
+	if dir != "." {
+		run += " " + shellArg(dir)
+	}
 	fmt.Fprintln(stdout, t(
-		"Déposez les preuves dans ces dossiers (chaque README dit quoi), enregistrez-les avec git, puis lancez : qlint "+dir,
-		"File the proofs in these folders (each README says what), commit them with git, then run: qlint "+dir))
+		"Déposez les preuves dans ces dossiers (chaque README dit quoi), enregistrez-les avec git, puis lancez : "+run,
+		"File the proofs in these folders (each README says what), commit them with git, then run: "+run))
 	return exitOK
 }
 
@@ -190,4 +213,21 @@ func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
 		return nil, initError(dir, err)
 	}
 	return &completed{res, l, ref, cfg.Organization}, nil
+}
+
+// inGitRepo reports whether dir is inside a git repository.
+func inGitRepo(dir string) bool {
+	_, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	return err == nil
+}
+
+// shellArg writes a path as typed in a terminal: as it is when it has only
+// plain characters, quoted otherwise (spaces, accents are fine quoted).
+func shellArg(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-/+,:@", r)) {
+			return shellQuote(s)
+		}
+	}
+	return s
 }

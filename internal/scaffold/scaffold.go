@@ -28,12 +28,17 @@ type Profile struct {
 	// Ref is the grid whose folders are made: the one in force on the day
 	// init runs, or the one qlint.toml names.
 	Ref *rules.Referential
+	// NameFromFolder is set when Name was not asked for (it is the
+	// folder's): rewriting a qlint.toml keeps the name it gives.
+	NameFromFolder bool
 }
 
 // Result lists what Init did, with paths relative to the folder.
 type Result struct {
 	Created []string // folders and files written
 	Kept    []string // files that were there and were left alone
+	// Rewrite says how an existing qlint.toml was rewritten (--force).
+	Rewrite Rewrite
 }
 
 // ErrConfigExists is returned when a qlint.toml is already there and
@@ -72,9 +77,25 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	var old []byte
+	if force {
+		var err error
+		if old, err = readExisting(filepath.Join(dir, "qlint.toml")); err != nil {
+			return nil, err
+		}
+	}
 	err := build(dir, func(b *builder) error {
 		if err := b.complete(p, res); err != nil {
 			return err
+		}
+		if old != nil {
+			// Her rules, waivers and audit dates stay: only the profile
+			// is rewritten (or the old file is kept aside).
+			merged, rw, err := rewriteConfig(b, old, p)
+			if err != nil {
+				return err
+			}
+			text, res.Rewrite = merged, rw
 		}
 		return b.writeConfig(text, force)
 	})
