@@ -68,7 +68,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 		yes = t("non", "no")
 	}
 	p.printf("%s %s — %s\n", t("S'applique à l'organisme :", "Applies to the organization:"), yes, res.Reason(l))
-	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), rep.AsOf, statusWords[res.Status].In(l))
+	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), rep.asOfText(), statusWords[res.Status].In(l))
 
 	var covering []*rules.Rule
 	for _, r := range cfg.Rules {
@@ -153,10 +153,10 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		limits = append(limits, fmt.Sprintf(t("au moins %d", "at least %d"), r.Min))
 	}
 	if !r.MaxAge.IsZero() {
-		limits = append(limits, t("valable ", "valid for ")+r.MaxAge.Words().In(l))
+		limits = append(limits, t("à renouveler ", "to renew ")+r.MaxAge.Every().In(l))
 	}
 	if r.Due != nil {
-		limits = append(limits, t("échéance ", "due ")+r.Due.String())
+		limits = append(limits, t("à fournir ", "due ")+offsetWords(*r.Due).In(l))
 	}
 	if len(limits) > 0 {
 		p.printf("    %s\n", strings.Join(limits, " · "))
@@ -172,7 +172,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		}
 		return ms[i].Path < ms[j].Path
 	})
-	p.printf("    %s\n", fmt.Sprintf(t("%d fichier(s), le plus récent d'abord :", "%d file(s), newest first:"), len(ms)))
+	p.printf("    %s\n", i18n.N(len(ms), "fichier", "fichiers", "file", "files").In(l)+t(", le plus récent d'abord :", ", newest first:"))
 	judged := map[string]bool{} // the rule judges the newest file of each folder
 	for i, m := range ms {
 		if i == maxExplainFiles {
@@ -190,9 +190,30 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 			if rep.day.After(expires) {
 				state = "  " + t("← le plus récent : périmé", "← newest: stale")
 			} else {
-				state = "  " + t("← le plus récent : à jour jusqu'au ", "← newest: fresh until ") + expires.String()
+				until := expires.String()
+				if l == i18n.FR {
+					until = expires.French()
+				}
+				state = "  " + t("← le plus récent : à jour jusqu'au ", "← newest: fresh until ") + until
 			}
 		}
-		p.printf("      %s  %-11s %s%s\n", day, m.DateSource, m.Path, state)
+		p.printf("      %s  %s  %s%s\n", day, m.Path, "("+SourceWords(m.DateSource).In(l)+")", state)
 	}
+}
+
+// offsetWords says a due offset for people: "7 jours après la fin" of the
+// session.
+func offsetWords(o rules.Offset) i18n.Text {
+	at, anchor := i18n.T("au début de la session", "at the start of the session"), i18n.T("le début de la session", "the start of the session")
+	if o.FromEnd {
+		at, anchor = i18n.T("à la fin de la session", "at the end of the session"), i18n.T("la fin de la session", "the end of the session")
+	}
+	if o.Delta.IsZero() {
+		return at
+	}
+	w := o.Delta.Words()
+	if o.Back {
+		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
+	}
+	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
 }

@@ -213,7 +213,7 @@ func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htm
 			}
 		}
 		out = append(out, htmlProof{Title: r.RuleTitles[ruleIDs[x.rule]], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
-			Date: date, Source: m.DateSource, State: state.In(l)})
+			Date: date, Source: SourceWords(m.DateSource).In(l), State: state.In(l)})
 	}
 	if more := total - len(top); more > 0 {
 		return out, fmt.Sprintf(i18n.T("… et %d autre(s) fichier(s) : la liste complète est dans qlint explain et le rapport JSON.",

@@ -111,7 +111,7 @@ min = 3
 `
 	rep := judgeTree(t, fstest.MapFS{"cv/a.pdf": file("2026-01-01"), "cv/b.pdf": file("2026-01-01")}, cfg, "2026-11-22")
 	assert.Equal(t, []string{"missing cv cv/*.pdf"}, kinds(rep))
-	assert.Contains(t, rep.Findings[0].Message, "2 file(s) found, 3 expected")
+	assert.Contains(t, rep.Findings[0].Message, "2 files found, 3 expected")
 	assert.Equal(t, rules.NCMajor, rep.Findings[0].NC, "indicator 21 is major-only")
 }
 

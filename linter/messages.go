@@ -37,8 +37,8 @@ func msgMissing(r *rules.Rule, found int) i18n.Text {
 			fmt.Sprintf("No proof for %q: no file matches %s. Add the document there, or fix the pattern of rule %q in qlint.toml.", label(r), patterns(r), r.ID))
 	}
 	return i18n.T(
-		fmt.Sprintf("Preuves « %s » incomplètes : %d fichier(s) trouvé(s), %d attendu(s) (%s). Ajoutez les documents manquants.", label(r), found, r.Min, patterns(r)),
-		fmt.Sprintf("Proofs for %q are incomplete: %d file(s) found, %d expected (%s). Add the missing documents.", label(r), found, r.Min, patterns(r)))
+		fmt.Sprintf("Preuves « %s » incomplètes : %s, %d attendus (%s). Ajoutez les documents manquants.", label(r), i18n.N(found, "fichier trouvé", "fichiers trouvés", "", "").FR, r.Min, patterns(r)),
+		fmt.Sprintf("Proofs for %q are incomplete: %s found, %d expected (%s). Add the missing documents.", label(r), i18n.N(found, "", "", "file", "files").EN, r.Min, patterns(r)))
 }
 
 func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text {
@@ -52,8 +52,8 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 			fmt.Sprintf("In %s, %q is missing%s: no file matches %s. Add it to that folder.", dir, label(r), since.EN, patterns(r)))
 	}
 	return i18n.T(
-		fmt.Sprintf("Dans %s, « %s » est incomplet%s : %d fichier(s) sur %d attendu(s). Complétez le dossier.", dir, label(r), since.FR, found, r.Min),
-		fmt.Sprintf("In %s, %q is incomplete%s: %d file(s) of %d expected. Complete the folder.", dir, label(r), since.EN, found, r.Min))
+		fmt.Sprintf("Dans %s, « %s » est incomplet%s : %s sur %d attendus. Complétez le dossier.", dir, label(r), since.FR, i18n.N(found, "fichier", "fichiers", "", "").FR, r.Min),
+		fmt.Sprintf("In %s, %q is incomplete%s: %s of %d expected. Complete the folder.", dir, label(r), since.EN, i18n.N(found, "", "", "file", "files").EN, r.Min))
 }
 
 func msgNoFolder(r *rules.Rule) i18n.Text {
@@ -90,8 +90,8 @@ func where(dir string) i18n.Text {
 func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Text {
 	w := where(dir)
 	return i18n.T(
-		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler tous les %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Words().FR, expires.French()),
-		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew every %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge.Words().EN, expires))
+		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Every().FR, expires.French()),
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge.Every().EN, expires))
 }
 
 func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {

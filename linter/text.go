@@ -147,7 +147,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		for i, f := range unmapped {
 			if i == p.opts.MaxUnmapped {
 				p.printf("  %s\n", i18n.T(
-					fmt.Sprintf("… et %d autres (la liste complète : --format json)", len(unmapped)-i),
+					fmt.Sprintf("… et %d de plus (la liste complète : --format json)", len(unmapped)-i),
 					fmt.Sprintf("… and %d more (full list: --format json)", len(unmapped)-i)).In(p.l))
 				break
 			}
@@ -173,7 +173,7 @@ func (p *textPrinter) header(r *Report) {
 	default:
 		hist = i18n.T("hors dépôt git : dates de modification des fichiers", "outside a git repository: file modification dates").In(p.l)
 	}
-	p.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("%s · %d %s", hist, r.FileCount, i18n.T("fichiers", "files").In(p.l))))
+	p.printf("%s\n", p.paint(ansiDim, hist+" · "+i18n.N(r.FileCount, "fichier", "fichiers", "file", "files").In(p.l)))
 	if !r.gridNote.IsZero() {
 		p.printf("%s\n", p.paint(ansiYellow, r.gridNote.In(p.l)))
 	}
@@ -262,14 +262,16 @@ func (p *textPrinter) summary(r *Report) {
 	s := r.Summary
 	ic := s.Indicators
 	p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Bilan", "Summary").In(p.l)))
-	p.printf("  %s\n", i18n.T(
-		fmt.Sprintf("Indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts, %d non applicables",
-			ic.OK, ic.Missing, ic.Stale, ic.DueSoon, ic.Uncovered, ic.NotApplicable),
-		fmt.Sprintf("Indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered, %d not applicable",
-			ic.OK, ic.Missing, ic.Stale, ic.DueSoon, ic.Uncovered, ic.NotApplicable)).In(p.l))
-	counts := i18n.T(
-		fmt.Sprintf("Constats : %d erreur(s), %d avertissement(s), %d info(s)", s.Errors, s.Warnings, s.Infos),
-		fmt.Sprintf("Findings: %d error(s), %d warning(s), %d info(s)", s.Errors, s.Warnings, s.Infos)).In(p.l)
+	n := func(k int, frOne, frMany, en string) string { return i18n.N(k, frOne, frMany, en, en).In(p.l) }
+	p.printf("  %s%s\n", i18n.T("Indicateurs : ", "Indicators: ").In(p.l), strings.Join([]string{
+		n(ic.OK, "conforme", "conformes", "ok"), n(ic.Missing, "manquant", "manquants", "missing"),
+		n(ic.Stale, "périmé", "périmés", "stale"), n(ic.DueSoon, "à renouveler", "à renouveler", "due soon"),
+		n(ic.Uncovered, "non couvert", "non couverts", "uncovered"),
+		n(ic.NotApplicable, "non applicable", "non applicables", "not applicable")}, ", "))
+	counts := i18n.T("Constats : ", "Findings: ").In(p.l) + strings.Join([]string{
+		i18n.N(s.Errors, "erreur", "erreurs", "error", "errors").In(p.l),
+		i18n.N(s.Warnings, "avertissement", "avertissements", "warning", "warnings").In(p.l),
+		i18n.N(s.Infos, "info", "infos", "info", "infos").In(p.l)}, ", ")
 	color := ansiGreen
 	switch {
 	case s.Errors > 0:

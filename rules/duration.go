@@ -234,3 +234,41 @@ func (d Duration) Words() i18n.Text {
 	}
 	return i18n.T(join(fr, " et "), join(en, " and "))
 }
+
+// Every says how often a proof with this freshness limit is renewed, as
+// people say it: "tous les ans", "tous les 6 mois", "toutes les semaines",
+// "every year", "every 6 months".
+func (d Duration) Every() i18n.Text {
+	single := func(n int, frOne, frMany, enOne, enMany, fem string) (i18n.Text, bool) {
+		switch {
+		case n == 1:
+			return i18n.T(fem+frOne, "every "+enOne), true
+		case n > 1:
+			return i18n.T(fem+strconv.Itoa(n)+" "+frMany, "every "+strconv.Itoa(n)+" "+enMany), true
+		}
+		return i18n.Text{}, false
+	}
+	parts := 0
+	for _, n := range []int{d.Years, d.Months, d.Weeks, d.Days} {
+		if n > 0 {
+			parts++
+		}
+	}
+	if parts == 1 {
+		for _, c := range []struct {
+			n                                 int
+			frOne, frMany, enOne, enMany, fem string
+		}{
+			{d.Years, "ans", "ans", "year", "years", "tous les "},
+			{d.Months, "mois", "mois", "month", "months", "tous les "},
+			{d.Weeks, "semaines", "semaines", "week", "weeks", "toutes les "},
+			{d.Days, "jours", "jours", "day", "days", "tous les "},
+		} {
+			if t, ok := single(c.n, c.frOne, c.frMany, c.enOne, c.enMany, c.fem); ok {
+				return t
+			}
+		}
+	}
+	w := d.Words()
+	return i18n.T("tous les "+w.FR, "every "+w.EN)
+}

@@ -320,8 +320,8 @@ func (r *Referential) Applies(ind Indicator, o Organization) Applicability {
 	for _, c := range shared {
 		if o.Has(ind.Requires) {
 			return Applicability{true, i18n.T(
-				"s'applique : "+cond.FR+" ([organization] "+string(ind.Requires)+" = true)",
-				"applies: "+cond.EN+" ([organization] "+string(ind.Requires)+" = true)")}
+				"s'applique : "+cond.FR+", déclaré dans votre profil ["+string(ind.Requires)+" dans qlint.toml]",
+				"applies: "+cond.EN+", declared in your profile ["+string(ind.Requires)+" in qlint.toml]")}
 		}
 		for _, imp := range r.implies[c] {
 			if imp == ind.Requires {
@@ -333,8 +333,8 @@ func (r *Referential) Applies(ind Indicator, o Organization) Applicability {
 		}
 	}
 	return Applicability{false, i18n.T(
-		"seulement pour : "+cond.FR+" (absent du profil : [organization] "+string(ind.Requires)+" = false)",
-		"only for: "+cond.EN+" (not in the profile: [organization] "+string(ind.Requires)+" = false)")}
+		"seulement pour : "+cond.FR+", et votre profil n'en déclare pas ["+string(ind.Requires)+" dans qlint.toml]",
+		"only for: "+cond.EN+", and your profile declares none ["+string(ind.Requires)+" in qlint.toml]")}
 }
 
 func (r *Referential) categoryList(cs []Category, l i18n.Lang) string {

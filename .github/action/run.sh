@@ -14,9 +14,11 @@ read -r -a extra <<< "${INPUT_ARGS:-}"
 
 errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
-"$qlint" "${args[@]}" "${extra[@]}" 2> >(tee "$errors" >&2)
+# stderr goes to a file first, then to the log: a process substitution
+# (2> >(tee …)) could still be writing when the file is read below.
+"$qlint" "${args[@]}" "${extra[@]}" 2>"$errors"
 code=$?
-wait
+cat "$errors" >&2
 
 # The annotation's title speaks the report's language: English with --lang
 # en in args, or lang = "en" in qlint.toml (when --lang does not say);
