@@ -195,7 +195,7 @@ func severityMark(sev string, l i18n.Lang) string {
 
 // mdEscape keeps a table cell on one line and its pipes literal.
 func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(Visible(s))
 }
 
 // SARIF 2.1.0, the subset code scanning reads.

@@ -19,7 +19,9 @@ const maxExplainFiles = 10
 // may be nil when there is no qlint.toml: then only the référentiel is
 // described. rep, when given, was judged on ref.
 func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang) error {
-	p := &textPrinter{w: w, l: l}
+	lw := newLineWrapper(w, DefaultWidth)
+	defer lw.Flush()
+	p := &textPrinter{w: lw, l: l}
 	ind, ok := ref.Indicator(n)
 	if !ok {
 		return fmt.Errorf("no indicator %d", n)
@@ -29,9 +31,9 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 
 	p.printf("%s %d · %s\n", t("Indicateur", "Indicator"), ind.ID, ind.Title.In(l))
 	p.printf("%s %d · %s\n\n", t("Critère", "Criterion"), crit.ID, crit.Title.In(l))
-	p.printf("%s", wrap(ind.About.In(l), "", 96))
+	p.printf("%s", wrap(ind.About.In(l), "", DefaultWidth))
 	if !ind.Note.IsZero() {
-		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", 96))
+		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", DefaultWidth))
 	}
 	var judgedOn rules.Day
 	forced := false
@@ -112,12 +114,12 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 		}
 	}
 	for _, f := range todo {
-		p.printf("  - %s", strings.TrimLeft(wrap(f.Text(l), "    ", 96), " "))
+		p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", DefaultWidth), " "))
 	}
 	if len(waived) > 0 {
 		p.printf("\n%s\n", t("Dérogations", "Waivers"))
 		for _, f := range waived {
-			p.printf("  - %s", strings.TrimLeft(wrap(f.Text(l), "    ", 96), " "))
+			p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", DefaultWidth), " "))
 		}
 	}
 	return p.err
@@ -142,7 +144,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 	if title == "" {
 		title = r.ID
 	}
-	p.printf("  %s · %s (%s)\n", r.ID, title, origin)
+	p.printf("  %s · %s (%s)\n", Visible(r.ID), Visible(title), origin)
 	where := strings.Join(r.Paths, ", ")
 	if r.Each != "" {
 		where = t("dans chaque dossier "+r.Each+" : ", "in every folder "+r.Each+": ") + where
@@ -197,7 +199,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 				state = "  " + t("← le plus récent : à jour jusqu'au ", "← newest: fresh until ") + until
 			}
 		}
-		p.printf("      %s  %s  %s%s\n", day, m.Path, "("+SourceWords(m.DateSource).In(l)+")", state)
+		p.printf("      %s  %s  %s%s\n", day, Visible(m.Path), "("+SourceWords(m.DateSource).In(l)+")", state)
 	}
 }
 

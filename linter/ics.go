@@ -181,7 +181,7 @@ func uid(parts ...string) string {
 
 // escapeText escapes an iCalendar TEXT value.
 func escapeText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`).Replace(Visible(s))
 }
 
 // foldLine ends a content line with CRLF, folding it at 75 octets without

@@ -14,6 +14,9 @@ type TextOptions struct {
 	Color bool // ANSI colours; words always carry the meaning too
 	// MaxUnmapped is how many unmapped files are listed (0: 15).
 	MaxUnmapped int
+	// Width is the width lines are wrapped to, between words (0:
+	// DefaultWidth): the terminal's when the report goes to one.
+	Width int
 }
 
 const (
@@ -78,6 +81,13 @@ type textPrinter struct {
 	err  error
 }
 
+func (p *textPrinter) width() int {
+	if p.opts.Width <= 0 {
+		return DefaultWidth
+	}
+	return p.opts.Width
+}
+
 func (p *textPrinter) paint(color, s string) string {
 	if !p.opts.Color || color == "" {
 		return s
@@ -95,7 +105,9 @@ func (p *textPrinter) printf(format string, args ...any) {
 // criterion each indicator's status with the findings to act on, then the
 // files no rule uses, and a summary.
 func WriteText(w io.Writer, r *Report, opts TextOptions) error {
-	p := &textPrinter{w: w, l: r.Lang, opts: opts}
+	lw := newLineWrapper(w, opts.Width)
+	p := &textPrinter{w: lw, l: r.Lang, opts: opts}
+	defer lw.Flush()
 	if p.opts.MaxUnmapped == 0 {
 		p.opts.MaxUnmapped = 15
 	}
@@ -125,7 +137,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 			p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Critère", "Criterion").In(p.l)+fmt.Sprintf(" %d · %s", crit, c.Title.In(p.l))))
 		}
 		word := statusWords[ind.Status].In(p.l)
-		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, ind.Title)
+		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, Visible(ind.Title))
 		if ind.Status == StatusNotApplicable {
 			line += " — " + ind.Reason(p.l)
 		}
@@ -151,7 +163,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 					fmt.Sprintf("… and %d more (full list: --format json)", len(unmapped)-i)).In(p.l))
 				break
 			}
-			p.printf("  %s\n", f.Path)
+			p.printf("  %s\n", Visible(f.Path))
 		}
 	}
 	p.summary(r)
@@ -159,7 +171,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 }
 
 func (p *textPrinter) header(r *Report) {
-	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", r.orgName(),
+	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", Visible(r.orgName()),
 		i18n.T("état au", "as of").In(p.l), r.asOfText(), i18n.T("référentiel", "referential").In(p.l), r.Referential)))
 	var hist string
 	switch {
@@ -233,7 +245,7 @@ func (p *textPrinter) finding(f Finding) {
 		head += " · " + ncWords[f.NC].In(p.l)
 	}
 	p.printf("        %s\n", p.paint(severityColors[f.Severity], head))
-	p.printf("%s", wrap(f.Message, "          ", 96))
+	p.printf("%s", wrap(Visible(f.Message), "          ", p.width()))
 }
 
 // wrap breaks text into lines of at most width runes, each with indent.
@@ -241,7 +253,7 @@ func wrap(text, indent string, width int) string {
 	var b strings.Builder
 	line := indent
 	n := len([]rune(indent))
-	for _, word := range strings.Fields(text) {
+	for _, word := range units(text) {
 		wl := len([]rune(word))
 		if n > len([]rune(indent)) && n+1+wl > width {
 			b.WriteString(line + "\n")

@@ -423,7 +423,7 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 	case "html":
 		err = linter.WriteHTML(out, rep, linter.HTMLOptions{LinkBase: linkBase(root, c.output)})
 	default:
-		err = linter.WriteText(out, rep, linter.TextOptions{Color: color})
+		err = linter.WriteText(out, rep, linter.TextOptions{Color: color, Width: reportWidth(stdout, o.toFile())})
 	}
 	if err != nil {
 		return exitError, err

@@ -201,7 +201,7 @@ func (w *watchSession) run(ch *watcher.Change) {
 			fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
 		}
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
-		_ = linter.WriteText(w.stdout, rep, linter.TextOptions{Color: color})
+		_ = linter.WriteText(w.stdout, rep, linter.TextOptions{Color: color, Width: reportWidth(w.stdout, false)})
 		fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
 	}
 	w.prev = rep

@@ -1,0 +1,148 @@
+package linter
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultWidth is the width of the text report when it does not go to a
+// terminal (a file, a pipe, a test's golden file): it fits everywhere.
+const DefaultWidth = 80
+
+// lineWrapper writes text broken into lines of at most width columns,
+// between words only; a word longer than the line (a long path) stands
+// alone on its line, whole. A line's continuation is indented under its
+// text: after the status and number of an indicator line, after a list's
+// dash, two more spaces otherwise.
+type lineWrapper struct {
+	w     io.Writer
+	width int
+	buf   []byte
+}
+
+func newLineWrapper(w io.Writer, width int) *lineWrapper {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	return &lineWrapper{w: w, width: width}
+}
+
+func (lw *lineWrapper) Write(p []byte) (int, error) {
+	lw.buf = append(lw.buf, p...)
+	for {
+		i := bytes.IndexByte(lw.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := string(lw.buf[:i])
+		lw.buf = lw.buf[i+1:]
+		if _, err := io.WriteString(lw.w, wrapLine(line, lw.width)+"\n"); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// Flush writes what is left after the last newline.
+func (lw *lineWrapper) Flush() error {
+	if len(lw.buf) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(lw.w, wrapLine(string(lw.buf), lw.width))
+	lw.buf = nil
+	return err
+}
+
+var (
+	ansiSeq       = regexp.MustCompile("\x1b\\[[0-9;]*m")
+	hangIndicator = regexp.MustCompile(`^\s*\[[^\]]*\]\s+\d+\s+`)
+	hangBullet    = regexp.MustCompile(`^\s*(- |• )`)
+)
+
+// visibleLen is the number of columns s takes on screen.
+func visibleLen(s string) int {
+	return utf8.RuneCountInString(ansiSeq.ReplaceAllString(s, ""))
+}
+
+func wrapLine(line string, width int) string {
+	if visibleLen(line) <= width {
+		return line
+	}
+	plain := ansiSeq.ReplaceAllString(line, "")
+	lead := len(plain) - len(strings.TrimLeft(plain, " "))
+	hang := lead + 2
+	if m := hangIndicator.FindString(plain); m != "" {
+		hang = utf8.RuneCountInString(m)
+	} else if m := hangBullet.FindString(plain); m != "" {
+		hang = utf8.RuneCountInString(m)
+	}
+	if hang > width/2 {
+		hang = lead
+	}
+	// The escape sequences that open the line (a colour) stay in front.
+	prefix := ""
+	for {
+		loc := ansiSeq.FindStringIndex(line)
+		if loc == nil || loc[0] != 0 {
+			break
+		}
+		prefix += line[:loc[1]]
+		line = line[loc[1]:]
+	}
+	// The head (indentation, an indicator's status and number, a dash) is
+	// kept as written, its alignment with it.
+	head := strings.Repeat(" ", lead)
+	if m := hangIndicator.FindString(line); m != "" && hang == utf8.RuneCountInString(m) {
+		head = m
+	} else if m := hangBullet.FindString(line); m != "" && hang == utf8.RuneCountInString(m) {
+		head = m
+	}
+	line = strings.TrimPrefix(line, head)
+	var b strings.Builder
+	b.WriteString(prefix + head)
+	n := visibleLen(head)
+	start := n
+	for _, word := range units(line) {
+		wl := visibleLen(word)
+		if n > start && n+1+wl > width {
+			b.WriteString("\n" + strings.Repeat(" ", hang))
+			n, start = hang, hang
+		}
+		if n > start {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += wl
+	}
+	return b.String()
+}
+
+// units splits text into the pieces a line may break between: words, with
+// French punctuation kept with the word before it (« : », « ; », « ? »,
+// « ! », « » », « — ») and « « » with the word after it, as a non-breaking
+// space would; so that no line starts with ":" or "»".
+func units(text string) []string {
+	var out []string
+	glueNext := false
+	for _, w := range strings.Fields(text) {
+		switch {
+		case len(out) > 0 && (glueNext || gluesBack(w)):
+			out[len(out)-1] += " " + w
+		default:
+			out = append(out, w)
+		}
+		glueNext = w == "«" || strings.HasSuffix(w, "«")
+	}
+	return out
+}
+
+func gluesBack(w string) bool {
+	switch w {
+	case ":", ";", "?", "!", "»", "—":
+		return true
+	}
+	return strings.HasPrefix(w, "»") || strings.HasPrefix(w, ":")
+}
