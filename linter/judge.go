@@ -210,7 +210,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	}
 	if len(dirs) == 0 {
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r), label: label(r)})
 		return nil
 	}
 	for _, d := range idx.ordered {
@@ -318,7 +318,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
-	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r)}
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r)}
 	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
@@ -340,7 +340,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 				return
 			}
 		}
-		f.Kind, f.text = KindMissing, msgMissingIn(r, dir, len(found), due)
+		f.Kind, f.text, f.due = KindMissing, msgMissingIn(r, dir, len(found), due), due
 		j.add(f)
 		return
 	}

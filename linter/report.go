@@ -152,7 +152,8 @@ type Finding struct {
 
 	text     i18n.Text
 	deferred bool      // information until the surveillance audit
-	due      rules.Day // a pending proof's due day
+	due      rules.Day // a pending or missing session proof's due day
+	label    string    // the proof's name: its rule's title, else its id
 }
 
 // Text returns the finding's message in language l.

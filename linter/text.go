@@ -167,6 +167,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		}
 	}
 	p.summary(r)
+	p.writeTodo(r)
 	return p.err
 }
 

@@ -24,8 +24,10 @@ Vérifie le dossier de preuves, puis le vérifie à nouveau après chaque
 changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit, qlint.toml
 modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer un dossier de
 500 fichiers) ne donnent qu'une vérification, sur l'état final. En texte, le
-rapport est redessiné avec une ligne qui résume ce qui a changé ; en JSON
-(-f json), chaque vérification écrit un rapport sur une ligne (NDJSON).
+premier rapport est complet ; ensuite, à chaque changement, qlint écrit une
+ligne qui résume ce qui a changé et la liste à faire, par date (--full pour
+le rapport entier à chaque fois, ou relancez qlint). En JSON (-f json),
+chaque vérification écrit un rapport sur une ligne (NDJSON).
 
 Une erreur dans qlint.toml est affichée (fichier:ligne:colonne) et la
 surveillance continue avec les dernières règles valides.
@@ -41,9 +43,11 @@ Exemples :
 func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	var debounce, poll time.Duration
 	var live liveFlags
+	var full bool
 	c, root, err := parseFolderCommand("watch", watchUsage, joinServeAddr(args), stdout, func(fs *flag.FlagSet) {
 		fs.DurationVar(&debounce, "debounce", 300*time.Millisecond, "attendre ce calme après un changement avant de vérifier")
 		fs.DurationVar(&poll, "poll", 0, "scruter le dossier à cet intervalle au lieu d'écouter le système (ex. 5s)")
+		fs.BoolVar(&full, "full", false, "réafficher le rapport entier à chaque changement, pas seulement ce qui a changé et la liste à faire")
 		live.register(fs)
 	})
 	if err != nil {
@@ -63,7 +67,7 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	w := &watchSession{c: c, root: root, cfgPath: cfgPath, cfg: cfg, stdout: stdout, stderr: stderr,
-		history: &linter.HistoryCache{}, tty: isTerminal(stdout), skip: linter.Skipper(cfg.Ignore)}
+		history: &linter.HistoryCache{}, tty: isTerminal(stdout), skip: linter.Skipper(cfg.Ignore), full: full}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if live.serve.on {
@@ -111,6 +115,7 @@ type watchSession struct {
 	// qlint.toml stays the problem until the rules load again).
 	report  func(rep *linter.Report, ch *watcher.Change, problem string)
 	problem string
+	full    bool // the whole report at every change (--full)
 }
 
 func (w *watchSession) lang() i18n.Lang {
@@ -152,9 +157,10 @@ func (w *watchSession) run(ch *watcher.Change) {
 	if rulesChanged {
 		cfg, err := loadRulesFile(w.root, w.cfgPath)
 		if err != nil {
-			fmt.Fprintln(w.stderr, "qlint: "+localize(rulesError(w.cfgPath, err), w.lang()))
-			fmt.Fprintln(w.stderr, i18n.T("qlint: la surveillance continue avec les dernières règles valides.",
-				"qlint: watching goes on with the last valid rules.").In(w.lang()))
+			// One write: a reader never sees the error without what follows.
+			fmt.Fprint(w.stderr, "qlint: "+localize(rulesError(w.cfgPath, err), w.lang())+"\n"+i18n.T(
+				"qlint: la surveillance continue avec les dernières règles valides.",
+				"qlint: watching goes on with the last valid rules.").In(w.lang())+"\n")
 			w.problem = localize(rulesError(w.cfgPath, err), w.lang())
 			w.tell(nil, ch, w.problem)
 			return
@@ -195,14 +201,24 @@ func (w *watchSession) run(ch *watcher.Change) {
 	if w.c.format == "json" {
 		_ = linter.WriteJSONLine(w.stdout, rep)
 	} else {
-		if w.tty {
-			fmt.Fprint(w.stdout, "\x1b[H\x1b[2J") // redraw from the top
-		} else if w.prev != nil {
-			fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
-		}
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
-		_ = linter.WriteText(w.stdout, rep, linter.TextOptions{Color: color, Width: reportWidth(w.stdout, false)})
-		fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
+		opts := linter.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
+		if w.prev == nil || w.full {
+			// The whole report: at first, and at every change with --full.
+			if w.tty {
+				fmt.Fprint(w.stdout, "\x1b[H\x1b[2J") // redraw from the top
+			} else if w.prev != nil {
+				fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
+			}
+			_ = linter.WriteText(w.stdout, rep, opts)
+			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
+		} else {
+			// Then what changed and what is left to do, not 200 lines
+			// again.
+			fmt.Fprintln(w.stdout, "\n"+strings.Repeat("─", 40))
+			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now()).In(l))
+			_ = linter.WriteTodo(w.stdout, rep, opts)
+		}
 	}
 	w.prev = rep
 }
@@ -265,8 +281,11 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time) i18n
 	if ch != nil {
 		changed = len(ch.Paths)
 	}
-	fr := fmt.Sprintf("[%s] %d fichier(s) changé(s) : %d nouveau(x) constat(s), %d résolu(s)", stamp, changed, added, resolved)
-	en := fmt.Sprintf("[%s] %d file(s) changed: %d new finding(s), %d resolved", stamp, changed, added, resolved)
+	files := i18n.N(changed, "fichier changé", "fichiers changés", "file changed", "files changed")
+	news := i18n.N(added, "nouveau constat", "nouveaux constats", "new finding", "new findings")
+	done := i18n.N(resolved, "résolu", "résolus", "resolved", "resolved")
+	fr := fmt.Sprintf("[%s] %s : %s, %s", stamp, files.FR, news.FR, done.FR)
+	en := fmt.Sprintf("[%s] %s: %s, %s", stamp, files.EN, news.EN, done.EN)
 	if ch != nil && ch.Git {
 		fr += ", dépôt git modifié"
 		en += ", git repository changed"

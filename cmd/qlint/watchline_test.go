@@ -24,6 +24,6 @@ func TestChangeLine(t *testing.T) {
 		Findings:   []linter.Finding{{Kind: "unmapped", Path: "x.pdf"}, {Kind: "stale", Rule: "r", Path: "y.md"}},
 	}
 	line := changeLine(prev, cur, &watcher.Change{Paths: []string{"catalogue/2026.pdf", "y.md"}, Git: true}, at)
-	assert.Equal(t, "[14:05:09] 2 file(s) changed: 1 new finding(s), 1 resolved, git repository changed; indicators 1 MISSING → OK, 2 OK → STALE.", line.EN)
-	assert.Equal(t, "[14:05:09] 2 fichier(s) changé(s) : 1 nouveau(x) constat(s), 1 résolu(s), dépôt git modifié ; indicateurs 1 MANQUANT → CONFORME, 2 CONFORME → PÉRIMÉ.", line.FR)
+	assert.Equal(t, "[14:05:09] 2 files changed: 1 new finding, 1 resolved, git repository changed; indicators 1 MISSING → OK, 2 OK → STALE.", line.EN)
+	assert.Equal(t, "[14:05:09] 2 fichiers changés : 1 nouveau constat, 1 résolu, dépôt git modifié ; indicateurs 1 MANQUANT → CONFORME, 2 CONFORME → PÉRIMÉ.", line.FR)
 }

@@ -1,0 +1,42 @@
+package linter
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// TestTodoOrder checks the to-do: overdue first (no date, then the oldest),
+// then by deadline; waived and deferred findings are left out.
+func TestTodoOrder(t *testing.T) {
+	day := func(s string) rules.Day { d, err := rules.ParseDay(s); require.NoError(t, err); return d }
+	r := &Report{Lang: i18n.FR, Findings: []Finding{
+		{Kind: KindPending, Path: "sessions/b", label: "emargement", due: day("2026-12-20")},
+		{Kind: KindDueSoon, Path: "cgv.pdf", label: "CGV", Expires: "2026-12-10"},
+		{Kind: KindStale, Path: "veille/a.md", label: "veille", Expires: "2025-04-10"},
+		{Kind: KindMissing, Path: "sessions/a", label: "emargement", due: day("2026-11-02")},
+		{Kind: KindMissing, Path: "catalogue/*.pdf", label: "Catalogue"},
+		{Kind: KindWaived, Path: "x", label: "x"},
+		{Kind: KindMissing, Path: "y", label: "y", deferred: true},
+		{Kind: KindUnmapped, Path: "z"},
+	}}
+	var buf bytes.Buffer
+	require.NoError(t, WriteTodo(&buf, r, TextOptions{}))
+	assert.Equal(t, `
+À faire, par date
+  - en retard : déposer « Catalogue » (catalogue/*.pdf)
+  - en retard depuis le 10/04/2025 : renouveler « veille » (veille/a.md)
+  - en retard depuis le 02/11/2026 : déposer « emargement » (sessions/a)
+  - avant le 10/12/2026 : renouveler « CGV » (cgv.pdf)
+  - avant le 20/12/2026 : déposer « emargement » (sessions/b)
+`, buf.String())
+
+	buf.Reset()
+	require.NoError(t, WriteTodo(&buf, &Report{Lang: i18n.EN}, TextOptions{}))
+	assert.Equal(t, "Nothing to file or renew.\n", buf.String())
+}
