@@ -112,6 +112,9 @@ func TestCalendar(t *testing.T) {
 	assert.Equal(t, "2026-12-05", summaries["Qualiopi : à fournir — emargement — sessions/2026-12-05_acme"], "a pending session proof")
 	assert.Equal(t, "2026-08-12", summaries["Qualiopi : fenêtre de l'audit de surveillance"])
 	assert.Equal(t, "2028-06-12", summaries["Qualiopi : renouvellement de la certification (au plus tard)"])
+	// Proofs already late get one event on the day judged.
+	assert.Equal(t, "2026-11-22", summaries["Qualiopi : en retard depuis le 02/11/2026 — emargement — sessions/2026-11-02_mairie"], "a missing session proof")
+	assert.Equal(t, "2026-11-22", summaries["Qualiopi : en retard depuis le 10/04/2025 — veille — veille/2025-01.md"], "a stale proof")
 	var window ical.Event
 	for _, e := range events {
 		if s, _ := e.Props.Text(ical.PropSummary); strings.Contains(s, "fenêtre") {
@@ -139,9 +142,11 @@ func TestCalendar(t *testing.T) {
 	}
 	assert.Equal(t, "2027-02-01", after[uid("expiry", "veille", "")])
 
-	// An expiry already passed is a finding of the report, not an event.
+	// An expiry already passed is no event in the past: the proof is late,
+	// said on the day judged.
 	rep.Matches["veille"][0].Expires = rules.NewDay(2026, 11, 1)
 	var stale bytes.Buffer
 	require.NoError(t, WriteICS(&stale, rep, "test"))
 	assert.NotContains(t, stale.String(), "à renouveler — veille")
+	assert.Contains(t, stale.String(), "en retard depuis le")
 }

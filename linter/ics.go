@@ -23,7 +23,8 @@ type calEvent struct {
 // coming expiry day of every proof with a freshness limit (the newest file of each
 // rule, in each folder), on the due day of every pending session proof, and
 // for the surveillance window, a booked audit and the renewal; each with a
-// reminder warn_within before. UIDs depend on what an event is about, not
+// reminder warn_within before. A proof already late gets one event on the
+// day judged. UIDs depend on what an event is about, not
 // on its date, so importing a newer file moves events instead of doubling
 // them.
 func WriteICS(w io.Writer, r *Report, version string) error {
@@ -118,15 +119,21 @@ func icsEvents(r *Report) []calEvent {
 func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
-	// Coming dates only: an expiry already passed is a finding of the
-	// report, not an appointment.
+	day := func(d rules.Day) string {
+		if l == i18n.FR {
+			return d.French()
+		}
+		return d.String()
+	}
+	// An expiry already passed is not an appointment in the past: the
+	// proof is overdue, and gets one event on the day judged, below.
 	coming := events[:0]
 	for _, e := range events {
 		if !e.end.Before(r.day) {
 			coming = append(coming, e)
 		}
 	}
-	events = coming
+	events = append(coming, overdueEvents(r, day)...)
 	sort.Slice(events, func(i, j int) bool {
 		if !events[i].start.Equal(events[j].start) {
 			return events[i].start.Before(events[j].start)
@@ -202,4 +209,46 @@ func foldLine(s string) string {
 	b.WriteString(s)
 	b.WriteString("\r\n")
 	return b.String()
+}
+
+// overdueEvents are the proofs already late, stale or missing: a reminder
+// is most needed for them. Each gets one event on the day judged, "en
+// retard depuis le …"; its UID depends on the proof only, so that importing
+// a later calendar moves it to that day.
+func overdueEvents(r *Report, day func(rules.Day) string) []calEvent {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(r.Lang) }
+	var events []calEvent
+	for _, f := range r.Findings {
+		if f.deferred {
+			continue
+		}
+		var since rules.Day
+		switch f.Kind {
+		case KindStale:
+			d, err := rules.ParseDay(f.Expires)
+			if err != nil {
+				continue
+			}
+			since = d
+		case KindMissing:
+			since = f.due
+		default:
+			continue
+		}
+		title := r.RuleTitles[f.Rule]
+		if title == "" {
+			title = f.label
+		}
+		late := t("en retard", "overdue")
+		if !since.IsZero() {
+			late = t("en retard depuis le ", "overdue since ") + day(since)
+		}
+		events = append(events, calEvent{
+			uid:         uid("overdue", f.Rule, f.Path),
+			summary:     t("Qualiopi : ", "Qualiopi: ") + late + " — " + title + " — " + f.Path,
+			description: f.Message,
+			start:       r.day, end: r.day,
+		})
+	}
+	return events
 }

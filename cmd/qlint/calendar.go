@@ -15,7 +15,9 @@ const calendarUsage = `Usage : qlint calendar [DOSSIER] [-o FICHIER.ics] [option
 à importer dans l'agenda habituel (Outlook, Google Agenda, Thunderbird...) :
 le jour où chaque preuve à durée limitée expire, le jour où chaque pièce de
 session est attendue, la fenêtre de l'audit de surveillance et le
-renouvellement, chacun avec un rappel (warn_within de qlint.toml) avant.
+renouvellement, chacun avec un rappel (warn_within de qlint.toml) avant ; et
+chaque preuve déjà en retard (périmée ou manquante), un événement le jour
+jugé : « en retard depuis le … ».
 Importer un fichier plus récent met les événements à jour sans les doubler.
 
 Exemples :
