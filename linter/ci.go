@@ -99,7 +99,7 @@ func findingTitle(f Finding, l i18n.Lang) string {
 func summaryLine(r *Report, shown, total map[string]int) string {
 	s := r.Summary
 	line := i18n.T(
-		fmt.Sprintf("qlint : %d erreur(s), %d avertissement(s), %d info(s) ; indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts.",
+		fmt.Sprintf("qlint: %d erreur(s), %d avertissement(s), %d info(s) ; indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts.",
 			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered),
 		fmt.Sprintf("qlint: %d error(s), %d warning(s), %d info(s); indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered.",
 			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered)).In(r.Lang)

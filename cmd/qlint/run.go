@@ -516,7 +516,7 @@ func progressPrinter(w *os.File, l i18n.Lang) (func(int), func()) {
 		}
 		shown = true
 		fmt.Fprintf(w, "\r%s", i18n.T(
-			fmt.Sprintf("qlint : lecture de l'historique git… %d commits", commits),
+			fmt.Sprintf("qlint: lecture de l'historique git… %d commits", commits),
 			fmt.Sprintf("qlint: reading git history… %d commits", commits)).In(l))
 	}
 	return progress, func() {
