@@ -80,8 +80,8 @@ func (p *textPrinter) writeTodo(r *Report) {
 	p.printf("\n%s\n", p.paint(ansiBold, i18n.T("À faire, par date", "To do, by date").In(p.l)))
 	for i, it := range items {
 		if i == maxTodo {
-			p.printf("  %s\n", i18n.T(fmt.Sprintf("… et %d de plus (le détail est dans le rapport ci-dessus)", len(items)-i),
-				fmt.Sprintf("… and %d more (the details are in the report above)", len(items)-i)).In(p.l))
+			p.printf("  %s\n", i18n.T(fmt.Sprintf("… et %d de plus (le rapport complet les détaille)", len(items)-i),
+				fmt.Sprintf("… and %d more (the whole report details them)", len(items)-i)).In(p.l))
 			break
 		}
 		var when i18n.Text
@@ -91,7 +91,7 @@ func (p *textPrinter) writeTodo(r *Report) {
 		case it.overdue:
 			when = i18n.T("en retard depuis le "+day(it.day), "overdue since "+day(it.day))
 		default:
-			when = i18n.T("avant le "+day(it.day), "by "+day(it.day))
+			when = i18n.T("au plus tard le "+day(it.day), "by "+day(it.day))
 		}
 		color := ansiYellow
 		if it.overdue {

@@ -32,8 +32,8 @@ func TestTodoOrder(t *testing.T) {
   - en retard : déposer « Catalogue » (catalogue/*.pdf)
   - en retard depuis le 10/04/2025 : renouveler « veille » (veille/a.md)
   - en retard depuis le 02/11/2026 : déposer « emargement » (sessions/a)
-  - avant le 10/12/2026 : renouveler « CGV » (cgv.pdf)
-  - avant le 20/12/2026 : déposer « emargement » (sessions/b)
+  - au plus tard le 10/12/2026 : renouveler « CGV » (cgv.pdf)
+  - au plus tard le 20/12/2026 : déposer « emargement » (sessions/b)
 `, buf.String())
 
 	buf.Reset()
