@@ -32,9 +32,9 @@ func changeWords(kind string, g *rules.Referential) i18n.Text {
 func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day, forced bool) {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
 	if c, ok := ref.Changes[n]; ok {
-		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
+		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", DefaultWidth))
 		if c.Source != "" {
-			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", 96))
+			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", DefaultWidth))
 		}
 	}
 	if next, ok := ref.Next(); ok {
@@ -53,12 +53,12 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day,
 					fmt.Sprintf("À partir du %s (référentiel %s), à confirmer par le guide de lecture V10", next.InForce.French(), next.Version),
 					fmt.Sprintf("From %s on (%s referential), to be confirmed by the reading guide V10", next.InForce, next.Version))
 			}
-			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", 96))
+			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", DefaultWidth))
 			if inForce && forced {
 				p.printf("%s", wrap(fmt.Sprintf(t(
 					"qlint.toml impose le référentiel %s, mais un audit tenu le %s se fait sur le référentiel %s : écrivez referential = \"auto\" dans qlint.toml pour juger comme l'auditeur.",
 					"qlint.toml forces the %s referential, but an audit held on %s is judged on the %s referential: write referential = \"auto\" in qlint.toml to judge as the auditor will."),
-					ref.Version, asOfWords(asOf, p.l), rules.GridFor(asOf).Version), "", 96))
+					ref.Version, asOfWords(asOf, p.l), rules.GridFor(asOf).Version), "", DefaultWidth))
 			}
 		}
 	}
@@ -96,13 +96,15 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // applies to the organization, and, from rep (judged on g, nil without a
 // qlint.toml), what g asks that the folder does not have yet.
 func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) error {
-	p := &textPrinter{w: w, l: l}
+	lw := newLineWrapper(w, DefaultWidth)
+	defer lw.Flush()
+	p := &textPrinter{w: lw, l: l}
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	base := g.Base
 	words := g.Words()
 	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf(t("Référentiel %s : ce qui change par rapport à %s", "The %s referential: what changes from %s"), words.In(l), base)))
 	for _, s := range g.Sources {
-		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", 96))
+		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", DefaultWidth))
 	}
 	ids := make([]int, 0, len(g.Changes))
 	for n := range g.Changes {
@@ -127,7 +129,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) e
 			rules.ChangeToConfirm: i18n.T("à confirmer (guide V10)", "to be confirmed (guide V10)"),
 		}[c.Kind]
 		p.printf("\n%s\n", p.paint(ansiBold, fmt.Sprintf("%2d · %s — %s", n, ind.Title.In(l), kind.In(l))))
-		p.printf("%s", wrap(upperFirst(c.Text.In(l)), "     ", 96))
+		p.printf("%s", wrap(upperFirst(c.Text.In(l)), "     ", DefaultWidth))
 		if rep == nil {
 			continue
 		}
@@ -165,16 +167,16 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) e
 			status := statusWords[res.Status].In(l)
 			if len(newRules) == 0 {
 				p.printf("%s", wrap(fmt.Sprintf(t("qlint ne vérifie pas de nouvelle preuve pour ce changement : relisez vos documents à sa lumière (statut actuel : %s).",
-					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", 96))
+					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", DefaultWidth))
 				continue
 			}
 			p.printf("%s", p.paint(ansiGreen, wrap(fmt.Sprintf(t("Les nouvelles preuves sont là (%s). Statut de l'indicateur : %s.",
-				"The new proofs are there (%s). The indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", 96)))
+				"The new proofs are there (%s). The indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", DefaultWidth)))
 			continue
 		}
 		missing += len(todo)
 		for _, f := range todo {
-			p.printf("     - %s", strings.TrimLeft(wrap(f.Text(l), "       ", 96), " "))
+			p.printf("     - %s", strings.TrimLeft(wrap(f.Text(l), "       ", DefaultWidth), " "))
 		}
 	}
 	p.printf("\n")

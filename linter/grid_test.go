@@ -172,7 +172,7 @@ func TestNextAuditOnTheNewGrid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := judgeAuto(t, fstest.MapFS{}, "[audit]\n"+tt.audit+"\n"+veille, tt.day)
 			var text bytes.Buffer
-			require.NoError(t, WriteText(&text, rep, TextOptions{}))
+			require.NoError(t, WriteText(&text, rep, TextOptions{Width: 400})) // one line, unwrapped
 			assert.Equal(t, tt.want, strings.Split(text.String(), "\n")[2])
 		})
 	}
@@ -192,7 +192,7 @@ func TestChangesAtAGlance(t *testing.T) {
 	rep := judgeAuto(t, fsys, "referential = \"rnq-2026\"\nextends = \"qualiopi\"\n[organization]\ncategories = [\"AF\"]\n", "2026-11-22")
 	var b bytes.Buffer
 	require.NoError(t, WriteChanges(&b, g, rep, i18n.EN))
-	out := b.String()
+	out := strings.Join(strings.Fields(b.String()), " ") // read across the 80-column wrapping
 	assert.Contains(t, out, "The rnq-2026 (décret n° 2026-728 du 1er août 2026, audits from 2026-11-01) referential: what changes from rnq-v9")
 	assert.Contains(t, out, "33 · Apprentices' evaluation of the teaching — new")
 	assert.Contains(t, out, "Does not apply to the organization: only for: CFA")

@@ -54,7 +54,7 @@ func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
 		{"watch sans qlint.toml", nil, []string{"watch"}},
 		{"crochet hors dépôt", map[string]string{"qlint.toml": good}, []string{"hook", "install"}},
 		{"crochet sans action", map[string]string{"qlint.toml": good}, []string{"hook"}},
-		{"init déjà fait", map[string]string{"qlint.toml": good}, []string{"init"}},
+		{"init déjà fait", map[string]string{"qlint.toml": good}, []string{"init", "--categories", "AF"}},
 		{"catégorie inconnue", nil, []string{"init", "--categories", "AF,XYZ"}},
 		{"deux dossiers", nil, []string{"a", "b"}},
 	}
