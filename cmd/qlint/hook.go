@@ -89,7 +89,7 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 			verb = t("mis à jour", "updated")
 		}
 		fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque commit vérifiera le dossier de preuves %s.\n",
-			"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, hook, rel)
+			"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, hook, folderWords(rel, l))
 		if !onPath {
 			fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
 				"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
@@ -211,4 +211,13 @@ exec ` + run + ` ` + shellQuote(rel) + ` --pre-commit
 // shellQuote quotes a path for sh.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// folderWords names the evidence folder from the repository's top: its path,
+// or the repository itself when they are one.
+func folderWords(rel string, l i18n.Lang) string {
+	if rel == "." || rel == "" {
+		return i18n.T("(tout le dépôt)", "(the whole repository)").In(l)
+	}
+	return rel
 }
