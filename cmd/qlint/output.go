@@ -273,6 +273,10 @@ func openOutput(root, path string) (*output, error) {
 	if path == "" {
 		return o, nil
 	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, usageError(path+" est un dossier", path+" is a folder",
+			"donnez un nom de fichier : -o "+path+"/rapport.txt", "give a file name: -o "+path+"/report.txt")
+	}
 	t, err := checkOutput(root, path)
 	if err != nil {
 		return nil, err
