@@ -24,6 +24,6 @@ func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf
 			g.InForce.French(), n, judged.Version, asOf.French(), words.FR, next.FR),
 		fmt.Sprintf("New indicator from %s on: indicator %d is not in the %s referential, the one audits on %s are judged on; referential %s adds it. Here is what it will ask%s.",
 			g.InForce, n, judged.Version, asOf, words.EN, next.EN))
-	p.printf("%s\n", wrap(text.In(l), "", 96))
+	p.printf("%s\n", wrap(text.In(l), "", DefaultWidth))
 	return p.err
 }
