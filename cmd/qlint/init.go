@@ -142,7 +142,7 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 		fmt.Fprintf(stdout, t(
 			"qlint.toml : l'ancien fichier est gardé dans %s ; reportez-en vos règles, dérogations et dates d'audit dans le nouveau.\n",
 			"qlint.toml: the old file is kept in %s; copy your rules, waivers and audit dates from it into the new one.\n"),
-			filepath.Join(dir, res.Rewrite.Backup))
+			shownPath(filepath.Join(dir, res.Rewrite.Backup)))
 	}
 	if len(res.Kept) > 0 {
 		fmt.Fprintf(stdout, t("%d fichier(s) déjà présent(s), laissé(s) tel(s) quel(s).\n", "%d file(s) already there, left as they were.\n"), len(res.Kept))
