@@ -5,8 +5,13 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 )
+
+// explainHead is how qlint explain begins: the indicator, then its
+// criterion; or, with --changes, the grid and what it changes.
+var explainHead = regexp.MustCompile(`^(?:(?:Indicateur|Indicator) \d+ · [^\n]*\n(?:Critère|Criterion) \d+ · |(?:Référentiel|The) rnq-\S+ [^\n]*\n?[^\n]*(?:ce qui change|what changes))`)
 
 // ownOutputExts are the extensions of the files qlint writes: reports,
 // binder, calendar.
@@ -40,6 +45,8 @@ func ownOutputHead(head []byte) bool {
 	switch {
 	case bytes.HasPrefix(head, []byte("qlint · ")), bytes.HasPrefix(head, []byte("## qlint · ")):
 		return true // text, markdown
+	case explainHead.Match(head):
+		return true // explain -o
 	case bytes.Contains(head, []byte("PRODID:-//qlint//")):
 		return true // calendar
 	case bytes.Contains(head, []byte(`<meta name="generator" content="qlint`)):
