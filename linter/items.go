@@ -1,0 +1,98 @@
+package linter
+
+import (
+	"sort"
+	"strings"
+)
+
+// How `each` finds its items. The folders that the each pattern matches are
+// candidates; a candidate is an item when it is dated (a date starts its
+// name, or it holds a session.toml). An undated candidate that holds a
+// dated folder, at any depth, only groups items (a year, a client): its
+// subfolders are candidates in turn. An undated candidate that holds a file
+// (other than a README or a session.toml) is an item with no dates (a
+// trainer, a subcontractor). Any other folder is empty and never an item.
+
+// folderFacts is what the item test needs to know of every folder, found
+// once per judgement.
+type folderFacts struct {
+	hasFiles    map[string]bool     // folded folder → holds a file that is not a folder description, at any depth
+	datedBelow  map[string]bool     // folded folder → holds a dated folder, at any depth
+	children    map[string][]string // folded folder → indexes in Tree.Dirs of its subfolders
+	initialized bool
+}
+
+func (j *judge) facts() *folderFacts {
+	ff := &j.folders
+	if ff.initialized {
+		return ff
+	}
+	ff.initialized = true
+	ff.hasFiles, ff.datedBelow, ff.children = map[string]bool{}, map[string]bool{}, map[string][]string{}
+	for _, f := range j.Tree.Files {
+		if describesFolder(f.key) {
+			continue
+		}
+		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
+			if ff.hasFiles[f.key[:k]] {
+				break
+			}
+			ff.hasFiles[f.key[:k]] = true
+		}
+	}
+	for i, k := range j.Tree.dirKeys {
+		parent := ""
+		if s := strings.LastIndexByte(k, '/'); s > 0 {
+			parent = k[:s]
+		}
+		ff.children[parent] = append(ff.children[parent], j.Tree.Dirs[i])
+		if !j.dated(k, j.Tree.Dirs[i]) {
+			continue
+		}
+		for s := strings.LastIndexByte(k, '/'); s > 0; s = strings.LastIndexByte(k[:s], '/') {
+			if ff.datedBelow[k[:s]] {
+				break
+			}
+			ff.datedBelow[k[:s]] = true
+		}
+	}
+	return ff
+}
+
+// dated reports whether folder d (key: folded) carries dates.
+func (j *judge) dated(key, d string) bool {
+	if j.hasSpan[key] {
+		return true
+	}
+	_, ok := dateAtStart(base(d))
+	return ok
+}
+
+// items returns the items among the folders an each pattern matched
+// (folded → as on disk), sorted.
+func (j *judge) items(matched map[string]string) map[string]string {
+	ff := j.facts()
+	out := map[string]string{}
+	var visit func(key, d string)
+	visit = func(key, d string) {
+		switch {
+		case j.dated(key, d):
+			out[key] = d
+		case ff.datedBelow[key]:
+			for _, c := range ff.children[key] {
+				visit(fold(c), c)
+			}
+		case ff.hasFiles[key]:
+			out[key] = d
+		}
+	}
+	keys := make([]string, 0, len(matched))
+	for k := range matched {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		visit(k, matched[k])
+	}
+	return out
+}
