@@ -1,0 +1,105 @@
+package linter
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/qlint/qlint/internal/gitdates"
+)
+
+// SourceMoved dates a file not yet committed at its path whose content is
+// that of a file at HEAD (moved or renamed, staged or not): it keeps that
+// file's git date.
+const SourceMoved = "moved"
+
+// byBlob indexes HEAD's files by content. When several files share a
+// content, the oldest date wins: a copy never makes a proof look fresher.
+func byBlob(files map[string]gitdates.File) map[plumbing.Hash]gitdates.File {
+	out := make(map[plumbing.Hash]gitdates.File, len(files))
+	for _, f := range files {
+		if prev, ok := out[f.Blob]; !ok || f.Stamp.When.Before(prev.Stamp.When) {
+			out[f.Blob] = f
+		}
+	}
+	return out
+}
+
+// contentIDs returns, for each file (path under the work tree, with /), the
+// ids its content may have once git has cleaned it (line endings, filters):
+// with the git binary, what git hash-object computes for it at its path
+// (one process for all); without, the raw content's id and, for a text file
+// with CRLF line endings, the id of its LF form (core.autocrlf). A file that
+// cannot be read has none.
+func contentIDs(gitBin, worktree string, paths []string) map[string][]plumbing.Hash {
+	out := make(map[string][]plumbing.Hash, len(paths))
+	if len(paths) == 0 {
+		return out
+	}
+	if gitBin != "" {
+		if ids, ok := hashWithGit(gitBin, worktree, paths); ok {
+			for i, p := range paths {
+				out[p] = []plumbing.Hash{ids[i]}
+			}
+			return out
+		}
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(filepath.Join(worktree, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		ids := []plumbing.Hash{blobID(data)}
+		if bytes.Contains(data, []byte("\r\n")) && !bytes.Contains(data, []byte{0}) {
+			ids = append(ids, blobID(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))))
+		}
+		out[p] = ids
+	}
+	return out
+}
+
+// emptyBlob is the id of an empty file: an empty file moved nowhere.
+var emptyBlob = blobID(nil)
+
+func blobID(data []byte) plumbing.Hash {
+	h := plumbing.NewHasher(plumbing.BlobObject, int64(len(data)))
+	_, _ = h.Write(data)
+	return h.Sum()
+}
+
+// hashWithGit runs git hash-object --stdin-paths in the work tree: it applies
+// the repository's own clean conversion (core.autocrlf, .gitattributes eol
+// and filters) as git add would.
+func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool) {
+	for _, p := range paths {
+		if strings.ContainsAny(p, "\n\r") || strings.HasPrefix(p, "\"") {
+			return nil, false // a name --stdin-paths cannot pass
+		}
+	}
+	cmd := exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths")
+	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, io.Discard
+	if err := cmd.Run(); err != nil {
+		return nil, false
+	}
+	ids := make([]plumbing.Hash, 0, len(paths))
+	sc := bufio.NewScanner(&stdout)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if len(line) != 40 || !isHex(line) {
+			return nil, false
+		}
+		ids = append(ids, plumbing.NewHash(line))
+	}
+	if len(ids) != len(paths) {
+		return nil, false
+	}
+	return ids, true
+}

@@ -1,0 +1,96 @@
+package linter
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+}
+
+// A reorganization not yet committed keeps its dates: a file whose content
+// is a file's at HEAD keeps that file's git date, with either history
+// reader.
+func TestMovedFilesKeepTheirDates(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	for _, reader := range []string{GitCLI, GitBuiltin} {
+		t.Run(reader, func(t *testing.T) {
+			root, _, _ := repo(t, "")
+			recent := time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+			touch := func(name string) {
+				require.NoError(t, os.Chtimes(filepath.Join(root, name), recent, recent))
+			}
+			// git mv, staged: a.md (2026-03-05) → veille/a.md.
+			require.NoError(t, os.Mkdir(filepath.Join(root, "veille"), 0o755))
+			gitIn(t, root, "mv", "a.md", "veille/a.md")
+			// A folder moved with a plain mv, not staged: classé/ (b.md, 2025-01-10) → archives 2025/.
+			require.NoError(t, os.Rename(filepath.Join(root, "classé"), filepath.Join(root, "archives 2025")))
+			touch("archives 2025/b.md")
+			// Moved and edited: not the same content any more.
+			gitIn(t, root, "mv", "veille/a.md", "veille/a-copie.md")
+			require.NoError(t, os.WriteFile(filepath.Join(root, "veille/a-copie.md"), []byte("a2 edited"), 0o644))
+			touch("veille/a-copie.md")
+			require.NoError(t, os.WriteFile(filepath.Join(root, "veille/nouveau.md"), []byte("a2"), 0o644)) // a copy of a.md's content
+			touch("veille/nouveau.md")
+
+			rep, err := runOn(t, root, Options{Git: reader, NoCache: true,
+				Config: perFile(t, "archives 2025/b.md", "veille/a-copie.md", "veille/nouveau.md")})
+			require.NoError(t, err)
+			assert.Equal(t, map[string]string{
+				"archives 2025/b.md": "2025-01-10 moved",
+				"veille/a-copie.md":  "2026-11-20 uncommitted",
+				"veille/nouveau.md":  "2026-03-05 moved",
+			}, datesOf(t, rep))
+
+			// The whole reorganization staged.
+			gitIn(t, root, "add", "-A")
+			rep, err = runOn(t, root, Options{Git: reader, NoCache: true,
+				Config: perFile(t, "archives 2025/b.md", "veille/a-copie.md", "veille/nouveau.md")})
+			require.NoError(t, err)
+			assert.Equal(t, map[string]string{
+				"archives 2025/b.md": "2025-01-10 moved",
+				"veille/a-copie.md":  "2026-11-20 uncommitted",
+				"veille/nouveau.md":  "2026-03-05 moved",
+			}, datesOf(t, rep))
+		})
+	}
+}
+
+// core.autocrlf = true: a file checked out with CRLF line endings and
+// touched is still the committed one.
+func TestAutoCRLFTouchedFileKeepsItsDate(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	for _, reader := range []string{GitCLI, GitBuiltin} {
+		t.Run(reader, func(t *testing.T) {
+			root, _, _ := repo(t, "")
+			require.NoError(t, os.WriteFile(filepath.Join(root, "lignes.md"), []byte("un\ndeux\n"), 0o644))
+			gitIn(t, root, "add", "lignes.md")
+			gitIn(t, root, "-c", "user.name=Q", "-c", "user.email=q@example.org", "commit", "-q", "-m", "lignes",
+				"--date", "2025-06-01T10:00:00")
+			gitIn(t, root, "config", "core.autocrlf", "true")
+			// What a Windows checkout writes, then the file is touched.
+			p := filepath.Join(root, "lignes.md")
+			require.NoError(t, os.WriteFile(p, []byte(strings.ReplaceAll("un\ndeux\n", "\n", "\r\n")), 0o644))
+			recent := time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+			require.NoError(t, os.Chtimes(p, recent, recent))
+
+			rep, err := runOn(t, root, Options{Git: reader, NoCache: true, Config: perFile(t, "lignes.md")})
+			require.NoError(t, err)
+			assert.Equal(t, map[string]string{"lignes.md": "2025-06-01 git"}, datesOf(t, rep))
+		})
+	}
+}
