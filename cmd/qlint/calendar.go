@@ -30,6 +30,9 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
+	if c.config == "" {
+		root = configRoot(root)
+	}
 	var target *outputTarget
 	if c.output != "" {
 		if target, err = checkOutput(root, c.output); err != nil {

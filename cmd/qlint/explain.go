@@ -82,6 +82,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	cfgPath := c.config
 	if cfgPath == "" {
+		dir = configRoot(dir)
 		cfgPath = shownPath(filepath.Join(dir, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(dir, cfgPath)

@@ -294,6 +294,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
+	if c.config == "" {
+		root = configRoot(root)
+	}
 	return lint(root, c, stdout, stderr)
 }
 
