@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -66,28 +67,32 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	if len(j.nearMisses) == 0 {
 		return
 	}
+	// The unmapped files by folded path, sorted: a folder's files are a
+	// range, found by binary search (a tree may have thousands of items
+	// with a missing proof).
 	var unmapped []int
 	for i, f := range j.Tree.Files {
 		if !mapped[i] && !own[f.key] && !describesFolder(f.key) {
 			unmapped = append(unmapped, i)
 		}
 	}
+	key := func(k int) string { return j.Tree.Files[unmapped[k]].key }
+	sort.Slice(unmapped, func(a, b int) bool { return key(a) < key(b) })
 	for _, n := range j.nearMisses {
 		var names []string
 		more := 0
-		for _, i := range unmapped {
-			k := j.Tree.Files[i].key
-			var in bool
-			switch {
-			case n.folder == "":
-				in = !strings.Contains(k, "/")
-			case !strings.HasPrefix(k, n.folder+"/"):
-			case n.deep:
-				in = true
-			default:
-				in = !strings.Contains(k[len(n.folder)+1:], "/")
+		from, prefix := 0, ""
+		if n.folder != "" {
+			prefix = n.folder + "/"
+			from = sort.Search(len(unmapped), func(k int) bool { return key(k) >= prefix })
+		}
+		for k := from; k < len(unmapped); k++ {
+			i := unmapped[k]
+			kk := key(k)
+			if !strings.HasPrefix(kk, prefix) {
+				break
 			}
-			if !in {
+			if !n.deep && strings.Contains(kk[len(prefix):], "/") {
 				continue
 			}
 			if len(names) == maxSuspects {
@@ -96,11 +101,8 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 			}
 			name := j.Tree.Files[i].Path
 			if n.folder != "" {
-				name = name[strings.LastIndexByte(name, '/')+1:]
-				if n.deep {
-					// Inside the folder, as the user sees it from there.
-					name = relInside(j.Tree.Files[i].Path, len(strings.Split(n.folder, "/")))
-				}
+				// Inside the folder, as the user sees it from there.
+				name = relInside(name, strings.Count(n.folder, "/")+1)
 			}
 			names = append(names, name)
 		}
