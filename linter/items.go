@@ -16,9 +16,10 @@ import (
 // folderFacts is what the item test needs to know of every folder, found
 // once per judgement.
 type folderFacts struct {
-	hasFiles    map[string]bool     // folded folder → holds a file that is not a folder description, at any depth
-	datedBelow  map[string]bool     // folded folder → holds a dated folder, at any depth
-	children    map[string][]string // folded folder → indexes in Tree.Dirs of its subfolders
+	hasFiles    map[string]bool  // folded folder → holds a file that is not a folder description, at any depth
+	datedBelow  map[string]bool  // folded folder → holds a dated folder, at any depth
+	children    map[string][]int // folded folder → indexes in Tree.Dirs of its subfolders
+	dated       map[string]bool  // folded folder → dated (its name or its session.toml)
 	initialized bool
 }
 
@@ -28,7 +29,7 @@ func (j *judge) facts() *folderFacts {
 		return ff
 	}
 	ff.initialized = true
-	ff.hasFiles, ff.datedBelow, ff.children = map[string]bool{}, map[string]bool{}, map[string][]string{}
+	ff.hasFiles, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
 	for _, f := range j.Tree.Files {
 		if describesFolder(f.key) {
 			continue
@@ -45,10 +46,11 @@ func (j *judge) facts() *folderFacts {
 		if s := strings.LastIndexByte(k, '/'); s > 0 {
 			parent = k[:s]
 		}
-		ff.children[parent] = append(ff.children[parent], j.Tree.Dirs[i])
+		ff.children[parent] = append(ff.children[parent], i)
 		if !j.dated(k, j.Tree.Dirs[i]) {
 			continue
 		}
+		ff.dated[k] = true
 		for s := strings.LastIndexByte(k, '/'); s > 0; s = strings.LastIndexByte(k[:s], '/') {
 			if ff.datedBelow[k[:s]] {
 				break
@@ -76,11 +78,11 @@ func (j *judge) items(matched map[string]string) map[string]string {
 	var visit func(key, d string)
 	visit = func(key, d string) {
 		switch {
-		case j.dated(key, d):
+		case ff.dated[key]:
 			out[key] = d
 		case ff.datedBelow[key]:
 			for _, c := range ff.children[key] {
-				visit(fold(c), c)
+				visit(j.Tree.dirKeys[c], j.Tree.Dirs[c])
 			}
 		case ff.hasFiles[key]:
 			out[key] = d

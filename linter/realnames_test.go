@@ -247,3 +247,23 @@ func TestPerItemRules(t *testing.T) {
 		require.False(t, f.Rule == "session-examen" && strings.Contains(f.Path, "excel"), "a session without certification needs no exam proof")
 	}
 }
+
+// dateAtStart reads what leadingDate describes.
+func TestDateAtStartAgreesWithItsPattern(t *testing.T) {
+	for _, name := range []string{"2025-03-12_acme", "20250312-acme", "2025-0312", "202503-12x", "2025-03-12", "2025-03-123",
+		"2025-13-01_x", "2025-02-30", "1899-01-01", "2025-3-12", "2025_03_12", "20250312", "202503121", "12-03-2025", "2024"} {
+		m := leadingDate.FindStringSubmatch(name)
+		want := m != nil
+		var wantDay string
+		if want {
+			d, ok := validDay(m[1], m[2], m[3])
+			want = ok
+			wantDay = d.String()
+		}
+		d, ok := dateAtStart(name)
+		assert.Equal(t, want, ok, name)
+		if ok {
+			assert.Equal(t, wantDay, d.String(), name)
+		}
+	}
+}

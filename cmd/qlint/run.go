@@ -153,7 +153,7 @@ type common struct {
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
+	fs.StringVar(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
 	fs.StringVar(&c.config, "c", "", "raccourci de --config")
 	fs.StringVar(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
 	fs.StringVar(&c.format, "f", "text", "raccourci de --format")
@@ -233,9 +233,12 @@ const lintUsage = `Usage : qlint [lint] [DOSSIER] [options]
 Vérifie le dossier de preuves DOSSIER (par défaut le dossier courant) selon
 les règles de DOSSIER/qlint.toml et affiche, critère par critère et
 indicateur par indicateur, les preuves manquantes, périmées ou à renouveler.
+Lancé dans un sous-dossier, qlint cherche qlint.toml dans les dossiers
+parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves.
 La date d'une preuve est celle du dernier commit qui a changé son contenu
-(un déplacement ou un renommage ne compte pas) ; un fichier modifié mais pas
-encore enregistré compte à sa date de modification.
+(un déplacement ou un renommage ne compte pas, même pas encore enregistré) ;
+un fichier modifié mais pas encore enregistré compte à sa date de
+modification.
 
 Le référentiel est celui du jour jugé (referential = "auto", par défaut) :
 la grille V9 (32 indicateurs) pour les audits jusqu'au 31 octobre 2026, la
