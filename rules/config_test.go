@@ -257,3 +257,18 @@ paths = ["registre.xlsx"]
 	assert.True(t, byID["catalogue"].Builtin)
 	assert.Equal(t, len(Pack())-1+1, len(c.Rules))
 }
+
+func TestReadablePattern(t *testing.T) {
+	for in, want := range map[string]string{
+		"**/{,*[!a-z]}emargement*{,/**}":                            "*emargement*",
+		"**/{,*[!a-z]}cv{,[!a-z]*}":                                 "*cv*",
+		"01-information-public/{,*[!a-z]}catalogue*":                "01-information-public/*catalogue*",
+		"02-conception/certifications/**/{,*[!a-z]}tableau*croise*": "02-conception/certifications/**/*tableau*croise*",
+		"**/*.md":   "**/*.md",
+		"veille/**": "veille/**",
+	} {
+		if got := ReadablePattern(in); got != want {
+			t.Errorf("ReadablePattern(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

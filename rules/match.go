@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
 )
@@ -47,4 +48,16 @@ func (d *decoder) matchKeys(base string, t map[string]any, r *Rule) {
 			}
 		}
 	}
+}
+
+// ReadablePattern writes a pattern for people: the word boundaries of the
+// built-in pack, "{,*[!a-z]}word{,[!a-z]*}", read "*word*", and "**/" (at
+// any depth of the folder) and "{,/**}" (or a folder of that name) are left
+// out. Other patterns are shown as written.
+func ReadablePattern(p string) string {
+	if !strings.Contains(p, "{,*[!a-z]}") {
+		return p // a pattern of the user's own, as written
+	}
+	p = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "").Replace(p)
+	return strings.TrimPrefix(strings.TrimPrefix(p, "**/"), "**/")
 }

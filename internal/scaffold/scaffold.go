@@ -420,7 +420,7 @@ func ruleLine(r *rules.Rule, folder string, l i18n.Lang) string {
 			}
 			p = strings.TrimPrefix(p, folder+"/")
 		}
-		pats = append(pats, "`"+readable(p)+"`")
+		pats = append(pats, "`"+rules.ReadablePattern(p)+"`")
 	}
 	inds := make([]string, len(r.Indicators))
 	for i, n := range r.Indicators {
@@ -480,12 +480,4 @@ with #, lists with -).
 qlint puts them into the audit binder: qlint -f html -o binder.html
 This folder holds no proof: qlint does not count these files.
 `).In(l), "indicateur-32.md", last)
-}
-
-// readable writes a pack pattern for people: the word boundaries
-// "{,*[!a-z]}word{,[!a-z]*}" read as "*word*", and "**/" (at any depth of
-// the folder) is left out.
-func readable(p string) string {
-	p = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "").Replace(p)
-	return strings.TrimPrefix(p, "**/")
 }
