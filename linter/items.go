@@ -30,8 +30,9 @@ func (j *judge) facts() *folderFacts {
 	}
 	ff.initialized = true
 	ff.hasFiles, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
-	for _, f := range j.Tree.Files {
-		if describesFolder(f.key) {
+	describes := j.describing()
+	for i, f := range j.Tree.Files {
+		if describes[i] {
 			continue
 		}
 		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
@@ -97,4 +98,16 @@ func (j *judge) items(matched map[string]string) map[string]string {
 		visit(k, matched[k])
 	}
 	return out
+}
+
+// describing tells, by file index, the files that describe their folder
+// (README.md, session.toml): never proofs. Found once per judgement.
+func (j *judge) describing() []bool {
+	if j.describes == nil {
+		j.describes = make([]bool, len(j.Tree.Files))
+		for i, f := range j.Tree.Files {
+			j.describes[i] = describesFolder(f.key)
+		}
+	}
+	return j.describes
 }

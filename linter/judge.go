@@ -65,6 +65,7 @@ type judge struct {
 	deferring  bool
 	gridNote   i18n.Text // the forced grid is not the one in force
 	folders    folderFacts
+	describes  []bool // by file index: describes its folder, never a proof
 	nearMisses []nearMiss
 	keys       map[string]map[string]any // session.toml keys by folder, read once
 }
@@ -188,10 +189,12 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	paths, exclude := compileAs(r.Paths, literal), compileAs(r.Exclude, literal)
 	// A folder's description (README.md, session.toml) is never a proof,
 	// whatever the pattern.
-	matches := func(f *File, rel int) bool {
-		if describesFolder(f.key) {
+	describes := j.describing()
+	matches := func(i, rel int) bool {
+		if describes[i] {
 			return false
 		}
+		f := &j.Tree.Files[i]
 		name := f.key[rel:]
 		if literal {
 			name = f.Path[rel:]
@@ -202,7 +205,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	if r.Each == "" {
 		var found []int
 		for i := range j.Tree.Files {
-			if matches(&j.Tree.Files[i], 0) {
+			if matches(i, 0) {
 				mapped[i] = true
 				found = append(found, i)
 			}
@@ -217,12 +220,11 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	dirs := idx.dirs
 	found := map[string][]int{}
 	for _, fi := range idx.files {
-		f := &j.Tree.Files[fi.file]
 		rel := fi.rel
 		if literal {
 			rel = len(fi.dir) + 1
 		}
-		if matches(f, rel) {
+		if matches(fi.file, rel) {
 			mapped[fi.file] = true
 			found[fi.dir] = append(found[fi.dir], fi.file)
 		}
