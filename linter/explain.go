@@ -143,7 +143,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		title = r.ID
 	}
 	p.printf("  %s · %s (%s)\n", r.ID, title, origin)
-	where := strings.Join(r.Paths, ", ")
+	where := patterns(r)
 	if r.Each != "" {
 		where = t("dans chaque dossier "+r.Each+" : ", "in every folder "+r.Each+": ") + where
 	}
