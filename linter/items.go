@@ -7,19 +7,22 @@ import (
 
 // How `each` finds its items. The folders that the each pattern matches are
 // candidates; a candidate is an item when it is dated (a date starts its
-// name, or it holds a session.toml). An undated candidate that holds a
-// dated folder, at any depth, only groups items (a year, a client): its
-// subfolders are candidates in turn. An undated candidate that holds a file
-// (other than a README or a session.toml) is an item with no dates (a
-// trainer, a subcontractor). Any other folder is empty and never an item.
+// name, or it holds a session.toml) and holds a file. An undated candidate
+// that holds a dated folder, at any depth, only groups items (a year, a
+// client): its subfolders are candidates in turn. An undated candidate that
+// holds a file (other than a README or a session.toml) is an item with no
+// dates (a trainer, a subcontractor). Any other folder is empty and never an
+// item: git keeps no empty folder, so a clone judges the same items, and a
+// folder left behind by a move is not a session.
 
 // folderFacts is what the item test needs to know of every folder, found
 // once per judgement.
 type folderFacts struct {
 	hasFiles    map[string]bool  // folded folder → holds a file that is not a folder description, at any depth
+	holdsAny    map[string]bool  // folded folder → holds a file, at any depth
 	datedBelow  map[string]bool  // folded folder → holds a dated folder, at any depth
 	children    map[string][]int // folded folder → indexes in Tree.Dirs of its subfolders
-	dated       map[string]bool  // folded folder → dated (its name or its session.toml)
+	dated       map[string]bool  // folded folder → dated (its name or its session.toml) and not empty
 	initialized bool
 }
 
@@ -29,9 +32,15 @@ func (j *judge) facts() *folderFacts {
 		return ff
 	}
 	ff.initialized = true
-	ff.hasFiles, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
+	ff.hasFiles, ff.holdsAny, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
 	describes := j.describing()
 	for i, f := range j.Tree.Files {
+		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
+			if ff.holdsAny[f.key[:k]] {
+				break
+			}
+			ff.holdsAny[f.key[:k]] = true
+		}
 		if describes[i] {
 			continue
 		}
@@ -48,7 +57,7 @@ func (j *judge) facts() *folderFacts {
 			parent = k[:s]
 		}
 		ff.children[parent] = append(ff.children[parent], i)
-		if !j.dated(k, j.Tree.Dirs[i]) {
+		if !ff.holdsAny[k] || !j.dated(k, j.Tree.Dirs[i]) {
 			continue
 		}
 		ff.dated[k] = true

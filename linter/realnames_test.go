@@ -183,6 +183,8 @@ func TestEachFindsItemsAtAnyDepth(t *testing.T) {
 		"sessions/vide/README.md":                           file("2025-01-10"),
 		"sessions/ancien/sous/dossier":                      &fstest.MapFile{Mode: fs.ModeDir | 0o755},
 		"sessions/2026-12-01_a-venir/session.toml":          &fstest.MapFile{Data: []byte("start = 2026-12-01")},
+		"sessions/2024-03-12_leroy":                         &fstest.MapFile{Mode: fs.ModeDir | 0o755}, // left behind by a move
+		"sessions/2023/2023-01-01_x":                        &fstest.MapFile{Mode: fs.ModeDir | 0o755},
 	}, sessionRule, "2026-11-22")
 	assert.Equal(t, []string{
 		"missing emargement sessions/2024/2024-05-02_durand",
