@@ -233,8 +233,12 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return nil
 	}
 	if len(dirs) == 0 {
+		text := msgNoFolder(r)
+		if idx.candidates > 0 {
+			text = msgNoItem(r, idx.candidates)
+		}
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text})
 		return nil
 	}
 	for _, d := range idx.ordered {
@@ -288,6 +292,8 @@ type eachIndex struct {
 	dirs    map[string]string // folded → as on disk
 	ordered []string          // as on disk, sorted
 	files   []eachFile
+	// candidates counts the folders the pattern matched, items or not.
+	candidates int
 }
 
 type eachFile struct {
@@ -308,7 +314,7 @@ func (j *judge) eachIndex(pattern string) *eachIndex {
 			matched[k] = j.Tree.Dirs[i]
 		}
 	}
-	idx.dirs = j.items(matched)
+	idx.dirs, idx.candidates = j.items(matched), len(matched)
 	for _, d := range idx.dirs {
 		idx.ordered = append(idx.ordered, d)
 	}

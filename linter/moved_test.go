@@ -94,3 +94,20 @@ func TestAutoCRLFTouchedFileKeepsItsDate(t *testing.T) {
 		})
 	}
 }
+
+// The commit being made renames a proof: as a pre-commit hook judges it, the
+// renamed proof keeps its date (a move is not an update), an edited one is
+// dated today.
+func TestPreCommitKeepsTheDateOfAStagedMove(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	root, _, _ := repo(t, "")
+	gitIn(t, root, "mv", "a.md", "a-renomme.md")
+	gitIn(t, root, "mv", "classé/b.md", "b-edite.md")
+	require.NoError(t, os.WriteFile(filepath.Join(root, "b-edite.md"), []byte("b2"), 0o644))
+	gitIn(t, root, "add", "b-edite.md")
+	rep, err := runOn(t, root, Options{Config: perFile(t, "a-renomme.md", "b-edite.md"), PreCommit: true})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"a-renomme.md": "2026-03-05 moved", "b-edite.md": "2026-11-22 uncommitted"}, datesOf(t, rep))
+}

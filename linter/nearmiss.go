@@ -209,3 +209,11 @@ func relInside(p string, n int) string {
 	}
 	return p
 }
+
+// msgNoItem: folders match the each pattern, but none is an item (all empty,
+// or only their README).
+func msgNoItem(r *rules.Rule, n int) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%d dossier(s) correspondent à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", n, r.Each, label(r)),
+		fmt.Sprintf("%d folder(s) match %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", n, r.Each, label(r)))
+}

@@ -269,3 +269,18 @@ func TestDateAtStartAgreesWithItsPattern(t *testing.T) {
 		}
 	}
 }
+
+// Folders that match each but are all empty are said to be empty, not absent.
+func TestEachWithOnlyEmptyFolders(t *testing.T) {
+	rep := judgeTree(t, fstest.MapFS{
+		"sessions/README.md":      file("2026-01-01"),
+		"sessions/2026-01-12_x":   &fstest.MapFile{Mode: fs.ModeDir | 0o755},
+		"sessions/vide/README.md": file("2026-01-01"),
+	}, sessionRule, "2026-11-22")
+	require.Equal(t, []string{"missing emargement sessions/*"}, kinds(rep))
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing {
+			assert.Contains(t, f.Message, "2 folder(s) match sessions/*, but all are empty")
+		}
+	}
+}
