@@ -244,7 +244,15 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		for k, p := range unsure {
 			paths[k] = full(p)
 		}
-		ids := contentIDs(gitBin, wt.Filesystem.Root(), paths)
+		attrDir := ""
+		if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
+			attrDir = fsst.Filesystem().Root()
+		}
+		known := func(id plumbing.Hash) bool {
+			_, ok := blobs[id]
+			return ok
+		}
+		ids := contentIDs(gitBin, wt.Filesystem.Root(), attrDir, paths, known)
 		for k, p := range unsure {
 			h.settle(p, ids[paths[k]], blobs)
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -32,24 +33,17 @@ func byBlob(files map[string]gitdates.File) map[plumbing.Hash]gitdates.File {
 }
 
 // contentIDs returns, for each file (path under the work tree, with /), the
-// ids its content may have once git has cleaned it (line endings, filters):
-// with the git binary, what git hash-object computes for it at its path
-// (one process for all); without, the raw content's id and, for a text file
-// with CRLF line endings, the id of its LF form (core.autocrlf). A file that
-// cannot be read has none.
-func contentIDs(gitBin, worktree string, paths []string) map[string][]plumbing.Hash {
+// ids its content may have once git has cleaned it: the raw content's id
+// and, for a text file with CRLF line endings, the id of its LF form
+// (core.autocrlf). When none of them is known (a blob of HEAD) and
+// .gitattributes may apply a filter or an eol rule to the file, what git
+// hash-object computes for it at its path is added (one git process for all
+// such files): git's own clean conversion. A file that cannot be read has
+// none.
+func contentIDs(gitBin, worktree, gitDir string, paths []string, known func(plumbing.Hash) bool) map[string][]plumbing.Hash {
 	out := make(map[string][]plumbing.Hash, len(paths))
-	if len(paths) == 0 {
-		return out
-	}
-	if gitBin != "" {
-		if ids, ok := hashWithGit(gitBin, worktree, paths); ok {
-			for i, p := range paths {
-				out[p] = []plumbing.Hash{ids[i]}
-			}
-			return out
-		}
-	}
+	var ask []string
+	attrs := attributesIn(worktree, gitDir)
 	for _, p := range paths {
 		data, err := os.ReadFile(filepath.Join(worktree, filepath.FromSlash(p)))
 		if err != nil {
@@ -60,8 +54,48 @@ func contentIDs(gitBin, worktree string, paths []string) map[string][]plumbing.H
 			ids = append(ids, blobID(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))))
 		}
 		out[p] = ids
+		if gitBin != "" && !known(ids[0]) && (len(ids) == 1 || !known(ids[1])) && attrs(p) {
+			ask = append(ask, p)
+		}
+	}
+	if len(ask) > 0 {
+		if ids, ok := hashWithGit(gitBin, worktree, ask); ok {
+			for i, p := range ask {
+				out[p] = append(out[p], ids[i])
+			}
+		}
 	}
 	return out
+}
+
+// attributesIn returns a test of whether attributes may apply to a path of
+// the work tree: a .gitattributes in one of its folders, or the
+// repository's info/attributes.
+func attributesIn(worktree, gitDir string) func(p string) bool {
+	has := map[string]bool{}
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	global := gitDir != "" && exists(filepath.Join(gitDir, "info", "attributes"))
+	return func(p string) bool {
+		if global {
+			return true
+		}
+		for d := path.Dir(p); ; d = path.Dir(d) {
+			v, ok := has[d]
+			if !ok {
+				v = exists(filepath.Join(worktree, filepath.FromSlash(d), ".gitattributes"))
+				has[d] = v
+			}
+			if v {
+				return true
+			}
+			if d == "." || d == "/" {
+				return false
+			}
+		}
+	}
 }
 
 // emptyBlob is the id of an empty file: an empty file moved nowhere.

@@ -111,3 +111,23 @@ func TestPreCommitKeepsTheDateOfAStagedMove(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]string{"a-renomme.md": "2026-03-05 moved", "b-edite.md": "2026-11-22 uncommitted"}, datesOf(t, rep))
 }
+
+// A clean filter set by .gitattributes: with the git command, the working
+// copy is compared as git add would store it.
+func TestCleanFilterKeepsTheDate(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	root, _, _ := repo(t, "")
+	gitIn(t, root, "config", "filter.maj.clean", "tr a-z A-Z")
+	gitIn(t, root, "config", "filter.maj.smudge", "tr A-Z a-z")
+	require.NoError(t, os.WriteFile(filepath.Join(root, ".gitattributes"), []byte("*.txt filter=maj\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "note.txt"), []byte("abc\n"), 0o644))
+	gitIn(t, root, "add", ".gitattributes", "note.txt")
+	gitIn(t, root, "-c", "user.name=Q", "-c", "user.email=q@example.org", "commit", "-q", "-m", "note", "--date", "2025-06-01T10:00:00")
+	recent := time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+	require.NoError(t, os.Chtimes(filepath.Join(root, "note.txt"), recent, recent))
+	rep, err := runOn(t, root, Options{Git: GitCLI, NoCache: true, Config: perFile(t, "note.txt")})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"note.txt": "2025-06-01 git"}, datesOf(t, rep))
+}
