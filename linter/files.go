@@ -175,6 +175,7 @@ func foldUnicode(s string) string {
 type matcher struct {
 	pattern string
 	prefix  string
+	must    string // a literal every match holds (the pack's key word), for a cheap first test
 }
 
 func newMatcher(p string) matcher {
@@ -188,11 +189,56 @@ func newMatcher(p string) matcher {
 	} else {
 		lit = ""
 	}
-	return matcher{pattern: p, prefix: lit}
+	return matcher{pattern: p, prefix: lit, must: mustHold(p[len(lit):])}
+}
+
+// mustHold returns the longest literal run of pattern p outside braces and
+// classes: every path p matches holds it. "" when p has escapes.
+func mustHold(p string) string {
+	if strings.ContainsRune(p, '\\') {
+		return ""
+	}
+	best, start, depth, class := "", -1, 0, false
+	flush := func(end int) {
+		if start >= 0 && end-start > len(best) {
+			best = p[start:end]
+		}
+		start = -1
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case class:
+			if c == ']' {
+				class = false
+			}
+			continue
+		case c == '[':
+			flush(i)
+			class = true
+		case c == '{':
+			flush(i)
+			depth++
+		case c == '}':
+			depth--
+		case c == '*' || c == '?' || c == ',' && depth > 0:
+			flush(i)
+		case c == '/' && (strings.HasPrefix(p[i+1:], "**") || i >= 2 && p[i-2:i] == "**"):
+			// **/ and /** may match no folder at all: their / is not literal.
+			flush(i)
+		case depth == 0 && start < 0:
+			start = i
+		}
+	}
+	flush(len(p))
+	return best
 }
 
 func (m matcher) match(key string) bool {
 	if !strings.HasPrefix(key, m.prefix) {
+		return false
+	}
+	if m.must != "" && !strings.Contains(key[len(m.prefix):], m.must) {
 		return false
 	}
 	ok, _ := doublestar.Match(m.pattern, key)

@@ -284,3 +284,20 @@ func TestEachWithOnlyEmptyFolders(t *testing.T) {
 		}
 	}
 }
+
+func TestMustHold(t *testing.T) {
+	for p, want := range map[string]string{
+		"**/{,*[!a-z]}emargement*{,/**}":                      "emargement",
+		"**/{,*[!a-z]}{satisfaction,evaluation}*chaud*":       "chaud",
+		"**/{,*[!a-z]}cv{,[!a-z]*}":                           "cv",
+		"{,*[!a-z]}conditions*{generales,vente,inscription}*": "conditions",
+		"veille/**":      "veille",
+		"**/emargement*": "emargement",
+		"a/**/b.pdf":     "b.pdf",
+		"*.{pdf,docx}":   ".",
+		"a\\*b":          "",
+		"[a-z]x":         "x",
+	} {
+		assert.Equal(t, want, mustHold(p), p)
+	}
+}

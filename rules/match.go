@@ -58,6 +58,8 @@ func ReadablePattern(p string) string {
 	if !strings.Contains(p, "{,*[!a-z]}") {
 		return p // a pattern of the user's own, as written
 	}
-	p = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "").Replace(p)
+	p = wordBounds.Replace(p)
 	return strings.TrimPrefix(strings.TrimPrefix(p, "**/"), "**/")
 }
+
+var wordBounds = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "")
