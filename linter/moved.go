@@ -45,13 +45,9 @@ func contentIDs(gitBin, worktree, gitDir string, paths []string, known func(plum
 	var ask []string
 	attrs := attributesIn(worktree, gitDir)
 	for _, p := range paths {
-		data, err := os.ReadFile(filepath.Join(worktree, filepath.FromSlash(p)))
+		ids, err := fileIDs(filepath.Join(worktree, filepath.FromSlash(p)))
 		if err != nil {
 			continue
-		}
-		ids := []plumbing.Hash{blobID(data)}
-		if bytes.Contains(data, []byte("\r\n")) && !bytes.Contains(data, []byte{0}) {
-			ids = append(ids, blobID(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))))
 		}
 		out[p] = ids
 		if gitBin != "" && !known(ids[0]) && (len(ids) == 1 || !known(ids[1])) && attrs(p) {
@@ -136,4 +132,77 @@ func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool
 		return nil, false
 	}
 	return ids, true
+}
+
+// fileIDs streams the file at p through the blob hasher (a proof may weigh
+// hundreds of megabytes: it is never held in memory): the id of its raw
+// content and, when it is text with CRLF line endings, the id of its LF form.
+func fileIDs(p string) ([]plumbing.Hash, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	raw := plumbing.NewHasher(plumbing.BlobObject, info.Size())
+	buf := make([]byte, 64<<10)
+	var crlf int64
+	binary, prevCR := false, false
+	for {
+		n, err := f.Read(buf)
+		chunk := buf[:n]
+		_, _ = raw.Write(chunk)
+		for _, c := range chunk {
+			switch {
+			case c == 0:
+				binary = true
+			case c == '\n' && prevCR:
+				crlf++
+			}
+			prevCR = c == '\r'
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	ids := []plumbing.Hash{raw.Sum()}
+	if crlf == 0 || binary {
+		return ids, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ids, nil
+	}
+	lf := plumbing.NewHasher(plumbing.BlobObject, info.Size()-crlf)
+	pendingCR := false
+	out := make([]byte, 0, len(buf))
+	for {
+		n, err := f.Read(buf)
+		out = out[:0]
+		for _, c := range buf[:n] {
+			if pendingCR && c != '\n' {
+				out = append(out, '\r')
+			}
+			pendingCR = c == '\r'
+			if !pendingCR {
+				out = append(out, c)
+			}
+		}
+		_, _ = lf.Write(out)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ids, nil
+		}
+	}
+	if pendingCR {
+		_, _ = lf.Write([]byte{'\r'})
+	}
+	return append(ids, lf.Sum()), nil
 }
