@@ -3,7 +3,6 @@ package linter
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +38,7 @@ type History struct {
 	files    map[string]gitdates.File // HEAD's files, by path under the root
 	dirty    map[string]bool          // files of HEAD whose working copy differs
 	staged   map[string]bool          // files whose staged content differs from HEAD
+	moved    map[string]gitdates.File // files not committed at their path whose content is a file's at HEAD
 	stagedOn rules.Day                // when set, staged files count as updated that day
 	alias    map[string]string        // a file reached through a folder link → its real path
 	commits  int
@@ -192,23 +192,93 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		return nil, err
 	}
 	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
+	h.moved = map[string]gitdates.File{}
+	blobs := byBlob(res.Files)
 	links := newLinkResolver(root)
+	full := func(p string) string {
+		if prefix != "" {
+			return prefix + "/" + p
+		}
+		return p
+	}
+	// Only what the index does not vouch for is read and hashed: a warm
+	// run on an unchanged folder hashes nothing.
+	var unsure []string // paths under the root, real ones for files reached through a link
 	for _, f := range tree.Files {
 		f.Path = h.realPath(f.Path, res.Files, links)
-		full := f.Path
-		if prefix != "" {
-			full = prefix + "/" + f.Path
-		}
-		e := entries[full]
+		e := entries[full(f.Path)]
 		gf, tracked := res.Files[f.Path]
 		if e != nil && (!tracked || e.Hash != gf.Blob) {
 			h.staged[f.Path] = true
+			if !h.stagedOn.IsZero() {
+				// A pre-commit hook judges the staged content.
+				if src, ok := blobs[e.Hash]; ok && e.Hash != emptyBlob {
+					h.moved[f.Path] = src
+				}
+				if tracked {
+					h.dirty[f.Path] = true
+				}
+				continue
+			}
 		}
-		if tracked && !h.clean(f, gf.Blob, e) {
-			h.dirty[f.Path] = true
+		indexed := e != nil && int64(e.Size) == f.Size && e.ModifiedAt.Equal(f.ModTime)
+		switch {
+		case indexed && tracked && e.Hash == gf.Blob:
+			// clean
+		case indexed:
+			h.settle(f.Path, []plumbing.Hash{e.Hash}, blobs)
+		case tracked:
+			if isLink, same := linkHolds(filepath.Join(h.root, filepath.FromSlash(f.Path)), gf.Blob); isLink {
+				if !same { // a committed link: its text, not its target's content
+					h.dirty[f.Path] = true
+				}
+				continue
+			}
+			unsure = append(unsure, f.Path)
+		default:
+			unsure = append(unsure, f.Path)
+		}
+	}
+	if len(unsure) > 0 {
+		paths := make([]string, len(unsure))
+		for k, p := range unsure {
+			paths[k] = full(p)
+		}
+		attrDir := ""
+		if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
+			attrDir = fsst.Filesystem().Root()
+		}
+		known := func(id plumbing.Hash) bool {
+			_, ok := blobs[id]
+			return ok
+		}
+		ids := contentIDs(gitBin, wt.Filesystem.Root(), attrDir, paths, known)
+		for k, p := range unsure {
+			h.settle(p, ids[paths[k]], blobs)
 		}
 	}
 	return h, nil
+}
+
+// settle dates the file at p (under the root) from the ids its content may
+// have: clean when one is HEAD's blob at p, else moved when one is the blob
+// of another file at HEAD, else dirty when p is tracked.
+func (h *History) settle(p string, ids []plumbing.Hash, blobs map[plumbing.Hash]gitdates.File) {
+	gf, tracked := h.files[p]
+	for _, id := range ids {
+		if tracked && id == gf.Blob {
+			return
+		}
+	}
+	if tracked {
+		h.dirty[p] = true
+	}
+	for _, id := range ids {
+		if src, ok := blobs[id]; ok && id != emptyBlob {
+			h.moved[p] = src
+			return
+		}
+	}
 }
 
 // gitBinary resolves the --git choice to a git binary, or "" for the
@@ -313,41 +383,14 @@ func readIndex(repo *git.Repository, cache *HistoryCache) map[string]*index.Entr
 	return entries
 }
 
-// clean reports whether the working copy of f is HEAD's blob: the index
-// entry must hold that blob, and the file must match the entry's size and
-// time (as the walk read them), or else its content must hash to the blob.
-func (h *History) clean(f File, blob plumbing.Hash, e *index.Entry) bool {
-	if e != nil && e.Hash != blob {
-		return false // a staged change
-	}
-	if e != nil && int64(e.Size) == f.Size && e.ModifiedAt.Equal(f.ModTime) {
-		return true
-	}
-	full := filepath.Join(h.root, filepath.FromSlash(f.Path))
-	if isLink, same := linkHolds(full, blob); isLink {
-		return same // a committed link: its text, not its target's content
-	}
-	fh, err := os.Open(full)
-	if err != nil {
-		return false
-	}
-	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil {
-		return false
-	}
-	hasher := plumbing.NewHasher(plumbing.BlobObject, info.Size())
-	if _, err := io.Copy(hasher, fh); err != nil {
-		return false
-	}
-	return hasher.Sum() == blob
-}
-
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
 func (h *History) Date(f File) (rules.Day, string) {
 	if real, ok := h.alias[f.Path]; ok {
 		f.Path = real
+	}
+	if src, ok := h.moved[f.Path]; ok {
+		return rules.DayOf(src.Stamp.When), SourceMoved
 	}
 	if !h.stagedOn.IsZero() && h.staged[f.Path] {
 		return h.stagedOn, SourceUncommitted

@@ -145,7 +145,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		title = r.ID
 	}
 	p.printf("  %s · %s (%s)\n", Visible(r.ID), Visible(title), origin)
-	where := strings.Join(r.Paths, ", ")
+	where := patterns(r)
 	if r.Each != "" {
 		where = t("dans chaque dossier "+r.Each+" : ", "in every folder "+r.Each+": ") + where
 	}

@@ -64,6 +64,10 @@ type judge struct {
 	deferUntil rules.Day
 	deferring  bool
 	gridNote   i18n.Text // the forced grid is not the one in force
+	folders    folderFacts
+	describes  []bool // by file index: describes its folder, never a proof
+	nearMisses []nearMiss
+	keys       map[string]map[string]any // session.toml keys by folder, read once
 }
 
 // Match is a file a rule matched, with its date.
@@ -135,6 +139,7 @@ func Judge(in Input) (*Report, error) {
 		}
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
 	}
+	j.pointNearMisses(mapped, own)
 	for _, p := range in.Tree.Problems {
 		j.add(Finding{Kind: KindUnreadable, Severity: string(rules.SevWarning), Indicators: []int{}, Path: p.Path, text: msgProblem(p)})
 	}
@@ -143,10 +148,12 @@ func Judge(in Input) (*Report, error) {
 }
 
 // describesFolder reports files that describe a folder rather than prove
-// anything: session.toml, README.md, LISEZMOI.md. They are never unmapped.
+// anything: session.toml, README.md (as qlint init writes them in every
+// folder), LISEZMOI.md. They are never proofs, whatever a rule's pattern,
+// and never unmapped.
 func describesFolder(key string) bool {
 	switch base(key) {
-	case SessionFile, "readme.md", "readme.txt", "lisezmoi.md", "lisezmoi.txt":
+	case SessionFile, "readme.md", "readme.txt", "readme", "lisezmoi.md", "lisezmoi.txt", "lisez-moi.md", "lisez-moi.txt":
 		return true
 	}
 	return false
@@ -178,13 +185,27 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			j.covered[n] = append(j.covered[n], r.ID)
 		}
 	}
-	paths, exclude := compile(r.Paths), compile(r.Exclude)
-	matches := func(key string) bool { return matchAny(paths, key) && !matchAny(exclude, key) }
+	literal := r.Match == rules.MatchLiteral
+	paths, exclude := compileAs(r.Paths, literal), compileAs(r.Exclude, literal)
+	// A folder's description (README.md, session.toml) is never a proof,
+	// whatever the pattern.
+	describes := j.describing()
+	matches := func(i, rel int) bool {
+		if describes[i] {
+			return false
+		}
+		f := &j.Tree.Files[i]
+		name := f.key[rel:]
+		if literal {
+			name = f.Path[rel:]
+		}
+		return matchAny(paths, name) && !matchAny(exclude, name)
+	}
 
 	if r.Each == "" {
 		var found []int
-		for i, f := range j.Tree.Files {
-			if matches(f.key) {
+		for i := range j.Tree.Files {
+			if matches(i, 0) {
 				mapped[i] = true
 				found = append(found, i)
 			}
@@ -199,8 +220,11 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 	dirs := idx.dirs
 	found := map[string][]int{}
 	for _, fi := range idx.files {
-		f := j.Tree.Files[fi.file]
-		if matches(f.key[fi.rel:]) {
+		rel := fi.rel
+		if literal {
+			rel = len(fi.dir) + 1
+		}
+		if matches(fi.file, rel) {
 			mapped[fi.file] = true
 			found[fi.dir] = append(found[fi.dir], fi.file)
 		}
@@ -209,11 +233,24 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return nil
 	}
 	if len(dirs) == 0 {
+		text := msgNoFolder(r)
+		if idx.candidates > 0 {
+			text = msgNoItem(r, idx.candidates)
+		}
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: msgNoFolder(r), label: label(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, label: label(r)})
 		return nil
 	}
 	for _, d := range idx.ordered {
+		if r.When != "" {
+			has, err := j.sessionHas(d, r.When)
+			if err != nil {
+				return err
+			}
+			if !has {
+				continue // this item does not call for the proof
+			}
+		}
 		sp, err := j.span(d)
 		if err != nil {
 			return err
@@ -255,6 +292,8 @@ type eachIndex struct {
 	dirs    map[string]string // folded → as on disk
 	ordered []string          // as on disk, sorted
 	files   []eachFile
+	// candidates counts the folders the pattern matched, items or not.
+	candidates int
 }
 
 type eachFile struct {
@@ -269,11 +308,15 @@ func (j *judge) eachIndex(pattern string) *eachIndex {
 	}
 	each := newMatcher(pattern)
 	idx := &eachIndex{dirs: map[string]string{}}
+	matched := map[string]string{}
 	for i, k := range j.Tree.dirKeys {
 		if each.match(k) {
-			idx.dirs[k] = j.Tree.Dirs[i]
-			idx.ordered = append(idx.ordered, j.Tree.Dirs[i])
+			matched[k] = j.Tree.Dirs[i]
 		}
+	}
+	idx.dirs, idx.candidates = j.items(matched), len(matched)
+	for _, d := range idx.dirs {
+		idx.ordered = append(idx.ordered, d)
 	}
 	sort.Strings(idx.ordered)
 	if len(idx.dirs) > 0 {
@@ -329,6 +372,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		if dir == "" {
 			f.Kind, f.text = KindMissing, msgMissing(r, len(found))
 			j.add(f)
+			j.noteMissing(r, dir)
 			return
 		}
 		var due rules.Day
@@ -342,6 +386,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		f.Kind, f.text, f.due = KindMissing, msgMissingIn(r, dir, len(found), due), due
 		j.add(f)
+		j.noteMissing(r, dir)
 		return
 	}
 	if r.MaxAge.IsZero() {

@@ -25,7 +25,7 @@ func patterns(r *rules.Rule) string {
 		if i > 0 {
 			s += ", "
 		}
-		s += p
+		s += rules.ReadablePattern(p)
 	}
 	return s
 }

@@ -56,11 +56,40 @@ func dateAtStart(name string) (rules.Day, bool) {
 	if len(name) < 8 || name[0] < '0' || name[0] > '9' {
 		return rules.Day{}, false
 	}
-	m := leadingDate.FindStringSubmatch(name)
-	if m == nil {
+	// leadingDate by hand: a folder walk asks it of every folder.
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	i := 4
+	if !digits(name[:4]) {
 		return rules.Day{}, false
 	}
-	return validDay(m[1], m[2], m[3])
+	y := name[:4]
+	if i < len(name) && name[i] == '-' {
+		i++
+	}
+	if i+2 > len(name) || !digits(name[i:i+2]) {
+		return rules.Day{}, false
+	}
+	mo := name[i : i+2]
+	i += 2
+	if i < len(name) && name[i] == '-' {
+		i++
+	}
+	if i+2 > len(name) || !digits(name[i:i+2]) {
+		return rules.Day{}, false
+	}
+	d := name[i : i+2]
+	i += 2
+	if i < len(name) && name[i] >= '0' && name[i] <= '9' {
+		return rules.Day{}, false
+	}
+	return validDay(y, mo, d)
 }
 
 func validDay(ys, ms, ds string) (rules.Day, bool) {

@@ -145,6 +145,12 @@ type Rule struct {
 	Proves string
 	File   string
 	Line   int // where the rule is defined, for annotations
+	// Match is how paths are compared: MatchFolded (default: case, accents
+	// and separators folded) or MatchLiteral (as they are on disk).
+	Match string
+	// When, with Each, judges the rule only in the folders whose
+	// session.toml sets this key (certification = "RNCP35185").
+	When string
 }
 
 // Rule bases and proof stages of built-in rules.
@@ -396,7 +402,7 @@ func (d *decoder) audit(v any) Audit {
 	return a
 }
 
-var ruleKeys = []string{"id", "indicators", "title", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity"}
+var ruleKeys = []string{"id", "indicators", "title", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity", "match", "when"}
 
 func (d *decoder) rules(v any, builtin bool) []*Rule {
 	list, ok := v.([]map[string]any)
@@ -518,6 +524,7 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 			}
 		}
 	}
+	d.matchKeys(base, t, r)
 	if x, ok := t["severity"]; ok {
 		if s, ok := d.str(base+".severity", x); ok {
 			sev, known := ParseSeverity(s)

@@ -257,3 +257,39 @@ paths = ["registre.xlsx"]
 	assert.True(t, byID["catalogue"].Builtin)
 	assert.Equal(t, len(Pack())-1+1, len(c.Rules))
 }
+
+func TestReadablePattern(t *testing.T) {
+	for in, want := range map[string]string{
+		"**/{,*[!a-z]}emargement*{,/**}":                            "*emargement*",
+		"**/{,*[!a-z]}cv{,[!a-z]*}":                                 "*cv*",
+		"01-information-public/{,*[!a-z]}catalogue*":                "01-information-public/*catalogue*",
+		"02-conception/certifications/**/{,*[!a-z]}tableau*croise*": "02-conception/certifications/**/*tableau*croise*",
+		"**/*.md":   "**/*.md",
+		"veille/**": "veille/**",
+	} {
+		if got := ReadablePattern(in); got != want {
+			t.Errorf("ReadablePattern(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMatchAndWhenKeys(t *testing.T) {
+	rule := "schema = 1\n[[rule]]\nid = \"r\"\nindicators = [23]\npaths = [\"a/*\"]\n"
+	c, err := Parse("qlint.toml", []byte(rule+"match = \"literal\"\neach = \"s/*\"\nwhen = \"certification\"\n"))
+	require.NoError(t, err)
+	assert.Equal(t, MatchLiteral, c.Rules[0].Match)
+	assert.Equal(t, "certification", c.Rules[0].When)
+	for src, want := range map[string]string{
+		rule + "match = \"exact\"\n":              "qlint.toml:6:9: unknown comparison \"exact\"",
+		rule + "when = \"certification\"\n":       "qlint.toml:6:8: when only makes sense with each",
+		rule + "each = \"s/*\"\nwhen = \"a b\"\n": "qlint.toml:7:8: invalid session.toml key \"a b\"",
+	} {
+		_, err := Parse("qlint.toml", []byte(src))
+		var list ErrorList
+		require.ErrorAs(t, err, &list, src)
+		assert.Contains(t, list.Localize(i18n.EN), want, src)
+		for _, e := range list {
+			assert.True(t, e.Msg.Complete(), "message missing a language: %+v", e.Msg)
+		}
+	}
+}

@@ -123,15 +123,6 @@ func Watch(ctx context.Context, o Options, fn func(Change)) error {
 	return err
 }
 
-// gitFiles are the repository files whose changes mean dates may change.
-func gitEvent(rel string) bool {
-	switch rel {
-	case ".git/HEAD", ".git/index", ".git/ORIG_HEAD", ".git/packed-refs", ".git/shallow":
-		return true
-	}
-	return strings.HasPrefix(rel, ".git/refs/heads/") && !strings.HasSuffix(rel, ".lock")
-}
-
 type burst struct {
 	paths    map[string]bool
 	extra    map[string]bool
@@ -212,13 +203,14 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 	if _, err := addTree(root); err != nil {
 		return err
 	}
-	// The repository: the folders whose files change on a commit, a
-	// checkout, a reset (not recursive: objects are of no interest).
-	for _, d := range []string{".git", ".git/refs/heads"} {
-		if info, err := os.Stat(filepath.Join(root, d)); err == nil && info.IsDir() {
-			if err := add(filepath.Join(root, d)); err != nil {
-				return err
-			}
+	// The repository, wherever it lives (the root may be a subfolder of the
+	// work tree, a worktree, or use a separate git folder): the folders
+	// whose files change on a commit, a checkout, a reset (not recursive:
+	// objects are of no interest).
+	repo := findRepo(root)
+	for _, d := range repo.folders() {
+		if err := add(d); err != nil {
+			return err
 		}
 	}
 	extra := map[string]string{} // cleaned absolute path → as given
@@ -271,6 +263,28 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 				arm()
 				continue
 			}
+			if repo.holds(ev.Name) {
+				if ev.Has(fsnotify.Create) && repo.refsFolder(ev.Name) {
+					if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+						// A new branch prefix (feature/): watch it, and
+						// what it already holds.
+						_ = filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
+							if err == nil && d.IsDir() {
+								_ = add(p)
+							}
+							return nil
+						})
+						b.git = true
+						arm()
+						continue
+					}
+				}
+				if repo.matters(ev.Name) {
+					b.git = true
+					arm()
+				}
+				continue
+			}
 			rel := relTo(root, ev.Name)
 			if rel == "." && rootGone(root) {
 				return errRootGone
@@ -279,10 +293,6 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 				continue // a sibling of an extra file
 			}
 			if rel == ".git" || strings.HasPrefix(rel, ".git/") {
-				if gitEvent(rel) {
-					b.git = true
-					arm()
-				}
 				continue
 			}
 			isDir := false
@@ -363,19 +373,7 @@ func snapshot(o Options, root string) map[string]stamp {
 		}
 		return nil
 	})
-	for _, g := range []string{".git/HEAD", ".git/index", ".git/packed-refs"} {
-		if info, err := os.Stat(filepath.Join(root, g)); err == nil {
-			snap["\x00git/"+g] = stamp{info.Size(), info.ModTime()}
-		}
-	}
-	_ = filepath.WalkDir(filepath.Join(root, ".git", "refs", "heads"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				snap["\x00git/"+p] = stamp{info.Size(), info.ModTime()}
-			}
-		}
-		return nil
-	})
+	findRepo(root).stamps(snap)
 	for _, e := range o.Extra {
 		if info, err := os.Stat(e); err == nil {
 			snap["\x00extra/"+e] = stamp{info.Size(), info.ModTime()}

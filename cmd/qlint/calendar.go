@@ -33,6 +33,9 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
+	if c.config == "" {
+		root = configRoot(root)
+	}
 	o, err := openOutput(root, c.output)
 	if err != nil {
 		return exitError, err

@@ -93,6 +93,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer, lang *i18n.Lang) error {
 	cfgPath := c.config
 	if cfgPath == "" {
+		dir = configRoot(dir)
 		cfgPath = shownPath(filepath.Join(dir, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(dir, cfgPath)

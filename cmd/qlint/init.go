@@ -96,6 +96,13 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 				"écrivez la date sous la forme 2025-06-12", "write the date as 2025-06-12")
 		}
 	}
+	if top := configRoot(dir); top != dir && !force {
+		return exitError, usageError(
+			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", dir, top),
+			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", dir, top),
+			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
+			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
+	}
 	if p.Name == "" {
 		if abs, err := filepath.Abs(dir); err == nil {
 			p.Name, p.NameFromFolder = filepath.Base(abs), true

@@ -180,7 +180,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 			fs.BoolVar(p, name, false, usage)
 		}
 	}
-	str(&c.config, "config", "", "fichier de règles (par défaut DOSSIER/qlint.toml)")
+	str(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
 	str(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
 	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
 	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
@@ -278,9 +278,12 @@ const lintUsage = `Usage : qlint [lint] [DOSSIER] [options]
 Vérifie le dossier de preuves DOSSIER (par défaut le dossier courant) selon
 les règles de DOSSIER/qlint.toml et affiche, critère par critère et
 indicateur par indicateur, les preuves manquantes, périmées ou à renouveler.
+Lancé dans un sous-dossier, qlint cherche qlint.toml dans les dossiers
+parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves.
 La date d'une preuve est celle du dernier commit qui a changé son contenu
-(un déplacement ou un renommage ne compte pas) ; un fichier modifié mais pas
-encore enregistré compte à sa date de modification.
+(un déplacement ou un renommage ne compte pas, même pas encore enregistré) ;
+un fichier modifié mais pas encore enregistré compte à sa date de
+modification.
 
 Le référentiel est celui du jour jugé (referential = "auto", par défaut) :
 la grille V9 (32 indicateurs) pour les audits jusqu'au 31 octobre 2026, la
@@ -352,6 +355,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
+	}
+	if c.config == "" {
+		root = configRoot(root)
 	}
 	return lint(root, c, stdout, stderr)
 }

@@ -62,6 +62,9 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
 	}
+	if c.config == "" {
+		root = configRoot(root)
+	}
 	cfg, cfgPath, _, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err

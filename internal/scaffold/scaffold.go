@@ -408,8 +408,8 @@ func (f *Folder) Readme(l i18n.Lang) string {
 	if len(f.Each) > 0 {
 		if path.Base(f.Path) == "sessions" {
 			b.WriteString(t(
-				"Un sous-dossier par session, nommé d'après sa date de début (`2026-03-12_client_intitule`), ou avec un `session.toml` qui donne `start = 2026-03-12` et `end = 2026-03-14`. Chaque session doit contenir :\n\n",
-				"One subfolder per session, named after its first day (`2026-03-12_client_title`), or holding a `session.toml` that gives `start = 2026-03-12` and `end = 2026-03-14`. Each session must hold:\n\n"))
+				"Un sous-dossier par session, nommé d'après sa date de début (`2026-03-12_client_intitule`), ou avec un `session.toml` qui donne `start = 2026-03-12` et `end = 2026-03-14`. Les sessions peuvent être rangées par année ou par client (`2026/2026-03-12_client/`). Une session qui prépare une certification le dit dans son `session.toml` : `certification = \"RNCP35185\"`. Chaque session doit contenir :\n\n",
+				"One subfolder per session, named after its first day (`2026-03-12_client_title`), or holding a `session.toml` that gives `start = 2026-03-12` and `end = 2026-03-14`. Sessions may be grouped by year or by client (`2026/2026-03-12_client/`). A session that prepares a certification says so in its `session.toml`: `certification = \"RNCP35185\"`. Each session must hold:\n\n"))
 		} else {
 			b.WriteString(t("Un sous-dossier par personne ou partenaire suivi (par exemple `marie-durand/`). Chacun doit contenir :\n\n",
 				"One subfolder per person or partner followed (for example `marie-durand/`). Each must hold:\n\n"))
@@ -441,7 +441,7 @@ func ruleLine(r *rules.Rule, folder string, l i18n.Lang) string {
 			}
 			p = strings.TrimPrefix(p, folder+"/")
 		}
-		pats = append(pats, "`"+p+"`")
+		pats = append(pats, "`"+rules.ReadablePattern(p)+"`")
 	}
 	inds := make([]string, len(r.Indicators))
 	for i, n := range r.Indicators {

@@ -1,0 +1,208 @@
+package linter
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/qlint/qlint/internal/gitdates"
+)
+
+// SourceMoved dates a file not yet committed at its path whose content is
+// that of a file at HEAD (moved or renamed, staged or not): it keeps that
+// file's git date.
+const SourceMoved = "moved"
+
+// byBlob indexes HEAD's files by content. When several files share a
+// content, the oldest date wins: a copy never makes a proof look fresher.
+func byBlob(files map[string]gitdates.File) map[plumbing.Hash]gitdates.File {
+	out := make(map[plumbing.Hash]gitdates.File, len(files))
+	for _, f := range files {
+		if prev, ok := out[f.Blob]; !ok || f.Stamp.When.Before(prev.Stamp.When) {
+			out[f.Blob] = f
+		}
+	}
+	return out
+}
+
+// contentIDs returns, for each file (path under the work tree, with /), the
+// ids its content may have once git has cleaned it: the raw content's id
+// and, for a text file with CRLF line endings, the id of its LF form
+// (core.autocrlf). When none of them is known (a blob of HEAD) and
+// .gitattributes may apply a filter or an eol rule to the file, what git
+// hash-object computes for it at its path is added (one git process for all
+// such files): git's own clean conversion. A file that cannot be read has
+// none.
+func contentIDs(gitBin, worktree, gitDir string, paths []string, known func(plumbing.Hash) bool) map[string][]plumbing.Hash {
+	out := make(map[string][]plumbing.Hash, len(paths))
+	var ask []string
+	attrs := attributesIn(worktree, gitDir)
+	for _, p := range paths {
+		ids, err := fileIDs(filepath.Join(worktree, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		out[p] = ids
+		if gitBin != "" && !known(ids[0]) && (len(ids) == 1 || !known(ids[1])) && attrs(p) {
+			ask = append(ask, p)
+		}
+	}
+	if len(ask) > 0 {
+		if ids, ok := hashWithGit(gitBin, worktree, ask); ok {
+			for i, p := range ask {
+				out[p] = append(out[p], ids[i])
+			}
+		}
+	}
+	return out
+}
+
+// attributesIn returns a test of whether attributes may apply to a path of
+// the work tree: a .gitattributes in one of its folders, or the
+// repository's info/attributes.
+func attributesIn(worktree, gitDir string) func(p string) bool {
+	has := map[string]bool{}
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	global := gitDir != "" && exists(filepath.Join(gitDir, "info", "attributes"))
+	return func(p string) bool {
+		if global {
+			return true
+		}
+		for d := path.Dir(p); ; d = path.Dir(d) {
+			v, ok := has[d]
+			if !ok {
+				v = exists(filepath.Join(worktree, filepath.FromSlash(d), ".gitattributes"))
+				has[d] = v
+			}
+			if v {
+				return true
+			}
+			if d == "." || d == "/" {
+				return false
+			}
+		}
+	}
+}
+
+// emptyBlob is the id of an empty file: an empty file moved nowhere.
+var emptyBlob = blobID(nil)
+
+func blobID(data []byte) plumbing.Hash {
+	h := plumbing.NewHasher(plumbing.BlobObject, int64(len(data)))
+	_, _ = h.Write(data)
+	return h.Sum()
+}
+
+// hashWithGit runs git hash-object --stdin-paths in the work tree: it applies
+// the repository's own clean conversion (core.autocrlf, .gitattributes eol
+// and filters) as git add would.
+func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool) {
+	for _, p := range paths {
+		if strings.ContainsAny(p, "\n\r") || strings.HasPrefix(p, "\"") {
+			return nil, false // a name --stdin-paths cannot pass
+		}
+	}
+	cmd := exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths")
+	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, io.Discard
+	if err := cmd.Run(); err != nil {
+		return nil, false
+	}
+	ids := make([]plumbing.Hash, 0, len(paths))
+	sc := bufio.NewScanner(&stdout)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if len(line) != 40 || !isHex(line) {
+			return nil, false
+		}
+		ids = append(ids, plumbing.NewHash(line))
+	}
+	if len(ids) != len(paths) {
+		return nil, false
+	}
+	return ids, true
+}
+
+// fileIDs streams the file at p through the blob hasher (a proof may weigh
+// hundreds of megabytes: it is never held in memory): the id of its raw
+// content and, when it is text with CRLF line endings, the id of its LF form.
+func fileIDs(p string) ([]plumbing.Hash, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	raw := plumbing.NewHasher(plumbing.BlobObject, info.Size())
+	buf := make([]byte, 64<<10)
+	var crlf int64
+	binary, prevCR := false, false
+	for {
+		n, err := f.Read(buf)
+		chunk := buf[:n]
+		_, _ = raw.Write(chunk)
+		for _, c := range chunk {
+			switch {
+			case c == 0:
+				binary = true
+			case c == '\n' && prevCR:
+				crlf++
+			}
+			prevCR = c == '\r'
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	ids := []plumbing.Hash{raw.Sum()}
+	if crlf == 0 || binary {
+		return ids, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ids, nil
+	}
+	lf := plumbing.NewHasher(plumbing.BlobObject, info.Size()-crlf)
+	pendingCR := false
+	out := make([]byte, 0, len(buf))
+	for {
+		n, err := f.Read(buf)
+		out = out[:0]
+		for _, c := range buf[:n] {
+			if pendingCR && c != '\n' {
+				out = append(out, '\r')
+			}
+			pendingCR = c == '\r'
+			if !pendingCR {
+				out = append(out, c)
+			}
+		}
+		_, _ = lf.Write(out)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ids, nil
+		}
+	}
+	if pendingCR {
+		_, _ = lf.Write([]byte{'\r'})
+	}
+	return append(ids, lf.Sum()), nil
+}

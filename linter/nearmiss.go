@@ -1,0 +1,219 @@
+package linter
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// nearMiss is a missing proof whose folder may hold it under another name.
+type nearMiss struct {
+	finding int    // index in j.findings
+	folder  string // folded folder whose unmapped files are the suspects ("" for the root's own files)
+	deep    bool   // files at any depth of folder, or only those right in it
+	rule    *rules.Rule
+}
+
+// noteMissing records a missing finding just added, for the near misses.
+func (j *judge) noteMissing(r *rules.Rule, dir string) {
+	n := nearMiss{finding: len(j.findings) - 1, rule: r, deep: true}
+	switch {
+	case dir != "":
+		n.folder = fold(dir)
+	case len(r.Paths) > 0:
+		p := r.Paths[0]
+		if r.Match != rules.MatchLiteral {
+			p = fold(p)
+		}
+		lit := p
+		if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
+			lit = p[:k]
+		}
+		dir := ""
+		if k := strings.LastIndexByte(lit, '/'); k >= 0 {
+			dir = lit[:k]
+		}
+		rest := strings.TrimPrefix(p, dir)
+		switch {
+		case rest == "/**" && dir != "":
+			// A whole folder: the folder may be there under another name,
+			// in its parent.
+			n.folder = path.Dir(dir)
+			if n.folder == "." {
+				n.folder = ""
+			}
+		default:
+			n.folder, n.deep = dir, strings.Contains(rest, "**")
+		}
+		n.deep = n.deep || n.folder != "" && rest == "/**"
+	}
+	j.nearMisses = append(j.nearMisses, n)
+}
+
+// maxSuspects is how many unmapped files a finding names.
+const maxSuspects = 3
+
+// pointNearMisses adds to each missing finding the files of its folder that
+// no rule took: the proof is likely one of them under another name.
+func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
+	if len(j.nearMisses) == 0 {
+		return
+	}
+	// The unmapped files by folded path, sorted: a folder's files are a
+	// range, found by binary search (a tree may have thousands of items
+	// with a missing proof).
+	var unmapped []int
+	for i, f := range j.Tree.Files {
+		if !mapped[i] && !own[f.key] && !describesFolder(f.key) {
+			unmapped = append(unmapped, i)
+		}
+	}
+	key := func(k int) string { return j.Tree.Files[unmapped[k]].key }
+	sort.Slice(unmapped, func(a, b int) bool { return key(a) < key(b) })
+	for _, n := range j.nearMisses {
+		var names []string
+		more := 0
+		from, prefix := 0, ""
+		if n.folder != "" {
+			prefix = n.folder + "/"
+			from = sort.Search(len(unmapped), func(k int) bool { return key(k) >= prefix })
+		}
+		for k := from; k < len(unmapped); k++ {
+			i := unmapped[k]
+			kk := key(k)
+			if !strings.HasPrefix(kk, prefix) {
+				break
+			}
+			if !n.deep && strings.Contains(kk[len(prefix):], "/") {
+				continue
+			}
+			if len(names) == maxSuspects {
+				more++
+				continue
+			}
+			name := j.Tree.Files[i].Path
+			if n.folder != "" {
+				// Inside the folder, as the user sees it from there.
+				name = relInside(name, strings.Count(n.folder, "/")+1)
+			}
+			names = append(names, name)
+		}
+		if len(names) == 0 {
+			continue
+		}
+		f := &j.findings[n.finding]
+		f.text = msgNearMiss(f.text, n.rule, names, more)
+	}
+}
+
+// keyWord is what a pattern asks a name to contain, for a rename hint:
+// "**/{,*[!a-z]}analyse*besoin*" → "analyse besoin"; "" when it asks for no word.
+func keyWord(pattern string) string {
+	name := path.Base(strings.TrimSuffix(strings.TrimSuffix(pattern, "{,/**}"), "/**"))
+	name = strings.NewReplacer("{,*[!a-z]}", "", "{,[!a-z]*}", "", "{,/**}", "").Replace(name)
+	if i := strings.IndexAny(name, "{[?."); i >= 0 {
+		name = name[:i]
+	}
+	words := strings.FieldsFunc(name, func(c rune) bool { return c == '*' || c == '-' || c == '_' || c == ' ' })
+	return strings.Join(words, " ")
+}
+
+func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text {
+	quoted := func(fr bool) string {
+		var b strings.Builder
+		for i, n := range names {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if fr {
+				fmt.Fprintf(&b, "« %s »", n)
+			} else {
+				fmt.Fprintf(&b, "%q", n)
+			}
+		}
+		if more > 0 {
+			if fr {
+				fmt.Fprintf(&b, " et %d autre(s)", more)
+			} else {
+				fmt.Fprintf(&b, " and %d more", more)
+			}
+		}
+		return b.String()
+	}
+	word := ""
+	if len(r.Paths) > 0 {
+		word = keyWord(r.Paths[0])
+	}
+	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", quoted(true))
+	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", quoted(false))
+	if word != "" {
+		fr += fmt.Sprintf("renommez-le pour que son nom contienne « %s », ou ", word)
+		en += fmt.Sprintf("rename it so that its name holds %q, or ", word)
+	}
+	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle %q dans qlint.toml.", r.ID)
+	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
+	return i18n.T(t.FR+fr, t.EN+en)
+}
+
+// sessionHas reports whether folder d's session.toml sets key (a rule with
+// when = key applies only there).
+func (j *judge) sessionHas(d, key string) (bool, error) {
+	if j.keys == nil {
+		j.keys = map[string]map[string]any{}
+	}
+	keys, ok := j.keys[d]
+	if !ok {
+		if j.hasSpan[fold(d)] {
+			p := d + "/" + SessionFile
+			data, err := fs.ReadFile(j.FS, p)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return false, err
+			}
+			if _, err := toml.Decode(string(data), &keys); err != nil {
+				// The dates' reader reports a broken session.toml with
+				// its line and column.
+				if _, err := parseSession(p, data); err != nil {
+					return false, err
+				}
+				return false, err
+			}
+		}
+		j.keys[d] = keys
+	}
+	v, ok := keys[key]
+	switch x := v.(type) {
+	case bool:
+		return x, nil
+	case string:
+		return ok && strings.TrimSpace(x) != "", nil
+	}
+	return ok, nil
+}
+
+// relInside drops the first n elements of slash path p.
+func relInside(p string, n int) string {
+	for ; n > 0; n-- {
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			break
+		}
+		p = p[i+1:]
+	}
+	return p
+}
+
+// msgNoItem: folders match the each pattern, but none is an item (all empty,
+// or only their README).
+func msgNoItem(r *rules.Rule, n int) i18n.Text {
+	return i18n.T(
+		fmt.Sprintf("%d dossier(s) correspondent à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", n, r.Each, label(r)),
+		fmt.Sprintf("%d folder(s) match %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", n, r.Each, label(r)))
+}
