@@ -45,6 +45,18 @@ var contentTypes = map[string]string{
 	".mp4":  "video/mp4",
 }
 
+// shownInline are the types a browser shows without running any script
+// of the file: they are served without the sandbox.
+var shownInline = map[string]bool{
+	"application/pdf": true,
+	"image/png":       true,
+	"image/jpeg":      true,
+	"image/gif":       true,
+	"image/webp":      true,
+	"audio/mpeg":      true,
+	"video/mp4":       true,
+}
+
 // contentType is the type a proof is sent with.
 func contentType(name string) string {
 	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
@@ -110,8 +122,12 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType(info.Name()))
-	// A proof saved from the web (an HTML page, an SVG) runs no script.
-	h.Set("Content-Security-Policy", "sandbox")
+	// A proof saved from the web (an HTML page, an SVG) runs no script;
+	// a PDF or a photo is shown as it is (a sandboxed document may not
+	// use the browser's PDF viewer).
+	if !shownInline[h.Get("Content-Type")] {
+		h.Set("Content-Security-Policy", "sandbox")
+	}
 	h.Set("Cache-Control", "no-cache")
 	http.ServeContent(w, r, info.Name(), info.ModTime(), f)
 }
