@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"regexp"
@@ -44,7 +45,7 @@ type liveFlags struct {
 }
 
 func (l *liveFlags) register(fs *flag.FlagSet) {
-	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur ; `ADRESSE` est facultative (par défaut 127.0.0.1, un port libre ; ex. 127.0.0.1:8080)")
+	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur ; `ADRESSE` est facultative (par défaut 127.0.0.1, un port libre) : HÔTE:PORT (ex. --serve 127.0.0.1:8080) ou HÔTE seul, un port libre (ex. --serve=localhost)")
 	fs.BoolVar(&l.open, "open", false, "avec --serve : ouvrir la page dans le navigateur")
 	fs.BoolVar(&l.expose, "expose", false, "avec --serve : accepter une adresse autre que cet ordinateur (le dossier devient lisible par le réseau, sans mot de passe)")
 }
@@ -65,26 +66,55 @@ func (l *liveFlags) check() error {
 // [IPv6]:PORT or :PORT.
 var addrArg = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):[0-9]{1,5}$`)
 
+// hostArg is a bare host name, which could as well be a folder's name.
+var hostArg = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$`)
+
+// isServeAddr reports whether v, given after --serve, is the address
+// rather than the folder: HOST:PORT, an IP address or localhost, and not
+// an existing file or folder.
+func isServeAddr(v string) bool {
+	if _, err := os.Stat(v); err == nil {
+		return false
+	}
+	return addrArg.MatchString(v) || net.ParseIP(strings.Trim(v, "[]")) != nil || strings.EqualFold(v, "localhost")
+}
+
 // joinServeAddr turns "--serve ADDR" into "--serve=ADDR" when ADDR is an
 // address and not a folder, since the flag package reads a value only
-// after "=" for a flag that can stand alone.
-func joinServeAddr(args []string) []string {
-	out := make([]string, 0, len(args))
+// after "=" for a flag that can stand alone. It also returns the word
+// after --serve that was left as the folder although it could be a host
+// name ("" if none): if no such folder exists, the user is told how to
+// give it as the address.
+func joinServeAddr(args []string) (out []string, maybeHost string) {
+	out = make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
-			return append(out, args[i:]...)
+			return append(out, args[i:]...), maybeHost
 		}
-		if (a == "--serve" || a == "-serve") && i+1 < len(args) && addrArg.MatchString(args[i+1]) {
-			if _, err := os.Stat(args[i+1]); err != nil {
+		if (a == "--serve" || a == "-serve") && i+1 < len(args) {
+			if isServeAddr(args[i+1]) {
 				out = append(out, a+"="+args[i+1])
 				i++
 				continue
 			}
+			if hostArg.MatchString(args[i+1]) {
+				maybeHost = args[i+1]
+			}
 		}
 		out = append(out, a)
 	}
-	return out
+	return out, maybeHost
+}
+
+// notAFolderButAHost is the error for "qlint watch --serve NAME" when no
+// folder NAME exists: NAME was probably meant as the address.
+func notAFolderButAHost(name string) error {
+	return usageError(
+		fmt.Sprintf("le dossier de preuves %s n'existe pas ; si %s est l'adresse où servir la page, écrivez-la avec un signe égal : --serve=%s", name, name, name),
+		fmt.Sprintf("the evidence folder %s does not exist; if %s is the address to serve the page at, write it with an equals sign: --serve=%s", name, name, name),
+		fmt.Sprintf("qlint watch DOSSIER --serve=%s (un port libre) ou --serve %s:8080 (un port choisi)", name, name),
+		fmt.Sprintf("qlint watch FOLDER --serve=%s (a free port) or --serve %s:8080 (a chosen port)", name, name))
 }
 
 // startLive starts the live page's server and hooks it to the watch: each

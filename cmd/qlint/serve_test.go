@@ -180,9 +180,38 @@ func TestWatchServeFlags(t *testing.T) {
 		})
 	}
 	t.Run("--serve ADDR is the address, not the folder", func(t *testing.T) {
-		assert.Equal(t, []string{"watch", "--serve=127.0.0.1:8080", "preuves"}, joinServeAddr([]string{"watch", "--serve", "127.0.0.1:8080", "preuves"}))
-		assert.Equal(t, []string{"--serve=:8080"}, joinServeAddr([]string{"--serve", ":8080"}))
-		assert.Equal(t, []string{"--serve", "preuves"}, joinServeAddr([]string{"--serve", "preuves"}))
+		join := func(args ...string) []string { out, _ := joinServeAddr(args); return out }
+		assert.Equal(t, []string{"watch", "--serve=127.0.0.1:8080", "preuves"}, join("watch", "--serve", "127.0.0.1:8080", "preuves"))
+		assert.Equal(t, []string{"--serve=:8080"}, join("--serve", ":8080"))
+		assert.Equal(t, []string{"demo", "--serve=0.0.0.0"}, join("demo", "--serve", "0.0.0.0"))
+		assert.Equal(t, []string{"--serve=localhost"}, join("--serve", "localhost"))
+		assert.Equal(t, []string{"--serve=::1"}, join("--serve", "::1"))
+		assert.Equal(t, []string{"--serve", "preuves"}, join("--serve", "preuves"))
+		_, maybe := joinServeAddr([]string{"--serve", "preuves"})
+		assert.Equal(t, "preuves", maybe, "a name that could be a host")
+		_, maybe = joinServeAddr([]string{"--serve", "Dossier qualité"})
+		assert.Empty(t, maybe, "a name that cannot be a host")
+	})
+	t.Run("an existing folder named like an address stays the folder", func(t *testing.T) {
+		t.Chdir(filepath.Dir(dir))
+		require.NoError(t, os.Mkdir("localhost", 0o755))
+		out, _ := joinServeAddr([]string{"--serve", "localhost"})
+		assert.Equal(t, []string{"--serve", "localhost"}, out)
+	})
+	t.Run("a bare host after the folder is the address", func(t *testing.T) {
+		var stdout, stderr strings.Builder
+		code := run([]string{"watch", dir, "--serve", "0.0.0.0"}, &stdout, &stderr)
+		assert.Equal(t, exitError, code)
+		assert.Contains(t, stderr.String(), "l'adresse 0.0.0.0 n'est pas celle de cet ordinateur seul")
+		assert.NotContains(t, stderr.String(), "un seul dossier")
+	})
+	t.Run("a name that is neither a folder nor an address said plainly", func(t *testing.T) {
+		t.Chdir(dir)
+		var stdout, stderr strings.Builder
+		code := run([]string{"watch", "--serve", "monpc"}, &stdout, &stderr)
+		assert.Equal(t, exitError, code)
+		assert.Contains(t, stderr.String(), "le dossier de preuves monpc n'existe pas ; si monpc est l'adresse où servir la page, écrivez-la avec un signe égal : --serve=monpc")
+		assert.Contains(t, stderr.String(), "--serve monpc:8080")
 	})
 }
 

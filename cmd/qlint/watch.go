@@ -38,13 +38,15 @@ Exemples :
   qlint watch -f json > rapports.ndjson
   qlint watch --poll 5s             sur un lecteur réseau ou un dossier synchronisé
   qlint watch --serve --open        le classeur d'audit en direct dans le navigateur
+  qlint watch --serve 127.0.0.1:8080   la page sur un port choisi (--serve=HÔTE : un port libre)
 `
 
 func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	var debounce, poll time.Duration
 	var live liveFlags
 	var full bool
-	c, root, err := parseFolderCommand("watch", watchUsage, joinServeAddr(args), stdout, func(fs *flag.FlagSet) {
+	args, maybeHost := joinServeAddr(args)
+	c, root, err := parseFolderCommand("watch", watchUsage, args, stdout, func(fs *flag.FlagSet) {
 		fs.DurationVar(&debounce, "debounce", 300*time.Millisecond, "attendre ce calme après un changement avant de vérifier")
 		fs.DurationVar(&poll, "poll", 0, "scruter le dossier à cet intervalle au lieu d'écouter le système (ex. 5s)")
 		fs.BoolVar(&full, "full", false, "réafficher le rapport entier à chaque changement, pas seulement ce qui a changé et la liste à faire")
@@ -58,6 +60,11 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err := checkWatchTimes(debounce, poll); err != nil {
 		return exitError, err
+	}
+	if maybeHost != "" && root == maybeHost {
+		if _, err := os.Stat(root); err != nil {
+			return exitError, notAFolderButAHost(root)
+		}
 	}
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
