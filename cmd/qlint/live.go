@@ -132,6 +132,15 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 			"qlint: beware, the page listens beyond this computer: anyone who reaches this address on the network can read, without a password, the binder and every file of the evidence folder (except .git).").In(l))
 	}
 	say := i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter)", "qlint: live binder at %s (Ctrl-C to stop)").Format(srv.URL())
+	if srv.Remote() { // the address for the colleague, not only this computer's
+		if urls := srv.NetworkURLs(); len(urls) > 0 {
+			say = i18n.T("qlint : classeur en direct sur %s, et depuis un autre ordinateur du réseau sur %s (Ctrl-C pour arrêter)",
+				"qlint: live binder at %s, and from another computer of the network at %s (Ctrl-C to stop)").Format(srv.URL(), strings.Join(urls, " , "))
+		} else {
+			say = i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter) ; cet ordinateur n'a pas d'adresse réseau en ce moment : personne d'autre ne peut encore le joindre",
+				"qlint: live binder at %s (Ctrl-C to stop); this computer has no network address right now: nobody else can reach it yet").Format(srv.URL())
+		}
+	}
 	fmt.Fprintln(w.stderr, say.In(l))
 	redraw := w.tty && w.c.format != "json"
 	w.report = func(rep *linter.Report, ch *watcher.Change, problem string) {

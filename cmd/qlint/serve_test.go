@@ -362,6 +362,15 @@ func TestWatchServeExpose(t *testing.T) {
 	assert.Contains(t, lw.stderr.String(), "attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git)")
 	res, _ := httpGet(t, lw.url+"live.js")
 	assert.Equal(t, 200, res.StatusCode)
+	// The address for the colleague: this computer's on the network.
+	network := regexp.MustCompile(`depuis un autre ordinateur du réseau sur (http://[^ ]+/)`).FindStringSubmatch(lw.stderr.String())
+	if network == nil {
+		assert.Contains(t, lw.stderr.String(), "cet ordinateur n'a pas d'adresse réseau en ce moment")
+	} else {
+		assert.NotContains(t, network[1], "127.0.0.1")
+		res, _ = httpGet(t, network[1]+"live.js")
+		assert.Equal(t, 200, res.StatusCode)
+	}
 	assert.NoError(t, lw.stop(t))
 }
 
