@@ -1,13 +1,13 @@
 package serve
 
 import (
+	"errors"
+	"io/fs"
 	"net/http"
+	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-
-	"github.com/qlint/qlint/internal/i18n"
 )
 
 // contentTypes are the types of the files an evidence folder holds; any
@@ -69,55 +69,61 @@ func contentType(name string) string {
 // folder, with /): no empty, "." or ".." element, no back slash, nothing
 // under a .git folder (or a .git file, in a worktree or a submodule), even
 // spelt ".GIT" or ".git." as Windows and macOS read them.
-func cleanProof(rel string) bool {
-	if rel == "" || strings.ContainsAny(rel, "\\\x00") {
-		return false
-	}
-	if runtime.GOOS == "windows" && strings.Contains(rel, ":") {
-		return false // drive letters and alternate data streams
-	}
-	for _, part := range strings.Split(rel, "/") {
-		if part == "" || part == "." || part == ".." || strings.EqualFold(strings.TrimRight(part, ". "), ".git") {
-			return false
-		}
-	}
-	return true
-}
+func cleanProof(rel string) bool { return proofRefusal(rel) == refusedNot }
 
 // file serves one proof read-only. The path is checked as asked, then as
 // its links resolve: a link that leads out of the folder, or into .git, is
 // refused; the file is then opened inside the folder (os.Root), so that a
-// link changed meanwhile cannot lead out either.
+// link changed meanwhile cannot lead out either. Each refusal says its
+// own reason.
 func (s *Server) file(w http.ResponseWriter, r *http.Request, rel string) {
 	l := s.lang()
-	forbidden := func() {
-		refuse(w, http.StatusForbidden, l, i18n.T(
-			"qlint : seuls les fichiers du dossier de preuves sont servis (jamais .git, ni rien en dehors)",
-			"qlint: only the evidence folder's files are served (never .git, nor anything outside)"))
-	}
-	if !cleanProof(rel) {
-		forbidden()
+	if why := proofRefusal(rel); why != refusedNot {
+		s.refuseProof(w, l, why, rel)
 		return
 	}
-	real, err := filepath.EvalSymlinks(filepath.Join(s.root, filepath.FromSlash(rel)))
+	full := filepath.Join(s.root, filepath.FromSlash(rel))
+	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
-		notFound(w, l)
+		if _, lerr := os.Lstat(full); lerr == nil {
+			s.refuseProof(w, l, refusedBrokenLink, rel)
+		} else {
+			s.refuseProof(w, l, refusedGone, rel)
+		}
 		return
 	}
 	inside, err := filepath.Rel(s.root, real)
-	if err != nil || !filepath.IsLocal(inside) || !cleanProof(filepath.ToSlash(inside)) {
-		forbidden()
+	if err != nil || !filepath.IsLocal(inside) {
+		s.refuseProof(w, l, refusedLinkOut, rel)
+		return
+	}
+	if why := proofRefusal(filepath.ToSlash(inside)); why != refusedNot {
+		if why == refusedGit {
+			why = refusedLinkGit
+		}
+		s.refuseProof(w, l, why, rel)
 		return
 	}
 	f, err := s.fsroot.Open(inside)
 	if err != nil {
-		notFound(w, l)
+		if errors.Is(err, fs.ErrNotExist) {
+			s.refuseProof(w, l, refusedGone, rel)
+		} else {
+			s.refuseProof(w, l, refusedUnreadable, rel)
+		}
 		return
 	}
 	defer f.Close()
 	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		notFound(w, l)
+	switch {
+	case err != nil:
+		s.refuseProof(w, l, refusedUnreadable, rel)
+		return
+	case info.IsDir():
+		s.refuseProof(w, l, refusedFolder, rel)
+		return
+	case !info.Mode().IsRegular():
+		s.refuseProof(w, l, refusedNotAFile, rel)
 		return
 	}
 	h := w.Header()
