@@ -23,9 +23,9 @@ func TestLivePageSpeaksTheReportsLanguage(t *testing.T) {
 		lang i18n.Lang
 		want []string
 	}{
-		{i18n.EN, []string{"Live from qlint watch · checked at 10:30:00", "indicator 1: MISSING → OK (catalogue/c.pdf)", "To do (", "first check:",
+		{i18n.EN, []string{"Live from qlint watch · checked at 10:30:00", "indicator 1: MISSING → OK (catalogue/c.pdf)", "To do: ", "first check:",
 			"Connection to qlint watch lost", "qlint watch has stopped", "Indicator 23 · ", "The last check could not be made"}},
-		{i18n.FR, []string{"En direct de qlint watch · vérifié à 10:30:00", "indicateur 1 : MANQUANT → CONFORME (catalogue/c.pdf)", "À faire (", "première vérification :",
+		{i18n.FR, []string{"En direct de qlint watch · vérifié à 10:30:00", "indicateur 1 : MANQUANT → CONFORME (catalogue/c.pdf)", "À faire : ", "première vérification :",
 			"Connexion à qlint watch perdue", "qlint watch est arrêté", "Indicateur 23 · ", "La dernière vérification n&#39;a pas pu se faire"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

@@ -391,7 +391,8 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 		}
 	}
 	if prev == nil {
-		e.Lines = append(e.Lines, i18n.T("première vérification : %d indicateur(s) à traiter", "first check: %d indicator(s) to fix").Format(todo))
+		n := count(todo, "indicateur", "indicateurs", "indicator", "indicators")
+		e.Lines = append(e.Lines, i18n.T("première vérification : "+n.FR+" à traiter", "first check: "+n.EN+" to fix"))
 		return e, nil
 	}
 	before := map[int]linter.IndicatorResult{}
@@ -420,15 +421,20 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 		for _, f := range prev.Findings {
 			was[key(f)] = true
 		}
-		added := 0
+		var added, resolved []linter.Finding
 		for _, f := range cur.Findings {
 			if !was[key(f)] {
-				added++
+				added = append(added, f)
 			}
 			delete(was, key(f))
 		}
-		e.Lines = append(e.Lines, i18n.T("aucun indicateur n'a changé d'état (%d constat(s) nouveau(x), %d résolu(s))",
-			"no indicator changed status (%d new finding(s), %d resolved)").Format(added, len(was)))
+		for _, f := range prev.Findings {
+			if was[key(f)] {
+				resolved = append(resolved, f)
+				delete(was, key(f))
+			}
+		}
+		e.Lines = append(e.Lines, findingsMoved(added, resolved))
 		e.Files = firstOf(ch.Paths, 3)
 	}
 	if ch.Rules {
@@ -520,6 +526,10 @@ var liveTemplate = template.Must(template.New("live").Parse(`<p class="live-chec
 {{- else}}
 <p class="live-done">{{.Done}}</p>
 {{- end}}
+{{- if .Others}}
+<h3 class="live-others">{{.OthersTitle}}</h3>
+<ul class="live-others">{{range .Others}}<li><a href="{{.Href}}">{{.Label}}</a>{{if .Message}} — {{.Message}}{{end}}</li>{{end}}</ul>
+{{- end}}
 </section>
 {{- end}}`))
 
@@ -545,9 +555,14 @@ func renderLive(l i18n.Lang, lv *liveState, at time.Time) (string, error) {
 		"Done":        t("Rien à traiter : tous les indicateurs qui s'appliquent sont conformes.", "Nothing to fix: every indicator that applies is ready."),
 	}
 	if rep := lv.last; rep != nil {
-		todo := todoOf(rep, l)
-		data["Todo"] = todo
-		data["TodoTitle"] = fmt.Sprintf(t("À faire (%d)", "To do (%d)"), len(todo))
+		// The count is the summary's "À traiter": indicators only; the other
+		// findings (audit window, links…) are listed apart, with their own.
+		todo, others := todoOf(rep, l)
+		data["Todo"], data["Others"] = todo, others
+		n := count(len(todo), "indicateur", "indicateurs", "indicator", "indicators")
+		data["TodoTitle"] = i18n.T("À faire : "+n.FR+" à traiter", "To do: "+n.EN+" to fix").In(l)
+		o := count(len(others), "autre constat à regarder", "autres constats à regarder", "other finding to look at", "other findings to look at")
+		data["OthersTitle"] = i18n.T("Et "+o.FR+" (hors indicateurs)", "And "+o.EN+" (outside the indicators)").In(l)
 	}
 	var b strings.Builder
 	err := liveTemplate.Execute(&b, data)
@@ -555,8 +570,8 @@ func renderLive(l i18n.Lang, lv *liveState, at time.Time) (string, error) {
 }
 
 // todoOf lists the indicators to fix, worst first, each with its first
-// finding, then the other findings that are errors or warnings.
-func todoOf(rep *linter.Report, l i18n.Lang) []todoItem {
+// finding; and, apart, the other findings that are errors or warnings.
+func todoOf(rep *linter.Report, l i18n.Lang) (todo, others []todoItem) {
 	first := map[int][]linter.Finding{}
 	var general []linter.Finding
 	for _, f := range rep.Findings {
@@ -590,12 +605,12 @@ func todoOf(rep *linter.Report, l i18n.Lang) []todoItem {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return ranks[idx[a]] < ranks[idx[b]] })
-	out := make([]todoItem, 0, len(items)+len(general))
+	todo = make([]todoItem, 0, len(items))
 	for _, i := range idx {
-		out = append(out, items[i])
+		todo = append(todo, items[i])
 	}
 	for _, f := range general {
-		out = append(out, todoItem{Href: "#autres-constats", Label: i18n.T("Autre constat", "Other finding").In(l), Message: f.Message})
+		others = append(others, todoItem{Href: "#autres-constats", Label: i18n.T("Autre constat", "Other finding").In(l), Message: f.Message})
 	}
-	return out
+	return todo, others
 }

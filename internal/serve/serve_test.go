@@ -368,8 +368,8 @@ func TestEventStream(t *testing.T) {
 	assert.True(t, ev.data.Full, "a page that knows nothing gets the whole binder")
 	assert.Contains(t, ev.data.Main, `id="indicateur-1"`)
 	assert.Contains(t, ev.data.Header, "Classeur de preuves Qualiopi")
-	assert.Contains(t, ev.data.Live, fmt.Sprintf("À faire (%d)", todo))
-	assert.Contains(t, ev.data.Live, fmt.Sprintf("première vérification : %d indicateur(s) à traiter", todo))
+	assert.Contains(t, ev.data.Live, fmt.Sprintf("À faire : %d indicateurs à traiter", todo))
+	assert.Contains(t, ev.data.Live, fmt.Sprintf("première vérification : %d indicateurs à traiter", todo))
 
 	// A proof appears: the page at 1 gets only what changed.
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "catalogue"), 0o755))
@@ -389,7 +389,7 @@ func TestEventStream(t *testing.T) {
 	assert.Equal(t, []string{"indicateur-1"}, ev.data.Changed)
 	assert.Contains(t, ev.data.Live, "indicateur 1 : MANQUANT → CONFORME")
 	assert.Contains(t, ev.data.Live, "catalogue 2026.pdf")
-	assert.Contains(t, ev.data.Live, fmt.Sprintf("À faire (%d)", todo-1))
+	assert.Contains(t, ev.data.Live, fmt.Sprintf("À faire : %d indicateurs à traiter", todo-1))
 	assert.NotContains(t, ev.data.Live, `href="#indicateur-1"`, "indicator 1 leaves the to-do")
 
 	// The report the page shows is --format json's.
@@ -456,7 +456,7 @@ func TestPageWaitsForTheFirstCheck(t *testing.T) {
 	assert.Contains(t, page, "Qualiopi evidence binder")
 	assert.Contains(t, page, `<script src="live.js" defer></script>`)
 	assert.Contains(t, page, `<div id="live-bar" class="screen-only" data-seq="`+strconv.FormatUint(s.live.seq, 10)+`"`)
-	assert.Contains(t, page, "To do (")
+	assert.Contains(t, page, "To do: ")
 	assert.NotContains(t, page, liveMarker)
 
 	s2, _ := start(t, Options{Root: dir, Lang: i18n.EN})
