@@ -147,6 +147,9 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 		var c serve.Change
 		if ch != nil {
 			c = serve.Change{Paths: ch.Paths, Git: ch.Git, Rules: w.rulesChanged(ch)}
+			if !w.day.IsZero() {
+				c.NewDay = w.day.String()
+			}
 		}
 		if err := srv.Publish(rep, c, problem); err != nil {
 			fmt.Fprintln(w.stderr, "qlint: "+err.Error())

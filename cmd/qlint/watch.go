@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -87,6 +88,11 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		defer served()
 	}
+	// Freshness is counted from today: a new day is judged again.
+	var days sync.WaitGroup
+	days.Add(1)
+	go func() { defer days.Done(); watchDays(ctx, now, time.After, w.newDay) }()
+	defer days.Wait()
 	ready := false
 	err = watcher.Watch(ctx, watcher.Options{
 		// The first report comes once every folder is watched, so that no
@@ -126,6 +132,10 @@ type watchSession struct {
 	report  func(rep *linter.Report, ch *watcher.Change, problem string)
 	problem string
 	full    bool // the whole report at every change (--full)
+	// mu makes one check at a time: the watcher's and the new day's.
+	mu sync.Mutex
+	// day is the new day a check is made for (zero when a change caused it).
+	day rules.Day
 }
 
 func (w *watchSession) lang() i18n.Lang {
@@ -163,6 +173,12 @@ func (w *watchSession) notice(n watcher.Notice) {
 // run reloads the rules when they changed, checks the folder and prints the
 // report; errors are printed and the watch goes on.
 func (w *watchSession) run(ch *watcher.Change) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.runLocked(ch)
+}
+
+func (w *watchSession) runLocked(ch *watcher.Change) {
 	rulesChanged := ch != nil && w.rulesChanged(ch)
 	if rulesChanged {
 		cfg, err := loadRulesFile(w.root, w.cfgPath)
@@ -212,6 +228,10 @@ func (w *watchSession) run(ch *watcher.Change) {
 		_ = linter.WriteJSONLine(w.stdout, rep)
 	} else {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
+		why := changeWhy{rules: rulesChanged, day: w.day}
+		if ch != nil {
+			why.files = changedFiles(w.root, ch)
+		}
 		opts := linter.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
 		if w.prev == nil || w.full {
 			// The whole report: at first, and at every change with --full.
@@ -221,12 +241,12 @@ func (w *watchSession) run(ch *watcher.Change) {
 				fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
 			}
 			_ = linter.WriteText(w.stdout, rep, opts)
-			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now()).In(l))
+			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now(), why).In(l))
 		} else {
 			// Then what changed and what is left to do, not 200 lines
 			// again.
 			fmt.Fprintln(w.stdout, "\n"+strings.Repeat("─", 40))
-			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now()).In(l))
+			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l))
 			_ = linter.WriteTodo(w.stdout, rep, opts)
 		}
 	}
@@ -257,25 +277,14 @@ func (w *watchSession) rulesChanged(ch *watcher.Change) bool {
 
 // changeLine says what changed since the previous check: findings that
 // appeared and were resolved, indicators whose status moved.
-func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time) i18n.Text {
+func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why changeWhy) i18n.Text {
 	stamp := at.Format("15:04:05")
 	if prev == nil {
 		return i18n.T("["+stamp+"] Surveillance en cours : enregistrez, déplacez, validez… le rapport se met à jour. Ctrl-C pour arrêter.",
 			"["+stamp+"] Watching: save, move, commit… the report updates. Ctrl-C to stop.")
 	}
-	key := func(f linter.Finding) string { return f.Kind + "\x00" + f.Rule + "\x00" + f.Path }
-	before := map[string]bool{}
-	for _, f := range prev.Findings {
-		before[key(f)] = true
-	}
-	added := 0
-	for _, f := range cur.Findings {
-		if !before[key(f)] {
-			added++
-		}
-		delete(before, key(f))
-	}
-	resolved := len(before)
+	addedF, resolvedF := linter.FindingsDiff(prev.Findings, cur.Findings)
+	added, resolved := len(addedF), len(resolvedF)
 	var movesFR, movesEN []string
 	for i, ind := range cur.Indicators {
 		if i >= len(prev.Indicators) {
@@ -287,15 +296,19 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time) i18n
 			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
 		}
 	}
-	changed := 0
-	if ch != nil {
-		changed = len(ch.Paths)
-	}
-	files := i18n.N(changed, "fichier changé", "fichiers changés", "file changed", "files changed")
+	files := i18n.N(why.files, "fichier changé", "fichiers changés", "file changed", "files changed")
 	news := i18n.N(added, "nouveau constat", "nouveaux constats", "new finding", "new findings")
 	done := i18n.N(resolved, "résolu", "résolus", "resolved", "resolved")
 	fr := fmt.Sprintf("[%s] %s : %s, %s", stamp, files.FR, news.FR, done.FR)
 	en := fmt.Sprintf("[%s] %s: %s, %s", stamp, files.EN, news.EN, done.EN)
+	if !why.day.IsZero() {
+		fr = fmt.Sprintf("[%s] nouveau jour, état au %s : %s, %s", stamp, why.day.French(), news.FR, done.FR)
+		en = fmt.Sprintf("[%s] new day, as of %s: %s, %s", stamp, why.day, news.EN, done.EN)
+	}
+	if why.rules {
+		fr += ", règles de qlint.toml rechargées"
+		en += ", qlint.toml rules reloaded"
+	}
 	if ch != nil && ch.Git {
 		fr += ", dépôt git modifié"
 		en += ", git repository changed"

@@ -26,6 +26,9 @@ type Change struct {
 	Paths []string
 	Git   bool
 	Rules bool
+	// NewDay is the new day (YYYY-MM-DD) when the check was made because
+	// the day changed, not a file.
+	NewDay string
 }
 
 // state is what the page shows after a Publish, ready to send.
@@ -416,26 +419,12 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 		e.Lines = append(e.Lines, line)
 	}
 	if len(moved) == 0 {
-		key := func(f linter.Finding) string { return f.Kind + "\x00" + f.Rule + "\x00" + f.Path }
-		was := map[string]bool{}
-		for _, f := range prev.Findings {
-			was[key(f)] = true
-		}
-		var added, resolved []linter.Finding
-		for _, f := range cur.Findings {
-			if !was[key(f)] {
-				added = append(added, f)
-			}
-			delete(was, key(f))
-		}
-		for _, f := range prev.Findings {
-			if was[key(f)] {
-				resolved = append(resolved, f)
-				delete(was, key(f))
-			}
-		}
+		added, resolved := linter.FindingsDiff(prev.Findings, cur.Findings)
 		e.Lines = append(e.Lines, findingsMoved(added, resolved))
 		e.Files = firstOf(ch.Paths, 3)
+	}
+	if ch.NewDay != "" {
+		e.Lines = append([]i18n.Text{newDayLine(ch.NewDay)}, e.Lines...)
 	}
 	if ch.Rules {
 		e.Lines = append(e.Lines, i18n.T("règles de qlint.toml rechargées", "qlint.toml rules reloaded"))

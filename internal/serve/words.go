@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -68,4 +69,14 @@ func findingsMoved(added, resolved []linter.Finding) i18n.Text {
 		line.EN += "; no finding new or resolved"
 	}
 	return line
+}
+
+// newDayLine says that a check was made because the day changed: the
+// freshness of every proof is counted from the new day.
+func newDayLine(day string) i18n.Text {
+	fr := day
+	if t, err := time.Parse("2006-01-02", day); err == nil {
+		fr = t.Format("02/01/2006")
+	}
+	return i18n.T("nouveau jour : état au "+fr+", les délais sont recomptés", "new day: as of "+day+", every age is counted again")
 }

@@ -84,3 +84,17 @@ func TestChangeLineSaysWhichFinding(t *testing.T) {
 	e, _ = describe(nil, cur, Change{}, time.Now())
 	assert.Equal(t, "première vérification : 0 indicateur à traiter", e.Lines[0].FR)
 }
+
+// TestNewDayInTheStrip: a check made because the day changed says so, and
+// not that the rules were reloaded.
+func TestNewDayInTheStrip(t *testing.T) {
+	prev := &linter.Report{Indicators: []linter.IndicatorResult{{ID: 23, Status: linter.StatusDueSoon}}}
+	cur := &linter.Report{Indicators: []linter.IndicatorResult{{ID: 23, Status: linter.StatusStale}}}
+	e, moved := describe(prev, cur, Change{NewDay: "2026-12-05"}, time.Now())
+	assert.Equal(t, []int{23}, moved)
+	require.Len(t, e.Lines, 2)
+	assert.Equal(t, "nouveau jour : état au 05/12/2026, les délais sont recomptés", e.Lines[0].FR)
+	assert.Equal(t, "new day: as of 2026-12-05, every age is counted again", e.Lines[0].EN)
+	assert.Equal(t, "indicateur 23 : À RENOUVELER → PÉRIMÉ", e.Lines[1].FR)
+	assert.Empty(t, e.Files)
+}
