@@ -13,14 +13,7 @@ import (
 // count is "1 indicateur", "2 indicateurs": n with the word agreed, in
 // both languages.
 func count(n int, frOne, frMany, enOne, enMany string) i18n.Text {
-	fr, en := frMany, enMany
-	if n <= 1 { // French: 0 and 1 take the singular
-		fr = frOne
-	}
-	if n == 1 {
-		en = enOne
-	}
-	return i18n.T(fmt.Sprintf("%d %s", n, fr), fmt.Sprintf("%d %s", n, en))
+	return i18n.N(n, frOne, frMany, enOne, enMany)
 }
 
 // shortPhrase is a finding's message cut to a phrase that fits a line.
