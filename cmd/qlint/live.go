@@ -45,7 +45,7 @@ type liveFlags struct {
 }
 
 func (l *liveFlags) register(fs *flag.FlagSet) {
-	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur ; `ADRESSE` est facultative (par défaut 127.0.0.1, un port libre) : HÔTE:PORT (ex. --serve 127.0.0.1:8080) ou HÔTE seul, un port libre (ex. --serve=localhost)")
+	fs.Var(&l.serve, "serve", "montrer le classeur d'audit en direct dans le navigateur, à l'ADRESSE facultative (par défaut 127.0.0.1, un port libre) : HÔTE:PORT (ex. --serve 127.0.0.1:8080) ou HÔTE seul, un port libre (ex. --serve=localhost)")
 	fs.BoolVar(&l.open, "open", false, "avec --serve : ouvrir la page dans le navigateur")
 	fs.BoolVar(&l.expose, "expose", false, "avec --serve : accepter une adresse autre que cet ordinateur (le dossier devient lisible par le réseau, sans mot de passe)")
 }
@@ -134,8 +134,8 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 	say := i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter)", "qlint: live binder at %s (Ctrl-C to stop)").Format(srv.URL())
 	if srv.Remote() { // the address for the colleague, not only this computer's
 		if urls := srv.NetworkURLs(); len(urls) > 0 {
-			say = i18n.T("qlint : classeur en direct sur %s, et depuis un autre ordinateur du réseau sur %s (Ctrl-C pour arrêter)",
-				"qlint: live binder at %s, and from another computer of the network at %s (Ctrl-C to stop)").Format(srv.URL(), strings.Join(urls, " , "))
+			say = i18n.T(fmt.Sprintf("qlint : classeur en direct sur %s, et depuis un autre ordinateur du réseau sur %s (Ctrl-C pour arrêter)", srv.URL(), strings.Join(urls, " ou ")),
+				fmt.Sprintf("qlint: live binder at %s, and from another computer of the network at %s (Ctrl-C to stop)", srv.URL(), strings.Join(urls, " or ")))
 		} else {
 			say = i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter) ; cet ordinateur n'a pas d'adresse réseau en ce moment : personne d'autre ne peut encore le joindre",
 				"qlint: live binder at %s (Ctrl-C to stop); this computer has no network address right now: nobody else can reach it yet").Format(srv.URL())
