@@ -107,7 +107,7 @@ func summaryLine(r *Report, shown, total map[string]int) string {
 		fmt.Sprintf("qlint: %d error(s), %d warning(s), %d info(s); indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered.",
 			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered)).In(r.Lang)
 	if r.Baseline != nil {
-		line += " " + baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang) + " " + baselineLine(r.Baseline).In(r.Lang)
+		line += " " + strings.TrimSuffix(baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang), ".") + ". " + baselineLine(r.Baseline).In(r.Lang)
 	}
 	left := 0
 	for level, n := range total {
