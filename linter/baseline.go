@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os/exec"
 	"path"
+	"sort"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -91,18 +94,18 @@ func (d revDates) Date(f File) (rules.Day, string) {
 // same rules on the same day: the tree comes from the commit's own trees
 // (read in the history walk), the session.toml files from its blobs.
 func judgeRev(rt *revTree, in Input) (*Report, error) {
-	fsys := fstest.MapFS{}
+	fsys := newRevFS()
 	for p, f := range rt.files {
-		mf := &fstest.MapFile{Mode: 0o644, ModTime: f.Stamp.When}
+		var data []byte
 		if path.Base(p) == SessionFile && rt.repo != nil {
-			data, err := readBlob(rt.repo, f.Blob)
-			if err != nil {
+			var err error
+			if data, err = readBlob(rt.repo, f.Blob); err != nil {
 				return nil, fmt.Errorf("reading %s at %s: %w", p, rt.hash, err)
 			}
-			mf.Data = data
 		}
-		fsys[p] = mf
+		fsys.add(p, f.Stamp.When, data)
 	}
+	fsys.sort()
 	tree, err := WalkTree(fsys, in.Config.Ignore)
 	if err != nil {
 		return nil, err
@@ -110,6 +113,108 @@ func judgeRev(rt *revTree, in Input) (*Report, error) {
 	in.Tree, in.FS, in.Dates = tree, fsys, revDates(rt.files)
 	return Judge(in)
 }
+
+// revFS is a commit's files as a read-only file system, each folder's
+// entries listed once (fstest.MapFS scans every file for each folder it
+// lists: 10 s for 10,000 files).
+type revFS struct {
+	dirs  map[string][]fs.DirEntry // by folder, "." for the root
+	files map[string]*revInfo
+}
+
+func newRevFS() *revFS {
+	return &revFS{dirs: map[string][]fs.DirEntry{".": nil}, files: map[string]*revInfo{}}
+}
+
+// add puts file p in, with the folders above it.
+func (r *revFS) add(p string, mod time.Time, data []byte) {
+	info := &revInfo{name: path.Base(p), mod: mod, data: data}
+	r.files[p] = info
+	child := fs.DirEntry(info)
+	for {
+		dir := path.Dir(p)
+		_, seen := r.dirs[dir]
+		r.dirs[dir] = append(r.dirs[dir], child)
+		if seen || dir == "." {
+			return
+		}
+		p, child = dir, &revInfo{name: path.Base(dir), dir: true}
+	}
+}
+
+func (r *revFS) sort() {
+	for _, es := range r.dirs {
+		sort.Slice(es, func(i, j int) bool { return es[i].Name() < es[j].Name() })
+	}
+}
+
+func (r *revFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, ok := r.dirs[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	return append([]fs.DirEntry(nil), es...), nil
+}
+
+func (r *revFS) ReadFile(name string) ([]byte, error) {
+	f, ok := r.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	}
+	return append([]byte(nil), f.data...), nil
+}
+
+func (r *revFS) Stat(name string) (fs.FileInfo, error) {
+	if f, ok := r.files[name]; ok {
+		return f, nil
+	}
+	if _, ok := r.dirs[name]; ok {
+		return &revInfo{name: path.Base(name), dir: true}, nil
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+}
+
+// Open serves one file or folder through a MapFS of that entry alone.
+func (r *revFS) Open(name string) (fs.File, error) {
+	if f, ok := r.files[name]; ok {
+		return fstest.MapFS{name: {Data: f.data, ModTime: f.mod, Mode: 0o644}}.Open(name)
+	}
+	es, ok := r.dirs[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	m := fstest.MapFS{}
+	for _, e := range es {
+		i := e.(*revInfo)
+		m[path.Join(name, i.name)] = &fstest.MapFile{Data: i.data, ModTime: i.mod, Mode: i.Mode()}
+	}
+	if name != "." {
+		m[name] = &fstest.MapFile{Mode: fs.ModeDir | 0o555}
+	}
+	return m.Open(name)
+}
+
+// revInfo is a file or folder of a revFS, as its own DirEntry and FileInfo.
+type revInfo struct {
+	name string
+	mod  time.Time
+	data []byte
+	dir  bool
+}
+
+func (i *revInfo) Name() string { return i.name }
+func (i *revInfo) Size() int64  { return int64(len(i.data)) }
+func (i *revInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o644
+}
+func (i *revInfo) ModTime() time.Time         { return i.mod }
+func (i *revInfo) IsDir() bool                { return i.dir }
+func (i *revInfo) Sys() any                   { return nil }
+func (i *revInfo) Type() fs.FileMode          { return i.Mode().Type() }
+func (i *revInfo) Info() (fs.FileInfo, error) { return i, nil }
 
 func readBlob(repo *git.Repository, h plumbing.Hash) ([]byte, error) {
 	b, err := repo.BlobObject(h)

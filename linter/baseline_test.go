@@ -1,10 +1,12 @@
 package linter
 
 import (
+	"path"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestKeepNew judges two states of a folder with the same rules on the same
@@ -108,4 +110,37 @@ paths = ["emargement*"]
 			assert.Equal(t, errs > 0, rep.Failed("error"), "the exit code follows the new findings")
 		})
 	}
+}
+
+// TestRevFSWalksAsMapFS checks that a revision's files, listed folder by
+// folder, walk into the same tree as the same files on any file system,
+// and that a session.toml there gives the session's dates.
+func TestRevFSWalksAsMapFS(t *testing.T) {
+	paths := []string{"qlint.toml", "veille/a.md", "sessions/2026 Acme/session.toml", "sessions/2026 Acme/émargement.pdf",
+		"sessions/2026 Acme/sous dossier/x.pdf", "a/b/c/d.txt", ".DS_Store"}
+	mfs := fstest.MapFS{}
+	rfs := newRevFS()
+	when := at("2026-01-01")
+	for _, p := range paths {
+		data := []byte("x")
+		if path.Base(p) == SessionFile {
+			data = []byte("start = 2026-03-12\nend = 2026-03-14\n")
+		}
+		mfs[p] = &fstest.MapFile{Data: data, ModTime: when}
+		rfs.add(p, when, data)
+	}
+	rfs.sort()
+	want, err := WalkTree(mfs, []string{"**/*.txt"})
+	require.NoError(t, err)
+	got, err := WalkTree(rfs, []string{"**/*.txt"})
+	require.NoError(t, err)
+	assert.Equal(t, want.Dirs, got.Dirs)
+	require.Len(t, got.Files, len(want.Files))
+	for i := range want.Files {
+		assert.Equal(t, want.Files[i].Path, got.Files[i].Path)
+	}
+	sp, err := folderSpan(rfs, "sessions/2026 Acme")
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-12", sp.start.String())
+	assert.NoError(t, fstest.TestFS(rfs, "veille/a.md", "sessions/2026 Acme/émargement.pdf"))
 }
