@@ -33,12 +33,15 @@ func (r *Report) location(f Finding) (file string, line int) {
 		if line == 0 {
 			line = 1
 		}
-		return path.Clean(strings.ReplaceAll(file, `\`, "/")), line
+		return r.fromRepo(file), line
 	case KindAudit:
-		return path.Clean(strings.ReplaceAll(r.ConfigPath, `\`, "/")), 1
+		return r.fromRepo(r.ConfigPath), 1
 	}
 	if f.Path == "" {
 		return "", 0
+	}
+	if r.repoTop != "" {
+		return path.Join(r.RepoPrefix, f.Path), 0
 	}
 	return path.Join(strings.ReplaceAll(r.Root, `\`, "/"), f.Path), 0
 }
@@ -103,6 +106,9 @@ func summaryLine(r *Report, shown, total map[string]int) string {
 			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered),
 		fmt.Sprintf("qlint: %d error(s), %d warning(s), %d info(s); indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered.",
 			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered)).In(r.Lang)
+	if r.Baseline != nil {
+		line += " " + strings.TrimSuffix(baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang), ".") + ". " + baselineLine(r.Baseline).In(r.Lang)
+	}
 	left := 0
 	for level, n := range total {
 		left += n - shown[level]
@@ -133,6 +139,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			fmt.Fprintf(&b, "_%s_\n\n", mdEscape(line.In(l)))
 		}
 	}
+	if r.Baseline != nil {
+		fmt.Fprintf(&b, "**%s** %s\n\n", mdEscape(baselineTitle(r.Baseline, len(r.Findings)).In(l)), mdEscape(baselineLine(r.Baseline).In(l)))
+	}
 	var problems, infos []Finding
 	for _, f := range r.Findings {
 		if f.Severity == string(rules.SevInfo) {
@@ -149,6 +158,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			nums[i] = fmt.Sprint(n)
 		}
 		where := f.Path
+		if where != "" && r.repoTop != "" {
+			where = path.Join(r.RepoPrefix, where)
+		}
 		if where != "" {
 			where = "`" + strings.ReplaceAll(where, "`", "'") + "`"
 		}
@@ -226,7 +238,13 @@ type sarifRule struct {
 	Name             string         `json:"name,omitempty"`
 	ShortDescription sarifText      `json:"shortDescription"`
 	FullDescription  sarifText      `json:"fullDescription"`
+	Help             sarifHelp      `json:"help"`
 	Properties       map[string]any `json:"properties,omitempty"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifText struct {
@@ -234,13 +252,16 @@ type sarifText struct {
 }
 
 type sarifResult struct {
-	RuleID     string          `json:"ruleId"`
-	RuleIndex  int             `json:"ruleIndex"`
-	Level      string          `json:"level"`
-	Kind       string          `json:"kind,omitempty"`
-	Message    sarifText       `json:"message"`
-	Locations  []sarifLocation `json:"locations,omitempty"`
-	Properties map[string]any  `json:"properties,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Kind      string          `json:"kind,omitempty"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+	// PartialFingerprints tell code scanning which results are the same
+	// finding from one run to the next, and which are different ones.
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          map[string]any    `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -281,7 +302,8 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if title == "" {
 			title = kindWords[f.Kind].In(l)
 		}
-		rule := sarifRule{ID: id, Name: id, ShortDescription: sarifText{title}, FullDescription: sarifText{title}}
+		help := r.ruleHelp(f).In(l)
+		rule := sarifRule{ID: id, Name: id, ShortDescription: sarifText{title}, FullDescription: sarifText{title}, Help: sarifHelp{Text: help, Markdown: mdEscape(help)}}
 		if f.Rule != "" {
 			rule.FullDescription = sarifText{title + " — " + i18n.T("preuve Qualiopi vérifiée par qlint", "Qualiopi proof checked by qlint").In(l)}
 			rule.Properties = map[string]any{"indicators": f.Indicators}
@@ -291,10 +313,12 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		return index[id]
 	}
 	results := make([]sarifResult, 0, len(r.Findings))
-	for _, f := range r.Findings {
+	prints := fingerprints(r.Findings)
+	for fi, f := range r.Findings {
 		i := ruleOf(f)
 		res := sarifResult{RuleID: driver.Rules[i].ID, RuleIndex: i, Level: sarifLevels[f.Severity], Message: sarifText{f.Message},
-			Properties: map[string]any{"kind": f.Kind, "indicators": f.Indicators}}
+			PartialFingerprints: map[string]string{"qlintFinding/v1": prints[fi]},
+			Properties:          map[string]any{"kind": f.Kind, "indicators": f.Indicators}}
 		if f.NC != "" {
 			res.Properties["nc"] = f.NC
 		}
@@ -305,7 +329,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			res.Kind = "informational"
 		}
 		if file, line := r.location(f); file != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: file, URIBaseID: "%SRCROOT%"}}}
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriPath(file), URIBaseID: "%SRCROOT%"}}}
 			if line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
 			}

@@ -42,6 +42,9 @@ type History struct {
 	stagedOn rules.Day                // when set, staged files count as updated that day
 	alias    map[string]string        // a file reached through a folder link → its real path
 	commits  int
+	rev      *revTree // the tree at HistoryOptions.Rev, when asked for
+	top      string   // the work tree's top folder, "" outside a repository
+	prefix   string   // the evidence root's path from top, with /
 }
 
 // HistoryCache keeps the dates read for a HEAD between runs in one process
@@ -73,6 +76,9 @@ type HistoryOptions struct {
 	Git string
 	// NoCache skips the history cache kept in .git/qlint.
 	NoCache bool
+	// Rev, when set, is a revision (--new-from-rev) whose files are dated
+	// too, as of that commit, in the same walk.
+	Rev string
 }
 
 // Git readers.
@@ -96,6 +102,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	h := &History{Kind: "none", root: root}
 	repo, err := openRepo(root)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
+		if opts.Rev != "" {
+			return nil, errRevOutsideGit(opts.Rev)
+		}
 		return h, nil
 	}
 	var plain *UserError
@@ -111,13 +120,16 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	}
 	wt, err := repo.Worktree()
 	if err != nil {
+		if opts.Rev != "" {
+			return nil, errRevOutsideGit(opts.Rev)
+		}
 		return h, nil // a bare repository has no files to judge
 	}
 	prefix, err := relativeTo(wt.Filesystem.Root(), root)
 	if err != nil {
 		return nil, err
 	}
-	h.Kind = "git"
+	h.Kind, h.top, h.prefix = "git", wt.Filesystem.Root(), prefix
 	shallow, err := repo.Storer.Shallow()
 	if err != nil {
 		return nil, fmt.Errorf("reading the shallow list: %w", err)
@@ -154,6 +166,12 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
 	opt.Git, opt.Dir = gitBin, wt.Filesystem.Root()
+	if opts.Rev != "" {
+		if h.rev, err = resolveRev(repo, gitBin, opt.Dir, opts.Rev); err != nil {
+			return nil, err
+		}
+		opt.Also = h.rev.hash
+	}
 	gitDir := ""
 	if fsst, ok := repo.Storer.(*filesystem.Storage); ok && !opts.NoCache {
 		gitDir = fsst.Filesystem().Root()
@@ -186,6 +204,12 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		h.Head = res.Head.String()
 	}
 	h.commits = res.Commits
+	if h.rev != nil && !h.rev.hash.IsZero() {
+		h.rev.files, h.rev.repo = res.AlsoFiles, repo
+		if h.rev.hash == res.Head {
+			h.rev.files = res.Files
+		}
+	}
 	entries := readIndex(repo, opts.Cache)
 	tree, err := getTree()
 	if err != nil {
@@ -327,11 +351,17 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 	case gitDir != "":
 		known = loadCache(gitDir, key)
 	}
-	if known != nil && head != nil && known.Head == head.Hash() {
+	if known != nil && head != nil && known.Head == head.Hash() && (opt.Also.IsZero() || opt.Also == head.Hash()) {
 		if mem != nil {
 			mem.key, mem.last = key, known
 		}
 		return known, nil
+	}
+	if known != nil && head != nil && !opt.Also.IsZero() && opt.Also != head.Hash() {
+		// Another commit's files are dated too: the cache would only
+		// spare HEAD's part, and the walk below it would go on without
+		// git's log nor the prefetch. One whole walk dates both at once.
+		known = nil
 	}
 	if known != nil && head != nil && opt.Git != "" && !isAncestor(opt.Git, opt.Dir, known.Head, head.Hash()) {
 		known = nil // history was rewritten: read it all again

@@ -361,7 +361,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
-	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r)}
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r), item: dir}
 	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
@@ -454,9 +454,9 @@ func (j *judge) auditWindow() {
 	soon := !j.Config.WarnWithin.After(j.AsOf).Before(c.WindowOpens)
 	switch {
 	case j.AsOf.Before(c.WindowOpens) && soon:
-		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowSoon(c, j.AsOf)})
+		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowSoon(c, j.AsOf), item: "window-soon"})
 	case !j.AsOf.Before(c.WindowOpens) && !j.AsOf.After(c.WindowCloses):
-		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowOpen(c, j.AsOf)})
+		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowOpen(c, j.AsOf), item: "window-open"})
 	}
 }
 
@@ -556,8 +556,10 @@ func (j *judge) report() *Report {
 		RuleTitles:   map[string]string{},
 		WarnWithin:   j.Config.WarnWithin,
 	}
+	rep.ruleDefs = map[string]*rules.Rule{}
 	for _, r := range j.Config.Rules {
 		rep.RuleTitles[r.ID] = label(r)
+		rep.ruleDefs[r.ID] = r
 	}
 	if j.hasCycle {
 		rep.Cycle = &j.cycle

@@ -41,6 +41,9 @@ type Options struct {
 	// Ref, when set, is the grid to judge on, whatever qlint.toml says
 	// (qlint explain --changes); nil: the configuration's choice.
 	Ref *rules.Referential
+	// NewFromRev, when set, keeps only the findings that the tree at that
+	// revision, judged on the same day with the same rules, does not have.
+	NewFromRev string
 }
 
 // Run walks the evidence folder, dates its files and judges them.
@@ -104,6 +107,7 @@ func Run(o Options) (*Report, error) {
 		Progress:       o.Progress,
 		Git:            o.Git,
 		NoCache:        o.NoCache,
+		Rev:            o.NewFromRev,
 	}
 	if o.PreCommit {
 		hopts.StagedOn = o.AsOf
@@ -152,17 +156,30 @@ func Run(o Options) (*Report, error) {
 			own = append(own, rel)
 		}
 	}
-	rep, err := Judge(Input{
+	in := Input{
 		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
 		Dates: dates, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
-	})
+	}
+	rep, err := Judge(in)
 	if err != nil {
 		return nil, err
+	}
+	if hist.rev != nil {
+		base, err := judgeRev(hist.rev, in)
+		if err != nil {
+			return nil, err
+		}
+		commit := ""
+		if !hist.rev.hash.IsZero() {
+			commit = hist.rev.hash.String()
+		}
+		KeepNew(rep, base, o.NewFromRev, commit)
 	}
 	rep.Tool = Tool{Name: "qlint", Version: o.Version}
 	rep.ConfigPath = o.ConfigPath
 	rep.Notes = notes
 	rep.Root = o.Root
+	rep.setRepoRoot(hist.top, hist.prefix, o.Root)
 	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
 	return rep, nil
 }

@@ -73,6 +73,7 @@ func TestPrinterGoldens(t *testing.T) {
 			"github":   func(b *bytes.Buffer) error { return WriteGitHub(b, rep) },
 			"markdown": func(b *bytes.Buffer) error { return WriteMarkdown(b, rep) },
 			"sarif":    func(b *bytes.Buffer) error { return WriteSARIF(b, rep) },
+			"gitlab":   func(b *bytes.Buffer) error { return WriteGitLab(b, rep) },
 			"json":     func(b *bytes.Buffer) error { return WriteJSON(b, rep) },
 			"text":     func(b *bytes.Buffer) error { return WriteText(b, rep, TextOptions{}) },
 		} {

@@ -63,8 +63,18 @@ type Report struct {
 	// Notes holds the approach note of each indicator, read from the
 	// evidence tree (see NotePath), for the HTML binder.
 	Notes map[int]string `json:"-"`
-	day   rules.Day
-	ref   *rules.Referential // the grid judged on
+	// Baseline is set with --new-from-rev: the findings are then only
+	// those the tree at that revision does not have.
+	Baseline *Baseline `json:"baseline,omitempty"`
+	// RepoPrefix is the evidence folder's path from the repository root
+	// ("" at the root, or outside a repository), and ConfigFromRepo the
+	// rules file's: the CI formats name files from there.
+	RepoPrefix     string `json:"-"`
+	ConfigFromRepo string `json:"-"`
+	repoTop        string // the repository's root on disk, real path ("" when unknown)
+	ruleDefs       map[string]*rules.Rule
+	day            rules.Day
+	ref            *rules.Referential // the grid judged on
 	// gridNote says, when qlint.toml forces a grid out of its period, which
 	// grid the auditor uses: the header shows it.
 	gridNote i18n.Text
@@ -151,6 +161,7 @@ type Finding struct {
 	RuleLine int    `json:"-"`
 
 	text     i18n.Text
+	item     string    // the each folder a rule's finding is about, "" at the root (see key)
 	deferred bool      // information until the surveillance audit
 	due      rules.Day // a pending or missing session proof's due day
 	label    string    // the proof's name: its rule's title, else its id

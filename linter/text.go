@@ -111,6 +111,9 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	if p.opts.MaxUnmapped == 0 {
 		p.opts.MaxUnmapped = 15
 	}
+	if r.Baseline != nil {
+		return writeTextNew(p, r)
+	}
 	p.header(r)
 	byIndicator := map[int][]Finding{}
 	var unmapped, general []Finding

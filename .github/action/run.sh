@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
 # The GitHub Action's step: runs qlint on the evidence folder with the
 # action's inputs (INPUT_* variables), prints annotations, fills the job
-# summary, and turns a run that could not be judged (a shallow checkout, a
-# bad qlint.toml) into an annotation that says what to do.
+# summary, writes a SARIF file for code scanning, and turns a run that could
+# not be judged (a shallow checkout, a bad qlint.toml, a base branch not
+# fetched) into an annotation that says what to do.
+#
+# On a pull request only what the pull request adds is reported, compared
+# with its base branch (--new-from-rev), unless INPUT_WHOLE_FOLDER is true;
+# a push judges the whole folder.
 set -uo pipefail
 
 qlint="${QLINT:-qlint}"
-args=("${INPUT_PATH:-.}" --format "${INPUT_FORMAT:-github}" --fail-on "${INPUT_FAIL_ON:-error}")
+args=("${INPUT_PATH:-.}" --fail-on "${INPUT_FAIL_ON:-error}")
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 if [ -n "${INPUT_AS_OF:-}" ]; then args+=(--as-of "$INPUT_AS_OF"); fi
+case "${GITHUB_EVENT_NAME:-}" in
+  pull_request | pull_request_target)
+    if [ "${INPUT_WHOLE_FOLDER:-false}" != true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+      args+=(--new-from-rev "origin/$GITHUB_BASE_REF")
+    fi
+    ;;
+esac
 # Extra arguments are split on spaces, as typed in the workflow.
 read -r -a extra <<< "${INPUT_ARGS:-}"
 
@@ -16,7 +28,7 @@ errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
 # stderr goes to a file first, then to the log: a process substitution
 # (2> >(tee …)) could still be writing when the file is read below.
-"$qlint" "${args[@]}" "${extra[@]}" 2>"$errors"
+"$qlint" "${args[@]}" --format "${INPUT_FORMAT:-github}" "${extra[@]}" 2>"$errors"
 code=$?
 cat "$errors" >&2
 
@@ -45,7 +57,18 @@ if [ "$code" = 2 ]; then
     { echo "## ${title}"; echo; echo '```'; cat "$errors"; echo '```'; } >> "$GITHUB_STEP_SUMMARY"
   fi
 fi
+
+# The same findings as SARIF, for code scanning: the history read above is
+# in qlint's cache, so this second run is quick.
+sarif=""
+if [ "$code" != 2 ]; then
+  sarif="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/qlint.sarif"
+  if ! "$qlint" "${args[@]}" --format sarif --output "$sarif" --fail-on never "${extra[@]}" 2>/dev/null; then
+    sarif=""
+  fi
+fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   echo "exit-code=$code" >> "$GITHUB_OUTPUT"
+  echo "sarif=$sarif" >> "$GITHUB_OUTPUT"
 fi
 exit "$code"

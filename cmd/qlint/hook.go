@@ -18,15 +18,20 @@ import (
 const hookUsage = `Usage : qlint hook install|uninstall [DOSSIER]
 
 install écrit le crochet git .git/hooks/pre-commit, qui vérifie le dossier de
-preuves DOSSIER (par défaut le dossier courant) à chaque commit et refuse un
-commit qui laisse une preuve exigée manquante ou périmée. Les changements
-indexés (git add) comptent comme mis à jour le jour du commit. qlint n'écrase
-jamais un crochet qu'il n'a pas écrit : il dit comment l'enchaîner.
-uninstall retire le crochet, seulement s'il l'a écrit.
+preuves DOSSIER (par défaut le dossier courant) à chaque commit et le compare
+au dernier commit (HEAD) : un commit n'est refusé que s'il aggrave les choses
+(une preuve retirée, périmée ou renommée hors de sa règle). Ce qui était déjà
+à corriger est compté sur une ligne, sans bloquer : le crochet peut être posé
+dès le premier jour, sur un dossier encore en construction. Avec --strict, il
+refuse tout commit qui laisse une preuve exigée manquante ou périmée.
+Les changements indexés (git add) comptent comme mis à jour le jour du commit.
+qlint n'écrase jamais un crochet qu'il n'a pas écrit : il dit comment
+l'enchaîner. uninstall retire le crochet, seulement s'il l'a écrit.
 
 Exemples :
   qlint hook install
   qlint hook install preuves
+  qlint hook install --strict
   qlint hook uninstall
 `
 
@@ -36,6 +41,7 @@ const hookMark = "# qlint pre-commit hook: written by `qlint hook install`, remo
 func cmdHook(args []string, stdout io.Writer) (int, error) {
 	fs := newFlagSet("hook", hookUsage, stdout)
 	lang := fs.String("lang", "fr", "langue des messages : fr ou en")
+	strict := fs.Bool("strict", false, "refuser tout commit qui laisse une preuve exigée manquante ou périmée, même déjà absente avant")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return exitError, err
@@ -43,6 +49,10 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	l, err := checkLang(*lang)
 	if err != nil {
 		return exitError, err
+	}
+	if *strict && len(pos) > 0 && pos[0] != "install" {
+		return exitError, usageError("--strict ne s'emploie qu'avec qlint hook install", "--strict only goes with qlint hook install",
+			"qlint hook install --strict", "qlint hook install --strict")
 	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
 		return exitError, usageError("qlint hook attend install ou uninstall", "qlint hook expects install or uninstall",
@@ -69,13 +79,13 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 			return exitError, usageError(
 				fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", hook),
 				fmt.Sprintf("%s already exists and was not written by qlint: it is left as it is", hook),
-				"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" --pre-commit || exit 1 ; ou passez par le framework pre-commit (voir le README)",
-				"add this line to that hook: qlint "+shellQuote(rel)+" --pre-commit || exit 1; or use the pre-commit framework (see the README)")
+				"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
+				"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1; or use the pre-commit framework (see the README)")
 		}
 		self, onPath := hookQlint()
 		err := os.MkdirAll(hooks, 0o755)
 		if err == nil {
-			err = os.WriteFile(hook, []byte(hookScript(rel, self, onPath, l)), 0o755)
+			err = os.WriteFile(hook, []byte(hookScript(rel, self, onPath, l, *strict)), 0o755)
 		}
 		if err == nil {
 			err = os.Chmod(hook, 0o755)
@@ -93,6 +103,13 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 		if !onPath {
 			fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
 				"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
+		}
+		if *strict {
+			fmt.Fprint(stdout, t("Mode strict : un commit qui laisse une preuve exigée manquante ou périmée est refusé.\n",
+				"Strict mode: a commit that leaves a required proof missing or stale is refused.\n"))
+		} else {
+			fmt.Fprint(stdout, t("Un commit n'est refusé que s'il ajoute un problème ; ce qui était déjà à corriger est compté sans bloquer (qlint hook install --strict pour tout exiger).\n",
+				"A commit is refused only when it adds a problem; what was already to fix is counted without blocking (qlint hook install --strict to require everything).\n"))
 		}
 	case "uninstall":
 		switch {
@@ -180,7 +197,16 @@ func hookQlint() (cmd string, onPath bool) {
 	return self, false
 }
 
-func hookScript(rel, qlint string, onPath bool, l i18n.Lang) string {
+// hookFlags are the hook's flags: by default the staged tree is compared
+// with HEAD, so that only what the commit makes worse stops it.
+func hookFlags(strict bool) string {
+	if strict {
+		return "--pre-commit"
+	}
+	return "--pre-commit --new-from-rev HEAD"
+}
+
+func hookScript(rel, qlint string, onPath bool, l i18n.Lang, strict bool) string {
 	check := `if ! command -v qlint >/dev/null 2>&1; then
 	echo ` + shellQuote(i18n.T(
 		"qlint: commande qlint introuvable ; installez-la avec : go install github.com/qlint/qlint/cmd/qlint@latest",
@@ -197,14 +223,21 @@ fi`
 	exit 1
 fi`
 	}
+	what := `# It checks the Qualiopi evidence folder as this commit will leave it (staged
+# changes count as updated today) and compares it with HEAD: it stops a
+# commit that makes it worse (a proof removed, gone stale or renamed out of
+# its rule); what was already to fix is counted on one line.`
+	if strict {
+		what = `# It checks the Qualiopi evidence folder as this commit will leave it (staged
+# changes count as updated today) and stops a commit that leaves a required
+# proof missing or stale (--strict).`
+	}
 	return `#!/bin/sh
 ` + hookMark + `
-# It checks the Qualiopi evidence folder as this commit will leave it (staged
-# changes count as updated today) and stops a commit that leaves a required
-# proof missing or stale.
+` + what + `
 ` + check + `
 cd "$(git rev-parse --show-toplevel)" || exit 1
-exec ` + run + ` ` + shellQuote(rel) + ` --pre-commit
+exec ` + run + ` ` + shellQuote(rel) + ` ` + hookFlags(strict) + `
 `
 }
 

@@ -26,9 +26,12 @@ func need(t *testing.T, tools ...string) {
 }
 
 // TestPreCommitFramework runs this checkout's hook for real with
-// `pre-commit try-repo` in a scratch evidence repository: a commit that
-// leaves a required proof missing is refused with a readable message; once
-// the proof is staged, it passes.
+// `pre-commit try-repo` in a scratch evidence repository that `qlint init`
+// laid out: the hook compares the staged tree with HEAD, so the first
+// commit passes although most proofs are missing, a commit that adds a
+// proof passes while others are still missing, and a commit that removes
+// one is refused, naming it first. (The strict hook, which refuses them
+// all, is tried in testdata/hook.txtar: each try-repo here builds qlint.)
 func TestPreCommitFramework(t *testing.T) {
 	need(t, "git", "pre-commit")
 	checkout, err := filepath.Abs(filepath.Join("..", ".."))
@@ -44,28 +47,43 @@ func TestPreCommitFramework(t *testing.T) {
 	git("init", "-q", "-b", "main")
 	git("config", "user.email", "qualite@example.org")
 	git("config", "user.name", "Qualité")
-	rules := "schema = 1\n[[rule]]\nid = \"catalogue\"\nindicators = [1]\ntitle = \"Catalogue des formations\"\npaths = [\"catalogue/*.pdf\"]\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(rules), 0o644))
-	git("add", "qlint.toml")
+	var initOut, initErr strings.Builder
+	require.Equal(t, exitOK, run([]string{"init", dir}, &initOut, &initErr), initErr.String())
+	git("add", "-A")
 
-	home := t.TempDir() // pre-commit's cache: the hook is built once for both runs
-	tryRepo := func() (string, error) {
-		cmd := exec.Command("pre-commit", "try-repo", checkout, "qlint", "--verbose")
+	home := t.TempDir() // pre-commit's cache: the hook is built once for every run
+	tryRepo := func(hook string) (string, error) {
+		cmd := exec.Command("pre-commit", "try-repo", checkout, hook, "--verbose")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "NO_COLOR=1")
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}
-	out, err := tryRepo()
-	require.Error(t, err, "the hook must refuse a missing proof:\n%s", out)
-	assert.Contains(t, out, "Failed")
-	assert.Contains(t, out, "Aucune preuve « Catalogue des formations »")
-	assert.Contains(t, out, "catalogue/*.pdf")
 
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "catalogue"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue", "2026.pdf"), []byte("%PDF"), 0o644))
-	git("add", "catalogue/2026.pdf")
-	out, err = tryRepo()
-	require.NoError(t, err, "the hook must pass once the proof is staged:\n%s", out)
-	assert.True(t, strings.Contains(out, "Passed"), out)
+	// The first commit: nothing to compare with but an empty folder.
+	out, err := tryRepo("qlint")
+	require.NoError(t, err, "the first commit of a skeleton must pass:\n%s", out)
+	assert.Contains(t, out, "Passed")
+	assert.Contains(t, out, "Déjà à corriger avant (non compté ici)")
+	git("commit", "-q", "-m", "Arborescence de preuves")
+
+	// A proof added while others are still missing.
+	cgv := filepath.Join(dir, "01-information-public", "CGV 2026.pdf")
+	require.NoError(t, os.WriteFile(cgv, []byte("%PDF"), 0o644))
+	git("add", "-A")
+	out, err = tryRepo("qlint")
+	require.NoError(t, err, "a commit that adds a proof must pass:\n%s", out)
+	assert.Contains(t, out, "Rien de nouveau à corriger par rapport à HEAD")
+	git("commit", "-q", "-m", "CGV 2026")
+
+	// A proof removed: refused, and named before the count of the rest.
+	git("rm", "-q", "01-information-public/CGV 2026.pdf")
+	out, err = tryRepo("qlint")
+	require.Error(t, err, "a commit that removes a proof must be refused:\n%s", out)
+	assert.Contains(t, out, "Failed")
+	assert.Contains(t, out, "Ce qui s'ajoute par rapport à HEAD")
+	assert.Contains(t, out, "Aucune preuve « Conditions générales de vente et d'inscription »")
+	named := strings.Index(out, "Conditions générales de vente")
+	already := strings.Index(out, "Déjà à corriger avant")
+	assert.True(t, named >= 0 && already > named, "what the commit broke comes first:\n%s", out)
 }

@@ -158,6 +158,7 @@ type common struct {
 	preCommit    bool
 	git          string
 	noCache      bool
+	newFromRev   string // lint only
 }
 
 func (c *common) register(fs *flag.FlagSet, names []string) {
@@ -181,7 +182,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 		}
 	}
 	str(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
-	str(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), markdown, sarif ou html (le classeur d'audit à imprimer)")
+	str(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), gitlab (Code Quality de GitLab), markdown, sarif ou html (le classeur d'audit à imprimer)")
 	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
 	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
@@ -297,6 +298,10 @@ Exemples :
   qlint --as-of 2026-10-05           tel que l'auditeur le verra ce jour-là
   qlint --as-of next-audit           à la date du prochain audit ([audit] de qlint.toml)
   qlint --fail-on warning            sortir en 1 aussi sur les avertissements
+  qlint --new-from-rev main          seulement ce qui s'ajoute depuis la branche main
+  qlint --pre-commit --new-from-rev HEAD
+                                     le commit en cours : refusé seulement s'il
+                                     ajoute un problème (ce que fait le crochet)
 
 Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
 (option invalide, qlint.toml invalide, dossier absent, clone partiel...).
@@ -349,9 +354,16 @@ func tooManyFolders(name string, pos []string) error {
 }
 
 func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
-	c, root, err := parseFolderCommand("lint", lintUsage, args, stdout, nil)
+	var rev string
+	c, root, err := parseFolderCommand("lint", lintUsage, args, stdout, func(fs *flag.FlagSet) {
+		fs.StringVar(&rev, "new-from-rev", "", "ne signaler que ce que l'état du dossier à cette révision git (branche, étiquette, commit), jugé le même jour avec les mêmes règles, n'a pas ; le code de sortie ne compte que ces constats")
+	})
 	if err != nil {
 		return exitError, err
+	}
+	if c.newFromRev = rev; rev == "" && flagGiven(args, "new-from-rev") {
+		return exitError, usageError("--new-from-rev attend une révision git", "--new-from-rev needs a git revision",
+			"par exemple --new-from-rev HEAD, --new-from-rev main ou --new-from-rev origin/main", "for instance --new-from-rev HEAD, --new-from-rev main or --new-from-rev origin/main")
 	}
 	if root, err = evidenceFolder(root); err != nil {
 		return exitError, err
@@ -426,6 +438,8 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 		err = linter.WriteMarkdown(out, rep)
 	case "sarif":
 		err = linter.WriteSARIF(out, rep)
+	case "gitlab":
+		err = linter.WriteGitLab(out, rep)
 	case "html":
 		err = linter.WriteHTML(out, rep, linter.HTMLOptions{LinkBase: linkBase(root, c.output)})
 	default:
@@ -502,8 +516,9 @@ func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, 
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
 		AllowShallow: c.allowShallow, Version: currentVersion(), History: cache, Tree: tree,
 		PreCommit: c.preCommit, Git: c.git, NoCache: c.noCache, Progress: progress, Today: rules.DayOf(now()),
-		Ref:    ref,
-		Output: c.output,
+		Ref:        ref,
+		Output:     c.output,
+		NewFromRev: c.newFromRev,
 	})
 }
 
@@ -572,10 +587,10 @@ func writeStepSummary(rep *linter.Report) error {
 // checkCommon refuses flag values qlint does not know, before any work.
 func checkCommon(c *common) error {
 	switch c.format {
-	case "text", "json", "github", "markdown", "sarif", "html":
+	case "text", "json", "github", "gitlab", "markdown", "sarif", "html":
 	default:
 		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
-			"formats disponibles : text, json, github, markdown, sarif, html", "available formats: text, json, github, markdown, sarif, html")
+			"formats disponibles : text, json, github, gitlab, markdown, sarif, html", "available formats: text, json, github, gitlab, markdown, sarif, html")
 	}
 	switch c.failOn {
 	case "error", "warning", "never":
@@ -689,4 +704,20 @@ func currentVersion() string {
 		return info.Main.Version
 	}
 	return "dev"
+}
+
+// flagGiven reports whether args set flag name (-name or --name, with or
+// without =), to tell an empty value from no flag.
+func flagGiven(args []string, name string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		for _, p := range []string{"-" + name, "--" + name} {
+			if a == p || strings.HasPrefix(a, p+"=") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -89,6 +89,9 @@ type Result struct {
 	Head    plumbing.Hash   // zero when the repository has no commit yet
 	Files   map[string]File // by path relative to the walk's prefix, with /
 	Commits int             // commit objects read
+	// AlsoFiles are the files of Options.Also, dated as of that commit,
+	// when it was asked for.
+	AlsoFiles map[string]File
 }
 
 // Options tune a walk.
@@ -112,6 +115,10 @@ type Options struct {
 	Git string
 	// Dir is the work tree's folder, for the git binary.
 	Dir string
+	// Also, when set, is a second commit whose files are dated too, as of
+	// that commit (--new-from-rev), in the same walk: its files are pending
+	// from it, and the commits it shares with HEAD are read once.
+	Also plumbing.Hash
 }
 
 // MissingObjectError is a commit or tree that history needs but the
@@ -224,22 +231,44 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if root.IsZero() {
-			return res, nil
+		if !root.IsZero() {
+			if err := w.tr.files(root, base, func(p string, b plumbing.Hash) {
+				paths = append(paths, p)
+				blobs = append(blobs, b)
+			}); err != nil {
+				return nil, err
+			}
 		}
-		if err := w.tr.files(root, base, func(p string, b plumbing.Hash) {
-			paths = append(paths, p)
-			blobs = append(blobs, b)
-		}); err != nil {
+	}
+	heads := len(paths)
+	alsoHead := !opts.Also.IsZero() && opts.Also != res.Head
+	var also *commitInfo
+	if alsoHead {
+		if also, err = w.commit(opts.Also); err != nil {
 			return nil, err
+		}
+		root, err := w.subtree(also.tree)
+		if err != nil {
+			return nil, err
+		}
+		if !root.IsZero() {
+			if err := w.tr.files(root, base, func(p string, b plumbing.Hash) {
+				paths = append(paths, p)
+				blobs = append(blobs, b)
+			}); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if len(paths) == 0 {
+		if !opts.Also.IsZero() {
+			res.AlsoFiles = map[string]File{}
+		}
 		return res, nil
 	}
 	stamps := make([]Stamp, len(paths))
-	pending := make(map[string][]int32, len(paths))
-	for i, p := range paths {
+	pending := make(map[string][]int32, heads)
+	for i, p := range paths[:heads] {
 		pending[p] = []int32{int32(i)}
 	}
 	w.stamp = func(id int32, s Stamp) { stamps[id] = s }
@@ -249,11 +278,27 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		}
 	}
 	w.push(res.Head, head, pending)
+	if alsoHead {
+		alsoPending := make(map[string][]int32, len(paths)-heads)
+		for i := heads; i < len(paths); i++ {
+			alsoPending[paths[i]] = []int32{int32(i)}
+		}
+		w.push(opts.Also, also, alsoPending)
+	}
 	if err := w.run(); err != nil {
 		return nil, err
 	}
-	for i, p := range paths {
+	for i, p := range paths[:heads] {
 		res.Files[strings.TrimPrefix(p, base)] = File{Blob: blobs[i], Stamp: stamps[i]}
+	}
+	switch {
+	case alsoHead:
+		res.AlsoFiles = make(map[string]File, len(paths)-heads)
+		for i := heads; i < len(paths); i++ {
+			res.AlsoFiles[strings.TrimPrefix(paths[i], base)] = File{Blob: blobs[i], Stamp: stamps[i]}
+		}
+	case !opts.Also.IsZero():
+		res.AlsoFiles = res.Files
 	}
 	res.Commits = w.read
 	return res, nil
