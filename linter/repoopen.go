@@ -33,6 +33,11 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // with them set aside; one that needs an extension qlint cannot read
 // (SHA-256 objects) gets a plain message, not the advice for a damaged one.
 func openRepo(root string) (*git.Repository, error) {
+	if dot, _, err := findDotGit(root); err == nil {
+		if err := checkHead(dot.Root()); err != nil {
+			return nil, err
+		}
+	}
 	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	encoding := err != nil && strings.Contains(err.Error(), "illegal UTF-8 encoding")
 	if err == nil && !hasAlternates(repo) {
