@@ -158,3 +158,39 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 		assert.True(t, os.IsNotExist(err), "no hook written")
 	}
 }
+
+// TestSHA256RepositoryRefusedWithAWayOut: a SHA-256 repository is refused
+// plainly (qlint's readers need SHA-1 ids), never as a damaged one, and the
+// copy the hint describes is judged with the original dates.
+func TestSHA256RepositoryRefusedWithAWayOut(t *testing.T) {
+	need(t, "git")
+	dir := filepath.Join(t.TempDir(), "dossier qualité")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main", "--object-format=sha256")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+	gitAt(t, dir, "2025-01-10", "add", ".")
+	gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+	for _, reader := range []string{"cli", "builtin"} {
+		_, code, out := lastUpdate(t, dir, "--git", reader)
+		assert.Equal(t, exitError, code, "--git %s", reader)
+		assert.Contains(t, out, "SHA-256")
+		assert.Contains(t, out, "git -C '"+dir+"' fast-export --all | git -C copie-sha1 fast-import")
+		assert.NotContains(t, out, "fsck")
+		code, out = runBounded(t, dir, "--git", reader, "--lang", "fr")
+		assert.Equal(t, exitError, code)
+		assert.Contains(t, out, "identifiants SHA-256")
+	}
+	// The way out, as the hint says it.
+	work := t.TempDir()
+	cmd := exec.Command("sh", "-c", "git init -q copie-sha1 && git -C '"+dir+"' fast-export --all | git -C copie-sha1 fast-import --quiet && git -C copie-sha1 checkout -q main")
+	cmd.Dir = work
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	for _, reader := range []string{"cli", "builtin"} {
+		kind, code, date := lastUpdate(t, filepath.Join(work, "copie-sha1"), "--git", reader, "--no-cache")
+		assert.Equal(t, exitFindings, code, "--git %s: %s", reader, date)
+		assert.Equal(t, "stale", kind)
+		assert.Equal(t, "2025-01-10 git", date)
+	}
+}
