@@ -162,6 +162,11 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if err != nil {
 		return nil, err
 	}
+	if gitBin != "" {
+		if err := checkOwner(gitBin, wt.Filesystem.Root()); err != nil {
+			return nil, err
+		}
+	}
 	if gitBin != "" && opts.Git != GitCLI && preferBuiltin(repo) {
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}

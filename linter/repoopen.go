@@ -33,6 +33,11 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // with them set aside; one that needs an extension qlint cannot read
 // (SHA-256 objects) gets a plain message, not the advice for a damaged one.
 func openRepo(root string) (*git.Repository, error) {
+	if dot, _, err := findDotGit(root); err == nil {
+		if err := checkHead(dot.Root()); err != nil {
+			return nil, err
+		}
+	}
 	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	encoding := err != nil && strings.Contains(err.Error(), "illegal UTF-8 encoding")
 	if err == nil && !hasAlternates(repo) {
@@ -71,8 +76,8 @@ func openRepo(root string) (*git.Repository, error) {
 			return nil, &UserError{
 				Msg: i18n.T("ce dépôt utilise des identifiants SHA-256 (extensions.objectFormat), que qlint ne sait pas encore lire",
 					"this repository uses SHA-256 object ids (extensions.objectFormat), which qlint cannot read yet"),
-				Hint: i18n.T("le dépôt n'est pas abîmé ; pour le juger, lancez qlint sur une copie SHA-1 (git clone vers un dépôt créé sans --object-format=sha256), ou hors du dépôt",
-					"the repository is not damaged; to judge it, run qlint on a SHA-1 copy (clone into a repository made without --object-format=sha256), or outside the repository"),
+				Hint: i18n.T("le dépôt n'est pas abîmé ; pour le juger, faites-en une copie SHA-1, qui garde les dates (git clone en garderait le format), hors du dossier de preuves : git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", puis qlint copie-sha1 (seul ce qui est commité y est)",
+					"the repository is not damaged; to judge it, make a SHA-1 copy of it, which keeps the dates (git clone would keep the format), outside the evidence folder: git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", then qlint copie-sha1 (only what is committed is there)"),
 				Err: err,
 			}
 		}
@@ -239,4 +244,16 @@ func utf16Config(fs billy.Filesystem) bool {
 		}
 	}
 	return n > 0 && zeros*3 >= n
+}
+
+// branchOf names the branch HEAD is on in the git folder dot ("main" when
+// it cannot tell).
+func branchOf(dot billy.Filesystem) string {
+	data, err := safefile.ReadPath(filepath.Join(dot.Root(), "HEAD"), 4096)
+	if err == nil {
+		if ref, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "ref: refs/heads/"); ok && ref != "" {
+			return quoteArg(ref)
+		}
+	}
+	return "main"
 }

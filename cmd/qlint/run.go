@@ -523,11 +523,12 @@ func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, 
 }
 
 // progressPrinter shows, on a terminal only, how many commits a long cold
-// read of history has gone through; nothing in the first second, nothing
-// when stderr is a file or a pipe (CI logs, JSON consumers).
+// read of history has gone through; nothing in the first second. When
+// stderr is a file or a pipe (CI logs), only a plain line after a few
+// seconds of a slow read (slowread.go); never anything on stdout.
 func progressPrinter(w *os.File, l i18n.Lang) (func(int), func()) {
 	if !isTerminal(w) {
-		return nil, func() {}
+		return slowReadNotice(w, l)
 	}
 	start := now()
 	shown := false
