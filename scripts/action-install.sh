@@ -73,8 +73,13 @@ if [ "$ext" = zip ]; then
   if command -v unzip >/dev/null 2>&1; then
     unzip -q "$work/$archive" "$exe" -d "$work/x" || fail "cannot unpack $archive"
   else
+    # PowerShell reads Windows paths: Git Bash's /tmp/... means nothing to it.
+    src="$work/$archive" dst="$work/x"
+    if command -v cygpath >/dev/null 2>&1; then
+      src=$(cygpath -w "$src") dst=$(cygpath -w "$dst")
+    fi
     pwsh -NoProfile -NonInteractive -Command \
-      "Expand-Archive -LiteralPath '$work/$archive' -DestinationPath '$work/x'" ||
+      "Expand-Archive -LiteralPath '$src' -DestinationPath '$dst'" ||
       fail "cannot unpack $archive"
   fi
 else
