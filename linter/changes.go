@@ -97,6 +97,7 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // qlint.toml), what g asks that the folder does not have yet.
 func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) error {
 	lw := newLineWrapper(w, DefaultWidth)
+	lw.french(l, rep)
 	defer lw.Flush()
 	p := &textPrinter{w: lw, l: l}
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }

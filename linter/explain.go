@@ -20,6 +20,7 @@ const maxExplainFiles = 10
 // described. rep, when given, was judged on ref.
 func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang) error {
 	lw := newLineWrapper(w, DefaultWidth)
+	lw.french(l, rep)
 	defer lw.Flush()
 	p := &textPrinter{w: lw, l: l}
 	ind, ok := ref.Indicator(n)

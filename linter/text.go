@@ -106,6 +106,7 @@ func (p *textPrinter) printf(format string, args ...any) {
 // files no rule uses, and a summary.
 func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	lw := newLineWrapper(w, opts.Width)
+	lw.french(r.Lang, r)
 	p := &textPrinter{w: lw, l: r.Lang, opts: opts}
 	defer lw.Flush()
 	if p.opts.MaxUnmapped == 0 {

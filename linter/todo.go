@@ -104,6 +104,7 @@ func (p *textPrinter) writeTodo(r *Report) {
 // WriteTodo prints only the to-do (qlint watch, after each change).
 func WriteTodo(w io.Writer, r *Report, opts TextOptions) error {
 	lw := newLineWrapper(w, opts.Width)
+	lw.french(r.Lang, r)
 	defer lw.Flush()
 	p := &textPrinter{w: lw, l: r.Lang, opts: opts}
 	p.writeTodo(r)

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,14 +28,16 @@ func TestTodoOrder(t *testing.T) {
 	}}
 	var buf bytes.Buffer
 	require.NoError(t, WriteTodo(&buf, r, TextOptions{}))
-	assert.Equal(t, `
+	// French spacing: a non-breaking space before ":" and inside « ».
+	nb := strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
+	assert.Equal(t, nb.Replace(`
 À faire, par date
   - en retard : déposer « Catalogue » (catalogue/*.pdf)
   - en retard depuis le 10/04/2025 : renouveler « veille » (veille/a.md)
   - en retard depuis le 02/11/2026 : déposer « emargement » (sessions/a)
   - au plus tard le 10/12/2026 : renouveler « CGV » (cgv.pdf)
   - au plus tard le 20/12/2026 : déposer « emargement » (sessions/b)
-`, buf.String())
+`), buf.String())
 
 	buf.Reset()
 	require.NoError(t, WriteTodo(&buf, &Report{Lang: i18n.EN}, TextOptions{}))

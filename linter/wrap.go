@@ -21,6 +21,8 @@ type lineWrapper struct {
 	w     io.Writer
 	width int
 	buf   []byte
+	fr    bool     // French spacing (see frenchSpace)
+	keep  []string // names frenchSpace leaves as they are
 }
 
 func newLineWrapper(w io.Writer, width int) *lineWrapper {
@@ -37,7 +39,7 @@ func (lw *lineWrapper) Write(p []byte) (int, error) {
 		if i < 0 {
 			return len(p), nil
 		}
-		line := string(lw.buf[:i])
+		line := lw.spaced(string(lw.buf[:i]))
 		lw.buf = lw.buf[i+1:]
 		if _, err := io.WriteString(lw.w, wrapLine(line, lw.width)+"\n"); err != nil {
 			return 0, err
@@ -50,9 +52,16 @@ func (lw *lineWrapper) Flush() error {
 	if len(lw.buf) == 0 {
 		return nil
 	}
-	_, err := io.WriteString(lw.w, wrapLine(string(lw.buf), lw.width))
+	_, err := io.WriteString(lw.w, wrapLine(lw.spaced(string(lw.buf)), lw.width))
 	lw.buf = nil
 	return err
+}
+
+func (lw *lineWrapper) spaced(line string) string {
+	if !lw.fr {
+		return line
+	}
+	return frenchSpace(line, lw.keep)
 }
 
 var (
@@ -120,14 +129,16 @@ func wrapLine(line string, width int) string {
 	return b.String()
 }
 
-// units splits text into the pieces a line may break between: words, with
+// units splits text into the pieces a line may break between: words
+// (separated by ordinary spaces: a non-breaking one holds its two sides
+// together), with
 // French punctuation kept with the word before it (« : », « ; », « ? »,
 // « ! », « » », « — ») and « « » with the word after it, as a non-breaking
 // space would; so that no line starts with ":" or "»".
 func units(text string) []string {
 	var out []string
 	glueNext := false
-	for _, w := range strings.Fields(text) {
+	for _, w := range strings.FieldsFunc(text, breakable) {
 		switch {
 		case len(out) > 0 && (glueNext || gluesBack(w)):
 			out[len(out)-1] += " " + w
@@ -146,3 +157,7 @@ func gluesBack(w string) bool {
 	}
 	return strings.HasPrefix(w, "»") || strings.HasPrefix(w, ":")
 }
+
+// breakable reports whether a line may break at r: an ordinary space or a
+// tab, never a non-breaking space (U+00A0, U+202F, U+2007).
+func breakable(r rune) bool { return r == ' ' || r == '\t' }
