@@ -95,8 +95,8 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // indicator, what g changed from its base grid, whether the indicator
 // applies to the organization, and, from rep (judged on g, nil without a
 // qlint.toml), what g asks that the folder does not have yet.
-func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang) error {
-	lw := newLineWrapper(w, DefaultWidth)
+func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, width int) error {
+	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
 	p := &textPrinter{w: lw, l: l}

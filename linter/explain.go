@@ -18,8 +18,8 @@ const maxExplainFiles = 10
 // that check it with the files they found, and what to do next. rep and cfg
 // may be nil when there is no qlint.toml: then only the référentiel is
 // described. rep, when given, was judged on ref.
-func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang) error {
-	lw := newLineWrapper(w, DefaultWidth)
+func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang, width int) error {
+	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
 	p := &textPrinter{w: lw, l: l}

@@ -12,8 +12,11 @@ import (
 // the grid of day asOf, but comes with the later grid g: N is new, asked
 // at the audits from g's first day; what follows is explained on g, and
 // the folder judged on g when there is one (folder).
-func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf rules.Day, folder bool, l i18n.Lang) error {
-	p := &textPrinter{w: w, l: l}
+func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf rules.Day, folder bool, l i18n.Lang, width int) error {
+	lw := newLineWrapper(w, width)
+	lw.french(l, nil)
+	defer lw.Flush()
+	p := &textPrinter{w: lw, l: l}
 	words := g.Words()
 	var next i18n.Text
 	if folder {
@@ -24,6 +27,6 @@ func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf
 			g.InForce.French(), n, judged.Version, asOf.French(), words.FR, next.FR),
 		fmt.Sprintf("New indicator from %s on: indicator %d is not in the %s referential, the one audits on %s are judged on; referential %s adds it. Here is what it will ask%s.",
 			g.InForce, n, judged.Version, asOf, words.EN, next.EN))
-	p.printf("%s\n", wrap(text.In(l), "", DefaultWidth))
+	p.printf("%s\n", text.In(l))
 	return p.err
 }

@@ -191,7 +191,7 @@ func TestChangesAtAGlance(t *testing.T) {
 	fsys := fstest.MapFS{"07-amelioration/analyse-risques-2026.md": file("2026-11-10")}
 	rep := judgeAuto(t, fsys, "referential = \"rnq-2026\"\nextends = \"qualiopi\"\n[organization]\ncategories = [\"AF\"]\n", "2026-11-22")
 	var b bytes.Buffer
-	require.NoError(t, WriteChanges(&b, g, rep, i18n.EN))
+	require.NoError(t, WriteChanges(&b, g, rep, i18n.EN, DefaultWidth))
 	out := strings.Join(strings.Fields(b.String()), " ") // read across the 80-column wrapping
 	assert.Contains(t, out, "The rnq-2026 (décret n° 2026-728 du 1er août 2026, audits from 2026-11-01) referential: what changes from rnq-v9")
 	assert.Contains(t, out, "33 · Apprentices' evaluation of the teaching — new")
@@ -204,7 +204,7 @@ func TestChangesAtAGlance(t *testing.T) {
 	assert.Contains(t, out, "point(s) to deal with for rnq-2026, as of 2026-11-22.")
 
 	b.Reset()
-	require.NoError(t, WriteChanges(&b, g, nil, i18n.FR))
+	require.NoError(t, WriteChanges(&b, g, nil, i18n.FR, DefaultWidth))
 	assert.Contains(t, b.String(), "Pas de qlint.toml")
 }
 

@@ -78,7 +78,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	lang := langOf(c)
-	err = explain(n, nArg, changes, dir, c, o.writer(stdout), &lang)
+	err = explain(n, nArg, changes, dir, c, o.writer(stdout), reportWidth(stdout, o.toFile()), &lang)
 	if ferr := o.finish(err == nil, stderr, lang); err == nil && ferr != nil {
 		return exitError, ferr
 	}
@@ -89,8 +89,9 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 }
 
 // explain writes what indicator n asks and where dir stands on it, or with
-// changes what the 2026 grid changes; lang is set to the report's language.
-func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer, lang *i18n.Lang) error {
+// changes what the 2026 grid changes, wrapped to width; lang is set to the
+// report's language.
+func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer, width int, lang *i18n.Lang) error {
 	cfgPath := c.config
 	if cfgPath == "" {
 		dir = configRoot(dir)
@@ -151,17 +152,17 @@ func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer
 		ref = rep.Ref()
 	}
 	if changes {
-		return linter.WriteChanges(w, ref, rep, *lang)
+		return linter.WriteChanges(w, ref, rep, *lang, width)
 	}
 	if ahead != nil {
-		if err := linter.WriteComingIndicator(w, ref, ahead, n, aheadDay, rep != nil, *lang); err != nil {
+		if err := linter.WriteComingIndicator(w, ref, ahead, n, aheadDay, rep != nil, *lang, width); err != nil {
 			return err
 		}
 	}
 	if cfg == nil {
-		return linter.WriteExplain(w, ref, n, nil, nil, *lang)
+		return linter.WriteExplain(w, ref, n, nil, nil, *lang, width)
 	}
-	return linter.WriteExplain(w, ref, n, rep, cfg, *lang)
+	return linter.WriteExplain(w, ref, n, rep, cfg, *lang, width)
 }
 
 // cfgOrEmpty lets --as-of be read without a qlint.toml (next-audit then
