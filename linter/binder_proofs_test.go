@@ -52,7 +52,7 @@ func TestBinderListsTheNewestProofs(t *testing.T) {
 		all[best].title = ""
 	}
 	assert.Equal(t, want, paths)
-	assert.Contains(t, more, "… et 35 autre(s) fichier(s)")
+	assert.Contains(t, more, "… et 35 autres fichiers")
 
 	got, more = proofsOf(rep, []string{"b"}, HTMLOptions{MaxProofs: 25}, i18n.FR)
 	assert.Len(t, got, 2)

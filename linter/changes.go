@@ -188,7 +188,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 	case missing == 0:
 		p.printf("%s\n", p.paint(ansiGreen, fmt.Sprintf(t("Rien ne manque au dossier pour ce que %s change.", "Nothing is missing from the folder for what %s changes."), g.Version)))
 	default:
-		p.printf("%s\n", p.paint(ansiRed, fmt.Sprintf(t("%d point(s) à traiter pour %s, au %s.", "%d point(s) to deal with for %s, as of %s."), missing, g.Version, rep.asOfText())))
+		p.printf("%s\n", p.paint(ansiRed, fmt.Sprintf(t("%s à traiter pour %s, au %s.", "%s to deal with for %s, as of %s."), i18n.N(missing, "point", "points", "point", "points").In(l), g.Version, rep.asOfText())))
 	}
 	return p.err
 }

@@ -101,11 +101,10 @@ func findingTitle(f Finding, l i18n.Lang) string {
 
 func summaryLine(r *Report, shown, total map[string]int) string {
 	s := r.Summary
+	counts, ind := findingCounts(s.Errors, s.Warnings, s.Infos), indicatorCounts(s.Indicators, false)
 	line := i18n.T(
-		fmt.Sprintf("qlint: %d erreur(s), %d avertissement(s), %d info(s) ; indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts.",
-			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered),
-		fmt.Sprintf("qlint: %d error(s), %d warning(s), %d info(s); indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered.",
-			s.Errors, s.Warnings, s.Infos, s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered)).In(r.Lang)
+		"qlint: "+counts.FR+" ; indicateurs : "+ind.FR+".",
+		"qlint: "+counts.EN+"; indicators: "+ind.EN+".").In(r.Lang)
 	if r.Baseline != nil {
 		line += " " + strings.TrimSuffix(baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang), ".") + ". " + baselineLine(r.Baseline).In(r.Lang)
 	}
@@ -115,8 +114,8 @@ func summaryLine(r *Report, shown, total map[string]int) string {
 	}
 	if left > 0 {
 		line += " " + i18n.T(
-			fmt.Sprintf("%d constat(s) sans annotation (limite de GitHub) : voir le résumé de la tâche.", left),
-			fmt.Sprintf("%d finding(s) not annotated (GitHub's limit): see the job summary.", left)).In(r.Lang)
+			i18n.N(left, "constat", "constats", "finding", "findings").FR+" sans annotation (limite de GitHub) : voir le résumé de la tâche.",
+			i18n.N(left, "constat", "constats", "finding", "findings").EN+" not annotated (GitHub's limit): see the job summary.").In(r.Lang)
 	}
 	return line
 }
@@ -130,10 +129,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "## qlint · %s · %s %s%s\n\n", mdEscape(r.orgName()), t("état au", "as of"), r.asOfText(), mdGrid(r))
 	s := r.Summary
 	fmt.Fprintf(&b, "**%s** · %s\n\n",
-		fmt.Sprintf(t("%d erreur(s), %d avertissement(s), %d info(s)", "%d error(s), %d warning(s), %d info(s)"), s.Errors, s.Warnings, s.Infos),
-		fmt.Sprintf(t("indicateurs : %d conformes, %d manquants, %d périmés, %d à renouveler, %d non couverts, %d non applicables",
-			"indicators: %d ok, %d missing, %d stale, %d due soon, %d uncovered, %d not applicable"),
-			s.Indicators.OK, s.Indicators.Missing, s.Indicators.Stale, s.Indicators.DueSoon, s.Indicators.Uncovered, s.Indicators.NotApplicable))
+		findingCounts(s.Errors, s.Warnings, s.Infos).In(l),
+		t("indicateurs : ", "indicators: ")+indicatorCounts(s.Indicators, true).In(l))
 	if r.Cycle != nil {
 		if line := auditLine(*r.Cycle, r.day, r.Ref()); !line.IsZero() {
 			fmt.Fprintf(&b, "_%s_\n\n", mdEscape(line.In(l)))
@@ -193,8 +190,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString("\n</details>\n\n")
 	}
 	if left > 0 {
-		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(t("… %d ligne(s) omise(s) pour rester sous la limite de 1 Mo ; la liste complète : qlint -f json.",
-			"… %d row(s) left out to stay under the 1 MiB limit; the full list: qlint -f json."), left))
+		rows := i18n.N(left, "ligne omise", "lignes omises", "row left out", "rows left out").In(l)
+		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(t("… %s pour rester sous la limite de 1 Mo ; la liste complète : qlint -f json.",
+			"… %s to stay under the 1 MiB limit; the full list: qlint -f json."), rows))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

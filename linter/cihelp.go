@@ -39,10 +39,10 @@ func (r *Report) ruleHelp(f Finding) i18n.Text {
 		fresh = i18n.T(fmt.Sprintf(", mis à jour depuis moins de %s", w.FR), fmt.Sprintf(", updated within %s", w.EN))
 	}
 	return i18n.T(
-		fmt.Sprintf("« %s » (%s). Preuve attendue : au moins %d fichier(s) %s%s. À faire : déposez ou mettez à jour le document à cet emplacement et enregistrez-le (commit) ; la règle %q se règle dans qlint.toml.",
-			label(def), strings.Join(fr, " ; "), def.Min, whereFR, fresh.FR, def.ID),
-		fmt.Sprintf("%q (%s). Expected proof: at least %d file(s) %s%s. What to do: add or update the document there and commit it; rule %q is set in qlint.toml.",
-			label(def), strings.Join(en, "; "), def.Min, whereEN, fresh.EN, def.ID))
+		fmt.Sprintf("« %s » (%s). Preuve attendue : au moins %s %s%s. À faire : déposez ou mettez à jour le document à cet emplacement et enregistrez-le (commit) ; la règle %q se règle dans qlint.toml.",
+			label(def), strings.Join(fr, " ; "), i18n.N(def.Min, "fichier", "fichiers", "", "").FR, whereFR, fresh.FR, def.ID),
+		fmt.Sprintf("%q (%s). Expected proof: at least %s %s%s. What to do: add or update the document there and commit it; rule %q is set in qlint.toml.",
+			label(def), strings.Join(en, "; "), i18n.N(def.Min, "", "", "file", "files").EN, whereEN, fresh.EN, def.ID))
 }
 
 // kindHelp explains a finding that no rule of qlint.toml makes.

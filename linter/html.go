@@ -91,9 +91,8 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	data := map[string]any{
 		"Head": opts.Head, "Top": opts.Top,
 		"Lang": string(l), "Org": r.orgName(), "AsOf": r.asOfText(), "Referential": r.Referential, "History": history, "Audit": audit,
-		"Summary": map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
-		"Findings": fmt.Sprintf(t("Constats : %d erreur(s), %d avertissement(s), %d information(s).", "Findings: %d error(s), %d warning(s), %d info(s)."),
-			r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos),
+		"Summary":  map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
+		"Findings": t("Constats : ", "Findings: ") + findingCounts(r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos).In(l) + ".",
 		"L": map[string]string{
 			"title": t("Classeur de preuves Qualiopi", "Qualiopi evidence binder"), "asof": t("état au", "as of"),
 			"referential": t("référentiel", "referential"), "summary": t("Synthèse", "Summary"),
@@ -216,8 +215,8 @@ func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htm
 			Date: date, Source: SourceWords(m.DateSource).In(l), State: state.In(l)})
 	}
 	if more := total - len(top); more > 0 {
-		return out, fmt.Sprintf(i18n.T("… et %d autre(s) fichier(s) : la liste complète est dans qlint explain et le rapport JSON.",
-			"… and %d more file(s): the full list is in qlint explain and the JSON report.").In(l), more)
+		return out, fmt.Sprintf(i18n.T("… et %s : la liste complète est dans qlint explain et le rapport JSON.",
+			"… and %s: the full list is in qlint explain and the JSON report.").In(l), i18n.N(more, "autre fichier", "autres fichiers", "more file", "more files").In(l))
 	}
 	return out, ""
 }

@@ -141,7 +141,7 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text
 		}
 		if more > 0 {
 			if fr {
-				fmt.Fprintf(&b, " et %d autre(s)", more)
+				fmt.Fprintf(&b, " et %s", i18n.N(more, "autre", "autres", "", "").FR)
 			} else {
 				fmt.Fprintf(&b, " and %d more", more)
 			}
@@ -214,6 +214,6 @@ func relInside(p string, n int) string {
 // or only their README).
 func msgNoItem(r *rules.Rule, n int) i18n.Text {
 	return i18n.T(
-		fmt.Sprintf("%d dossier(s) correspondent à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", n, r.Each, label(r)),
-		fmt.Sprintf("%d folder(s) match %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", n, r.Each, label(r)))
+		fmt.Sprintf("%s à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", i18n.N(n, "dossier correspond", "dossiers correspondent", "", "").FR, r.Each, label(r)),
+		fmt.Sprintf("%s %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", i18n.N(n, "", "", "folder matches", "folders match").EN, r.Each, label(r)))
 }

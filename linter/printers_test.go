@@ -101,7 +101,7 @@ func TestGitHubAnnotationCapsAndEscaping(t *testing.T) {
 	assert.Equal(t, 10, strings.Count(b.String(), "::error "), "10 errors at most per step")
 	assert.Equal(t, 3, strings.Count(b.String(), "::warning "))
 	assert.Equal(t, "::error file=veille/a%2Cb%3A00.md,title=qlint · indicator 23 · stale::line one%0Aline 100%25", lines[0])
-	assert.Contains(t, lines[len(lines)-1], "15 finding(s) not annotated (GitHub's limit): see the job summary.")
+	assert.Contains(t, lines[len(lines)-1], "15 findings not annotated (GitHub's limit): see the job summary.")
 }
 
 func TestGitHubLocations(t *testing.T) {
@@ -163,5 +163,5 @@ func TestMarkdownStaysUnderGitHubsLimit(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteMarkdown(&b, rep))
 	assert.LessOrEqual(t, b.Len(), MaxSummaryBytes)
-	assert.Contains(t, b.String(), "row(s) left out to stay under the 1 MiB limit")
+	assert.Contains(t, b.String(), "rows left out to stay under the 1 MiB limit")
 }

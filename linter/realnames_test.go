@@ -280,7 +280,7 @@ func TestEachWithOnlyEmptyFolders(t *testing.T) {
 	require.Equal(t, []string{"missing emargement sessions/*"}, kinds(rep))
 	for _, f := range rep.Findings {
 		if f.Kind == KindMissing {
-			assert.Contains(t, f.Message, "2 folder(s) match sessions/*, but all are empty")
+			assert.Contains(t, f.Message, "2 folders match sessions/*, but all are empty")
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package linter
 
 import (
-	"fmt"
-
 	"github.com/qlint/qlint/internal/i18n"
 )
 
@@ -23,14 +21,16 @@ func baselineTitle(b *Baseline, newOnes int) i18n.Text {
 		if newOnes == 0 {
 			return i18n.T("Dépôt sans commit, comparé à un dossier vide : rien de plus à corriger.", "Repository without commits, compared with an empty folder: nothing more to fix.")
 		}
-		return i18n.T(fmt.Sprintf("Dépôt sans commit, comparé à un dossier vide : %d constat(s) de plus", newOnes),
-			fmt.Sprintf("Repository without commits, compared with an empty folder: %d finding(s) more", newOnes))
+		n := i18n.N(newOnes, "constat", "constats", "finding", "findings")
+		return i18n.T("Dépôt sans commit, comparé à un dossier vide : "+n.FR+" de plus",
+			"Repository without commits, compared with an empty folder: "+n.EN+" more")
 	}
 	if newOnes == 0 {
 		return i18n.T("Rien de nouveau à corriger par rapport à "+revName(b)+".", "Nothing new to fix compared with "+revName(b)+".")
 	}
-	return i18n.T(fmt.Sprintf("Ce qui s'ajoute par rapport à %s : %d constat(s)", revName(b), newOnes),
-		fmt.Sprintf("What this adds compared with %s: %d finding(s)", revName(b), newOnes))
+	n := i18n.N(newOnes, "constat", "constats", "finding", "findings")
+	return i18n.T("Ce qui s'ajoute par rapport à "+revName(b)+" : "+n.FR,
+		"What this adds compared with "+revName(b)+": "+n.EN)
 }
 
 // baselineLine counts, in one line, what was already to fix at the
@@ -39,11 +39,10 @@ func baselineLine(b *Baseline) i18n.Text {
 	if b.Errors+b.Warnings+b.Infos == 0 {
 		return i18n.T("Rien n'était déjà à corriger.", "Nothing was already to fix.")
 	}
+	counts := findingCounts(b.Errors, b.Warnings, b.Infos)
 	return i18n.T(
-		fmt.Sprintf("Déjà à corriger avant (non compté ici) : %d erreur(s), %d avertissement(s), %d info(s) ; la liste complète : qlint sans --new-from-rev.",
-			b.Errors, b.Warnings, b.Infos),
-		fmt.Sprintf("Already to fix before (not counted here): %d error(s), %d warning(s), %d info(s); the full list: qlint without --new-from-rev.",
-			b.Errors, b.Warnings, b.Infos))
+		"Déjà à corriger avant (non compté ici) : "+counts.FR+" ; la liste complète : qlint sans --new-from-rev.",
+		"Already to fix before (not counted here): "+counts.EN+"; the full list: qlint without --new-from-rev.")
 }
 
 // writeTextNew prints a --new-from-rev report: what the change broke
@@ -76,8 +75,8 @@ func writeTextNew(p *textPrinter, r *Report) error {
 	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b).In(p.l)))
 	if r.Summary.Errors > 0 {
 		p.printf("%s\n", i18n.T(
-			fmt.Sprintf("%d erreur(s) de plus : corrigez-les avant d'enregistrer.", r.Summary.Errors),
-			fmt.Sprintf("%d more error(s): fix them before committing.", r.Summary.Errors)).In(p.l))
+			i18n.N(r.Summary.Errors, "erreur de plus : corrigez-la", "erreurs de plus : corrigez-les", "", "").FR+" avant d'enregistrer.",
+			i18n.N(r.Summary.Errors, "", "", "more error: fix it", "more errors: fix them").EN+" before committing.").In(p.l))
 	}
 	return p.err
 }

@@ -152,7 +152,8 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 			shownPath(filepath.Join(dir, res.Rewrite.Backup)))
 	}
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(stdout, t("%d fichier(s) déjà présent(s), laissé(s) tel(s) quel(s).\n", "%d file(s) already there, left as they were.\n"), len(res.Kept))
+		fmt.Fprintln(stdout, i18n.N(len(res.Kept), "fichier déjà présent, laissé tel quel.", "fichiers déjà présents, laissés tels quels.",
+			"file already there, left as it was.", "files already there, left as they were.").In(l))
 	}
 	if !inGitRepo(dir) {
 		fmt.Fprintln(stdout, t(
