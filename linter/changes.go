@@ -32,9 +32,9 @@ func changeWords(kind string, g *rules.Referential) i18n.Text {
 func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day, forced bool) {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
 	if c, ok := ref.Changes[n]; ok {
-		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", DefaultWidth))
+		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", p.width()))
 		if c.Source != "" {
-			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", DefaultWidth))
+			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", p.width()))
 		}
 	}
 	if next, ok := ref.Next(); ok {
@@ -53,12 +53,12 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day,
 					fmt.Sprintf("À partir du %s (référentiel %s), à confirmer par le guide de lecture V10", next.InForce.French(), next.Version),
 					fmt.Sprintf("From %s on (%s referential), to be confirmed by the reading guide V10", next.InForce, next.Version))
 			}
-			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", DefaultWidth))
+			p.printf("\n%s", wrap(head.In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", p.width()))
 			if inForce && forced {
 				p.printf("%s", wrap(fmt.Sprintf(t(
 					"qlint.toml impose le référentiel %s, mais un audit tenu le %s se fait sur le référentiel %s : écrivez referential = \"auto\" dans qlint.toml pour juger comme l'auditeur.",
 					"qlint.toml forces the %s referential, but an audit held on %s is judged on the %s referential: write referential = \"auto\" in qlint.toml to judge as the auditor will."),
-					ref.Version, asOfWords(asOf, p.l), rules.GridFor(asOf).Version), "", DefaultWidth))
+					ref.Version, asOfWords(asOf, p.l), rules.GridFor(asOf).Version), "", p.width()))
 			}
 		}
 	}
@@ -99,13 +99,13 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
-	p := &textPrinter{w: lw, l: l}
+	p := &textPrinter{w: lw, l: l, opts: TextOptions{Width: width}}
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	base := g.Base
 	words := g.Words()
 	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf(t("Référentiel %s : ce qui change par rapport à %s", "The %s referential: what changes from %s"), words.In(l), base)))
 	for _, s := range g.Sources {
-		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", DefaultWidth))
+		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", p.width()))
 	}
 	ids := make([]int, 0, len(g.Changes))
 	for n := range g.Changes {
@@ -130,7 +130,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 			rules.ChangeToConfirm: i18n.T("à confirmer (guide V10)", "to be confirmed (guide V10)"),
 		}[c.Kind]
 		p.printf("\n%s\n", p.paint(ansiBold, fmt.Sprintf("%2d · %s — %s", n, ind.Title.In(l), kind.In(l))))
-		p.printf("%s", wrap(upperFirst(c.Text.In(l)), "     ", DefaultWidth))
+		p.printf("%s", wrap(upperFirst(c.Text.In(l)), "     ", p.width()))
 		if rep == nil {
 			continue
 		}
@@ -168,16 +168,16 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 			status := statusWords[res.Status].In(l)
 			if len(newRules) == 0 {
 				p.printf("%s", wrap(fmt.Sprintf(t("qlint ne vérifie pas de nouvelle preuve pour ce changement : relisez vos documents à sa lumière (statut actuel : %s).",
-					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", DefaultWidth))
+					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", p.width()))
 				continue
 			}
 			p.printf("%s", p.paint(ansiGreen, wrap(fmt.Sprintf(t("Les nouvelles preuves sont là (%s). Statut de l'indicateur : %s.",
-				"The new proofs are there (%s). The indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", DefaultWidth)))
+				"The new proofs are there (%s). The indicator's status: %s."), strings.Join(newRules, ", "), status), "     ", p.width())))
 			continue
 		}
 		missing += len(todo)
 		for _, f := range todo {
-			p.printf("     - %s", strings.TrimLeft(wrap(f.Text(l), "       ", DefaultWidth), " "))
+			p.printf("     - %s", strings.TrimLeft(wrap(f.Text(l), "       ", p.width()), " "))
 		}
 	}
 	p.printf("\n")

@@ -22,7 +22,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
-	p := &textPrinter{w: lw, l: l}
+	p := &textPrinter{w: lw, l: l, opts: TextOptions{Width: width}}
 	ind, ok := ref.Indicator(n)
 	if !ok {
 		return fmt.Errorf("no indicator %d", n)
@@ -32,9 +32,9 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 
 	p.printf("%s %d · %s\n", t("Indicateur", "Indicator"), ind.ID, ind.Title.In(l))
 	p.printf("%s %d · %s\n\n", t("Critère", "Criterion"), crit.ID, crit.Title.In(l))
-	p.printf("%s", wrap(ind.About.In(l), "", DefaultWidth))
+	p.printf("%s", wrap(ind.About.In(l), "", p.width()))
 	if !ind.Note.IsZero() {
-		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", DefaultWidth))
+		p.printf("%s", wrap(t("Limite : ", "Scope: ")+ind.Note.In(l)+".", "", p.width()))
 	}
 	var judgedOn rules.Day
 	forced := false
@@ -115,12 +115,12 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 		}
 	}
 	for _, f := range todo {
-		p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", DefaultWidth), " "))
+		p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", p.width()), " "))
 	}
 	if len(waived) > 0 {
 		p.printf("\n%s\n", t("Dérogations", "Waivers"))
 		for _, f := range waived {
-			p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", DefaultWidth), " "))
+			p.printf("  - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "    ", p.width()), " "))
 		}
 	}
 	return p.err

@@ -16,7 +16,7 @@ func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf
 	lw := newLineWrapper(w, width)
 	lw.french(l, nil)
 	defer lw.Flush()
-	p := &textPrinter{w: lw, l: l}
+	p := &textPrinter{w: lw, l: l, opts: TextOptions{Width: width}}
 	words := g.Words()
 	var next i18n.Text
 	if folder {
