@@ -70,7 +70,7 @@ func writeTextNew(p *textPrinter, r *Report) error {
 			where += " · " + f.Path
 		}
 		p.printf("  %s\n", p.paint(severityColors[f.Severity], severityWords[f.Severity].In(p.l)+" · "+where))
-		p.printf("%s", wrap(f.Message, "    ", 96))
+		p.printf("%s", wrap(Visible(f.Message), "    ", p.width()))
 	}
 	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b).In(p.l)))
 	if r.Summary.Errors > 0 {
