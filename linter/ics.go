@@ -17,6 +17,7 @@ type calEvent struct {
 	uid, summary, description string
 	start, end                rules.Day // end included
 	cycle                     bool      // the audit calendar's, not a proof's
+	overdue                   bool      // already late: its reminder rings on its day
 }
 
 // WriteICS prints the coming dates as an iCalendar file: an event on the
@@ -168,11 +169,17 @@ func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
 		line("DESCRIPTION:" + escapeText(e.description))
 		line("CATEGORIES:Qualiopi")
 		line("TRANSP:TRANSPARENT")
-		if warnDays > 0 {
+		// A late proof's event is on the day judged: a reminder warn_within
+		// before it would ring in the past, so it rings on the day itself.
+		if warnDays > 0 || e.overdue {
 			line("BEGIN:VALARM")
 			line("ACTION:DISPLAY")
 			line("DESCRIPTION:" + escapeText(e.summary))
-			line(fmt.Sprintf("TRIGGER:-P%dD", warnDays))
+			if e.overdue {
+				line("TRIGGER:PT9H")
+			} else {
+				line(fmt.Sprintf("TRIGGER:-P%dD", warnDays))
+			}
 			line("END:VALARM")
 		}
 		line("END:VEVENT")
@@ -248,6 +255,7 @@ func overdueEvents(r *Report, day func(rules.Day) string) []calEvent {
 			summary:     t("Qualiopi : ", "Qualiopi: ") + late + " — " + title + " — " + f.Path,
 			description: f.Message,
 			start:       r.day, end: r.day,
+			overdue:     true,
 		})
 	}
 	return events

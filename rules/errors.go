@@ -85,14 +85,16 @@ type Localizer interface {
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestDist {
+		if d := EditDistance(strings.ToLower(s), c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the number of letters to add, remove or change to turn a
+// into b (Levenshtein), for the suggestions made on a misspelled word.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/qlint/qlint/rules"
 )
 
 // commandFlags lists, for each command that judges the folder, the common
@@ -143,34 +145,11 @@ func misspelledCommand(arg string) string {
 	}
 	best, dist := "", 3
 	for _, c := range commands {
-		if d := editDistance(strings.ToLower(arg), c); d < dist && d < len(c)/2+1 {
+		if d := rules.EditDistance(strings.ToLower(arg), c); d < dist && d < len(c)/2+1 {
 			best, dist = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the number of letters to add, remove or change to turn a
-// into b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // dashed writes a flag's name as the help does: -f, --format.

@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
 )
 
 const hookUsage = `Usage : qlint hook install|uninstall [DOSSIER]
@@ -55,6 +56,15 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 			"qlint hook install --strict", "qlint hook install --strict")
 	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
+		if len(pos) > 0 {
+			for _, want := range []string{"install", "uninstall"} {
+				if d := rules.EditDistance(strings.ToLower(pos[0]), want); d > 0 && d <= 2 {
+					return exitError, usageError(fmt.Sprintf("qlint hook attend install ou uninstall : vouliez-vous dire %s ?", want),
+						fmt.Sprintf("qlint hook expects install or uninstall: did you mean %s?", want),
+						"qlint hook "+want+" [DOSSIER]", "qlint hook "+want+" [FOLDER]")
+				}
+			}
+		}
 		return exitError, usageError("qlint hook attend install ou uninstall", "qlint hook expects install or uninstall",
 			"qlint hook install [DOSSIER]", "qlint hook install [FOLDER]")
 	}

@@ -32,7 +32,7 @@ qlint init n'écrase jamais rien. Sur un dossier qui a déjà son qlint.toml,
 il ajoute seulement les dossiers qui manquent pour le profil de ce fichier
 et sa grille (ceux de la grille 2026 par exemple), sans toucher au
 qlint.toml ni aux fichiers présents ; des options de profil (--categories,
---certifying...) arrêtent alors la commande (sortie 2) : --force y réécrit alors le
+--certifying...) arrêtent alors la commande (sortie 2) : --force y réécrit le
 profil ([organization], et [audit] initial si --initial-audit est donné) et
 garde le reste tel quel : règles, dérogations, dates d'audit, commentaires.
 Relancer la commande ne crée que ce qui manque.

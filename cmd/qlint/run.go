@@ -339,6 +339,18 @@ func parseCommand(name, usage string, args []string, stdout io.Writer, extra fun
 	if err := checkCommon(&c); err != nil {
 		return c, nil, err
 	}
+	// An empty -o or -c given on purpose would silently mean the screen or
+	// the default rules: say so instead.
+	var empty error
+	fs.Visit(func(f *flag.Flag) {
+		if empty == nil && f.Value.String() == "" && (f.Name == "o" || f.Name == "output" || f.Name == "c" || f.Name == "config") {
+			empty = usageError(fmt.Sprintf("-%s attend un nom de fichier, pas un texte vide", f.Name), fmt.Sprintf("-%s expects a file name, not an empty text", f.Name),
+				"par exemple : -o rapport.html", "for example: -o report.html")
+		}
+	})
+	if empty != nil {
+		return c, nil, empty
+	}
 	// Paths are printed with / on every system, Windows included (see
 	// shownPath); Windows opens them as well written so.
 	c.config, c.output = shownPath(c.config), shownPath(c.output)
@@ -677,7 +689,7 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	}
 	rev, built := commit, ""
 	if rev == "" {
-		rev = "unknown"
+		rev = "inconnu"
 		if info, ok := debug.ReadBuildInfo(); ok {
 			for _, s := range info.Settings {
 				if s.Key == "vcs.revision" {
