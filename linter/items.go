@@ -34,7 +34,13 @@ func (j *judge) facts() *folderFacts {
 	ff.initialized = true
 	ff.hasFiles, ff.holdsAny, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
 	describes := j.describing()
-	for i, f := range j.Tree.Files {
+	for i := range j.Tree.Files {
+		f := &j.Tree.Files[i]
+		if placeholder(f) {
+			// A .gitkeep only keeps an empty folder in git: the folder
+			// holds nothing.
+			continue
+		}
 		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
 			if ff.holdsAny[f.key[:k]] {
 				break
@@ -114,8 +120,8 @@ func (j *judge) items(matched map[string]string) map[string]string {
 func (j *judge) describing() []bool {
 	if j.describes == nil {
 		j.describes = make([]bool, len(j.Tree.Files))
-		for i, f := range j.Tree.Files {
-			j.describes[i] = describesFolder(f.key)
+		for i := range j.Tree.Files {
+			j.describes[i] = describesFolder(&j.Tree.Files[i])
 		}
 	}
 	return j.describes

@@ -134,7 +134,7 @@ func Judge(in Input) (*Report, error) {
 		own[fold(p)] = true
 	}
 	for i, f := range in.Tree.Files {
-		if mapped[i] || own[f.key] || describesFolder(f.key) || isOwnOutput(in.FS, f.Path) {
+		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isOwnOutput(in.FS, f.Path) {
 			continue
 		}
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
@@ -149,14 +149,15 @@ func Judge(in Input) (*Report, error) {
 
 // describesFolder reports files that describe a folder rather than prove
 // anything: session.toml, README.md (as qlint init writes them in every
-// folder), LISEZMOI.md. They are never proofs, whatever a rule's pattern,
-// and never unmapped.
-func describesFolder(key string) bool {
-	switch base(key) {
+// folder), LISEZMOI.md, and the placeholders that only keep a folder in git
+// (.gitkeep, .gitignore…). They are never proofs, whatever a rule's
+// pattern, and never unmapped.
+func describesFolder(f *File) bool {
+	switch base(f.key) {
 	case SessionFile, "readme.md", "readme.txt", "readme", "lisezmoi.md", "lisezmoi.txt", "lisez-moi.md", "lisez-moi.txt":
 		return true
 	}
-	return false
+	return placeholder(f)
 }
 
 func (j *judge) add(f Finding) {
