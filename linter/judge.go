@@ -65,7 +65,8 @@ type judge struct {
 	deferring  bool
 	gridNote   i18n.Text // the forced grid is not the one in force
 	folders    folderFacts
-	describes  []bool // by file index: describes its folder, never a proof
+	describes  []bool               // by file index: describes its folder, never a proof
+	groupPats  map[string][]matcher // by each pattern, the paths of its rules
 	nearMisses []nearMiss
 	keys       map[string]map[string]any // session.toml keys by folder, read once
 }
@@ -315,7 +316,7 @@ func (j *judge) eachIndex(pattern string) *eachIndex {
 			matched[k] = j.Tree.Dirs[i]
 		}
 	}
-	idx.dirs, idx.candidates = j.items(matched), len(matched)
+	idx.dirs, idx.candidates = j.items(matched, j.groupPatterns(pattern)), len(matched)
 	for _, d := range idx.dirs {
 		idx.ordered = append(idx.ordered, d)
 	}
