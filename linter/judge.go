@@ -369,7 +369,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		f := base
 		f.Path = dir
 		if dir == "" && len(r.Paths) > 0 {
-			f.Path = r.Paths[0]
+			f.Path = rules.ReadablePattern(r.Paths[0])
 		}
 		if dir == "" {
 			f.Kind, f.text = KindMissing, msgMissing(r, len(found))
