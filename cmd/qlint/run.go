@@ -463,6 +463,11 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 		cfgPath = shownPath(filepath.Join(root, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(root, cfgPath)
+	if err != nil && c.config == "" && errors.Is(err, fs.ErrNotExist) {
+		if below := configsBelow(root); len(below) > 0 {
+			return nil, cfgPath, "", noRulesBelow(cfgPath, root, below)
+		}
+	}
 	if err != nil {
 		return nil, cfgPath, "", rulesError(cfgPath, err)
 	}
