@@ -280,7 +280,8 @@ Vérifie le dossier de preuves DOSSIER (par défaut le dossier courant) selon
 les règles de DOSSIER/qlint.toml et affiche, critère par critère et
 indicateur par indicateur, les preuves manquantes, périmées ou à renouveler.
 Lancé dans un sous-dossier, qlint cherche qlint.toml dans les dossiers
-parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves.
+parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves ;
+lancé au-dessus, il nomme les dossiers de preuves qu'il trouve plus bas.
 La date d'une preuve est celle du dernier commit qui a changé son contenu
 (un déplacement ou un renommage ne compte pas, même pas encore enregistré) ;
 un fichier modifié mais pas encore enregistré compte à sa date de
