@@ -103,9 +103,13 @@ func noRulesBelow(cfgPath, dir string, below []string) error {
 func initAboveEvidence(dir string, below []string) error {
 	names, first := belowList(dir, below)
 	list := strings.Join(names, ", ")
+	here := i18n.T(shownPath(dir), shownPath(dir))
+	if filepath.Clean(dir) == "." {
+		here = i18n.T("Ce dossier", "This folder")
+	}
 	return usageError(
-		fmt.Sprintf("%s contient déjà le dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", shownPath(dir), list),
-		fmt.Sprintf("%s already holds the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton around it", shownPath(dir), list),
+		fmt.Sprintf("%s contient déjà le dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", here.FR, list),
+		fmt.Sprintf("%s already holds the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton around it", here.EN, list),
 		"vérifiez-le par  qlint "+first+"  ou passez --force pour créer quand même un dossier de preuves ici",
 		"check it with  qlint "+first+"  or pass --force to make an evidence folder here anyway")
 }
