@@ -27,7 +27,7 @@ func (r *Report) ruleHelp(f Finding) i18n.Text {
 		fr = append(fr, fmt.Sprintf("indicateur %d : %s", n, titles[n]))
 		en = append(en, fmt.Sprintf("indicator %d: %s", n, titles[n]))
 	}
-	where := strings.Join(def.Paths, ", ")
+	where := patterns(def)
 	whereFR, whereEN := where, where
 	if def.Each != "" {
 		whereFR = fmt.Sprintf("%s dans chaque dossier %s", where, def.Each)

@@ -9,7 +9,9 @@ import (
 // candidates; a candidate is an item when it is dated (a date starts its
 // name, or it holds a session.toml) and holds a file. An undated candidate
 // that holds a dated folder, at any depth, only groups items (a year, a
-// client): its subfolders are candidates in turn. An undated candidate that
+// client): its subfolders are candidates in turn; so does one that only
+// holds folders of items (a year, a promotion: see groupings.go). An
+// undated candidate that
 // holds a file (other than a README or a session.toml) is an item with no
 // dates (a trainer, a subcontractor). Any other folder is empty and never an
 // item: git keeps no empty folder, so a clone judges the same items, and a
@@ -23,6 +25,8 @@ type folderFacts struct {
 	datedBelow  map[string]bool  // folded folder → holds a dated folder, at any depth
 	children    map[string][]int // folded folder → indexes in Tree.Dirs of its subfolders
 	dated       map[string]bool  // folded folder → dated (its name or its session.toml) and not empty
+	direct      map[string]bool  // folded folder → holds a file that is not a folder description, directly
+	files       map[string][]int // folded folder → indexes in Tree.Files of its files, directly
 	initialized bool
 }
 
@@ -33,13 +37,26 @@ func (j *judge) facts() *folderFacts {
 	}
 	ff.initialized = true
 	ff.hasFiles, ff.holdsAny, ff.datedBelow, ff.children, ff.dated = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string][]int{}, map[string]bool{}
+	ff.direct, ff.files = map[string]bool{}, map[string][]int{}
 	describes := j.describing()
-	for i, f := range j.Tree.Files {
+	for i := range j.Tree.Files {
+		f := &j.Tree.Files[i]
+		if placeholder(f) {
+			// A .gitkeep only keeps an empty folder in git: the folder
+			// holds nothing.
+			continue
+		}
 		for k := strings.LastIndexByte(f.key, '/'); k > 0; k = strings.LastIndexByte(f.key[:k], '/') {
 			if ff.holdsAny[f.key[:k]] {
 				break
 			}
 			ff.holdsAny[f.key[:k]] = true
+		}
+		if s := strings.LastIndexByte(f.key, '/'); s > 0 {
+			ff.files[f.key[:s]] = append(ff.files[f.key[:s]], i)
+			if !describes[i] {
+				ff.direct[f.key[:s]] = true
+			}
 		}
 		if describes[i] {
 			continue
@@ -82,7 +99,7 @@ func (j *judge) dated(key, d string) bool {
 
 // items returns the items among the folders an each pattern matched
 // (folded → as on disk), sorted.
-func (j *judge) items(matched map[string]string) map[string]string {
+func (j *judge) items(matched map[string]string, pats []matcher) map[string]string {
 	ff := j.facts()
 	out := map[string]string{}
 	var visit func(key, d string)
@@ -91,6 +108,10 @@ func (j *judge) items(matched map[string]string) map[string]string {
 		case ff.dated[key]:
 			out[key] = d
 		case ff.datedBelow[key]:
+			for _, c := range ff.children[key] {
+				visit(j.Tree.dirKeys[c], j.Tree.Dirs[c])
+			}
+		case ff.hasFiles[key] && j.groups(key, pats):
 			for _, c := range ff.children[key] {
 				visit(j.Tree.dirKeys[c], j.Tree.Dirs[c])
 			}
@@ -114,8 +135,8 @@ func (j *judge) items(matched map[string]string) map[string]string {
 func (j *judge) describing() []bool {
 	if j.describes == nil {
 		j.describes = make([]bool, len(j.Tree.Files))
-		for i, f := range j.Tree.Files {
-			j.describes[i] = describesFolder(f.key)
+		for i := range j.Tree.Files {
+			j.describes[i] = describesFolder(&j.Tree.Files[i])
 		}
 	}
 	return j.describes

@@ -65,7 +65,8 @@ type judge struct {
 	deferring  bool
 	gridNote   i18n.Text // the forced grid is not the one in force
 	folders    folderFacts
-	describes  []bool // by file index: describes its folder, never a proof
+	describes  []bool               // by file index: describes its folder, never a proof
+	groupPats  map[string][]matcher // by each pattern, the paths of its rules
 	nearMisses []nearMiss
 	keys       map[string]map[string]any // session.toml keys by folder, read once
 }
@@ -134,7 +135,7 @@ func Judge(in Input) (*Report, error) {
 		own[fold(p)] = true
 	}
 	for i, f := range in.Tree.Files {
-		if mapped[i] || own[f.key] || describesFolder(f.key) || isOwnOutput(in.FS, f.Path) {
+		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isOwnOutput(in.FS, f.Path) {
 			continue
 		}
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
@@ -149,14 +150,15 @@ func Judge(in Input) (*Report, error) {
 
 // describesFolder reports files that describe a folder rather than prove
 // anything: session.toml, README.md (as qlint init writes them in every
-// folder), LISEZMOI.md. They are never proofs, whatever a rule's pattern,
-// and never unmapped.
-func describesFolder(key string) bool {
-	switch base(key) {
+// folder), LISEZMOI.md, and the placeholders that only keep a folder in git
+// (.gitkeep, .gitignore…). They are never proofs, whatever a rule's
+// pattern, and never unmapped.
+func describesFolder(f *File) bool {
+	switch base(f.key) {
 	case SessionFile, "readme.md", "readme.txt", "readme", "lisezmoi.md", "lisezmoi.txt", "lisez-moi.md", "lisez-moi.txt":
 		return true
 	}
-	return false
+	return placeholder(f)
 }
 
 func (j *judge) add(f Finding) {
@@ -314,7 +316,7 @@ func (j *judge) eachIndex(pattern string) *eachIndex {
 			matched[k] = j.Tree.Dirs[i]
 		}
 	}
-	idx.dirs, idx.candidates = j.items(matched), len(matched)
+	idx.dirs, idx.candidates = j.items(matched, j.groupPatterns(pattern)), len(matched)
 	for _, d := range idx.dirs {
 		idx.ordered = append(idx.ordered, d)
 	}
@@ -367,7 +369,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		f := base
 		f.Path = dir
 		if dir == "" && len(r.Paths) > 0 {
-			f.Path = r.Paths[0]
+			f.Path = rules.ReadablePattern(r.Paths[0])
 		}
 		if dir == "" {
 			f.Kind, f.text = KindMissing, msgMissing(r, len(found))

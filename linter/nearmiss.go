@@ -72,7 +72,7 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	// with a missing proof).
 	var unmapped []int
 	for i, f := range j.Tree.Files {
-		if !mapped[i] && !own[f.key] && !describesFolder(f.key) {
+		if !mapped[i] && !own[f.key] && !describesFolder(&j.Tree.Files[i]) {
 			unmapped = append(unmapped, i)
 		}
 	}
@@ -114,18 +114,6 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	}
 }
 
-// keyWord is what a pattern asks a name to contain, for a rename hint:
-// "**/{,*[!a-z]}analyse*besoin*" → "analyse besoin"; "" when it asks for no word.
-func keyWord(pattern string) string {
-	name := path.Base(strings.TrimSuffix(strings.TrimSuffix(pattern, "{,/**}"), "/**"))
-	name = strings.NewReplacer("{,*[!a-z]}", "", "{,[!a-z]*}", "", "{,/**}", "").Replace(name)
-	if i := strings.IndexAny(name, "{[?."); i >= 0 {
-		name = name[:i]
-	}
-	words := strings.FieldsFunc(name, func(c rune) bool { return c == '*' || c == '-' || c == '_' || c == ' ' })
-	return strings.Join(words, " ")
-}
-
 func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text {
 	quoted := func(fr bool) string {
 		var b strings.Builder
@@ -148,15 +136,15 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text
 		}
 		return b.String()
 	}
-	word := ""
+	var words [][]string
 	if len(r.Paths) > 0 {
-		word = keyWord(r.Paths[0])
+		words = keyWords(r.Paths[0], r.Title)
 	}
 	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", quoted(true))
 	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", quoted(false))
-	if word != "" {
-		fr += fmt.Sprintf("renommez-le pour que son nom contienne « %s », ou ", word)
-		en += fmt.Sprintf("rename it so that its name holds %q, or ", word)
+	if len(words) > 0 {
+		fr += fmt.Sprintf("renommez-le pour que son nom contienne %s, ou ", wordsToHold(words, true))
+		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
 	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle %q dans qlint.toml.", r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)

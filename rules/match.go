@@ -62,4 +62,4 @@ func ReadablePattern(p string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(p, "**/"), "**/")
 }
 
-var wordBounds = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "")
+var wordBounds = strings.NewReplacer("{,*[!a-z]}", "*", "{,[!a-z]*}", "*", "{,/**}", "", "{,s}", "")

@@ -103,6 +103,11 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
 			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
 	}
+	if !force && !isFile(filepath.Join(dir, "qlint.toml")) {
+		if below := configsBelow(dir); len(below) > 0 {
+			return exitError, initAboveEvidence(dir, below)
+		}
+	}
 	if p.Name == "" {
 		if abs, err := filepath.Abs(dir); err == nil {
 			p.Name, p.NameFromFolder = filepath.Base(abs), true

@@ -280,7 +280,8 @@ Vérifie le dossier de preuves DOSSIER (par défaut le dossier courant) selon
 les règles de DOSSIER/qlint.toml et affiche, critère par critère et
 indicateur par indicateur, les preuves manquantes, périmées ou à renouveler.
 Lancé dans un sous-dossier, qlint cherche qlint.toml dans les dossiers
-parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves.
+parents, jusqu'à la racine du dépôt git, et vérifie ce dossier de preuves ;
+lancé au-dessus, il nomme les dossiers de preuves qu'il trouve plus bas.
 La date d'une preuve est celle du dernier commit qui a changé son contenu
 (un déplacement ou un renommage ne compte pas, même pas encore enregistré) ;
 un fichier modifié mais pas encore enregistré compte à sa date de
@@ -475,6 +476,11 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 		cfgPath = shownPath(filepath.Join(root, "qlint.toml"))
 	}
 	cfg, err := loadRulesFile(root, cfgPath)
+	if err != nil && c.config == "" && errors.Is(err, fs.ErrNotExist) {
+		if below := configsBelow(root); len(below) > 0 {
+			return nil, cfgPath, "", noRulesBelow(cfgPath, root, below)
+		}
+	}
 	if err != nil {
 		return nil, cfgPath, "", rulesError(cfgPath, err)
 	}

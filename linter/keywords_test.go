@@ -1,0 +1,64 @@
+package linter
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestKeyWords(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, title string
+		want           [][]string
+	}{
+		{"07-amelioration/{,*[!a-z]}procedure*reclamation*", "Procédure de traitement des réclamations", [][]string{{"procédure", "réclamation"}}},
+		{"07-amelioration/{,*[!a-z]}procedure*reclamation*", norm.NFD.String("Procédure de réclamation"), [][]string{{"procédure", "réclamation"}}},
+		{"**/{,*[!a-z]}taux*{obtention,reussite}*", "Taux d'obtention et débouchés par certification", [][]string{{"taux", "obtention"}, {"taux", "reussite"}}},
+		{"**/{,*[!a-z]}{satisfaction,evaluation}*chaud*", "Évaluation à chaud", [][]string{{"satisfaction", "chaud"}, {"évaluation", "chaud"}}},
+		{"01-information-public/**/{,*[!a-z]}calcul{,s}{,[!a-z]*}{,/**}", "Méthode de calcul", [][]string{{"calcul"}}},
+		{"**/{,*[!a-z]}emargement*{,/**}", "", [][]string{{"emargement"}}},
+		{"**/{,*[!a-z]}emargement*{,/**}", "Feuilles d'émargement", [][]string{{"émargement"}}},
+		{"**/{,*[!a-z]}analyse*besoin*", "Analyse du besoin", [][]string{{"analyse", "besoin"}}},
+		{"veille/**", "", [][]string{{"veille"}}},
+		{"*.{pdf,docx}", "", nil},
+	} {
+		assert.Equal(t, tt.want, keyWords(tt.pattern, tt.title), tt.pattern)
+	}
+}
+
+// The rename hint names every key word, with its accents: a name that
+// already holds "taux" is told it also needs "obtention" or "réussite".
+func TestNearMissNamesTheFullKeyWords(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "reclamations"
+indicators = [31]
+title = "Procédure de traitement des réclamations"
+paths = ["07-amelioration/{,*[!a-z]}procedure*reclamation*"]
+
+[[rule]]
+id = "taux"
+indicators = [11]
+title = "Taux d'obtention ou de réussite"
+each = "certifications/*"
+paths = ["**/{,*[!a-z]}taux*{obtention,reussite}*"]
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"07-amelioration/Gestion des plaintes.pdf":    file("2026-10-01"),
+		"certifications/rs6198/Taux satisfaction.pdf": file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	msgs, fr := map[string]string{}, map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing {
+			msgs[f.Rule], fr[f.Rule] = f.Message, f.text.FR
+		}
+	}
+	assert.Contains(t, msgs["reclamations"], `rename it so that its name holds "procédure" and "réclamation", or`)
+	assert.Contains(t, msgs["taux"], `rename it so that its name holds "taux" and "obtention", or "taux" and "réussite", or`)
+
+	assert.Contains(t, fr["reclamations"], "renommez-le pour que son nom contienne « procédure » et « réclamation », ou")
+	assert.Contains(t, fr["taux"], "renommez-le pour que son nom contienne « taux » et « obtention », ou « taux » et « réussite », ou")
+	assert.NotContains(t, fr["taux"], "contienne « taux », ou")
+}
