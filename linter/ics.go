@@ -255,7 +255,7 @@ func overdueEvents(r *Report, day func(rules.Day) string) []calEvent {
 			summary:     t("Qualiopi : ", "Qualiopi: ") + late + " — " + title + " — " + f.Path,
 			description: f.Message,
 			start:       r.day, end: r.day,
-			overdue:     true,
+			overdue: true,
 		})
 	}
 	return events
