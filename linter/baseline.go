@@ -28,6 +28,9 @@ type Baseline struct {
 	Errors   int    `json:"errors"`
 	Warnings int    `json:"warnings"`
 	Infos    int    `json:"infos"`
+	// InCommit is the pre-commit hook's comparison: the staged tree with
+	// HEAD. Its words speak of the commit being made.
+	InCommit bool `json:"-"`
 }
 
 // revTree is the evidence folder as a commit holds it, with each file's

@@ -174,6 +174,8 @@ func Run(o Options) (*Report, error) {
 			commit = hist.rev.hash.String()
 		}
 		KeepNew(rep, base, o.NewFromRev, commit)
+		rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
+		noteRemoved(rep, base, tree, ref, rep.Baseline.InCommit)
 	}
 	rep.Tool = Tool{Name: "qlint", Version: o.Version}
 	rep.ConfigPath = o.ConfigPath
