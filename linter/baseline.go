@@ -28,6 +28,9 @@ type Baseline struct {
 	Errors   int    `json:"errors"`
 	Warnings int    `json:"warnings"`
 	Infos    int    `json:"infos"`
+	// InCommit is the pre-commit hook's comparison: the staged tree with
+	// HEAD. Its words speak of the commit being made.
+	InCommit bool `json:"-"`
 }
 
 // revTree is the evidence folder as a commit holds it, with each file's
@@ -51,7 +54,7 @@ func errRevOutsideGit(rev string) error {
 // resolveRev finds the commit rev names. A repository with no commit yet
 // is compared with an empty folder, whatever rev says.
 func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*revTree, error) {
-	if _, err := repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) {
+	if _, err := repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) && unbornName(repo, rev) {
 		return &revTree{}, nil
 	}
 	unknown := &UserError{
@@ -78,6 +81,22 @@ func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*revTree, error)
 		return nil, unknown
 	}
 	return &revTree{hash: *h}, nil
+}
+
+// unbornName reports whether rev names the unborn HEAD (HEAD, or the
+// branch HEAD points to, which has no commit yet): only that is compared
+// with an empty folder; any other revision of a repository whose HEAD is
+// unborn (git checkout --orphan) is looked up as usual.
+func unbornName(repo *git.Repository, rev string) bool {
+	if rev == "HEAD" || rev == "@" {
+		return true
+	}
+	ref, err := repo.Storer.Reference(plumbing.HEAD)
+	if err != nil || ref.Type() != plumbing.SymbolicReference {
+		return false
+	}
+	t := ref.Target()
+	return rev == t.String() || rev == t.Short() || rev == "heads/"+t.Short()
 }
 
 // revDates dates the files of a revision's tree: all are committed there.

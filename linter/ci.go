@@ -106,7 +106,7 @@ func summaryLine(r *Report, shown, total map[string]int) string {
 		"qlint: "+counts.FR+" ; indicateurs : "+ind.FR+".",
 		"qlint: "+counts.EN+"; indicators: "+ind.EN+".").In(r.Lang)
 	if r.Baseline != nil {
-		line += " " + strings.TrimSuffix(baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang), ".") + ". " + baselineLine(r.Baseline).In(r.Lang)
+		line += " " + strings.TrimSuffix(baselineTitle(r.Baseline, len(r.Findings)).In(r.Lang), ".") + ". " + baselineLine(r.Baseline, true).In(r.Lang)
 	}
 	left := 0
 	for level, n := range total {
@@ -137,7 +137,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	if r.Baseline != nil {
-		fmt.Fprintf(&b, "**%s** %s\n\n", mdEscape(baselineTitle(r.Baseline, len(r.Findings)).In(l)), mdEscape(baselineLine(r.Baseline).In(l)))
+		fmt.Fprintf(&b, "**%s** %s\n\n", mdEscape(baselineTitle(r.Baseline, len(r.Findings)).In(l)), mdEscape(baselineLine(r.Baseline, true).In(l)))
 	}
 	var problems, infos []Finding
 	for _, f := range r.Findings {

@@ -3,6 +3,7 @@ package linter
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,8 +44,12 @@ type History struct {
 	alias    map[string]string        // a file reached through a folder link → its real path
 	commits  int
 	rev      *revTree // the tree at HistoryOptions.Rev, when asked for
-	top      string   // the work tree's top folder, "" outside a repository
-	prefix   string   // the evidence root's path from top, with /
+	// stagedTree and stagedFS are the folder as the index holds it, with
+	// HistoryOptions.StagedOn (a pre-commit hook judges what is committed).
+	stagedTree *Tree
+	stagedFS   fs.FS
+	top        string // the work tree's top folder, "" outside a repository
+	prefix     string // the evidence root's path from top, with /
 }
 
 // HistoryCache keeps the dates read for a HEAD between runs in one process
@@ -70,6 +75,9 @@ type HistoryOptions struct {
 	// StagedOn, when set, is the day staged changes count as updated: a
 	// pre-commit hook judges the commit being made, dated today.
 	StagedOn rules.Day
+	// Ignore is the rules' ignore patterns, for the staged tree listed
+	// from the index with StagedOn.
+	Ignore []string
 	// Git chooses the history reader: "auto" (the faster one for the
 	// repository's shape, see gitauto.go; the built-in one when git is not
 	// on PATH), "cli" or "builtin".
@@ -220,6 +228,13 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if err != nil {
 		return nil, err
 	}
+	fromIndex := !opts.StagedOn.IsZero() && entries != nil
+	if fromIndex {
+		if h.stagedTree, h.stagedFS, err = stagedTree(repo, entries, prefix, opts.Ignore); err != nil {
+			return nil, err
+		}
+		tree = h.stagedTree
+	}
 	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
 	h.moved = map[string]gitdates.File{}
 	blobs := byBlob(res.Files)
@@ -234,7 +249,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	// run on an unchanged folder hashes nothing.
 	var unsure []string // paths under the root, real ones for files reached through a link
 	for _, f := range tree.Files {
-		f.Path = h.realPath(f.Path, res.Files, links)
+		if !fromIndex {
+			f.Path = h.realPath(f.Path, res.Files, links)
+		}
 		e := entries[full(f.Path)]
 		gf, tracked := res.Files[f.Path]
 		if e != nil && (!tracked || e.Hash != gf.Blob) {
@@ -249,6 +266,9 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 				}
 				continue
 			}
+		}
+		if fromIndex {
+			continue // staged as committed at HEAD: clean
 		}
 		indexed := e != nil && int64(e.Size) == f.Size && e.ModifiedAt.Equal(f.ModTime)
 		switch {

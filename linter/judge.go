@@ -135,7 +135,7 @@ func Judge(in Input) (*Report, error) {
 		own[fold(p)] = true
 	}
 	for i, f := range in.Tree.Files {
-		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isOwnOutput(in.FS, f.Path) {
+		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.FS, f.Path) {
 			continue
 		}
 		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})

@@ -110,7 +110,7 @@ func Run(o Options) (*Report, error) {
 		Rev:            o.NewFromRev,
 	}
 	if o.PreCommit {
-		hopts.StagedOn = o.AsOf
+		hopts.StagedOn, hopts.Ignore = o.AsOf, o.Config.Ignore
 	}
 	hist, err := readHistory(o.Root, getTree, hopts)
 	if err != nil {
@@ -118,6 +118,9 @@ func Run(o Options) (*Report, error) {
 	}
 	if _, err := getTree(); err != nil { // outside a repository history did not ask
 		return nil, err
+	}
+	if hist.stagedTree != nil { // --pre-commit: the commit being made
+		tree, fsys = hist.stagedTree, hist.stagedFS
 	}
 	dates, err := withSubmodules(o.Root, tree, hist, hopts)
 	if err != nil {
@@ -174,6 +177,8 @@ func Run(o Options) (*Report, error) {
 			commit = hist.rev.hash.String()
 		}
 		KeepNew(rep, base, o.NewFromRev, commit)
+		rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
+		noteRemoved(rep, base, tree, ref, rep.Baseline.InCommit)
 	}
 	rep.Tool = Tool{Name: "qlint", Version: o.Version}
 	rep.ConfigPath = o.ConfigPath

@@ -72,7 +72,7 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	// with a missing proof).
 	var unmapped []int
 	for i, f := range j.Tree.Files {
-		if !mapped[i] && !own[f.key] && !describesFolder(&j.Tree.Files[i]) {
+		if !mapped[i] && !own[f.key] && !describesFolder(&j.Tree.Files[i]) && !isCIFile(f.key) {
 			unmapped = append(unmapped, i)
 		}
 	}

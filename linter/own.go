@@ -59,3 +59,24 @@ func ownOutputHead(head []byte) bool {
 	}
 	return false
 }
+
+// isCIFile reports the files the README has users add next to the
+// evidence (key: folded path): the pre-commit framework's configuration,
+// GitHub's workflows and settings, GitLab CI's configuration and its code
+// quality report. They are the tools' own, never proofs, never unmapped.
+func isCIFile(key string) bool {
+	for _, dir := range ciDirs {
+		if strings.HasPrefix(key, dir) {
+			return true
+		}
+	}
+	return ciFiles[key]
+}
+
+var (
+	ciDirs  = []string{fold(".github") + "/", fold(".gitlab") + "/"}
+	ciFiles = map[string]bool{
+		fold(".pre-commit-config.yaml"): true, fold(".pre-commit-hooks.yaml"): true,
+		fold(".gitlab-ci.yml"): true, fold("gl-code-quality-report.json"): true,
+	}
+)

@@ -19,11 +19,10 @@ func revName(b *Baseline) string {
 func baselineTitle(b *Baseline, newOnes int) i18n.Text {
 	if b.Commit == "" {
 		if newOnes == 0 {
-			return i18n.T("Dépôt sans commit, comparé à un dossier vide : rien de plus à corriger.", "Repository without commits, compared with an empty folder: nothing more to fix.")
+			return i18n.T("Dépôt sans commit, comparé à un dossier vide : rien de nouveau à corriger.", "Repository without commits, compared with an empty folder: nothing new to fix.")
 		}
-		n := i18n.N(newOnes, "constat", "constats", "finding", "findings")
-		return i18n.T("Dépôt sans commit, comparé à un dossier vide : "+n.FR+" de plus",
-			"Repository without commits, compared with an empty folder: "+n.EN+" more")
+		more := i18n.N(newOnes, "constat de plus", "constats de plus", "more finding", "more findings")
+		return i18n.T("Dépôt sans commit, comparé à un dossier vide : "+more.FR, "Repository without commits, compared with an empty folder: "+more.EN)
 	}
 	if newOnes == 0 {
 		return i18n.T("Rien de nouveau à corriger par rapport à "+revName(b)+".", "Nothing new to fix compared with "+revName(b)+".")
@@ -34,15 +33,24 @@ func baselineTitle(b *Baseline, newOnes int) i18n.Text {
 }
 
 // baselineLine counts, in one line, what was already to fix at the
-// revision: it is not counted in the exit code.
-func baselineLine(b *Baseline) i18n.Text {
+// revision: it is not counted in the exit code. It says how to see the
+// full list: run qlint (the hook), whole-folder: true (a CI format, the
+// Action's), or qlint without --new-from-rev.
+func baselineLine(b *Baseline, ci bool) i18n.Text {
 	if b.Errors+b.Warnings+b.Infos == 0 {
 		return i18n.T("Rien n'était déjà à corriger.", "Nothing was already to fix.")
 	}
 	counts := findingCounts(b.Errors, b.Warnings, b.Infos)
+	full := i18n.T("qlint sans --new-from-rev", "qlint without --new-from-rev")
+	switch {
+	case b.InCommit:
+		full = i18n.T("lancez qlint", "run qlint")
+	case ci:
+		full = i18n.T("whole-folder: true dans l'Action, ou qlint sans --new-from-rev", "whole-folder: true in the Action, or qlint without --new-from-rev")
+	}
 	return i18n.T(
-		"Déjà à corriger avant (non compté ici) : "+counts.FR+" ; la liste complète : qlint sans --new-from-rev.",
-		"Already to fix before (not counted here): "+counts.EN+"; the full list: qlint without --new-from-rev.")
+		"Déjà à corriger avant (non compté ici) : "+counts.FR+" ; la liste complète : "+full.FR+".",
+		"Already to fix before (not counted here): "+counts.EN+"; the full list: "+full.EN+".")
 }
 
 // writeTextNew prints a --new-from-rev report: what the change broke
@@ -72,11 +80,17 @@ func writeTextNew(p *textPrinter, r *Report) error {
 		p.printf("  %s\n", p.paint(severityColors[f.Severity], severityWords[f.Severity].In(p.l)+" · "+where))
 		p.printf("%s", wrap(Visible(f.Message), "    ", p.width()))
 	}
-	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b).In(p.l)))
-	if r.Summary.Errors > 0 {
-		p.printf("%s\n", i18n.T(
-			i18n.N(r.Summary.Errors, "erreur de plus : corrigez-la", "erreurs de plus : corrigez-les", "", "").FR+" avant d'enregistrer.",
-			i18n.N(r.Summary.Errors, "", "", "more error: fix it", "more errors: fix them").EN+" before committing.").In(p.l))
+	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b, false).In(p.l)))
+	if n := r.Summary.Errors; n > 0 {
+		more := i18n.N(n, "erreur de plus", "erreurs de plus", "more error", "more errors")
+		what := i18n.T(more.FR+" par rapport à "+revName(b)+".", more.EN+" compared with "+revName(b)+".")
+		if b.InCommit {
+			what = i18n.T(more.FR+" : corrigez-les avant d'enregistrer.", more.EN+": fix them before committing.")
+			if n == 1 {
+				what = i18n.T(more.FR+" : corrigez-la avant d'enregistrer.", more.EN+": fix it before committing.")
+			}
+		}
+		p.printf("%s\n", what.In(p.l))
 	}
 	return p.err
 }

@@ -14,6 +14,9 @@ qlint="${QLINT:-qlint}"
 args=("${INPUT_PATH:-.}" --fail-on "${INPUT_FAIL_ON:-error}")
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 if [ -n "${INPUT_AS_OF:-}" ]; then args+=(--as-of "$INPUT_AS_OF"); fi
+# The SARIF file always judges the whole folder: code scanning compares a
+# pull request's analysis with its base branch's itself.
+whole=("${args[@]}")
 case "${GITHUB_EVENT_NAME:-}" in
   pull_request | pull_request_target)
     if [ "${INPUT_WHOLE_FOLDER:-false}" != true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
@@ -58,12 +61,12 @@ if [ "$code" = 2 ]; then
   fi
 fi
 
-# The same findings as SARIF, for code scanning: the history read above is
-# in qlint's cache, so this second run is quick.
+# The whole folder's findings as SARIF, for code scanning: the history read
+# above is in qlint's cache, so this second run is quick.
 sarif=""
 if [ "$code" != 2 ]; then
   sarif="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/qlint.sarif"
-  if ! "$qlint" "${args[@]}" --format sarif --output "$sarif" --fail-on never "${extra[@]}" 2>/dev/null; then
+  if ! "$qlint" "${whole[@]}" --format sarif --output "$sarif" --fail-on never "${extra[@]}" 2>/dev/null; then
     sarif=""
   fi
 fi

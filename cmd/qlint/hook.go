@@ -92,6 +92,9 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 				"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
 				"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1; or use the pre-commit framework (see the README)")
 		}
+		if err := hookRulesCheck(dir, *strict); err != nil {
+			return exitError, err
+		}
 		self, onPath := hookQlint()
 		err := os.MkdirAll(hooks, 0o755)
 		if err == nil {

@@ -79,6 +79,8 @@ func TestHookGoesWhereGitRunsIt(t *testing.T) {
 				if !withGit {
 					t.Setenv("PATH", "")
 				}
+				// The evidence folder's rules: hook install refuses a folder without.
+				require.NoError(t, os.WriteFile(filepath.Join(from, "qlint.toml"), []byte("schema = 1\n"), 0o644))
 				code, out := runBounded(t, "hook", "install", from, "--lang", "en")
 				require.Equal(t, exitOK, code, "%s", out)
 				assert.FileExists(t, filepath.Join(want, "pre-commit"), "%s", out)

@@ -1,0 +1,118 @@
+package linter
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
+)
+
+// noteRemoved, after KeepNew, names the proofs deleted since the revision.
+// A proof the revision had and the tree has no more is grouped by rule and
+// item: when that item has a new finding for the rule, the finding names
+// the deleted files; when the item has no proof of the rule left and no
+// finding (an each folder whose only file was deleted is no item any more,
+// so its findings vanish with it), a new finding says the proofs were
+// deleted. Either way a pre-commit hook refuses the deletion and says why.
+// inCommit says the revision is HEAD judged against the staged tree.
+func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit bool) {
+	if rep.Baseline == nil || base == nil {
+		return
+	}
+	present := make(map[string]bool, len(now.Files))
+	for _, f := range now.Files {
+		present[f.Path] = true
+	}
+	type group struct {
+		rule, dir string
+		paths     []string
+	}
+	groups := map[string]*group{}
+	var order []string
+	for id, ms := range base.Matches {
+		for _, m := range ms {
+			if present[m.Path] {
+				continue
+			}
+			k := id + "\x00" + fold(m.Dir)
+			g := groups[k]
+			if g == nil {
+				g = &group{rule: id, dir: m.Dir}
+				groups[k] = g
+				order = append(order, k)
+			}
+			g.paths = append(g.paths, m.Path)
+		}
+	}
+	sort.Strings(order)
+	added := false
+	for _, k := range order {
+		g := groups[k]
+		sort.Strings(g.paths)
+		names := strings.Join(g.paths, ", ")
+		gone := i18n.T("supprimé dans ce commit : "+names, "deleted in this commit: "+names)
+		if !inCommit {
+			r := revName(rep.Baseline)
+			gone = i18n.T("supprimé depuis "+r+" : "+names, "deleted since "+r+": "+names)
+		}
+		named := false
+		for i := range rep.Findings {
+			f := &rep.Findings[i]
+			if f.Rule == g.rule && fold(f.item) == fold(g.dir) {
+				f.text = i18n.T(f.text.In(i18n.FR)+" ("+gone.In(i18n.FR)+")", f.text.In(i18n.EN)+" ("+gone.In(i18n.EN)+")")
+				f.Message = f.text.In(rep.Lang)
+				named = true
+			}
+		}
+		if named || stillProved(rep, g.rule, g.dir) {
+			continue
+		}
+		r := rep.ruleDefs[g.rule]
+		if r == nil {
+			continue
+		}
+		f := Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: r.Indicators, Rule: r.ID,
+			Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r), item: g.dir}
+		if f.Path == "" {
+			f.Path = g.paths[0]
+		}
+		what := label(r)
+		f.text = i18n.T(fmt.Sprintf("%s : plus aucune preuve (%s)", what, gone.In(i18n.FR)),
+			fmt.Sprintf("%s: no proof left (%s)", what, gone.In(i18n.EN)))
+		f.Message = f.text.In(rep.Lang)
+		f.NC = rules.NCMinorOrMajor
+		for _, n := range f.Indicators {
+			if ref == nil {
+				break
+			}
+			if ind, ok := ref.Indicator(n); ok && ind.NC == rules.NCMajor {
+				f.NC = rules.NCMajor
+			}
+		}
+		rep.Findings = append(rep.Findings, f)
+		added = true
+		switch rules.Severity(f.Severity) {
+		case rules.SevError:
+			rep.Summary.Errors++
+		case rules.SevWarning:
+			rep.Summary.Warnings++
+		default:
+			rep.Summary.Infos++
+		}
+	}
+	if added {
+		sortFindings(rep.Findings)
+	}
+}
+
+// stillProved reports whether rule id still matches a file in item dir.
+func stillProved(rep *Report, id, dir string) bool {
+	for _, m := range rep.Matches[id] {
+		if fold(m.Dir) == fold(dir) {
+			return true
+		}
+	}
+	return false
+}
