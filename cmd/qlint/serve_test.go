@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -18,15 +17,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qlint/qlint/internal/browsertest"
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/linter"
 )
@@ -215,19 +212,6 @@ func TestWatchServeFlags(t *testing.T) {
 	})
 }
 
-func chromiumPath(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is required in CI (.ci/run installs it)")
-	}
-	t.Skip("chromium is not installed: the real-browser test of the live page is skipped (apt-get install -y chromium)")
-	return ""
-}
-
 // TestLivePageInARealBrowser opens the live page in headless Chromium,
 // files a proof and sees its indicator turn green without a reload; a bad
 // qlint.toml is shown on the page, which keeps the last good report;
@@ -236,41 +220,10 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
-	bin := chromiumPath(t)
 	dir := liveFolder(t)
 	lw := startLiveWatch(t, dir)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
-	defer cancelTimeout()
-
-	var mu sync.Mutex
-	var problems []string
-	require.NoError(t, chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				problems = append(problems, "console error")
-			}
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.EntryLevelError {
-				problems = append(problems, "log: "+e.Entry.Text)
-			}
-		}
-	}))
-	_, err := chromedp.Call(ctx, log.Enable, cdp.Empty{})
-	require.NoError(t, err)
+	ctx, problems := browsertest.Start(t, 120*time.Second)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(lw.url), chromedp.WaitReady("#live-bar")))
 	eval := func(js string) string {
 		t.Helper()
@@ -335,7 +288,7 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	assert.Equal(t, "status status-ok CONFORME", eval(status), "the last good report stays")
 
 	// Printing gives the binder, without the live strip.
-	_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	assert.Equal(t, "none", eval(`getComputedStyle(document.getElementById('live-bar')).display`))
 	_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
@@ -350,9 +303,7 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	assert.NoError(t, lw.stop(t), "exit 0 on Ctrl-C; stderr:\n%s", lw.stderr.String())
 	waitFor("the goodbye", `(function(){var c=document.getElementById('live-conn');return !c.hidden&&c.textContent.indexOf('qlint watch est arrêté')===0?'bye':'no'})()`, "bye", 5*time.Second)
 
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Empty(t, problems, "no console error")
+	assert.Empty(t, problems.List(), "no console error")
 }
 
 // TestWatchServeExpose: another address than the loopback, with --expose,
