@@ -291,13 +291,6 @@ func KeepNew(rep, base *Report, rev, commit string) {
 	rep.Baseline = b
 	rep.Summary.Errors, rep.Summary.Warnings, rep.Summary.Infos = 0, 0, 0
 	for _, f := range kept {
-		switch rules.Severity(f.Severity) {
-		case rules.SevError:
-			rep.Summary.Errors++
-		case rules.SevWarning:
-			rep.Summary.Warnings++
-		default:
-			rep.Summary.Infos++
-		}
+		rep.Summary.count(f.Severity)
 	}
 }

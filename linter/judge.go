@@ -570,14 +570,7 @@ func (j *judge) report() *Report {
 	for i := range j.findings {
 		f := &j.findings[i]
 		f.Message = f.text.In(j.Lang)
-		switch rules.Severity(f.Severity) {
-		case rules.SevError:
-			rep.Summary.Errors++
-		case rules.SevWarning:
-			rep.Summary.Warnings++
-		default:
-			rep.Summary.Infos++
-		}
+		rep.Summary.count(f.Severity)
 		if statusRank[f.Kind] == 0 || f.deferred {
 			continue
 		}

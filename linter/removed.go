@@ -93,14 +93,7 @@ func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit 
 		}
 		rep.Findings = append(rep.Findings, f)
 		added = true
-		switch rules.Severity(f.Severity) {
-		case rules.SevError:
-			rep.Summary.Errors++
-		case rules.SevWarning:
-			rep.Summary.Warnings++
-		default:
-			rep.Summary.Infos++
-		}
+		rep.Summary.count(f.Severity)
 	}
 	if added {
 		sortFindings(rep.Findings)

@@ -117,6 +117,18 @@ type Summary struct {
 	Indicators StatusCounts `json:"indicators"`
 }
 
+// count adds one finding of severity sev.
+func (s *Summary) count(sev string) {
+	switch rules.Severity(sev) {
+	case rules.SevError:
+		s.Errors++
+	case rules.SevWarning:
+		s.Warnings++
+	default:
+		s.Infos++
+	}
+}
+
 // StatusCounts counts indicators by status.
 type StatusCounts struct {
 	OK            int `json:"ok"`
