@@ -811,22 +811,9 @@ func closest(p string, from []string) string {
 func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 	h := root
 	for _, name := range w.prefix {
-		it, err := w.tr.iter(h)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		found := false
-		for ; it.ok; it.next() {
-			if it.cur.dir && string(it.cur.name) == name {
-				h, found = it.cur.hash, true
-				break
-			}
-		}
-		if it.err != nil {
-			return plumbing.ZeroHash, &MissingObjectError{"tree", h, it.err}
-		}
-		if !found {
-			return plumbing.ZeroHash, nil
+		var err error
+		if h, err = w.tr.entry(h, name, true); err != nil || h.IsZero() {
+			return h, err
 		}
 	}
 	return h, nil
@@ -837,28 +824,30 @@ func (w *walker) subtree(root plumbing.Hash) (plumbing.Hash, error) {
 func (t *trees) lookup(h plumbing.Hash, p string) (plumbing.Hash, error) {
 	for {
 		name, rest, sub := strings.Cut(p, "/")
-		it, err := t.iter(h)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		found := false
-		for ; it.ok; it.next() {
-			if it.cur.dir == sub && string(it.cur.name) == name {
-				h, found = it.cur.hash, true
-				break
-			}
-		}
-		if it.err != nil {
-			return plumbing.ZeroHash, &MissingObjectError{"tree", h, it.err}
-		}
-		if !found {
-			return plumbing.ZeroHash, nil
-		}
-		if !sub {
-			return h, nil
+		var err error
+		if h, err = t.entry(h, name, sub); err != nil || h.IsZero() || !sub {
+			return h, err
 		}
 		p = rest
 	}
+}
+
+// entry returns the hash of the entry name of tree h, a folder when dir,
+// else a file; zero when the tree has no such entry.
+func (t *trees) entry(h plumbing.Hash, name string, dir bool) (plumbing.Hash, error) {
+	it, err := t.iter(h)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	for ; it.ok; it.next() {
+		if it.cur.dir == dir && string(it.cur.name) == name {
+			return it.cur.hash, nil
+		}
+	}
+	if it.err != nil {
+		return plumbing.ZeroHash, &MissingObjectError{"tree", h, it.err}
+	}
+	return plumbing.ZeroHash, nil
 }
 
 // files calls fn for every file below tree h.
