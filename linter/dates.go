@@ -29,6 +29,11 @@ const (
 	SourceFilename    = "filename"
 )
 
+// SourceMoved dates a file not yet committed at its path whose content is
+// that of a file at HEAD (moved or renamed, staged or not): it keeps that
+// file's git date.
+const SourceMoved = "moved"
+
 // History is where the files' last updates come from.
 type History struct {
 	Kind    string // "git", or "none" outside a repository
@@ -108,7 +113,8 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 // read first, and the tree is needed only to compare the working copies.
 func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (*History, error) {
 	h := &History{Kind: "none", root: root}
-	repo, err := openRepo(root)
+	repo, err := gitdates.OpenRepo(root)
+	err = fromGit(err)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		if opts.Rev != "" {
 			return nil, errRevOutsideGit(opts.Rev)
@@ -142,8 +148,8 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if err != nil {
 		return nil, fmt.Errorf("reading the shallow list: %w", err)
 	}
-	if err := refuseGrafts(repo, opts.AllowShallow); err != nil {
-		return nil, err
+	if err := gitdates.RefuseGrafts(repo, opts.AllowShallow); err != nil {
+		return nil, fromGit(err)
 	}
 	opt := gitdates.Options{Progress: opts.Progress}
 	if len(shallow) > 0 {
@@ -171,11 +177,11 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		return nil, err
 	}
 	if gitBin != "" {
-		if err := checkOwner(gitBin, wt.Filesystem.Root()); err != nil {
-			return nil, err
+		if err := gitdates.CheckOwner(gitBin, wt.Filesystem.Root()); err != nil {
+			return nil, fromGit(err)
 		}
 	}
-	if gitBin != "" && opts.Git != GitCLI && preferBuiltin(repo) {
+	if gitBin != "" && opts.Git != GitCLI && gitdates.PreferBuiltin(repo) {
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
 	opt.Git, opt.Dir = gitBin, wt.Filesystem.Root()
@@ -237,8 +243,8 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	}
 	h.files, h.dirty, h.staged, h.stagedOn = res.Files, map[string]bool{}, map[string]bool{}, opts.StagedOn
 	h.moved = map[string]gitdates.File{}
-	blobs := byBlob(res.Files)
-	links := newLinkResolver(root)
+	blobs := gitdates.ByBlob(res.Files)
+	links := gitdates.NewLinkResolver(root)
 	full := func(p string) string {
 		if prefix != "" {
 			return prefix + "/" + p
@@ -258,7 +264,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 			h.staged[f.Path] = true
 			if !h.stagedOn.IsZero() {
 				// A pre-commit hook judges the staged content.
-				if src, ok := blobs[e.Hash]; ok && e.Hash != emptyBlob {
+				if src, ok := blobs[e.Hash]; ok && e.Hash != gitdates.EmptyBlob {
 					h.moved[f.Path] = src
 				}
 				if tracked {
@@ -277,7 +283,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 		case indexed:
 			h.settle(f.Path, []plumbing.Hash{e.Hash}, blobs)
 		case tracked:
-			if isLink, same := linkHolds(filepath.Join(h.root, filepath.FromSlash(f.Path)), gf.Blob); isLink {
+			if isLink, same := gitdates.LinkHolds(filepath.Join(h.root, filepath.FromSlash(f.Path)), gf.Blob); isLink {
 				if !same { // a committed link: its text, not its target's content
 					h.dirty[f.Path] = true
 				}
@@ -301,7 +307,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 			_, ok := blobs[id]
 			return ok
 		}
-		ids := contentIDs(gitBin, wt.Filesystem.Root(), attrDir, paths, known)
+		ids := gitdates.ContentIDs(gitBin, wt.Filesystem.Root(), attrDir, paths, known)
 		for k, p := range unsure {
 			h.settle(p, ids[paths[k]], blobs)
 		}
@@ -323,7 +329,7 @@ func (h *History) settle(p string, ids []plumbing.Hash, blobs map[plumbing.Hash]
 		h.dirty[p] = true
 	}
 	for _, id := range ids {
-		if src, ok := blobs[id]; ok && id != emptyBlob {
+		if src, ok := blobs[id]; ok && id != gitdates.EmptyBlob {
 			h.moved[p] = src
 			return
 		}
@@ -374,7 +380,7 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 	case mem != nil && mem.last != nil && mem.key == key:
 		known = mem.last
 	case gitDir != "":
-		known = loadCache(gitDir, key)
+		known = gitdates.LoadCache(gitDir, key)
 	}
 	if known != nil && head != nil && known.Head == head.Hash() && (opt.Also.IsZero() || opt.Also == head.Hash()) {
 		if mem != nil {
@@ -400,7 +406,7 @@ func walkCached(repo *git.Repository, prefix string, opt gitdates.Options, mem *
 		mem.key, mem.last = key, res
 	}
 	if gitDir != "" {
-		_ = saveCache(gitDir, key, res) // a read-only repository just goes without
+		_ = gitdates.SaveCache(gitDir, key, res) // a read-only repository just goes without
 	}
 	return res, nil
 }
@@ -424,7 +430,7 @@ func readIndex(repo *git.Repository, cache *HistoryCache) map[string]*index.Entr
 	if cache != nil && stamp != "" && cache.indexStamp == stamp {
 		return cache.index
 	}
-	list, err := indexEntries(repo)
+	list, err := gitdates.IndexEntries(repo)
 	if err != nil {
 		list = nil // unreadable index: every file is compared by content
 	}
@@ -536,4 +542,34 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// realPath is where the walk's file p is for git: p itself, or, for a file
+// git does not have at p but has at the real path a folder link leads to,
+// that path (remembered for Date).
+func (h *History) realPath(p string, files map[string]gitdates.File, links *gitdates.LinkResolver) string {
+	if _, ok := files[p]; ok {
+		return p
+	}
+	real, ok := links.Real(p)
+	if !ok {
+		return p
+	}
+	if _, ok := files[real]; !ok {
+		return p
+	}
+	if h.alias == nil {
+		h.alias = map[string]string{}
+	}
+	h.alias[p] = real
+	return real
+}
+
+// fromGit passes on a repository qlint cannot read as a UserError.
+func fromGit(err error) error {
+	var ge *gitdates.UserError
+	if errors.As(err, &ge) {
+		return &UserError{Msg: ge.Msg, Hint: ge.Hint, Err: ge.Err}
+	}
+	return err
 }
