@@ -12,6 +12,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
 )
@@ -183,7 +184,7 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
 			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
 	}
-	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
+	hooks, err = gitdates.GitHooksDir(dir, top, st.Filesystem().Root())
 	return shownPath(hooks), rel, err
 }
 
@@ -266,4 +267,15 @@ func folderWords(rel string, l i18n.Lang) string {
 		return i18n.T("(tout le dépôt)", "(the whole repository)").In(l)
 	}
 	return rel
+}
+
+// hookLinkError refuses to write the hook through a link: a dangling
+// pre-commit link would be written through to its target, outside the
+// repository.
+func hookLinkError(hook string) error {
+	return usageError(
+		fmt.Sprintf("%s est un lien : qlint n'écrit pas à travers (il mènerait hors du dépôt)", hook),
+		fmt.Sprintf("%s is a link: qlint does not write through it (it would lead out of the repository)", hook),
+		"supprimez le lien si vous n'en voulez plus, puis relancez qlint hook install",
+		"remove the link if you no longer want it, then run qlint hook install again")
 }

@@ -1,8 +1,7 @@
-package main
+package gitdates
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,10 +9,11 @@ import (
 
 	"github.com/go-git/go-git/v5/config"
 
+	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 )
 
-// gitHooksDir returns the folder where git runs the hooks of the
+// GitHooksDir returns the folder where git runs the hooks of the
 // repository whose work tree is top and whose git folder is gitDir (a
 // worktree's own folder, .git/worktrees/NAME, included).
 //
@@ -23,7 +23,7 @@ import (
 // main repository's. Without git the same is worked out: core.hooksPath
 // from the repository's config, else the global one, ~ expanded, relative
 // to the work tree's top; else the hooks folder of the common git folder.
-func gitHooksDir(dir, top, gitDir string) (string, error) {
+func GitHooksDir(dir, top, gitDir string) (string, error) {
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		cmd := exec.Command(gitBin, "rev-parse", "--git-path", "hooks")
 		cmd.Dir = dir
@@ -38,11 +38,11 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 			return filepath.Clean(p), nil
 		}
 		if strings.Contains(stderr.String(), "safe.directory") || strings.Contains(stderr.String(), "dubious ownership") {
-			return "", usageError(
-				"git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
-				"git refuses this repository: it belongs to another user (safe.directory)",
-				"si vous lui faites confiance : git config --global --add safe.directory "+shellQuote(top),
-				"if you trust it: git config --global --add safe.directory "+shellQuote(top))
+			return "", &UserError{
+				Msg: i18n.T("git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
+					"git refuses this repository: it belongs to another user (safe.directory)"),
+				Hint: i18n.T("si vous lui faites confiance : git config --global --add safe.directory "+quoteArg(top),
+					"if you trust it: git config --global --add safe.directory "+quoteArg(top))}
 		}
 	}
 	common := gitDir
@@ -63,10 +63,11 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", usageError("core.hooksPath = "+p+" : le dossier personnel est inconnu",
-				"core.hooksPath = "+p+": the home folder is unknown",
-				"écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",
-				"write a full path in core.hooksPath (git config core.hooksPath)")
+			return "", &UserError{
+				Msg: i18n.T("core.hooksPath = "+p+" : le dossier personnel est inconnu",
+					"core.hooksPath = "+p+": the home folder is unknown"),
+				Hint: i18n.T("écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",
+					"write a full path in core.hooksPath (git config core.hooksPath)")}
 		}
 		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
 	}
@@ -108,15 +109,4 @@ func globalHooksPath() string {
 		}
 	}
 	return p
-}
-
-// hookLinkError refuses to write the hook through a link: a dangling
-// pre-commit link would be written through to its target, outside the
-// repository.
-func hookLinkError(hook string) error {
-	return usageError(
-		fmt.Sprintf("%s est un lien : qlint n'écrit pas à travers (il mènerait hors du dépôt)", hook),
-		fmt.Sprintf("%s is a link: qlint does not write through it (it would lead out of the repository)", hook),
-		"supprimez le lien si vous n'en voulez plus, puis relancez qlint hook install",
-		"remove the link if you no longer want it, then run qlint hook install again")
 }
