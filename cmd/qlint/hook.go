@@ -9,9 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/storage/filesystem"
-
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -152,39 +149,17 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 // hooksDir finds the repository's hooks folder (core.hooksPath when set)
 // and the evidence folder's path from the work tree's top.
 func hooksDir(dir string) (hooks, rel string, err error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if err != nil {
+	hooks, rel, err = gitdates.HooksDir(dir)
+	switch {
+	case errors.Is(err, gitdates.ErrNotRepository):
 		return "", "", usageError(
 			fmt.Sprintf("%s n'est pas dans un dépôt git", dir), fmt.Sprintf("%s is not in a git repository", dir),
 			"le crochet pre-commit se pose dans le dépôt du dossier de preuves : git init, puis qlint hook install",
 			"the pre-commit hook goes into the evidence folder's repository: git init, then qlint hook install")
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return "", "", err
-	}
-	top := wt.Filesystem.Root()
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
-	}
-	if a, err := filepath.EvalSymlinks(absDir); err == nil {
-		absDir = a
-	}
-	if t, err := filepath.EvalSymlinks(top); err == nil {
-		top = t
-	}
-	rel, err = filepath.Rel(top, absDir)
-	if err != nil {
-		return "", "", err
-	}
-	rel = filepath.ToSlash(rel)
-	st, ok := repo.Storer.(*filesystem.Storage)
-	if !ok {
+	case errors.Is(err, gitdates.ErrNoHooksFolder):
 		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
 			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
 	}
-	hooks, err = gitdates.GitHooksDir(dir, top, st.Filesystem().Root())
 	return shownPath(hooks), rel, err
 }
 

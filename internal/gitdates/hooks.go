@@ -2,18 +2,63 @@ package gitdates
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 )
 
-// GitHooksDir returns the folder where git runs the hooks of the
+// Why HooksDir finds no hooks folder.
+var (
+	ErrNotRepository = errors.New("not in a git repository")
+	ErrNoHooksFolder = errors.New("the git repository has no folder for hooks")
+)
+
+// HooksDir finds where git runs the hooks of the repository that holds dir
+// (core.hooksPath when set), and dir's path from the work tree's top, with
+// /. The repository is found and opened as Open does.
+func HooksDir(dir string) (hooks, rel string, err error) {
+	repo, err := openRepo(dir)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %w", ErrNotRepository, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return "", "", err
+	}
+	top := wt.Filesystem.Root()
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	if a, err := filepath.EvalSymlinks(absDir); err == nil {
+		absDir = a
+	}
+	if t, err := filepath.EvalSymlinks(top); err == nil {
+		top = t
+	}
+	rel, err = filepath.Rel(top, absDir)
+	if err != nil {
+		return "", "", err
+	}
+	rel = filepath.ToSlash(rel)
+	st, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return "", "", ErrNoHooksFolder
+	}
+	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
+	return hooks, rel, err
+}
+
+// gitHooksDir returns the folder where git runs the hooks of the
 // repository whose work tree is top and whose git folder is gitDir (a
 // worktree's own folder, .git/worktrees/NAME, included).
 //
@@ -23,7 +68,7 @@ import (
 // main repository's. Without git the same is worked out: core.hooksPath
 // from the repository's config, else the global one, ~ expanded, relative
 // to the work tree's top; else the hooks folder of the common git folder.
-func GitHooksDir(dir, top, gitDir string) (string, error) {
+func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		cmd := exec.Command(gitBin, "rev-parse", "--git-path", "hooks")
 		cmd.Dir = dir
