@@ -1,6 +1,7 @@
 package gitdates
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,19 +12,84 @@ import (
 	"github.com/qlint/qlint/internal/gitbuild"
 )
 
-// TestCacheFromAnotherVersionIsRefused: a cache another format version
-// wrote is not trusted (the history is then read again).
-func TestCacheFromAnotherVersionIsRefused(t *testing.T) {
-	r, _ := build(t, []step{{name: "one", date: "2026-03-05", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1"} }}})
-	res, err := Walk(r.R, "", Options{})
-	require.NoError(t, err)
-	gitDir := filepath.Join(r.Dir, ".git")
-	require.NoError(t, saveCache(gitDir, "\x00", res))
-	require.NotNil(t, loadCache(gitDir, "\x00"))
+func TestHistoryCache(t *testing.T) {
+	for _, reader := range readers(t) {
+		t.Run(reader, func(t *testing.T) {
+			root, r, head := checkedOut(t)
+			cacheFile := filepath.Join(root, ".git", "qlint", "history.cache")
+
+			cold := opened(t, root, OpenOptions{Reader: reader})
+			assert.Greater(t, cold.Commits, 0)
+			require.FileExists(t, cacheFile, "the cache lives in .git")
+			assert.Equal(t, "2026-03-05 git", dateOf(t, cold, root, "a.md"))
+
+			// Nothing changed: nothing is read.
+			warm := opened(t, root, OpenOptions{Reader: reader})
+			assert.Equal(t, 0, warm.Commits)
+			assert.Equal(t, "2026-03-05 git", dateOf(t, warm, root, "a.md"))
+
+			// One new commit: only it is read.
+			tree, err := r.Snapshot()
+			require.NoError(t, err)
+			c3, err := r.Commit(tree.With("b2.md", "new"), "three", gitbuild.MustDay("2026-06-01"), head)
+			require.NoError(t, err)
+			require.NoError(t, r.SetHead(c3))
+			require.NoError(t, r.Checkout())
+			inc := opened(t, root, OpenOptions{Reader: reader})
+			assert.LessOrEqual(t, inc.Commits, 2, "the new commit (and its parent, the cached head)")
+			assert.Equal(t, "2026-06-01 git", dateOf(t, inc, root, "b2.md"))
+			assert.Equal(t, "2026-03-05 git", dateOf(t, inc, root, "a.md"))
+			assert.Equal(t, "2025-01-10 git", dateOf(t, inc, root, "classé/b.md"))
+
+			// History rewritten (an amend of that commit): the cache is not
+			// trusted for the dropped commit.
+			amended, err := r.Commit(tree.With("b2.md", "amended"), "three, amended", gitbuild.MustDay("2026-07-01"), head)
+			require.NoError(t, err)
+			require.NoError(t, r.SetHead(amended))
+			require.NoError(t, r.Checkout())
+			re := opened(t, root, OpenOptions{Reader: reader})
+			assert.Equal(t, "2026-07-01 git", dateOf(t, re, root, "b2.md"))
+			assert.Equal(t, "2026-03-05 git", dateOf(t, re, root, "a.md"))
+
+			// A damaged cache is rebuilt.
+			data, err := os.ReadFile(cacheFile)
+			require.NoError(t, err)
+			data[len(data)-5] ^= 0xff
+			require.NoError(t, os.WriteFile(cacheFile, data, 0o644))
+			rebuilt := opened(t, root, OpenOptions{Reader: reader})
+			assert.Greater(t, rebuilt.Commits, 1, "a damaged cache is not trusted")
+			assert.Equal(t, "2026-07-01 git", dateOf(t, rebuilt, root, "b2.md"))
+
+			// A cache for another list of ignored commits is not used.
+			require.NoError(t, os.WriteFile(filepath.Join(root, "revs"), []byte(amended.String()+"\n"), 0o644))
+			ign := opened(t, root, OpenOptions{Reader: reader, IgnoreRevsFile: "revs"})
+			assert.Greater(t, ign.Commits, 1)
+			assert.Equal(t, "2026-07-01 git", dateOf(t, ign, root, "b2.md"), "a file the ignored commit created has no older date")
+
+			// --no-cache neither reads nor writes it.
+			require.NoError(t, os.RemoveAll(filepath.Join(root, ".git", "qlint")))
+			none := opened(t, root, OpenOptions{Reader: reader, NoCache: true})
+			assert.Greater(t, none.Commits, 0)
+			assert.NoFileExists(t, cacheFile)
+		})
+	}
+}
+
+// TestCacheFromAnotherVersionIsRebuilt: a cache another format version
+// wrote is not trusted: the history is read again.
+func TestCacheFromAnotherVersionIsRebuilt(t *testing.T) {
+	root, _, _ := checkedOut(t)
+	opened(t, root, OpenOptions{Reader: ReaderBuiltin})
+	gitDir := filepath.Join(root, ".git")
 	// Rewrite the cache as another format version would.
+	res := loadCache(gitDir, "\x00")
+	require.NotNil(t, res)
 	c := cachedHistory{Version: cacheVersion + 1, Key: "\x00", Head: res.Head, Files: map[string]cachedFile{}}
 	require.NoError(t, writeCacheFile(gitDir, c))
 	assert.Nil(t, loadCache(gitDir, "\x00"))
+	r := opened(t, root, OpenOptions{Reader: ReaderBuiltin})
+	assert.Greater(t, r.Commits, 0)
+	assert.Equal(t, "2026-03-05 git", dateOf(t, r, root, "a.md"))
 }
 
 // TestCacheCodec: what the cache writes reads back the same; cut short

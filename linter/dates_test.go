@@ -12,6 +12,30 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func readers(t *testing.T) []string {
+	if _, err := exec.LookPath("git"); err != nil {
+		return []string{GitBuiltin}
+	}
+	return []string{GitBuiltin, GitCLI, GitAuto}
+}
+
+func history(t *testing.T, root string, opts HistoryOptions) *History {
+	t.Helper()
+	tree, err := WalkTree(os.DirFS(root), nil)
+	require.NoError(t, err)
+	h, err := ReadHistory(root, tree, opts)
+	require.NoError(t, err)
+	return h
+}
+
+func dateOf(t *testing.T, h *History, root, p string) string {
+	t.Helper()
+	info, err := os.Stat(filepath.Join(root, p))
+	require.NoError(t, err)
+	d, src := h.Date(File{Path: p, ModTime: info.ModTime(), Size: info.Size()})
+	return d.String() + " " + src
+}
+
 func gitIn(t *testing.T, dir string, args ...string) {
 	t.Helper()
 	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
