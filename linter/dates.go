@@ -71,9 +71,9 @@ type HistoryOptions struct {
 
 // Git readers.
 const (
-	GitAuto    = gitdates.ReaderAuto
-	GitCLI     = gitdates.ReaderCLI
-	GitBuiltin = gitdates.ReaderBuiltin
+	GitAuto    = "auto"
+	GitCLI     = "cli"
+	GitBuiltin = "builtin"
 )
 
 // ReadHistory finds the repository that holds root, if any, and dates the

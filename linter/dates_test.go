@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -154,4 +155,10 @@ func TestCleanFilterKeepsTheDate(t *testing.T) {
 	rep, err := runOn(t, root, Options{Git: GitCLI, NoCache: true, Config: perFile(t, "note.txt")})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]string{"note.txt": "2025-06-01 git"}, datesOf(t, rep))
+}
+
+// TestGitReadersAreGitdatesOnes: --git's words reach gitdates.Open as they
+// are.
+func TestGitReadersAreGitdatesOnes(t *testing.T) {
+	assert.Equal(t, []string{gitdates.ReaderAuto, gitdates.ReaderCLI, gitdates.ReaderBuiltin}, []string{GitAuto, GitCLI, GitBuiltin})
 }
