@@ -11,6 +11,7 @@ import (
 
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -159,6 +160,10 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 	case errors.Is(err, gitdates.ErrNoHooksFolder):
 		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
 			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
+	}
+	var plain *gitdates.UserError
+	if errors.As(err, &plain) {
+		err = &linter.UserError{Msg: plain.Msg, Hint: plain.Hint, Err: plain.Err}
 	}
 	return shownPath(hooks), rel, err
 }

@@ -4,29 +4,16 @@ import "github.com/qlint/qlint/internal/i18n"
 
 // UserError is a repository qlint cannot read, said plainly with a hint: a
 // shallow clone, grafts, a HEAD git refuses, an extension qlint does not
-// know. The linter passes it on to people as its own UserError.
+// know. The linter and the command pass it on to people as linter's
+// UserError, which says the hint too.
 type UserError struct {
 	Msg, Hint i18n.Text
 	Err       error // the underlying cause, if any
 }
 
-func (e *UserError) Error() string { return e.Localize(i18n.FR) }
+func (e *UserError) Error() string { return e.Msg.In(i18n.FR) }
 
 func (e *UserError) Unwrap() error { return e.Err }
-
-// Localize says the error in language l, with its hint on a second line,
-// as the linter's UserError does.
-func (e *UserError) Localize(l i18n.Lang) string {
-	s := e.Msg.In(l)
-	if !e.Hint.IsZero() {
-		if l == i18n.EN {
-			s += "\n  hint: " + e.Hint.In(l)
-		} else {
-			s += "\n  conseil : " + e.Hint.In(l)
-		}
-	}
-	return s
-}
 
 func isHex(s string) bool {
 	for _, c := range s {
