@@ -59,8 +59,8 @@ type HistoryOptions struct {
 	// from the index with StagedOn.
 	Ignore []string
 	// Git chooses the history reader: "auto" (the faster one for the
-	// repository's shape, see gitauto.go; the built-in one when git is not
-	// on PATH), "cli" or "builtin".
+	// repository's shape, see internal/gitdates/gitauto.go; the built-in
+	// one when git is not on PATH), "cli" or "builtin".
 	Git string
 	// NoCache skips the history cache kept in .git/qlint.
 	NoCache bool
