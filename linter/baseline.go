@@ -1,22 +1,14 @@
 package linter
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os/exec"
 	"path"
 	"sort"
-	"strings"
 	"testing/fstest"
 	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-
 	"github.com/qlint/qlint/internal/gitdates"
-	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -33,72 +25,6 @@ type Baseline struct {
 	InCommit bool `json:"-"`
 }
 
-// revTree is the evidence folder as a commit holds it, with each file's
-// last update as of that commit. A zero hash is a repository with no
-// commit yet: an empty folder.
-type revTree struct {
-	hash  plumbing.Hash
-	files map[string]gitdates.File
-	repo  *git.Repository
-}
-
-func errRevOutsideGit(rev string) error {
-	return &UserError{
-		Msg: i18n.T(fmt.Sprintf("--new-from-rev %s : le dossier de preuves n'est pas dans un dépôt git, il n'y a pas d'état antérieur à comparer", rev),
-			fmt.Sprintf("--new-from-rev %s: the evidence folder is not in a git repository, there is no earlier state to compare with", rev)),
-		Hint: i18n.T("retirez --new-from-rev, ou lancez qlint dans le dépôt git du dossier de preuves",
-			"drop --new-from-rev, or run qlint in the evidence folder's git repository"),
-	}
-}
-
-// resolveRev finds the commit rev names. A repository with no commit yet
-// is compared with an empty folder, whatever rev says.
-func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*revTree, error) {
-	if _, err := repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) && unbornName(repo, rev) {
-		return &revTree{}, nil
-	}
-	unknown := &UserError{
-		Msg: i18n.T(fmt.Sprintf("--new-from-rev : la révision %q est introuvable dans le dépôt", rev),
-			fmt.Sprintf("--new-from-rev: revision %q cannot be found in the repository", rev)),
-		Hint: i18n.T("donnez une branche, une étiquette ou un commit qui existe (git log --oneline --all) ; en CI, récupérez tout l'historique (fetch-depth: 0 ou GIT_DEPTH: 0) pour que la branche de base soit là",
-			"give a branch, tag or commit that exists (git log --oneline --all); in CI, fetch the whole history (fetch-depth: 0 or GIT_DEPTH: 0) so that the base branch is there"),
-	}
-	if rev == "" || strings.HasPrefix(rev, "-") {
-		return nil, unknown
-	}
-	if gitBin != "" {
-		out, err := exec.Command(gitBin, "-C", dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output()
-		if err != nil {
-			return nil, unknown
-		}
-		return &revTree{hash: plumbing.NewHash(strings.TrimSpace(string(out)))}, nil
-	}
-	h, err := repo.ResolveRevision(plumbing.Revision(rev))
-	if err != nil {
-		return nil, unknown
-	}
-	if _, err := repo.CommitObject(*h); err != nil {
-		return nil, unknown
-	}
-	return &revTree{hash: *h}, nil
-}
-
-// unbornName reports whether rev names the unborn HEAD (HEAD, or the
-// branch HEAD points to, which has no commit yet): only that is compared
-// with an empty folder; any other revision of a repository whose HEAD is
-// unborn (git checkout --orphan) is looked up as usual.
-func unbornName(repo *git.Repository, rev string) bool {
-	if rev == "HEAD" || rev == "@" {
-		return true
-	}
-	ref, err := repo.Storer.Reference(plumbing.HEAD)
-	if err != nil || ref.Type() != plumbing.SymbolicReference {
-		return false
-	}
-	t := ref.Target()
-	return rev == t.String() || rev == t.Short() || rev == "heads/"+t.Short()
-}
-
 // revDates dates the files of a revision's tree: all are committed there.
 type revDates map[string]gitdates.File
 
@@ -112,14 +38,15 @@ func (d revDates) Date(f File) (rules.Day, string) {
 // judgeRev judges the evidence folder as the revision holds it, with the
 // same rules on the same day: the tree comes from the commit's own trees
 // (read in the history walk), the session.toml files from its blobs.
-func judgeRev(rt *revTree, in Input) (*Report, error) {
+func judgeRev(repo *gitdates.Repo, in Input) (*Report, error) {
+	rt := repo.Rev
 	fsys := newRevFS()
-	for p, f := range rt.files {
+	for p, f := range rt.Files {
 		var data []byte
-		if path.Base(p) == SessionFile && rt.repo != nil {
+		if path.Base(p) == SessionFile {
 			var err error
-			if data, err = readBlob(rt.repo, f.Blob); err != nil {
-				return nil, fmt.Errorf("reading %s at %s: %w", p, rt.hash, err)
+			if data, err = repo.ReadBlob(f.Blob); err != nil {
+				return nil, fmt.Errorf("reading %s at %s: %w", p, rt.Hash, err)
 			}
 		}
 		fsys.add(p, f.Stamp.When, data)
@@ -129,7 +56,7 @@ func judgeRev(rt *revTree, in Input) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.Tree, in.FS, in.Dates = tree, fsys, revDates(rt.files)
+	in.Tree, in.FS, in.Dates = tree, fsys, revDates(rt.Files)
 	return Judge(in)
 }
 
@@ -234,19 +161,6 @@ func (i *revInfo) IsDir() bool                { return i.dir }
 func (i *revInfo) Sys() any                   { return nil }
 func (i *revInfo) Type() fs.FileMode          { return i.Mode().Type() }
 func (i *revInfo) Info() (fs.FileInfo, error) { return i, nil }
-
-func readBlob(repo *git.Repository, h plumbing.Hash) ([]byte, error) {
-	b, err := repo.BlobObject(h)
-	if err != nil {
-		return nil, err
-	}
-	r, err := b.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(io.LimitReader(r, 1<<20))
-}
 
 // findingKey is what makes two findings the same one from a revision to the
 // next: the kind, the rule and the item (the each folder, "" at the root)

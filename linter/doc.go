@@ -1,6 +1,12 @@
 // Package linter judges an evidence folder against qlint's rules: it walks
-// the tree, matches each rule's patterns, dates every proof (from git
-// history, in one walk, or from the file system), and reports, indicator by
-// indicator, what is missing, stale or due soon. The printers turn a Report
-// into text for people or JSON for programs.
+// the tree, matches each rule's patterns, dates every proof, and reports,
+// indicator by indicator, what is missing, stale or due soon. The printers
+// turn a Report into text for people or JSON for programs.
+//
+// A proof's date comes from a Dater: History, which asks git through
+// internal/gitdates (the one package that knows git: the repository, its
+// history, the cache in .git, the index) inside a repository and reads the
+// files' modification times outside one. A rule may date its proofs by the
+// date in their names or by their modification times instead (judge.go,
+// session.go).
 package linter

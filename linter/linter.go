@@ -167,14 +167,14 @@ func Run(o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if hist.rev != nil {
-		base, err := judgeRev(hist.rev, in)
+	if hist.git != nil && hist.git.Rev != nil {
+		base, err := judgeRev(hist.git, in)
 		if err != nil {
 			return nil, err
 		}
 		commit := ""
-		if !hist.rev.hash.IsZero() {
-			commit = hist.rev.hash.String()
+		if !hist.git.Rev.Hash.IsZero() {
+			commit = hist.git.Rev.Hash.String()
 		}
 		KeepNew(rep, base, o.NewFromRev, commit)
 		rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
@@ -184,7 +184,11 @@ func Run(o Options) (*Report, error) {
 	rep.ConfigPath = o.ConfigPath
 	rep.Notes = notes
 	rep.Root = o.Root
-	rep.setRepoRoot(hist.top, hist.prefix, o.Root)
+	top, prefix := "", ""
+	if hist.git != nil {
+		top, prefix = hist.git.Top, hist.git.Prefix
+	}
+	rep.setRepoRoot(top, prefix, o.Root)
 	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
 	return rep, nil
 }

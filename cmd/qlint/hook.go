@@ -9,10 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/storage/filesystem"
-
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -151,39 +150,21 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 // hooksDir finds the repository's hooks folder (core.hooksPath when set)
 // and the evidence folder's path from the work tree's top.
 func hooksDir(dir string) (hooks, rel string, err error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if err != nil {
+	hooks, rel, err = gitdates.HooksDir(dir)
+	switch {
+	case errors.Is(err, gitdates.ErrNotRepository):
 		return "", "", usageError(
 			fmt.Sprintf("%s n'est pas dans un dépôt git", dir), fmt.Sprintf("%s is not in a git repository", dir),
 			"le crochet pre-commit se pose dans le dépôt du dossier de preuves : git init, puis qlint hook install",
 			"the pre-commit hook goes into the evidence folder's repository: git init, then qlint hook install")
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return "", "", err
-	}
-	top := wt.Filesystem.Root()
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
-	}
-	if a, err := filepath.EvalSymlinks(absDir); err == nil {
-		absDir = a
-	}
-	if t, err := filepath.EvalSymlinks(top); err == nil {
-		top = t
-	}
-	rel, err = filepath.Rel(top, absDir)
-	if err != nil {
-		return "", "", err
-	}
-	rel = filepath.ToSlash(rel)
-	st, ok := repo.Storer.(*filesystem.Storage)
-	if !ok {
+	case errors.Is(err, gitdates.ErrNoHooksFolder):
 		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
 			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
 	}
-	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
+	var plain *gitdates.UserError
+	if errors.As(err, &plain) {
+		err = &linter.UserError{Msg: plain.Msg, Hint: plain.Hint, Err: plain.Err}
+	}
 	return shownPath(hooks), rel, err
 }
 
@@ -266,4 +247,15 @@ func folderWords(rel string, l i18n.Lang) string {
 		return i18n.T("(tout le dépôt)", "(the whole repository)").In(l)
 	}
 	return rel
+}
+
+// hookLinkError refuses to write the hook through a link: a dangling
+// pre-commit link would be written through to its target, outside the
+// repository.
+func hookLinkError(hook string) error {
+	return usageError(
+		fmt.Sprintf("%s est un lien : qlint n'écrit pas à travers (il mènerait hors du dépôt)", hook),
+		fmt.Sprintf("%s is a link: qlint does not write through it (it would lead out of the repository)", hook),
+		"supprimez le lien si vous n'en voulez plus, puis relancez qlint hook install",
+		"remove the link if you no longer want it, then run qlint hook install again")
 }

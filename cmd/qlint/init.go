@@ -9,8 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/scaffold"
 	"github.com/qlint/qlint/rules"
@@ -160,7 +159,7 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 		fmt.Fprintln(stdout, i18n.N(len(res.Kept), "fichier déjà présent, laissé tel quel.", "fichiers déjà présents, laissés tels quels.",
 			"file already there, left as it was.", "files already there, left as they were.").In(l))
 	}
-	if !inGitRepo(dir) {
+	if !gitdates.InRepository(dir) {
 		fmt.Fprintln(stdout, t(
 			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+shellArg(dir),
 			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+shellArg(dir)))
@@ -226,12 +225,6 @@ func completeFolder(dir, lang string, fs *flag.FlagSet) (*completed, error) {
 		return nil, initError(dir, err)
 	}
 	return &completed{res, l, ref, cfg.Organization}, nil
-}
-
-// inGitRepo reports whether dir is inside a git repository.
-func inGitRepo(dir string) bool {
-	_, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	return err == nil
 }
 
 // shellArg writes a path as typed in a terminal: as it is when it has only

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 )
@@ -77,7 +78,7 @@ func checkOutput(root, p string) (*outputTarget, error) {
 	if r, err := filepath.EvalSymlinks(rootAbs); err == nil {
 		rootAbs = r
 	}
-	t.gitDir = findGitDir(rootAbs)
+	t.gitDir = gitdates.GitDir(rootAbs)
 	for _, part := range strings.Split(filepath.ToSlash(t.path), "/") {
 		if part == ".git" {
 			return nil, refuse(p+" est dans le dossier .git : qlint n'y écrit pas de rapport", p+" is inside the .git folder: qlint writes no report there")
@@ -102,40 +103,6 @@ func checkOutput(root, p string) (*outputTarget, error) {
 func within(dir, p string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-// findGitDir returns the git folder of the repository that holds dir
-// (its .git folder, or where a .git file points), or "".
-func findGitDir(dir string) string {
-	for d := dir; ; {
-		g := filepath.Join(d, ".git")
-		if info, err := os.Lstat(g); err == nil {
-			if info.IsDir() {
-				return g
-			}
-			data, err := safefile.ReadPath(g, 4096)
-			if err != nil {
-				return ""
-			}
-			line := strings.TrimSpace(string(data))
-			if !strings.HasPrefix(line, "gitdir:") {
-				return ""
-			}
-			p := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(d, p)
-			}
-			if r, err := filepath.EvalSymlinks(p); err == nil {
-				p = r
-			}
-			return p
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }
 
 // writtenByQlint reports whether the file at t is a report qlint wrote:

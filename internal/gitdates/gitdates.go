@@ -1,4 +1,4 @@
-// Package gitdates finds, for every file of a git repository's HEAD, the
+// Walk finds, for every file of a git repository's HEAD, the
 // author date of the newest commit that changed its content, in one walk of
 // history.
 //
@@ -19,6 +19,7 @@
 // the built-in reader, which reads trees straight from the pack files
 // (pack.go) and compares commits with their parents on every core ahead of
 // the walk (prefetch.go).
+
 package gitdates
 
 import (

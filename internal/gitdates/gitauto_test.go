@@ -1,4 +1,4 @@
-package linter
+package gitdates
 
 import (
 	"os/exec"
@@ -42,7 +42,12 @@ func TestAutoReadsTheRepositoryShape(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	_, r, _ := repo(t, "")
+	r, err := gitbuild.Init(t.TempDir())
+	require.NoError(t, err)
+	head, err := r.Commit(gitbuild.Tree{"a.md": "a1", "b.md": "b1"}, "one", gitbuild.MustDay("2025-01-10"))
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(head))
+	require.NoError(t, r.Checkout())
 	assert.False(t, preferBuiltin(r.R), "loose objects")
 	out, err := exec.Command("git", "-C", r.Dir, "repack", "-adq").CombinedOutput()
 	require.NoError(t, err, "%s", out)

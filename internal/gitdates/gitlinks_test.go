@@ -1,6 +1,6 @@
 //go:build !windows
 
-package linter
+package gitdates
 
 import (
 	"os"
@@ -45,7 +45,7 @@ func TestCommittedLinksAreDatedByGit(t *testing.T) {
 	// The link's target changes after the link: the link itself did not.
 	for _, reader := range readers(t) {
 		t.Run(reader, func(t *testing.T) {
-			h := history(t, root, HistoryOptions{Git: reader, NoCache: true})
+			h := opened(t, root, OpenOptions{Reader: reader, NoCache: true})
 			assert.Equal(t, "2025-02-10 git", dateOf(t, h, root, "NOTES"), "a committed link to a file")
 			assert.Equal(t, "2025-03-10 git", dateOf(t, h, root, "Notes de version/2025.md"))
 			assert.Equal(t, "2025-01-10 git", dateOf(t, h, root, "dernière session/émargement.pdf"), "a file reached through a folder link")
@@ -57,7 +57,7 @@ func TestCommittedLinksAreDatedByGit(t *testing.T) {
 		require.NoError(t, os.Symlink("Formations/2025-03 Excel/émargement.pdf", filepath.Join(root, "NOTES")))
 		write("Formations/2025-03 Excel/émargement.pdf", "signé et complété")
 		for _, reader := range readers(t) {
-			h := history(t, root, HistoryOptions{Git: reader, NoCache: true})
+			h := opened(t, root, OpenOptions{Reader: reader, NoCache: true})
 			assert.Contains(t, dateOf(t, h, root, "NOTES"), " uncommitted", reader)
 			assert.Contains(t, dateOf(t, h, root, "dernière session/émargement.pdf"), " uncommitted", reader)
 		}

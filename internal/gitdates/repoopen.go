@@ -1,4 +1,4 @@
-package linter
+package gitdates
 
 import (
 	"bufio"
@@ -97,6 +97,48 @@ func openRepo(root string) (*git.Repository, error) {
 	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS}, cache.NewObjectLRUDefault(),
 		filesystem.Options{AlternatesFS: osfs.New(string(filepath.Separator))})
 	return git.Open(s, wt)
+}
+
+// InRepository reports whether a git repository holds dir: one qlint can
+// read, or one it refuses with a reason (Open says why when judging).
+func InRepository(dir string) bool {
+	_, err := openRepo(dir)
+	var plain *UserError
+	return err == nil || errors.As(err, &plain)
+}
+
+// GitDir returns the git folder of the repository that holds dir
+// (its .git folder, or where a .git file points), or "".
+func GitDir(dir string) string {
+	for d := dir; ; {
+		g := filepath.Join(d, ".git")
+		if info, err := os.Lstat(g); err == nil {
+			if info.IsDir() {
+				return g
+			}
+			data, err := safefile.ReadPath(g, 4096)
+			if err != nil {
+				return ""
+			}
+			line := strings.TrimSpace(string(data))
+			if !strings.HasPrefix(line, "gitdir:") {
+				return ""
+			}
+			p := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(d, p)
+			}
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				p = r
+			}
+			return p
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
 }
 
 // hasAlternates reports whether the repository borrows objects from

@@ -1,4 +1,4 @@
-package linter
+package gitdates
 
 import (
 	"bufio"
@@ -11,19 +11,12 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-
-	"github.com/qlint/qlint/internal/gitdates"
 )
-
-// SourceMoved dates a file not yet committed at its path whose content is
-// that of a file at HEAD (moved or renamed, staged or not): it keeps that
-// file's git date.
-const SourceMoved = "moved"
 
 // byBlob indexes HEAD's files by content. When several files share a
 // content, the oldest date wins: a copy never makes a proof look fresher.
-func byBlob(files map[string]gitdates.File) map[plumbing.Hash]gitdates.File {
-	out := make(map[plumbing.Hash]gitdates.File, len(files))
+func byBlob(files map[string]File) map[plumbing.Hash]File {
+	out := make(map[plumbing.Hash]File, len(files))
 	for _, f := range files {
 		if prev, ok := out[f.Blob]; !ok || f.Stamp.When.Before(prev.Stamp.When) {
 			out[f.Blob] = f

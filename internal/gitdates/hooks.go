@@ -1,7 +1,8 @@
-package main
+package gitdates
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,9 +10,53 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
+	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 )
+
+// Why HooksDir finds no hooks folder.
+var (
+	ErrNotRepository = errors.New("not in a git repository")
+	ErrNoHooksFolder = errors.New("the git repository has no folder for hooks")
+)
+
+// HooksDir finds where git runs the hooks of the repository that holds dir
+// (core.hooksPath when set), and dir's path from the work tree's top, with
+// /. The repository is found and opened as Open does.
+func HooksDir(dir string) (hooks, rel string, err error) {
+	repo, err := openRepo(dir)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %w", ErrNotRepository, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return "", "", err
+	}
+	top := wt.Filesystem.Root()
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	if a, err := filepath.EvalSymlinks(absDir); err == nil {
+		absDir = a
+	}
+	if t, err := filepath.EvalSymlinks(top); err == nil {
+		top = t
+	}
+	rel, err = filepath.Rel(top, absDir)
+	if err != nil {
+		return "", "", err
+	}
+	rel = filepath.ToSlash(rel)
+	st, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return "", "", ErrNoHooksFolder
+	}
+	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
+	return hooks, rel, err
+}
 
 // gitHooksDir returns the folder where git runs the hooks of the
 // repository whose work tree is top and whose git folder is gitDir (a
@@ -38,11 +83,11 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 			return filepath.Clean(p), nil
 		}
 		if strings.Contains(stderr.String(), "safe.directory") || strings.Contains(stderr.String(), "dubious ownership") {
-			return "", usageError(
-				"git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
-				"git refuses this repository: it belongs to another user (safe.directory)",
-				"si vous lui faites confiance : git config --global --add safe.directory "+shellQuote(top),
-				"if you trust it: git config --global --add safe.directory "+shellQuote(top))
+			return "", &UserError{
+				Msg: i18n.T("git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
+					"git refuses this repository: it belongs to another user (safe.directory)"),
+				Hint: i18n.T("si vous lui faites confiance : git config --global --add safe.directory "+quoteArg(top),
+					"if you trust it: git config --global --add safe.directory "+quoteArg(top))}
 		}
 	}
 	common := gitDir
@@ -63,10 +108,11 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", usageError("core.hooksPath = "+p+" : le dossier personnel est inconnu",
-				"core.hooksPath = "+p+": the home folder is unknown",
-				"écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",
-				"write a full path in core.hooksPath (git config core.hooksPath)")
+			return "", &UserError{
+				Msg: i18n.T("core.hooksPath = "+p+" : le dossier personnel est inconnu",
+					"core.hooksPath = "+p+": the home folder is unknown"),
+				Hint: i18n.T("écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",
+					"write a full path in core.hooksPath (git config core.hooksPath)")}
 		}
 		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
 	}
@@ -108,15 +154,4 @@ func globalHooksPath() string {
 		}
 	}
 	return p
-}
-
-// hookLinkError refuses to write the hook through a link: a dangling
-// pre-commit link would be written through to its target, outside the
-// repository.
-func hookLinkError(hook string) error {
-	return usageError(
-		fmt.Sprintf("%s est un lien : qlint n'écrit pas à travers (il mènerait hors du dépôt)", hook),
-		fmt.Sprintf("%s is a link: qlint does not write through it (it would lead out of the repository)", hook),
-		"supprimez le lien si vous n'en voulez plus, puis relancez qlint hook install",
-		"remove the link if you no longer want it, then run qlint hook install again")
 }

@@ -8,10 +8,34 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+func readers(t *testing.T) []string {
+	if _, err := exec.LookPath("git"); err != nil {
+		return []string{GitBuiltin}
+	}
+	return []string{GitBuiltin, GitCLI, GitAuto}
+}
+
+func history(t *testing.T, root string, opts HistoryOptions) *History {
+	t.Helper()
+	tree, err := WalkTree(os.DirFS(root), nil)
+	require.NoError(t, err)
+	h, err := ReadHistory(root, tree, opts)
+	require.NoError(t, err)
+	return h
+}
+
+func dateOf(t *testing.T, h *History, root, p string) string {
+	t.Helper()
+	info, err := os.Stat(filepath.Join(root, p))
+	require.NoError(t, err)
+	d, src := h.Date(File{Path: p, ModTime: info.ModTime(), Size: info.Size()})
+	return d.String() + " " + src
+}
 
 func gitIn(t *testing.T, dir string, args ...string) {
 	t.Helper()
@@ -133,23 +157,8 @@ func TestCleanFilterKeepsTheDate(t *testing.T) {
 	assert.Equal(t, map[string]string{"note.txt": "2025-06-01 git"}, datesOf(t, rep))
 }
 
-// fileIDs streams what blobID computes in memory, CRLF folding included,
-// across its read chunks.
-func TestFileIDsStream(t *testing.T) {
-	dir := t.TempDir()
-	big := strings.Repeat("ligne\r\n", 20000) + "fin\r" // > 64 KiB, a lone CR at the end
-	for name, content := range map[string]string{
-		"vide": "", "lf": "un\ndeux\n", "crlf": "un\r\ndeux\r\n", "big": big, "cr": "a\rb\r\n",
-		"binaire": "a\r\n\x00b",
-	} {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-		ids, err := fileIDs(p)
-		require.NoError(t, err)
-		want := []plumbing.Hash{blobID([]byte(content))}
-		if strings.Contains(content, "\r\n") && !strings.Contains(content, "\x00") {
-			want = append(want, blobID([]byte(strings.ReplaceAll(content, "\r\n", "\n"))))
-		}
-		assert.Equal(t, want, ids, name)
-	}
+// TestGitReadersAreGitdatesOnes: --git's words reach gitdates.Open as they
+// are.
+func TestGitReadersAreGitdatesOnes(t *testing.T) {
+	assert.Equal(t, []string{gitdates.ReaderAuto, gitdates.ReaderCLI, gitdates.ReaderBuiltin}, []string{GitAuto, GitCLI, GitBuiltin})
 }

@@ -1,4 +1,4 @@
-package linter
+package gitdates
 
 import (
 	"io/fs"
@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-
-	"github.com/qlint/qlint/internal/gitdates"
 )
 
 // Symbolic links and git. A committed link is a file of its own for git (its
@@ -79,25 +77,4 @@ func (r *linkResolver) real(p string) (string, bool) {
 		return path.Base(p), true
 	}
 	return rd + "/" + path.Base(p), true
-}
-
-// realPath is where the walk's file p is for git: p itself, or, for a file
-// git does not have at p but has at the real path a folder link leads to,
-// that path (remembered for Date).
-func (h *History) realPath(p string, files map[string]gitdates.File, links *linkResolver) string {
-	if _, ok := files[p]; ok {
-		return p
-	}
-	real, ok := links.real(p)
-	if !ok {
-		return p
-	}
-	if _, ok := files[real]; !ok {
-		return p
-	}
-	if h.alias == nil {
-		h.alias = map[string]string{}
-	}
-	h.alias[p] = real
-	return real
 }

@@ -1,4 +1,4 @@
-package linter
+package gitdates
 
 import (
 	"bytes"
@@ -12,7 +12,6 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/safefile"
 )
 
@@ -44,7 +43,7 @@ type cachedFile struct {
 
 // loadCache reads the cache in gitDir for key, or returns nil when there is
 // none that can be trusted.
-func loadCache(gitDir, key string) *gitdates.Result {
+func loadCache(gitDir, key string) *Result {
 	// A regular file only: a pipe or a link to a device put in its place
 	// must not hang the run or fill the memory.
 	data, err := safefile.ReadPath(filepath.Join(gitDir, cacheDir, cacheFile), safefile.CacheLimit)
@@ -68,7 +67,7 @@ func loadCache(gitDir, key string) *gitdates.Result {
 
 // saveCache writes the dates for res.Head, atomically: a reader sees the
 // old cache or the new one, never half of one.
-func saveCache(gitDir, key string, res *gitdates.Result) error {
+func saveCache(gitDir, key string, res *Result) error {
 	if res == nil || res.Head.IsZero() {
 		return nil
 	}
@@ -158,7 +157,7 @@ func encodeCache(c cachedHistory) []byte {
 var errBadCache = errors.New("malformed history cache")
 
 // decodeCache reads what encodeCache wrote, for key.
-func decodeCache(b []byte, key string) (*gitdates.Result, error) {
+func decodeCache(b []byte, key string) (*Result, error) {
 	uvarint := func() (uint64, error) {
 		v, n := binary.Uvarint(b)
 		if n <= 0 {
@@ -200,7 +199,7 @@ func decodeCache(b []byte, key string) (*gitdates.Result, error) {
 	if err != nil || string(k) != key {
 		return nil, errBadCache
 	}
-	res := &gitdates.Result{}
+	res := &Result{}
 	if res.Head, err = hash(); err != nil || res.Head.IsZero() {
 		return nil, errBadCache
 	}
@@ -218,7 +217,7 @@ func decodeCache(b []byte, key string) (*gitdates.Result, error) {
 	if err != nil || nf > uint64(len(b))/24 {
 		return nil, errBadCache
 	}
-	res.Files = make(map[string]gitdates.File, nf)
+	res.Files = make(map[string]File, nf)
 	zones := map[int64]*time.Location{}
 	prev := ""
 	for range nf {
@@ -232,7 +231,7 @@ func decodeCache(b []byte, key string) (*gitdates.Result, error) {
 			return nil, err
 		}
 		p := prev[:shared] + string(suffix)
-		var f gitdates.File
+		var f File
 		if f.Blob, err = hash(); err != nil {
 			return nil, err
 		}
@@ -250,7 +249,7 @@ func decodeCache(b []byte, key string) (*gitdates.Result, error) {
 			loc = time.FixedZone("", int(off))
 			zones[off] = loc
 		}
-		f.Stamp = gitdates.Stamp{When: time.Unix(when, 0).In(loc), Commit: commits[ci]}
+		f.Stamp = Stamp{When: time.Unix(when, 0).In(loc), Commit: commits[ci]}
 		res.Files[p] = f
 		prev = p
 	}

@@ -1,0 +1,191 @@
+package gitdates
+
+import (
+	"path/filepath"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+)
+
+// WorkFile is a file of the evidence folder as the walk saw it.
+type WorkFile struct {
+	Path    string // under the evidence folder, with /
+	Size    int64
+	ModTime time.Time
+}
+
+// State is what the repository says of one file of the evidence folder.
+type State struct {
+	// File is HEAD's file at the path, or, when Moved, the file of HEAD
+	// whose content this one has.
+	File File
+	// Committed: the working copy is HEAD's file at its path.
+	Committed bool
+	// Moved: the file is not committed at its path, but its content is
+	// that of a file at HEAD (moved or renamed, staged or not).
+	Moved bool
+	// Staged (after CompareStaged): its staged content differs from HEAD.
+	Staged bool
+}
+
+// State tells where the file p's last update comes from. It answers from
+// what Compare or CompareStaged found.
+func (r *Repo) State(p string) State {
+	if real, ok := r.alias[p]; ok {
+		p = real
+	}
+	if src, ok := r.moved[p]; ok {
+		return State{File: src, Moved: true, Staged: r.staged[p]}
+	}
+	gf, tracked := r.Files[p]
+	return State{File: gf, Committed: tracked && !r.dirty[p], Staged: r.staged[p]}
+}
+
+// full is the path from the work tree's top of p, under the evidence folder.
+func (r *Repo) full(p string) string {
+	if r.Prefix != "" {
+		return r.Prefix + "/" + p
+	}
+	return p
+}
+
+// Compare tells, for the files of the working copy, which are HEAD's as
+// committed, which differ (dated by their modification time), and which
+// hold the content of another file at HEAD (moved). Only what the index
+// does not vouch for is read and hashed: a warm run on an unchanged folder
+// hashes nothing.
+func (r *Repo) Compare(files []WorkFile) {
+	r.dirty, r.staged, r.moved = map[string]bool{}, map[string]bool{}, map[string]File{}
+	links := newLinkResolver(r.root)
+	var unsure []string // paths under the root, real ones for files reached through a link
+	for _, f := range files {
+		p := r.realPath(f.Path, links)
+		e := r.index[r.full(p)]
+		gf, tracked := r.Files[p]
+		if e != nil && (!tracked || e.Hash != gf.Blob) {
+			r.staged[p] = true
+		}
+		indexed := e != nil && int64(e.Size) == f.Size && e.ModifiedAt.Equal(f.ModTime)
+		switch {
+		case indexed && tracked && e.Hash == gf.Blob:
+			// clean
+		case indexed:
+			r.settle(p, []plumbing.Hash{e.Hash})
+		case tracked:
+			if isLink, same := linkHolds(filepath.Join(r.root, filepath.FromSlash(p)), gf.Blob); isLink {
+				if !same { // a committed link: its text, not its target's content
+					r.dirty[p] = true
+				}
+				continue
+			}
+			unsure = append(unsure, p)
+		default:
+			unsure = append(unsure, p)
+		}
+	}
+	if len(unsure) == 0 {
+		return
+	}
+	paths := make([]string, len(unsure))
+	for k, p := range unsure {
+		paths[k] = r.full(p)
+	}
+	known := func(id plumbing.Hash) bool {
+		_, ok := r.blobs[id]
+		return ok
+	}
+	ids := contentIDs(r.gitBin, r.Top, r.gitDir(), paths, known)
+	for k, p := range unsure {
+		r.settle(p, ids[paths[k]])
+	}
+}
+
+// StagedFile is a file of the evidence folder as the index holds it.
+type StagedFile struct {
+	Path    string // under the evidence folder, with /
+	ModTime time.Time
+	Blob    plumbing.Hash
+}
+
+// Staged lists the files of the index under the evidence folder: what the
+// commit being made holds (a pre-commit hook judges it). Submodules are
+// left out.
+func (r *Repo) Staged() []StagedFile {
+	base := ""
+	if r.Prefix != "" {
+		base = r.Prefix + "/"
+	}
+	var out []StagedFile
+	for name, e := range r.index {
+		if len(name) < len(base) || name[:len(base)] != base || e.Mode == filemode.Submodule || e.Mode == filemode.Dir {
+			continue
+		}
+		out = append(out, StagedFile{Path: name[len(base):], ModTime: e.ModifiedAt, Blob: e.Hash})
+	}
+	return out
+}
+
+// CompareStaged is Compare for the commit being made: the files are those
+// Staged listed, and a file whose staged content differs from HEAD's is
+// staged (dated the day of the commit by the caller) or, when that content
+// is another file's at HEAD, moved.
+func (r *Repo) CompareStaged(files []WorkFile) {
+	r.dirty, r.staged, r.moved = map[string]bool{}, map[string]bool{}, map[string]File{}
+	for _, f := range files {
+		e := r.index[r.full(f.Path)]
+		gf, tracked := r.Files[f.Path]
+		if e == nil || tracked && e.Hash == gf.Blob {
+			continue // staged as committed at HEAD: clean
+		}
+		r.staged[f.Path] = true
+		if src, ok := r.blobs[e.Hash]; ok && e.Hash != emptyBlob {
+			r.moved[f.Path] = src
+		}
+		if tracked {
+			r.dirty[f.Path] = true
+		}
+	}
+}
+
+// settle dates the file at p (under the root) from the ids its content may
+// have: clean when one is HEAD's blob at p, else moved when one is the blob
+// of another file at HEAD, else dirty when p is tracked.
+func (r *Repo) settle(p string, ids []plumbing.Hash) {
+	gf, tracked := r.Files[p]
+	for _, id := range ids {
+		if tracked && id == gf.Blob {
+			return
+		}
+	}
+	if tracked {
+		r.dirty[p] = true
+	}
+	for _, id := range ids {
+		if src, ok := r.blobs[id]; ok && id != emptyBlob {
+			r.moved[p] = src
+			return
+		}
+	}
+}
+
+// realPath is where the walk's file p is for git: p itself, or, for a file
+// git does not have at p but has at the real path a folder link leads to,
+// that path (remembered for State).
+func (r *Repo) realPath(p string, links *linkResolver) string {
+	if _, ok := r.Files[p]; ok {
+		return p
+	}
+	real, ok := links.real(p)
+	if !ok {
+		return p
+	}
+	if _, ok := r.Files[real]; !ok {
+		return p
+	}
+	if r.alias == nil {
+		r.alias = map[string]string{}
+	}
+	r.alias[p] = real
+	return real
+}

@@ -1,0 +1,116 @@
+package linter
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExportedAPIHidesGitdates: linter is importable, internal/gitdates is
+// not; no exported name of linter (a function's signature, a type, an
+// exported field, a constant's value) shows a gitdates type or name.
+func TestExportedAPIHidesGitdates(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	var leaks []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		require.NoError(t, err)
+		local := "" // the name gitdates goes by in this file
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if strings.HasSuffix(p, "/internal/gitdates") {
+				local = "gitdates"
+				if imp.Name != nil {
+					local = imp.Name.Name
+				}
+			}
+		}
+		if local == "" {
+			continue
+		}
+		uses := func(n ast.Node) bool {
+			found := false
+			ast.Inspect(n, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == local {
+						found = true
+					}
+				}
+				return !found
+			})
+			return found
+		}
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Name.IsExported() && (d.Recv == nil || exportedRecv(d.Recv)) && uses(d.Type) {
+					leaks = append(leaks, fset.Position(d.Pos()).String()+" "+d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						if !s.Name.IsExported() {
+							continue
+						}
+						if st, ok := s.Type.(*ast.StructType); ok {
+							for _, field := range st.Fields.List {
+								if exportedField(field) && uses(field.Type) {
+									leaks = append(leaks, fset.Position(field.Pos()).String()+" "+s.Name.Name)
+								}
+							}
+						} else if uses(s.Type) {
+							leaks = append(leaks, fset.Position(s.Pos()).String()+" "+s.Name.Name)
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() && uses(s) {
+								leaks = append(leaks, fset.Position(n.Pos()).String()+" "+n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	assert.Empty(t, leaks, "exported names showing internal/gitdates")
+}
+
+// exportedRecv reports whether a method's receiver is an exported type.
+func exportedRecv(recv *ast.FieldList) bool {
+	if len(recv.List) == 0 {
+		return false
+	}
+	typ := recv.List[0].Type
+	if star, ok := typ.(*ast.StarExpr); ok {
+		typ = star.X
+	}
+	id, ok := typ.(*ast.Ident)
+	return ok && id.IsExported()
+}
+
+// exportedField reports whether a struct field is exported (an embedded
+// one by its type's name).
+func exportedField(f *ast.Field) bool {
+	if len(f.Names) == 0 {
+		return true
+	}
+	for _, n := range f.Names {
+		if n.IsExported() {
+			return true
+		}
+	}
+	return false
+}
