@@ -33,6 +33,9 @@ func need(t *testing.T, tools ...string) {
 // one is refused, naming it first. (The strict hook, which refuses them
 // all, is tried in testdata/hook.txtar: each try-repo here builds qlint.)
 func TestPreCommitFramework(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds qlint three times through pre-commit: testdata/hook*.txtar run the hook's commands")
+	}
 	need(t, "git", "pre-commit")
 	checkout, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)
