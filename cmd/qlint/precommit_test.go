@@ -55,16 +55,19 @@ func TestPreCommitFramework(t *testing.T) {
 	git("add", "-A")
 
 	home := t.TempDir() // pre-commit's cache
-	// try-repo builds the hook in a fresh GOPATH each time, and with it a
-	// fresh module cache: lend it this machine's, so that the three builds
-	// download nothing (the build cache is shared already).
-	modCache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	// try-repo builds the hook in a fresh clone and a fresh GOPATH each
+	// time, and with it a fresh module cache: lend it this machine's, so
+	// that the three builds download nothing, and build without paths, so
+	// that the build cache serves the second and third (a path in a
+	// package's files makes it another package to the cache).
+	goEnv, err := exec.Command("go", "env", "GOMODCACHE", "GOFLAGS").Output()
 	require.NoError(t, err)
+	modCache, goFlags, _ := strings.Cut(strings.TrimSpace(string(goEnv)), "\n")
 	tryRepo := func(hook string) (string, error) {
 		cmd := exec.Command("pre-commit", "try-repo", checkout, hook, "--verbose")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "NO_COLOR=1",
-			"GOMODCACHE="+strings.TrimSpace(string(modCache)))
+			"GOMODCACHE="+modCache, "GOFLAGS="+strings.TrimSpace(goFlags+" -trimpath"))
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}
