@@ -21,6 +21,9 @@ import (
 // Chromium: no console error, every criterion and the summary present,
 // and "Print to PDF" gives a document of several pages.
 func TestBinderInARealBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser: TestHTMLGolden and TestHTMLStructure check the binder")
+	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "classeur.html")
 	var b bytes.Buffer

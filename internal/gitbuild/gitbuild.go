@@ -179,7 +179,7 @@ func (r *Repo) writeTree(t Tree, dir string) (plumbing.Hash, error) {
 	if err := (&object.Tree{Entries: entries}).Encode(obj); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.R.Storer.SetEncodedObject(obj)
+	return r.put(obj)
 }
 
 func (r *Repo) writeBlob(content string) (plumbing.Hash, error) {
@@ -194,6 +194,16 @@ func (r *Repo) writeBlob(content string) (plumbing.Hash, error) {
 	}
 	if err := w.Close(); err != nil {
 		return plumbing.ZeroHash, err
+	}
+	return r.put(obj)
+}
+
+// put stores obj unless the repository holds it already: a snapshot
+// commit repeats most of its parent's blobs and trees, and go-git writes
+// (then throws away) a temporary file for each one it is given.
+func (r *Repo) put(obj plumbing.EncodedObject) (plumbing.Hash, error) {
+	if h := obj.Hash(); r.R.Storer.HasEncodedObject(h) == nil {
+		return h, nil
 	}
 	return r.R.Storer.SetEncodedObject(obj)
 }

@@ -33,6 +33,9 @@ func TestWalkAgreesWithTheGenerator(t *testing.T) {
 		{Files: 1500, Commits: 1200, Years: 5, Renames: 0.05, Moves: 5, Merges: 30, Seed: 7},
 	} {
 		t.Run(fmt.Sprintf("%d files %d commits", p.Files, p.Commits), func(t *testing.T) {
+			if testing.Short() && p.Files > 1000 {
+				t.Skip("a large generated repository: the smaller one runs under -short")
+			}
 			dir := t.TempDir()
 			exp, err := gengit.Generate(dir, p)
 			require.NoError(t, err)
