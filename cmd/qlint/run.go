@@ -15,6 +15,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -441,22 +442,22 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 	out, color := o.writer(stdout), !o.toFile() && isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
 	switch c.format {
 	case "json":
-		err = linter.WriteJSON(out, rep)
+		err = report.WriteJSON(out, rep)
 	case "github":
-		err = linter.WriteGitHub(out, rep)
+		err = report.WriteGitHub(out, rep)
 		if err == nil {
 			err = writeStepSummary(rep)
 		}
 	case "markdown":
-		err = linter.WriteMarkdown(out, rep)
+		err = report.WriteMarkdown(out, rep)
 	case "sarif":
-		err = linter.WriteSARIF(out, rep)
+		err = report.WriteSARIF(out, rep)
 	case "gitlab":
-		err = linter.WriteGitLab(out, rep)
+		err = report.WriteGitLab(out, rep)
 	case "html":
-		err = linter.WriteHTML(out, rep, linter.HTMLOptions{LinkBase: linkBase(root, c.output)})
+		err = report.WriteHTML(out, rep, report.HTMLOptions{LinkBase: linkBase(root, c.output)})
 	default:
-		err = linter.WriteText(out, rep, linter.TextOptions{Color: color, Width: reportWidth(stdout, o.toFile())})
+		err = report.WriteText(out, rep, report.TextOptions{Color: color, Width: reportWidth(stdout, o.toFile())})
 	}
 	if err != nil {
 		return exitError, err
@@ -600,7 +601,7 @@ func writeStepSummary(rep *linter.Report) error {
 		return fmt.Errorf("writing the job summary %s: %w", p, err)
 	}
 	defer f.Close()
-	return linter.WriteMarkdown(f, rep)
+	return report.WriteMarkdown(f, rep)
 }
 
 // checkCommon refuses flag values qlint does not know, before any work.

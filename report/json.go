@@ -1,12 +1,14 @@
-package linter
+package report
 
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/qlint/qlint/linter"
 )
 
 // WriteJSON prints the report as the contract's JSON document.
-func WriteJSON(w io.Writer, r *Report) error {
+func WriteJSON(w io.Writer, r *linter.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -14,7 +16,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 }
 
 // WriteJSONLine prints the report on one line (NDJSON, for watch).
-func WriteJSONLine(w io.Writer, r *Report) error {
+func WriteJSONLine(w io.Writer, r *linter.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(r)

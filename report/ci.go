@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -23,9 +25,9 @@ var annotationLevels = map[string]string{
 
 // location says where a finding points in the repository: the rule's line
 // in qlint.toml for a missing proof, else the file.
-func (r *Report) location(f Finding) (file string, line int) {
+func location(r *linter.Report, f linter.Finding) (file string, line int) {
 	switch f.Kind {
-	case KindMissing, KindPending, KindUncovered:
+	case linter.KindMissing, linter.KindPending, linter.KindUncovered:
 		file, line = r.ConfigPath, f.RuleLine
 		if f.RuleFile != "" {
 			file = f.RuleFile
@@ -33,14 +35,14 @@ func (r *Report) location(f Finding) (file string, line int) {
 		if line == 0 {
 			line = 1
 		}
-		return r.fromRepo(file), line
-	case KindAudit:
-		return r.fromRepo(r.ConfigPath), 1
+		return r.FromRepo(file), line
+	case linter.KindAudit:
+		return r.FromRepo(r.ConfigPath), 1
 	}
 	if f.Path == "" {
 		return "", 0
 	}
-	if r.repoTop != "" {
+	if r.RepoTop() != "" {
 		return path.Join(r.RepoPrefix, f.Path), 0
 	}
 	return path.Join(strings.ReplaceAll(r.Root, `\`, "/"), f.Path), 0
@@ -57,7 +59,7 @@ func escapeProperty(s string) string {
 
 // WriteGitHub prints GitHub Actions annotations, the most serious first and
 // at most ten of each level, then one line that counts what was left out.
-func WriteGitHub(w io.Writer, r *Report) error {
+func WriteGitHub(w io.Writer, r *linter.Report) error {
 	shown := map[string]int{}
 	total := map[string]int{}
 	for _, f := range r.Findings {
@@ -68,7 +70,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 		}
 		shown[level]++
 		var props []string
-		if file, line := r.location(f); file != "" {
+		if file, line := location(r, f); file != "" {
 			props = append(props, "file="+escapeProperty(file))
 			if line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", line))
@@ -83,7 +85,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 	return err
 }
 
-func findingTitle(f Finding, l i18n.Lang) string {
+func findingTitle(f linter.Finding, l i18n.Lang) string {
 	kind := kindWords[f.Kind].In(l)
 	if len(f.Indicators) == 0 {
 		return "qlint · " + kind
@@ -99,7 +101,7 @@ func findingTitle(f Finding, l i18n.Lang) string {
 	return fmt.Sprintf("qlint · %s %s · %s", word.In(l), strings.Join(nums, ", "), kind)
 }
 
-func summaryLine(r *Report, shown, total map[string]int) string {
+func summaryLine(r *linter.Report, shown, total map[string]int) string {
 	s := r.Summary
 	counts, ind := findingCounts(s.Errors, s.Warnings, s.Infos), indicatorCounts(s.Indicators, false)
 	line := i18n.T(
@@ -122,24 +124,24 @@ func summaryLine(r *Report, shown, total map[string]int) string {
 
 // WriteMarkdown prints the report as a Markdown summary (a GitHub job
 // summary, a merge request comment), within GitHub's 1 MiB limit.
-func WriteMarkdown(w io.Writer, r *Report) error {
+func WriteMarkdown(w io.Writer, r *linter.Report) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "## qlint · %s · %s %s%s\n\n", mdEscape(r.orgName()), t("état au", "as of"), r.asOfText(), mdGrid(r))
+	fmt.Fprintf(&b, "## qlint · %s · %s %s%s\n\n", mdEscape(orgName(r)), t("état au", "as of"), asOfText(r), mdGrid(r))
 	s := r.Summary
 	fmt.Fprintf(&b, "**%s** · %s\n\n",
 		findingCounts(s.Errors, s.Warnings, s.Infos).In(l),
 		t("indicateurs : ", "indicators: ")+indicatorCounts(s.Indicators, true).In(l))
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.day, r.Ref()); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.Day(), r.Ref()); !line.IsZero() {
 			fmt.Fprintf(&b, "_%s_\n\n", mdEscape(line.In(l)))
 		}
 	}
 	if r.Baseline != nil {
 		fmt.Fprintf(&b, "**%s** %s\n\n", mdEscape(baselineTitle(r.Baseline, len(r.Findings)).In(l)), mdEscape(baselineLine(r.Baseline, true).In(l)))
 	}
-	var problems, infos []Finding
+	var problems, infos []linter.Finding
 	for _, f := range r.Findings {
 		if f.Severity == string(rules.SevInfo) {
 			infos = append(infos, f)
@@ -149,13 +151,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	header := fmt.Sprintf("| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
 		t("Gravité", "Severity"), t("Indicateurs", "Indicators"), t("Constat", "Finding"), t("Emplacement", "Location"), t("À faire", "What to do"))
-	row := func(f Finding) string {
+	row := func(f linter.Finding) string {
 		nums := make([]string, len(f.Indicators))
 		for i, n := range f.Indicators {
 			nums[i] = fmt.Sprint(n)
 		}
 		where := f.Path
-		if where != "" && r.repoTop != "" {
+		if where != "" && r.RepoTop() != "" {
 			where = path.Join(r.RepoPrefix, where)
 		}
 		if where != "" {
@@ -167,7 +169,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	// Rows are added while they fit in GitHub's limit, with room for the end.
 	budget := MaxSummaryBytes - 4096
 	left := 0
-	add := func(rows []Finding) {
+	add := func(rows []linter.Finding) {
 		for _, f := range rows {
 			line := row(f)
 			if b.Len()+len(line) > budget {
@@ -284,11 +286,11 @@ var sarifLevels = map[string]string{string(rules.SevError): "error", string(rule
 
 // WriteSARIF prints the report as SARIF 2.1.0: one result per finding, one
 // rule per qlint rule (and one per kind of finding that has no rule).
-func WriteSARIF(w io.Writer, r *Report) error {
+func WriteSARIF(w io.Writer, r *linter.Report) error {
 	l := r.Lang
 	driver := sarifDriver{Name: "qlint", Version: r.Tool.Version, InformationURI: "https://github.com/qlint/qlint", Rules: []sarifRule{}}
 	index := map[string]int{}
-	ruleOf := func(f Finding) int {
+	ruleOf := func(f linter.Finding) int {
 		id := f.Rule
 		if id == "" {
 			id = "qlint/" + f.Kind
@@ -300,7 +302,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if title == "" {
 			title = kindWords[f.Kind].In(l)
 		}
-		help := r.ruleHelp(f).In(l)
+		help := ruleHelp(r, f).In(l)
 		rule := sarifRule{ID: id, Name: id, ShortDescription: sarifText{title}, FullDescription: sarifText{title}, Help: sarifHelp{Text: help, Markdown: mdEscape(help)}}
 		if f.Rule != "" {
 			rule.FullDescription = sarifText{title + " — " + i18n.T("preuve Qualiopi vérifiée par qlint", "Qualiopi proof checked by qlint").In(l)}
@@ -323,10 +325,10 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if f.LastUpdate != "" {
 			res.Properties["last_update"] = f.LastUpdate
 		}
-		if f.Kind == KindWaived {
+		if f.Kind == linter.KindWaived {
 			res.Kind = "informational"
 		}
-		if file, line := r.location(f); file != "" {
+		if file, line := location(r, f); file != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriPath(file), URIBaseID: "%SRCROOT%"}}}
 			if line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}

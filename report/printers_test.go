@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/qlint/qlint/linter"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -18,7 +20,7 @@ import (
 )
 
 // goldenReport has one finding of most kinds.
-func goldenReport(t *testing.T, lang i18n.Lang) *Report {
+func goldenReport(t *testing.T, lang i18n.Lang) *linter.Report {
 	fs := fstest.MapFS{
 		"veille/2025-01.md":                   file("2025-01-10"),
 		"sessions/2026-11-02_mairie/conv.pdf": file("2026-10-20"),
@@ -44,12 +46,12 @@ paths = ["qlint.toml"]
 		rep.Indicators[i].Title = ind.Title.In(lang)
 	}
 	for i := range rep.Findings {
-		rep.Findings[i].Message = rep.Findings[i].text.In(lang)
+		rep.Findings[i].Message = rep.Findings[i].Text(lang)
 		if rep.Findings[i].RuleFile != "" {
 			rep.Findings[i].RuleFile = "preuves/qlint.toml" // as the CLI loads it
 		}
 	}
-	rep.Tool = Tool{Name: "qlint", Version: "test"}
+	rep.Tool = linter.Tool{Name: "qlint", Version: "test"}
 	rep.Root = "preuves"
 	rep.ConfigPath = "preuves/qlint.toml"
 	return rep
@@ -87,13 +89,13 @@ func TestPrinterGoldens(t *testing.T) {
 }
 
 func TestGitHubAnnotationCapsAndEscaping(t *testing.T) {
-	rep := &Report{Lang: i18n.EN, Root: ".", ConfigPath: "qlint.toml"}
+	rep := &linter.Report{Lang: i18n.EN, Root: ".", ConfigPath: "qlint.toml"}
 	for i := 0; i < 25; i++ {
-		rep.Findings = append(rep.Findings, Finding{Kind: KindStale, Severity: "error", Indicators: []int{23},
+		rep.Findings = append(rep.Findings, linter.Finding{Kind: linter.KindStale, Severity: "error", Indicators: []int{23},
 			Path: fmt.Sprintf("veille/a,b:%02d.md", i), Message: "line one\nline 100%"})
 	}
 	for i := 0; i < 3; i++ {
-		rep.Findings = append(rep.Findings, Finding{Kind: KindDueSoon, Severity: "warning", Indicators: []int{23}, Path: "x.md", Message: "w"})
+		rep.Findings = append(rep.Findings, linter.Finding{Kind: linter.KindDueSoon, Severity: "warning", Indicators: []int{23}, Path: "x.md", Message: "w"})
 	}
 	var b bytes.Buffer
 	require.NoError(t, WriteGitHub(&b, rep))
@@ -155,10 +157,10 @@ func TestSARIFStructure(t *testing.T) {
 }
 
 func TestMarkdownStaysUnderGitHubsLimit(t *testing.T) {
-	rep := &Report{Lang: i18n.EN}
+	rep := &linter.Report{Lang: i18n.EN}
 	long := strings.Repeat("x", 2000)
 	for i := 0; i < 1000; i++ {
-		rep.Findings = append(rep.Findings, Finding{Kind: KindUnmapped, Severity: "info", Indicators: []int{}, Path: fmt.Sprint(i), Message: long})
+		rep.Findings = append(rep.Findings, linter.Finding{Kind: linter.KindUnmapped, Severity: "info", Indicators: []int{}, Path: fmt.Sprint(i), Message: long})
 	}
 	var b bytes.Buffer
 	require.NoError(t, WriteMarkdown(&b, rep))

@@ -1,9 +1,11 @@
-package linter
+package report
 
 import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/emersion/go-ical"
 	"github.com/stretchr/testify/assert"
@@ -13,7 +15,7 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-func binderReport(t *testing.T, lang i18n.Lang) *Report {
+func binderReport(t *testing.T, lang i18n.Lang) *linter.Report {
 	rep := goldenReport(t, lang)
 	rep.Notes = map[int]string{23: "# Notre veille\n\nNous lisons le Journal officiel chaque mois.\n\n- responsable : Marie\n- diffusion : réunion"}
 	return rep
@@ -35,8 +37,8 @@ func TestHTMLEscapesEverythingUserSupplied(t *testing.T) {
 	rep.Organization = `<b>Dupont</b> & "fils"`
 	rep.Notes[1] = "<script>alert(1)</script>\n- <iframe src=x>"
 	rep.RuleTitles["veille"] = "<i>Veille</i>"
-	rep.Matches["veille"] = append(rep.Matches["veille"], Match{Path: "veille/" + hostile, LastUpdate: rules.NewDay(2026, 1, 1), DateSource: SourceGit})
-	rep.Findings = append(rep.Findings, Finding{Kind: KindStale, Severity: "error", Indicators: []int{23}, Rule: "veille", Message: "</li><script>alert(2)</script>"})
+	rep.Matches["veille"] = append(rep.Matches["veille"], linter.Match{Path: "veille/" + hostile, LastUpdate: rules.NewDay(2026, 1, 1), DateSource: linter.SourceGit})
+	rep.Findings = append(rep.Findings, linter.Finding{Kind: linter.KindStale, Severity: "error", Indicators: []int{23}, Rule: "veille", Message: "</li><script>alert(2)</script>"})
 	var b bytes.Buffer
 	require.NoError(t, WriteHTML(&b, rep, HTMLOptions{}))
 	out := b.String()

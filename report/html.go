@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"embed"
@@ -9,6 +9,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -32,10 +34,6 @@ type HTMLOptions struct {
 	// its style and its strip of changes there. The caller escapes them.
 	Head, Top template.HTML
 }
-
-// NotePath is where the approach note of indicator n lives in the evidence
-// tree: the binder's own words for that indicator.
-func NotePath(n int) string { return fmt.Sprintf("approche/indicateur-%02d.md", n) }
 
 type htmlNote struct {
 	Heading, Text string
@@ -70,7 +68,7 @@ type htmlCriterion struct {
 // binder: a summary, then criterion by criterion each indicator with the
 // organization's approach note, its proofs with their dates and links,
 // what to fix and the waivers. Everything user-supplied is escaped.
-func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
+func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	if opts.MaxProofs == 0 {
@@ -85,12 +83,12 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 	}
 	audit := ""
 	if r.Cycle != nil {
-		audit = auditLine(*r.Cycle, r.day, r.Ref()).In(l)
+		audit = auditLine(*r.Cycle, r.Day(), r.Ref()).In(l)
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{
 		"Head": opts.Head, "Top": opts.Top,
-		"Lang": string(l), "Org": r.orgName(), "AsOf": r.asOfText(), "Referential": r.Referential, "History": history, "Audit": audit,
+		"Lang": string(l), "Org": orgName(r), "AsOf": asOfText(r), "Referential": r.Referential, "History": history, "Audit": audit,
 		"Summary":  map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
 		"Findings": t("Constats : ", "Findings: ") + findingCounts(r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos).In(l) + ".",
 		"L": map[string]string{
@@ -108,11 +106,11 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 				"Made by qlint from the evidence folder; the links open the folder's files."),
 		},
 	}
-	byIndicator := map[int][]Finding{}
+	byIndicator := map[int][]linter.Finding{}
 	var general []htmlFinding
 	for _, f := range r.Findings {
 		if len(f.Indicators) == 0 {
-			if f.Kind != KindUnmapped {
+			if f.Kind != linter.KindUnmapped {
 				general = append(general, htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message})
 			}
 			continue
@@ -130,8 +128,8 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 			}
 			ind, _ := ref.Indicator(res.ID)
 			hi := htmlIndicator{ID: res.ID, Title: res.Title, About: ind.About.In(l), Status: res.Status,
-				StatusWord: statusWords[res.Status].In(l), NotePath: NotePath(res.ID),
-				Relevant: res.Status != StatusNotApplicable}
+				StatusWord: statusWords[res.Status].In(l), NotePath: linter.NotePath(res.ID),
+				Relevant: res.Status != linter.StatusNotApplicable}
 			if hi.Relevant {
 				hi.Applies = upperFirst(res.Reason(l)) + "."
 				if ind.NC == rules.NCMajor {
@@ -146,7 +144,7 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 			hi.Proofs, hi.MoreProofs = proofsOf(r, res.Rules, opts, l)
 			for _, f := range byIndicator[res.ID] {
 				hf := htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message}
-				if f.Kind == KindWaived {
+				if f.Kind == linter.KindWaived {
 					hi.Waivers = append(hi.Waivers, hf)
 				} else {
 					hi.Findings = append(hi.Findings, hf)
@@ -164,10 +162,10 @@ func WriteHTML(w io.Writer, r *Report, opts HTMLOptions) error {
 // proofsOf lists the files the indicator's rules matched, newest first.
 // A rule can match thousands of files: only the newest MaxProofs are kept
 // (in one pass) and formatted.
-func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htmlProof, string) {
+func proofsOf(r *linter.Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htmlProof, string) {
 	type ref struct {
 		rule int // index in ruleIDs: on the same day and path, the first rule first
-		m    *Match
+		m    *linter.Match
 	}
 	before := func(a, b ref) bool {
 		if !a.m.LastUpdate.Equal(b.m.LastUpdate) {
@@ -205,14 +203,14 @@ func proofsOf(r *Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang) ([]htm
 		}
 		state := i18n.T("présent", "present")
 		if !m.Expires.IsZero() {
-			if r.day.After(m.Expires) {
+			if r.Day().After(m.Expires) {
 				state = i18n.T("périmé depuis le "+m.Expires.French(), "stale since "+m.Expires.String())
 			} else {
 				state = i18n.T("valable jusqu'au "+m.Expires.French(), "valid until "+m.Expires.String())
 			}
 		}
 		out = append(out, htmlProof{Title: r.RuleTitles[ruleIDs[x.rule]], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
-			Date: date, Source: SourceWords(m.DateSource).In(l), State: state.In(l)})
+			Date: date, Source: linter.SourceWords(m.DateSource).In(l), State: state.In(l)})
 	}
 	if more := total - len(top); more > 0 {
 		return out, fmt.Sprintf(i18n.T("… et %s : la liste complète est dans qlint explain et le rapport JSON.",

@@ -1,8 +1,10 @@
-package linter
+package report
 
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/rules"
 )
@@ -28,7 +30,7 @@ type gitlabLines struct {
 
 // gitlabLevel is a finding's severity on GitLab's scale: an error that can
 // carry a major non-conformity is critical.
-func gitlabLevel(f Finding) string {
+func gitlabLevel(f linter.Finding) string {
 	if f.Severity == string(rules.SevError) && f.NC == rules.NCMajor {
 		return "critical"
 	}
@@ -39,7 +41,7 @@ func gitlabLevel(f Finding) string {
 // per finding, located from the repository root (the rule's line in
 // qlint.toml for a missing proof, else the file, line 1), with a
 // fingerprint that stays the same from one pipeline to the next.
-func WriteGitLab(w io.Writer, r *Report) error {
+func WriteGitLab(w io.Writer, r *linter.Report) error {
 	issues := make([]gitlabIssue, 0, len(r.Findings))
 	prints := fingerprints(r.Findings)
 	for i, f := range r.Findings {
@@ -47,9 +49,9 @@ func WriteGitLab(w io.Writer, r *Report) error {
 		if check == "" {
 			check = "qlint/" + f.Kind
 		}
-		file, line := r.location(f)
+		file, line := location(r, f)
 		if file == "" {
-			file, line = r.fromRepo(r.ConfigPath), 1
+			file, line = r.FromRepo(r.ConfigPath), 1
 		}
 		if line < 1 {
 			line = 1

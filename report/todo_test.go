@@ -1,9 +1,11 @@
-package linter
+package report
 
 import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,15 +18,15 @@ import (
 // then by deadline; waived and deferred findings are left out.
 func TestTodoOrder(t *testing.T) {
 	day := func(s string) rules.Day { d, err := rules.ParseDay(s); require.NoError(t, err); return d }
-	r := &Report{Lang: i18n.FR, Findings: []Finding{
-		{Kind: KindPending, Path: "sessions/b", label: "emargement", due: day("2026-12-20")},
-		{Kind: KindDueSoon, Path: "cgv.pdf", label: "CGV", Expires: "2026-12-10"},
-		{Kind: KindStale, Path: "veille/a.md", label: "veille", Expires: "2025-04-10"},
-		{Kind: KindMissing, Path: "sessions/a", label: "emargement", due: day("2026-11-02")},
-		{Kind: KindMissing, Path: "catalogue/*.pdf", label: "Catalogue"},
-		{Kind: KindWaived, Path: "x", label: "x"},
-		{Kind: KindMissing, Path: "y", label: "y", deferred: true},
-		{Kind: KindUnmapped, Path: "z"},
+	r := &linter.Report{Lang: i18n.FR, Findings: []linter.Finding{
+		{Kind: linter.KindPending, Path: "sessions/b", Label: "emargement", Due: day("2026-12-20")},
+		{Kind: linter.KindDueSoon, Path: "cgv.pdf", Label: "CGV", Expires: "2026-12-10"},
+		{Kind: linter.KindStale, Path: "veille/a.md", Label: "veille", Expires: "2025-04-10"},
+		{Kind: linter.KindMissing, Path: "sessions/a", Label: "emargement", Due: day("2026-11-02")},
+		{Kind: linter.KindMissing, Path: "catalogue/*.pdf", Label: "Catalogue"},
+		{Kind: linter.KindWaived, Path: "x", Label: "x"},
+		{Kind: linter.KindMissing, Path: "y", Label: "y", Deferred: true},
+		{Kind: linter.KindUnmapped, Path: "z"},
 	}}
 	var buf bytes.Buffer
 	require.NoError(t, WriteTodo(&buf, r, TextOptions{}))
@@ -40,6 +42,6 @@ func TestTodoOrder(t *testing.T) {
 `), buf.String())
 
 	buf.Reset()
-	require.NoError(t, WriteTodo(&buf, &Report{Lang: i18n.EN}, TextOptions{}))
+	require.NoError(t, WriteTodo(&buf, &linter.Report{Lang: i18n.EN}, TextOptions{}))
 	assert.Equal(t, "Nothing to file or renew.\n", buf.String())
 }

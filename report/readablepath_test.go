@@ -1,10 +1,12 @@
-package linter
+package report
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,9 +17,9 @@ import (
 // word-boundary form.
 func TestMissingPathIsReadableEverywhere(t *testing.T) {
 	rep := judgeTree(t, fstest.MapFS{"01-information-public/Catalogue 2026.pdf": file("2026-11-01")}, packProfile, "2026-11-22")
-	var cgv *Finding
+	var cgv *linter.Finding
 	for i, f := range rep.Findings {
-		if f.Rule == "cgv" && f.Kind == KindMissing {
+		if f.Rule == "cgv" && f.Kind == linter.KindMissing {
 			cgv = &rep.Findings[i]
 		}
 	}

@@ -1,8 +1,10 @@
-package linter
+package report
 
 import (
 	"fmt"
 	"testing"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 
@@ -14,13 +16,13 @@ import (
 // the newest MaxProofs, newest first (path order on the same day, the
 // first rule first for a file two rules match), and counts the others.
 func TestBinderListsTheNewestProofs(t *testing.T) {
-	rep := &Report{Lang: i18n.FR, Matches: map[string][]Match{}, RuleTitles: map[string]string{"a": "A", "b": "B"}}
+	rep := &linter.Report{Lang: i18n.FR, Matches: map[string][]linter.Match{}, RuleTitles: map[string]string{"a": "A", "b": "B"}}
 	for i := range 40 {
 		// Days in a scrambled order, two files a day.
 		day := rules.NewDay(2026, 1, 1+(i*7)%20)
-		rep.Matches["a"] = append(rep.Matches["a"], Match{Path: fmt.Sprintf("a/%02d.pdf", i), LastUpdate: day})
+		rep.Matches["a"] = append(rep.Matches["a"], linter.Match{Path: fmt.Sprintf("a/%02d.pdf", i), LastUpdate: day})
 	}
-	rep.Matches["b"] = []Match{{Path: "a/03.pdf", LastUpdate: rep.Matches["a"][3].LastUpdate}, {Path: "b/old.pdf", LastUpdate: rules.NewDay(2020, 1, 1)}}
+	rep.Matches["b"] = []linter.Match{{Path: "a/03.pdf", LastUpdate: rep.Matches["a"][3].LastUpdate}, {Path: "b/old.pdf", LastUpdate: rules.NewDay(2020, 1, 1)}}
 	got, more := proofsOf(rep, []string{"a", "b"}, HTMLOptions{MaxProofs: 7}, i18n.FR)
 	var paths []string
 	for _, p := range got {

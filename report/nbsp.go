@@ -1,8 +1,10 @@
-package linter
+package report
 
 import (
 	"sort"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 )
@@ -95,7 +97,7 @@ func frenchNames(names []string) []string {
 }
 
 // reportNames are the file names r shows inside its sentences.
-func reportNames(r *Report) []string {
+func reportNames(r *linter.Report) []string {
 	if r == nil {
 		return nil
 	}
@@ -115,7 +117,7 @@ func reportNames(r *Report) []string {
 
 // french makes lw write French spacing when l is French, keeping the
 // names in r as they are.
-func (lw *lineWrapper) french(l i18n.Lang, r *Report) {
+func (lw *lineWrapper) french(l i18n.Lang, r *linter.Report) {
 	if l == i18n.EN {
 		return
 	}

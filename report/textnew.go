@@ -1,22 +1,12 @@
-package linter
+package report
 
 import (
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
 )
 
-// revName is how a report names the revision it was compared with.
-func revName(b *Baseline) string {
-	if b.Commit == "" {
-		return b.Rev
-	}
-	if b.Rev == b.Commit || b.Rev == short(b.Commit) {
-		return short(b.Commit)
-	}
-	return b.Rev + " (" + short(b.Commit) + ")"
-}
-
 // baselineTitle heads the list of what changed since the revision.
-func baselineTitle(b *Baseline, newOnes int) i18n.Text {
+func baselineTitle(b *linter.Baseline, newOnes int) i18n.Text {
 	if b.Commit == "" {
 		if newOnes == 0 {
 			return i18n.T("Dépôt sans commit, comparé à un dossier vide : rien de nouveau à corriger.", "Repository without commits, compared with an empty folder: nothing new to fix.")
@@ -25,18 +15,18 @@ func baselineTitle(b *Baseline, newOnes int) i18n.Text {
 		return i18n.T("Dépôt sans commit, comparé à un dossier vide : "+more.FR, "Repository without commits, compared with an empty folder: "+more.EN)
 	}
 	if newOnes == 0 {
-		return i18n.T("Rien de nouveau à corriger par rapport à "+revName(b)+".", "Nothing new to fix compared with "+revName(b)+".")
+		return i18n.T("Rien de nouveau à corriger par rapport à "+linter.BaselineName(b)+".", "Nothing new to fix compared with "+linter.BaselineName(b)+".")
 	}
 	n := i18n.N(newOnes, "constat", "constats", "finding", "findings")
-	return i18n.T("Ce qui s'ajoute par rapport à "+revName(b)+" : "+n.FR,
-		"What this adds compared with "+revName(b)+": "+n.EN)
+	return i18n.T("Ce qui s'ajoute par rapport à "+linter.BaselineName(b)+" : "+n.FR,
+		"What this adds compared with "+linter.BaselineName(b)+": "+n.EN)
 }
 
 // baselineLine counts, in one line, what was already to fix at the
 // revision: it is not counted in the exit code. It says how to see the
 // full list: run qlint (the hook), whole-folder: true (a CI format, the
 // Action's), or qlint without --new-from-rev.
-func baselineLine(b *Baseline, ci bool) i18n.Text {
+func baselineLine(b *linter.Baseline, ci bool) i18n.Text {
 	if b.Errors+b.Warnings+b.Infos == 0 {
 		return i18n.T("Rien n'était déjà à corriger.", "Nothing was already to fix.")
 	}
@@ -56,7 +46,7 @@ func baselineLine(b *Baseline, ci bool) i18n.Text {
 // writeTextNew prints a --new-from-rev report: what the change broke
 // first, each with its indicators and place, then one line counting what
 // was already to fix. This is what a pre-commit hook shows.
-func writeTextNew(p *textPrinter, r *Report) error {
+func writeTextNew(p *textPrinter, r *linter.Report) error {
 	p.header(r)
 	b := r.Baseline
 	color := ansiGreen
@@ -83,7 +73,7 @@ func writeTextNew(p *textPrinter, r *Report) error {
 	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b, false).In(p.l)))
 	if n := r.Summary.Errors; n > 0 {
 		more := i18n.N(n, "erreur de plus", "erreurs de plus", "more error", "more errors")
-		what := i18n.T(more.FR+" par rapport à "+revName(b)+".", more.EN+" compared with "+revName(b)+".")
+		what := i18n.T(more.FR+" par rapport à "+linter.BaselineName(b)+".", more.EN+" compared with "+linter.BaselineName(b)+".")
 		if b.InCommit {
 			what = i18n.T(more.FR+" : corrigez-les avant d'enregistrer.", more.EN+": fix them before committing.")
 			if n == 1 {

@@ -1,10 +1,12 @@
-package linter
+package report
 
 import (
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -18,7 +20,7 @@ const maxExplainFiles = 10
 // that check it with the files they found, and what to do next. rep and cfg
 // may be nil when there is no qlint.toml: then only the référentiel is
 // described. rep, when given, was judged on ref.
-func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *rules.Config, l i18n.Lang, width int) error {
+func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report, cfg *rules.Config, l i18n.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
@@ -39,7 +41,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 	var judgedOn rules.Day
 	forced := false
 	if rep != nil && cfg != nil {
-		judgedOn, forced = rep.day, cfg.Referential == ref.Version
+		judgedOn, forced = rep.Day(), cfg.Referential == ref.Version
 	}
 	p.gridChanges(ref, n, judgedOn, forced)
 	p.printf("\n")
@@ -65,13 +67,13 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 		cfg = b
 	}
 	res := rep.Indicators[n-1]
-	applies := res.Status != StatusNotApplicable
+	applies := res.Status != linter.StatusNotApplicable
 	yes := t("oui", "yes")
 	if !applies {
 		yes = t("non", "no")
 	}
 	p.printf("%s %s — %s\n", t("S'applique à l'organisme :", "Applies to the organization:"), yes, res.Reason(l))
-	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), rep.asOfText(), statusWords[res.Status].In(l))
+	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), statusWords[res.Status].In(l))
 
 	var covering []*rules.Rule
 	for _, r := range cfg.Rules {
@@ -90,13 +92,13 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 		p.explainRule(r, rep, l)
 	}
 
-	var todo, waived []Finding
+	var todo, waived []linter.Finding
 	for _, f := range rep.Findings {
 		for _, m := range f.Indicators {
 			if m != n {
 				continue
 			}
-			if f.Kind == KindWaived {
+			if f.Kind == linter.KindWaived {
 				waived = append(waived, f)
 			} else {
 				todo = append(todo, f)
@@ -126,7 +128,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *Report, cfg *
 	return p.err
 }
 
-func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
+func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang) {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	origin := t("règle de qlint.toml", "rule from qlint.toml")
 	if r.Builtin {
@@ -146,7 +148,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		title = r.ID
 	}
 	p.printf("  %s · %s (%s)\n", Visible(r.ID), Visible(title), origin)
-	where := patterns(r)
+	where := linter.RulePatterns(r)
 	if r.Each != "" {
 		where = t("dans chaque dossier "+r.Each+" : ", "in every folder "+r.Each+": ") + where
 	}
@@ -164,7 +166,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 	if len(limits) > 0 {
 		p.printf("    %s\n", strings.Join(limits, " · "))
 	}
-	ms := append([]Match(nil), rep.Matches[r.ID]...)
+	ms := append([]linter.Match(nil), rep.Matches[r.ID]...)
 	if len(ms) == 0 {
 		p.printf("    %s\n", t("aucun fichier trouvé", "no file found"))
 		return
@@ -190,7 +192,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 		if !r.MaxAge.IsZero() && !judged[m.Dir] {
 			judged[m.Dir] = true
 			expires := r.MaxAge.After(m.LastUpdate)
-			if rep.day.After(expires) {
+			if rep.Day().After(expires) {
 				state = "  " + t("← le plus récent : périmé", "← newest: stale")
 			} else {
 				until := expires.String()
@@ -200,7 +202,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *Report, l i18n.Lang) {
 				state = "  " + t("← le plus récent : à jour jusqu'au ", "← newest: fresh until ") + until
 			}
 		}
-		p.printf("      %s  %s  %s%s\n", day, Visible(m.Path), "("+SourceWords(m.DateSource).In(l)+")", state)
+		p.printf("      %s  %s  %s%s\n", day, Visible(m.Path), "("+linter.SourceWords(m.DateSource).In(l)+")", state)
 	}
 }
 

@@ -1,7 +1,9 @@
-package linter
+package report
 
 import (
 	"io"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/rules"
 )
@@ -14,9 +16,9 @@ import (
 // proof's event comes from the report judged on the grid of its day, and
 // the audit calendar (the same on every grid) from reps[0]. A day on a
 // grid no report was judged on keeps reps[0]'s events.
-func WriteICSAcross(w io.Writer, reps []*Report, version string) error {
+func WriteICSAcross(w io.Writer, reps []*linter.Report, version string) error {
 	base := reps[0]
-	on := map[*rules.Referential]*Report{}
+	on := map[*rules.Referential]*linter.Report{}
 	for _, r := range reps {
 		on[r.Ref()] = r
 	}

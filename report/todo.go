@@ -1,9 +1,11 @@
-package linter
+package report
 
 import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -22,28 +24,28 @@ type todoItem struct {
 // todo lists the proofs to file or renew: overdue first (those without a
 // date, then the oldest), then by deadline. Waived and deferred findings
 // are left out: nothing is to be done about them now.
-func todo(r *Report) []todoItem {
+func todo(r *linter.Report) []todoItem {
 	var items []todoItem
 	for _, f := range r.Findings {
-		if f.deferred {
+		if f.Deferred {
 			continue
 		}
-		what := Visible(f.label)
+		what := Visible(f.Label)
 		where := Visible(f.Path)
 		var it todoItem
 		switch f.Kind {
-		case KindMissing:
-			it = todoItem{overdue: true, day: f.due,
+		case linter.KindMissing:
+			it = todoItem{overdue: true, day: f.Due,
 				text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
-		case KindPending:
-			it = todoItem{day: f.due,
+		case linter.KindPending:
+			it = todoItem{day: f.Due,
 				text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
-		case KindStale, KindDueSoon:
+		case linter.KindStale, linter.KindDueSoon:
 			d, err := rules.ParseDay(f.Expires)
 			if err != nil {
 				continue
 			}
-			it = todoItem{overdue: f.Kind == KindStale, day: d,
+			it = todoItem{overdue: f.Kind == linter.KindStale, day: d,
 				text: i18n.T("renouveler « "+what+" » ("+where+")", "renew "+enQuote(what)+" ("+where+")")}
 		default:
 			continue
@@ -66,7 +68,7 @@ func todo(r *Report) []todoItem {
 func enQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 // writeTodo prints the to-do after the report, one line per proof.
-func (p *textPrinter) writeTodo(r *Report) {
+func (p *textPrinter) writeTodo(r *linter.Report) {
 	items := todo(r)
 	if len(items) == 0 {
 		return
@@ -102,7 +104,7 @@ func (p *textPrinter) writeTodo(r *Report) {
 }
 
 // WriteTodo prints only the to-do (qlint watch, after each change).
-func WriteTodo(w io.Writer, r *Report, opts TextOptions) error {
+func WriteTodo(w io.Writer, r *linter.Report, opts TextOptions) error {
 	lw := newLineWrapper(w, opts.Width)
 	lw.french(r.Lang, r)
 	defer lw.Flush()

@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"crypto/sha1"
@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -28,12 +30,12 @@ type calEvent struct {
 // day judged. UIDs depend on what an event is about, not
 // on its date, so importing a newer file moves events instead of doubling
 // them.
-func WriteICS(w io.Writer, r *Report, version string) error {
+func WriteICS(w io.Writer, r *linter.Report, version string) error {
 	return writeICS(w, r, icsEvents(r), version)
 }
 
 // icsEvents lists the events of report r, coming or past.
-func icsEvents(r *Report) []calEvent {
+func icsEvents(r *linter.Report) []calEvent {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var events []calEvent
@@ -50,7 +52,7 @@ func icsEvents(r *Report) []calEvent {
 	}
 	sort.Strings(rulesIDs)
 	for _, id := range rulesIDs {
-		newest := map[string]Match{}
+		newest := map[string]linter.Match{}
 		for _, m := range r.Matches[id] {
 			if m.Expires.IsZero() {
 				continue
@@ -75,14 +77,14 @@ func icsEvents(r *Report) []calEvent {
 		}
 	}
 	for _, f := range r.Findings {
-		if f.Kind != KindPending || f.due.IsZero() {
+		if f.Kind != linter.KindPending || f.Due.IsZero() {
 			continue
 		}
 		events = append(events, calEvent{
 			uid:         uid("due", f.Rule, f.Path),
 			summary:     t("Qualiopi : à fournir — ", "Qualiopi: due — ") + r.RuleTitles[f.Rule] + " — " + f.Path,
 			description: f.Message,
-			start:       f.due, end: f.due,
+			start:       f.Due, end: f.Due,
 		})
 	}
 	if c := r.Cycle; c != nil {
@@ -117,7 +119,7 @@ func icsEvents(r *Report) []calEvent {
 }
 
 // writeICS prints events, the coming ones, as the calendar of report r.
-func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
+func writeICS(w io.Writer, r *linter.Report, events []calEvent, version string) error {
 	l := r.Lang
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	day := func(d rules.Day) string {
@@ -130,7 +132,7 @@ func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
 	// proof is overdue, and gets one event on the day judged, below.
 	coming := events[:0]
 	for _, e := range events {
-		if !e.end.Before(r.day) {
+		if !e.end.Before(r.Day()) {
 			coming = append(coming, e)
 		}
 	}
@@ -154,7 +156,7 @@ func writeICS(w io.Writer, r *Report, events []calEvent, version string) error {
 	line("CALSCALE:GREGORIAN")
 	line("METHOD:PUBLISH")
 	line("X-WR-CALNAME:" + escapeText("Qualiopi — "+org))
-	stamp := r.day.Time().Format("20060102") + "T000000Z"
+	stamp := r.Day().Time().Format("20060102") + "T000000Z"
 	warnDays := 0
 	if !r.WarnWithin.IsZero() && len(events) > 0 {
 		warnDays = r.WarnWithin.Before(events[0].start).DaysUntil(events[0].start)
@@ -222,29 +224,29 @@ func foldLine(s string) string {
 // is most needed for them. Each gets one event on the day judged, "en
 // retard depuis le …"; its UID depends on the proof only, so that importing
 // a later calendar moves it to that day.
-func overdueEvents(r *Report, day func(rules.Day) string) []calEvent {
+func overdueEvents(r *linter.Report, day func(rules.Day) string) []calEvent {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(r.Lang) }
 	var events []calEvent
 	for _, f := range r.Findings {
-		if f.deferred {
+		if f.Deferred {
 			continue
 		}
 		var since rules.Day
 		switch f.Kind {
-		case KindStale:
+		case linter.KindStale:
 			d, err := rules.ParseDay(f.Expires)
 			if err != nil {
 				continue
 			}
 			since = d
-		case KindMissing:
-			since = f.due
+		case linter.KindMissing:
+			since = f.Due
 		default:
 			continue
 		}
 		title := r.RuleTitles[f.Rule]
 		if title == "" {
-			title = f.label
+			title = f.Label
 		}
 		late := t("en retard", "overdue")
 		if !since.IsZero() {
@@ -254,7 +256,7 @@ func overdueEvents(r *Report, day func(rules.Day) string) []calEvent {
 			uid:         uid("overdue", f.Rule, f.Path),
 			summary:     t("Qualiopi : ", "Qualiopi: ") + late + " — " + title + " — " + f.Path,
 			description: f.Message,
-			start:       r.day, end: r.day,
+			start:       r.Day(), end: r.Day(),
 			overdue: true,
 		})
 	}

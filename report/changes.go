@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -95,7 +97,7 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // indicator, what g changed from its base grid, whether the indicator
 // applies to the organization, and, from rep (judged on g, nil without a
 // qlint.toml), what g asks that the folder does not have yet.
-func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, width int) error {
+func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l i18n.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
@@ -113,9 +115,9 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 	}
 	sort.Ints(ids)
 	changed := ChangedRules(g)
-	var results map[int]IndicatorResult
+	var results map[int]linter.IndicatorResult
 	if rep != nil {
-		results = map[int]IndicatorResult{}
+		results = map[int]linter.IndicatorResult{}
 		for _, res := range rep.Indicators {
 			results[res.ID] = res
 		}
@@ -138,18 +140,18 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 		if !ok {
 			continue
 		}
-		if res.Status == StatusNotApplicable {
+		if res.Status == linter.StatusNotApplicable {
 			p.printf("     %s\n", p.paint(statusColors[res.Status], t("Ne s'applique pas à l'organisme : ", "Does not apply to the organization: ")+res.Reason(l)))
 			continue
 		}
-		var todo []Finding
+		var todo []linter.Finding
 		for _, f := range rep.Findings {
 			if !slices.Contains(f.Indicators, n) {
 				continue
 			}
 			switch f.Kind {
-			case KindUncovered:
-			case KindMissing, KindStale, KindDueSoon, KindPending:
+			case linter.KindUncovered:
+			case linter.KindMissing, linter.KindStale, linter.KindDueSoon, linter.KindPending:
 				if !changed[f.Rule] {
 					continue
 				}
@@ -188,7 +190,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *Report, l i18n.Lang, w
 	case missing == 0:
 		p.printf("%s\n", p.paint(ansiGreen, fmt.Sprintf(t("Rien ne manque au dossier pour ce que %s change.", "Nothing is missing from the folder for what %s changes."), g.Version)))
 	default:
-		p.printf("%s\n", p.paint(ansiRed, fmt.Sprintf(t("%s à traiter pour %s, au %s.", "%s to deal with for %s, as of %s."), i18n.N(missing, "point", "points", "point", "points").In(l), g.Version, rep.asOfText())))
+		p.printf("%s\n", p.paint(ansiRed, fmt.Sprintf(t("%s à traiter pour %s, au %s.", "%s to deal with for %s, as of %s."), i18n.N(missing, "point", "points", "point", "points").In(l), g.Version, asOfText(rep))))
 	}
 	return p.err
 }

@@ -1,9 +1,10 @@
-package linter
+package report
 
 import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/linter"
 )
 
 // joinTexts joins texts with sep, in both languages.
@@ -27,7 +28,7 @@ func findingCounts(errors, warnings, infos int) i18n.Text {
 
 // indicatorCounts says how many indicators are in each status, the not
 // applicable ones when na: "1 conforme, 2 manquants, …".
-func indicatorCounts(ic StatusCounts, na bool) i18n.Text {
+func indicatorCounts(ic linter.StatusCounts, na bool) i18n.Text {
 	texts := []i18n.Text{
 		i18n.N(ic.OK, "conforme", "conformes", "ok", "ok"),
 		i18n.N(ic.Missing, "manquant", "manquants", "missing", "missing"),

@@ -1,4 +1,4 @@
-package linter
+package report
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -64,10 +66,10 @@ func TestTextIsBilingual(t *testing.T) {
 	assert.Contains(t, out.String(), "état au 22/11/2026")
 	assert.Contains(t, out.String(), "[PÉRIMÉ]")
 	assert.Contains(t, out.String(), "Bilan")
-	for _, k := range []string{KindMissing, KindStale, KindDueSoon, KindPending, KindUncovered, KindUnmapped, KindWaived, KindUnreadable, KindAudit, KindFutureDate} {
+	for _, k := range []string{linter.KindMissing, linter.KindStale, linter.KindDueSoon, linter.KindPending, linter.KindUncovered, linter.KindUnmapped, linter.KindWaived, linter.KindUnreadable, linter.KindAudit, linter.KindFutureDate} {
 		assert.True(t, kindWords[k].Complete(), "kind %s has no words", k)
 	}
-	for _, st := range []string{StatusOK, StatusMissing, StatusStale, StatusDueSoon, StatusUncovered, StatusNotApplicable} {
+	for _, st := range []string{linter.StatusOK, linter.StatusMissing, linter.StatusStale, linter.StatusDueSoon, linter.StatusUncovered, linter.StatusNotApplicable} {
 		assert.True(t, statusWords[st].Complete(), "status %s has no words", st)
 	}
 	for _, words := range []map[string]i18n.Text{statusWords, kindWords, severityWords, ncWords} {

@@ -1,8 +1,10 @@
-package linter
+package report
 
 import (
 	"bytes"
 	"testing"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,14 +21,14 @@ func TestCountsSingularAndPlural(t *testing.T) {
 	c = findingCounts(2, 1, 1)
 	assert.Equal(t, "2 erreurs, 1 avertissement, 1 info", c.FR)
 	assert.Equal(t, "2 errors, 1 warning, 1 info", c.EN)
-	ic := indicatorCounts(StatusCounts{OK: 1, Missing: 2, Stale: 0, DueSoon: 3, Uncovered: 1, NotApplicable: 2}, true)
+	ic := indicatorCounts(linter.StatusCounts{OK: 1, Missing: 2, Stale: 0, DueSoon: 3, Uncovered: 1, NotApplicable: 2}, true)
 	assert.Equal(t, "1 conforme, 2 manquants, 0 périmé, 3 à renouveler, 1 non couvert, 2 non applicables", ic.FR)
 	assert.Equal(t, "1 ok, 2 missing, 0 stale, 3 due soon, 1 uncovered, 2 not applicable", ic.EN)
 }
 
 func TestMarkdownAndGitHubSayCountsInWords(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.FR, i18n.EN} {
-		r := &Report{Lang: l, Summary: Summary{Errors: 1, Warnings: 2, Indicators: StatusCounts{OK: 1, Missing: 1}}}
+		r := &linter.Report{Lang: l, Summary: linter.Summary{Errors: 1, Warnings: 2, Indicators: linter.StatusCounts{OK: 1, Missing: 1}}}
 		var md, gh bytes.Buffer
 		require.NoError(t, WriteMarkdown(&md, r))
 		require.NoError(t, WriteGitHub(&gh, r))

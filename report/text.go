@@ -1,9 +1,11 @@
-package linter
+package report
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/rules"
@@ -30,33 +32,33 @@ const (
 )
 
 var statusWords = map[string]i18n.Text{
-	StatusOK:            i18n.T("CONFORME", "OK"),
-	StatusMissing:       i18n.T("MANQUANT", "MISSING"),
-	StatusStale:         i18n.T("PÉRIMÉ", "STALE"),
-	StatusDueSoon:       i18n.T("À RENOUVELER", "DUE SOON"),
-	StatusUncovered:     i18n.T("NON COUVERT", "UNCOVERED"),
-	StatusNotApplicable: i18n.T("NON APPLICABLE", "N/A"),
+	linter.StatusOK:            i18n.T("CONFORME", "OK"),
+	linter.StatusMissing:       i18n.T("MANQUANT", "MISSING"),
+	linter.StatusStale:         i18n.T("PÉRIMÉ", "STALE"),
+	linter.StatusDueSoon:       i18n.T("À RENOUVELER", "DUE SOON"),
+	linter.StatusUncovered:     i18n.T("NON COUVERT", "UNCOVERED"),
+	linter.StatusNotApplicable: i18n.T("NON APPLICABLE", "N/A"),
 }
 
 // StatusWord returns the words the text report uses for an indicator status.
 func StatusWord(status string) i18n.Text { return statusWords[status] }
 
 var statusColors = map[string]string{
-	StatusOK: ansiGreen, StatusMissing: ansiRed, StatusStale: ansiRed,
-	StatusDueSoon: ansiYellow, StatusUncovered: ansiYellow, StatusNotApplicable: ansiDim,
+	linter.StatusOK: ansiGreen, linter.StatusMissing: ansiRed, linter.StatusStale: ansiRed,
+	linter.StatusDueSoon: ansiYellow, linter.StatusUncovered: ansiYellow, linter.StatusNotApplicable: ansiDim,
 }
 
 var kindWords = map[string]i18n.Text{
-	KindMissing:    i18n.T("manquant", "missing"),
-	KindStale:      i18n.T("périmé", "stale"),
-	KindDueSoon:    i18n.T("à renouveler", "due soon"),
-	KindPending:    i18n.T("à venir", "pending"),
-	KindUncovered:  i18n.T("non couvert", "uncovered"),
-	KindUnmapped:   i18n.T("non rattaché", "unmapped"),
-	KindWaived:     i18n.T("dérogation", "waived"),
-	KindUnreadable: i18n.T("illisible", "unreadable"),
-	KindAudit:      i18n.T("calendrier d'audit", "audit calendar"),
-	KindFutureDate: i18n.T("date future", "future date"),
+	linter.KindMissing:    i18n.T("manquant", "missing"),
+	linter.KindStale:      i18n.T("périmé", "stale"),
+	linter.KindDueSoon:    i18n.T("à renouveler", "due soon"),
+	linter.KindPending:    i18n.T("à venir", "pending"),
+	linter.KindUncovered:  i18n.T("non couvert", "uncovered"),
+	linter.KindUnmapped:   i18n.T("non rattaché", "unmapped"),
+	linter.KindWaived:     i18n.T("dérogation", "waived"),
+	linter.KindUnreadable: i18n.T("illisible", "unreadable"),
+	linter.KindAudit:      i18n.T("calendrier d'audit", "audit calendar"),
+	linter.KindFutureDate: i18n.T("date future", "future date"),
 }
 
 var severityWords = map[string]i18n.Text{
@@ -104,7 +106,7 @@ func (p *textPrinter) printf(format string, args ...any) {
 // WriteText prints the report for people: a header, then criterion by
 // criterion each indicator's status with the findings to act on, then the
 // files no rule uses, and a summary.
-func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+func WriteText(w io.Writer, r *linter.Report, opts TextOptions) error {
 	lw := newLineWrapper(w, opts.Width)
 	lw.french(r.Lang, r)
 	p := &textPrinter{w: lw, l: r.Lang, opts: opts}
@@ -116,11 +118,11 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		return writeTextNew(p, r)
 	}
 	p.header(r)
-	byIndicator := map[int][]Finding{}
-	var unmapped, general []Finding
+	byIndicator := map[int][]linter.Finding{}
+	var unmapped, general []linter.Finding
 	for _, f := range r.Findings {
 		switch {
-		case f.Kind == KindUnmapped:
+		case f.Kind == linter.KindUnmapped:
 			unmapped = append(unmapped, f)
 		case len(f.Indicators) == 0:
 			general = append(general, f)
@@ -142,7 +144,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		}
 		word := statusWords[ind.Status].In(p.l)
 		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, Visible(ind.Title))
-		if ind.Status == StatusNotApplicable {
+		if ind.Status == linter.StatusNotApplicable {
 			line += " — " + ind.Reason(p.l)
 		}
 		p.printf("%s\n", p.paint(statusColors[ind.Status], line))
@@ -175,9 +177,9 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	return p.err
 }
 
-func (p *textPrinter) header(r *Report) {
-	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", Visible(r.orgName()),
-		i18n.T("état au", "as of").In(p.l), r.asOfText(), i18n.T("référentiel", "referential").In(p.l), r.Referential)))
+func (p *textPrinter) header(r *linter.Report) {
+	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("qlint · %s · %s %s · %s %s", Visible(orgName(r)),
+		i18n.T("état au", "as of").In(p.l), asOfText(r), i18n.T("référentiel", "referential").In(p.l), r.Referential)))
 	var hist string
 	switch {
 	case r.History.Kind == "git" && r.History.Head != "":
@@ -191,11 +193,11 @@ func (p *textPrinter) header(r *Report) {
 		hist = i18n.T("hors dépôt git : dates de modification des fichiers", "outside a git repository: file modification dates").In(p.l)
 	}
 	p.printf("%s\n", p.paint(ansiDim, hist+" · "+i18n.N(r.FileCount, "fichier", "fichiers", "file", "files").In(p.l)))
-	if !r.gridNote.IsZero() {
-		p.printf("%s\n", p.paint(ansiYellow, r.gridNote.In(p.l)))
+	if !r.GridNote().IsZero() {
+		p.printf("%s\n", p.paint(ansiYellow, r.GridNote().In(p.l)))
 	}
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.day, r.Ref()); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.Day(), r.Ref()); !line.IsZero() {
 			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
 		}
 	}
@@ -242,7 +244,7 @@ func short(h string) string {
 	return h
 }
 
-func (p *textPrinter) finding(f Finding) {
+func (p *textPrinter) finding(f linter.Finding) {
 	sev := severityWords[f.Severity].In(p.l)
 	kind := kindWords[f.Kind].In(p.l)
 	head := fmt.Sprintf("%s · %s", sev, kind)
@@ -275,7 +277,7 @@ func wrap(text, indent string, width int) string {
 	return b.String()
 }
 
-func (p *textPrinter) summary(r *Report) {
+func (p *textPrinter) summary(r *linter.Report) {
 	s := r.Summary
 	ic := s.Indicators
 	p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Bilan", "Summary").In(p.l)))
@@ -297,4 +299,20 @@ func (p *textPrinter) summary(r *Report) {
 		color = ansiYellow
 	}
 	p.printf("  %s\n", p.paint(color, counts))
+}
+
+// orgName is the organization's name for a report's header.
+func orgName(r *linter.Report) string {
+	if r.Organization != "" {
+		return r.Organization
+	}
+	return i18n.T("organisme sans nom", "unnamed organization").In(r.Lang)
+}
+
+// asOfText is the as-of day as a reader of the report's language writes it.
+func asOfText(r *linter.Report) string {
+	if r.Lang == i18n.FR {
+		return r.Day().French()
+	}
+	return r.AsOf
 }

@@ -1,10 +1,12 @@
-package linter
+package report
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/qlint/qlint/linter"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,15 +30,15 @@ func TestCalendarAcrossTheSwitch(t *testing.T) {
 
 	c, err := rules.Parse("qlint.toml", []byte("schema = 1\n"+cfg))
 	require.NoError(t, err)
-	tree, err := WalkTree(fsys, c.Ignore)
+	tree, err := linter.WalkTree(fsys, c.Ignore)
 	require.NoError(t, err)
 	g, _ := rules.Grid("rnq-2026")
-	next, err := Judge(Input{Config: c, Ref: g, Tree: tree, FS: fsys, Dates: &History{Kind: "none"},
+	next, err := linter.Judge(linter.Input{Config: c, Ref: g, Tree: tree, FS: fsys, Dates: &linter.History{Kind: "none"},
 		AsOf: rules.NewDay(2026, 10, 1), Lang: i18n.EN, Own: []string{"qlint.toml"}})
 	require.NoError(t, err)
 
 	var b bytes.Buffer
-	require.NoError(t, WriteICSAcross(&b, []*Report{v9, next}, "test"))
+	require.NoError(t, WriteICSAcross(&b, []*linter.Report{v9, next}, "test"))
 	ics := strings.ReplaceAll(b.String(), "\r\n ", "")
 	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\nSUMMARY:Qualiopi: renew — Analyse des risques")
 	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261120\r\nDTEND;VALUE=DATE:20261121\r\nSUMMARY:Qualiopi: renew — Évaluation des enseignements")
