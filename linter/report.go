@@ -260,3 +260,29 @@ func RuleLabel(r *rules.Rule) string { return label(r) }
 
 // RulePatterns lists a rule's patterns as the messages quote them.
 func RulePatterns(r *rules.Rule) string { return patterns(r) }
+
+// In returns the report with its messages and indicator titles in language
+// l: the report itself when it already speaks l, else a copy (the findings
+// keep both languages until printed).
+func (r *Report) In(l i18n.Lang) *Report {
+	if r.Lang == l {
+		return r
+	}
+	c := *r
+	c.Lang = l
+	c.Findings = make([]Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		if !f.text.IsZero() {
+			f.Message = f.text.In(l)
+		}
+		c.Findings[i] = f
+	}
+	c.Indicators = make([]IndicatorResult, len(r.Indicators))
+	for i, res := range r.Indicators {
+		if ind, ok := r.Ref().Indicator(res.ID); ok {
+			res.Title = ind.Title.In(l)
+		}
+		c.Indicators[i] = res
+	}
+	return &c
+}

@@ -10,6 +10,14 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
+func init() {
+	Register(Format{Name: "github", Rank: 30,
+		Note: i18n.T("annotations et résumé de GitHub Actions", "GitHub Actions annotations and summary"),
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitHub(w, r) })
+		}})
+}
+
 // GitHub's limits on annotations: 10 of each level per step (50 per job).
 const annotationsPerLevel = 10
 

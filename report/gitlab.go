@@ -4,10 +4,19 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/rules"
 )
+
+func init() {
+	Register(Format{Name: "gitlab", Rank: 40,
+		Note: i18n.T("Code Quality de GitLab", "GitLab Code Quality"),
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitLab(w, r) })
+		}})
+}
 
 // A GitLab Code Quality report: a JSON array of issues, as GitLab's
 // codequality report artifact reads it.

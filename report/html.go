@@ -16,6 +16,14 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
+func init() {
+	Register(Format{Name: "html", Rank: 70,
+		Note: i18n.T("le classeur d'audit à imprimer", "the audit binder to print"),
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteHTML(w, r, HTMLOptions{LinkBase: o.LinkBase}) })
+		}})
+}
+
 //go:embed html/report.html.tmpl
 var htmlFiles embed.FS
 

@@ -7,6 +7,13 @@ import (
 	"github.com/qlint/qlint/linter"
 )
 
+func init() {
+	Register(Format{Name: "json", Rank: 20,
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteJSON(w, r) })
+		}})
+}
+
 // WriteJSON prints the report as the contract's JSON document.
 func WriteJSON(w io.Writer, r *linter.Report) error {
 	enc := json.NewEncoder(w)

@@ -11,6 +11,13 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
+func init() {
+	Register(Format{Name: "markdown", Rank: 50,
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteMarkdown(w, r) })
+		}})
+}
+
 // MaxSummaryBytes is the most a GitHub job summary may hold.
 const MaxSummaryBytes = 1 << 20
 

@@ -9,6 +9,13 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
+func init() {
+	Register(Format{Name: "sarif", Rank: 60,
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteSARIF(w, r) })
+		}})
+}
+
 type sarifLog struct {
 	Version string     `json:"version"`
 	Schema  string     `json:"$schema"`

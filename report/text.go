@@ -11,6 +11,15 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
+func init() {
+	Register(Format{Name: "text", Rank: 10,
+		New: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error {
+				return WriteText(w, r, TextOptions{Color: o.Color, Width: o.Width})
+			})
+		}})
+}
+
 // TextOptions tune the text report.
 type TextOptions struct {
 	Color bool // ANSI colours; words always carry the meaning too
