@@ -264,28 +264,6 @@ func (p *textPrinter) finding(f linter.Finding) {
 	p.printf("%s", wrap(Visible(f.Message), "          ", p.width()))
 }
 
-// wrap breaks text into lines of at most width runes, each with indent.
-func wrap(text, indent string, width int) string {
-	var b strings.Builder
-	line := indent
-	n := len([]rune(indent))
-	for _, word := range units(text) {
-		wl := len([]rune(word))
-		if n > len([]rune(indent)) && n+1+wl > width {
-			b.WriteString(line + "\n")
-			line, n = indent, len([]rune(indent))
-		}
-		if n > len([]rune(indent)) {
-			line += " "
-			n++
-		}
-		line += word
-		n += wl
-	}
-	b.WriteString(line + "\n")
-	return b.String()
-}
-
 func (p *textPrinter) summary(r *linter.Report) {
 	s := r.Summary
 	ic := s.Indicators

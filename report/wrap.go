@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/qlint/qlint/internal/textwrap"
 )
 
 // DefaultWidth is the width of the text report when it does not go to a
@@ -129,35 +131,9 @@ func wrapLine(line string, width int) string {
 	return b.String()
 }
 
-// units splits text into the pieces a line may break between: words
-// (separated by ordinary spaces: a non-breaking one holds its two sides
-// together), with
-// French punctuation kept with the word before it (« : », « ; », « ? »,
-// « ! », « » », « — ») and « « » with the word after it, as a non-breaking
-// space would; so that no line starts with ":" or "»".
-func units(text string) []string {
-	var out []string
-	glueNext := false
-	for _, w := range strings.FieldsFunc(text, breakable) {
-		switch {
-		case len(out) > 0 && (glueNext || gluesBack(w)):
-			out[len(out)-1] += " " + w
-		default:
-			out = append(out, w)
-		}
-		glueNext = w == "«" || strings.HasSuffix(w, "«")
-	}
-	return out
-}
-
-func gluesBack(w string) bool {
-	switch w {
-	case ":", ";", "?", "!", "»", "—":
-		return true
-	}
-	return strings.HasPrefix(w, "»") || strings.HasPrefix(w, ":")
-}
-
-// breakable reports whether a line may break at r: an ordinary space or a
-// tab, never a non-breaking space (U+00A0, U+202F, U+2007).
-func breakable(r rune) bool { return r == ' ' || r == '\t' }
+// wrap and units are qlint's one way of breaking text between words, which
+// the command's help uses too.
+var (
+	wrap  = textwrap.Words
+	units = textwrap.Units
+)
