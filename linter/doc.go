@@ -1,7 +1,9 @@
 // Package linter judges an evidence folder against qlint's rules: it walks
 // the tree, matches each rule's patterns, dates every proof, and reports,
-// indicator by indicator, what is missing, stale or due soon. The printers
-// turn a Report into text for people or JSON for programs.
+// indicator by indicator, what is missing, stale or due soon. The Report it
+// returns keeps each message in both languages (Finding.Text, Report.In);
+// package report prints it, in the format and the language the caller
+// chooses.
 //
 // A proof's date comes from a Dater: History, which asks git through
 // internal/gitdates (the one package that knows git: the repository, its

@@ -240,7 +240,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			text = msgNoItem(r, idx.candidates)
 		}
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, label: label(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r)})
 		return nil
 	}
 	for _, d := range idx.ordered {
@@ -363,7 +363,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
-	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r), item: dir}
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: dir}
 	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
@@ -381,12 +381,12 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		if r.Due != nil && !sp.start.IsZero() {
 			due = r.Due.From(sp.start, sp.end)
 			if j.AsOf.Before(due) {
-				f.Kind, f.Severity, f.text, f.due = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf), due
+				f.Kind, f.Severity, f.text, f.Due = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf), due
 				j.add(f)
 				return
 			}
 		}
-		f.Kind, f.text, f.due = KindMissing, msgMissingIn(r, dir, len(found), due), due
+		f.Kind, f.text, f.Due = KindMissing, msgMissingIn(r, dir, len(found), due), due
 		j.add(f)
 		j.noteMissing(r, dir)
 		return
@@ -441,7 +441,7 @@ func (j *judge) deferFindings(r *rules.Rule, inds []int, from int) {
 		if f.Kind != KindMissing && f.Kind != KindStale && f.Kind != KindDueSoon {
 			continue
 		}
-		f.Severity, f.deferred = string(rules.SevInfo), true
+		f.Severity, f.Deferred = string(rules.SevInfo), true
 		f.text = msgDeferred(f.text, newEntrant, j.deferUntil)
 	}
 }
@@ -571,7 +571,7 @@ func (j *judge) report() *Report {
 		f := &j.findings[i]
 		f.Message = f.text.In(j.Lang)
 		rep.Summary.count(f.Severity)
-		if statusRank[f.Kind] == 0 || f.deferred {
+		if statusRank[f.Kind] == 0 || f.Deferred {
 			continue
 		}
 		for _, n := range f.Indicators {

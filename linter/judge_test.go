@@ -5,6 +5,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/qlint/qlint/internal/ruletest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -54,14 +56,7 @@ func kinds(r *Report) []string {
 	return out
 }
 
-const veille = `
-[[rule]]
-id = "veille"
-indicators = [23]
-paths = ["veille/**/*.md"]
-exclude = ["**/brouillon*"]
-max_age = "3mo"
-`
+const veille = ruletest.Veille
 
 func TestJudgeFreshness(t *testing.T) {
 	tests := []struct {
@@ -115,22 +110,7 @@ min = 3
 	assert.Equal(t, rules.NCMajor, rep.Findings[0].NC, "indicator 21 is major-only")
 }
 
-const sessions = `
-[[rule]]
-id = "emargement"
-indicators = [11]
-each = "sessions/*"
-paths = ["emargement*"]
-due = "end"
-
-[[rule]]
-id = "froid"
-indicators = [30]
-each = "sessions/*"
-paths = ["satisfaction-froid*"]
-due = "end+90d"
-severity = "warning"
-`
+const sessions = ruletest.Sessions
 
 func TestJudgeEachAndDue(t *testing.T) {
 	fs := fstest.MapFS{

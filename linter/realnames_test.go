@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/qlint/qlint/internal/ruletest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
@@ -43,14 +45,7 @@ func packMatches(rep *Report) map[string][]string {
 	return out
 }
 
-const packProfile = `extends = "qualiopi"
-[organization]
-name = "Formations Dupont"
-categories = ["AF", "CFA"]
-certifying = true
-subcontracting = true
-work_linked = true
-`
+const packProfile = ruletest.PackProfile
 
 // The built-in pack on names as people write them, in both Unicode forms:
 // the key word anywhere in a name, on word boundaries, never inside another

@@ -54,7 +54,7 @@ func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit 
 		names := strings.Join(g.paths, ", ")
 		gone := i18n.T("supprimé dans ce commit : "+names, "deleted in this commit: "+names)
 		if !inCommit {
-			r := revName(rep.Baseline)
+			r := BaselineName(rep.Baseline)
 			gone = i18n.T("supprimé depuis "+r+" : "+names, "deleted since "+r+": "+names)
 		}
 		named := false
@@ -74,7 +74,7 @@ func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit 
 			continue
 		}
 		f := Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: r.Indicators, Rule: r.ID,
-			Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), label: label(r), item: g.dir}
+			Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: g.dir}
 		if f.Path == "" {
 			f.Path = g.paths[0]
 		}

@@ -23,14 +23,14 @@ func (r *Report) setRepoRoot(top, prefix, root string) {
 	}
 	r.repoTop, r.RepoPrefix = abs, prefix
 	if r.ConfigPath != "" {
-		r.ConfigFromRepo = r.fromRepo(r.ConfigPath)
+		r.ConfigFromRepo = r.FromRepo(r.ConfigPath)
 	}
 }
 
-// fromRepo turns a path as given on the command line (relative to the
+// FromRepo turns a path as given on the command line (relative to the
 // current folder, or absolute) into a path from the repository root, with
 // /. A file outside the repository keeps its own path.
-func (r *Report) fromRepo(p string) string {
+func (r *Report) FromRepo(p string) string {
 	slash := path.Clean(strings.ReplaceAll(p, `\`, "/"))
 	if r.repoTop == "" || p == "" {
 		return slash

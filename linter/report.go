@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -80,22 +81,6 @@ type Report struct {
 	gridNote i18n.Text
 }
 
-// orgName is the organization's name for a report's header.
-func (r *Report) orgName() string {
-	if r.Organization != "" {
-		return r.Organization
-	}
-	return i18n.T("organisme sans nom", "unnamed organization").In(r.Lang)
-}
-
-// asOfText is the as-of day as a reader of the report's language writes it.
-func (r *Report) asOfText() string {
-	if r.Lang == i18n.FR {
-		return r.day.French()
-	}
-	return r.AsOf
-}
-
 // Tool names the program that wrote the report.
 type Tool struct {
 	Name    string `json:"name"`
@@ -172,11 +157,16 @@ type Finding struct {
 	RuleFile string `json:"-"`
 	RuleLine int    `json:"-"`
 
-	text     i18n.Text
-	item     string    // the each folder a rule's finding is about, "" at the root (see key)
-	deferred bool      // information until the surveillance audit
-	due      rules.Day // a pending or missing session proof's due day
-	label    string    // the proof's name: its rule's title, else its id
+	// Deferred says the finding is information until the surveillance
+	// audit; Due is a pending or missing session proof's due day; Label is
+	// the proof's name (its rule's title, else its id): the to-do and the
+	// calendar read them.
+	Deferred bool      `json:"-"`
+	Due      rules.Day `json:"-"`
+	Label    string    `json:"-"`
+
+	text i18n.Text
+	item string // the each folder a rule's finding is about, "" at the root (see key)
 }
 
 // Text returns the finding's message in language l.
@@ -223,4 +213,76 @@ func (r *Report) Failed(threshold string) bool {
 		}
 	}
 	return false
+}
+
+// NotePath is where the approach note of indicator n lives in the evidence
+// tree: the binder's own words for that indicator.
+func NotePath(n int) string { return fmt.Sprintf("approche/indicateur-%02d.md", n) }
+
+// BaselineName is how a report names the revision it was compared with.
+func BaselineName(b *Baseline) string {
+	if b.Commit == "" {
+		return b.Rev
+	}
+	if b.Rev == b.Commit || b.Rev == short(b.Commit) {
+		return short(b.Commit)
+	}
+	return b.Rev + " (" + short(b.Commit) + ")"
+}
+
+func short(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
+}
+
+// Day is the day the report judges on (the as-of day).
+func (r *Report) Day() rules.Day { return r.day }
+
+// RepoTop is the repository's root on disk, real path ("" when unknown).
+func (r *Report) RepoTop() string { return r.repoTop }
+
+// GridNote says, when qlint.toml forces a grid out of its period, which
+// grid the auditor uses (zero otherwise).
+func (r *Report) GridNote() i18n.Text { return r.gridNote }
+
+// RuleDef is the rule of that id the report was judged with (nil for a
+// built-in check or an unknown id).
+func (r *Report) RuleDef(id string) *rules.Rule { return r.ruleDefs[id] }
+
+// Key is what makes two findings the same one from a revision to the next
+// (see findingKey).
+func (f Finding) Key() string { return findingKey(f) }
+
+// RuleLabel names a rule for people: its title, else its id.
+func RuleLabel(r *rules.Rule) string { return label(r) }
+
+// RulePatterns lists a rule's patterns as the messages quote them.
+func RulePatterns(r *rules.Rule) string { return patterns(r) }
+
+// In returns the report with its messages and indicator titles in language
+// l: the report itself when it already speaks l, else a copy (the findings
+// keep both languages until printed).
+func (r *Report) In(l i18n.Lang) *Report {
+	if r.Lang == l {
+		return r
+	}
+	c := *r
+	c.Lang = l
+	c.Findings = make([]Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		if !f.text.IsZero() {
+			f.Message = f.text.In(l)
+		}
+		c.Findings[i] = f
+	}
+	c.Indicators = make([]IndicatorResult, len(r.Indicators))
+	for i, res := range r.Indicators {
+		if ind, ok := r.Ref().Indicator(res.ID); ok {
+			res.Title = ind.Title.In(l)
+		}
+		c.Indicators[i] = res
+	}
+	return &c
 }

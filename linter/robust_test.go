@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -176,7 +177,7 @@ func TestNonUTF8NamesAreReportedNotFatal(t *testing.T) {
 		AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.EN})
 	require.NoError(t, err)
 	var b strings.Builder
-	require.NoError(t, WriteJSON(&b, rep))
+	require.NoError(t, json.NewEncoder(&b).Encode(rep))
 	assert.True(t, strings.Contains(b.String(), "is not UTF-8"))
 }
 

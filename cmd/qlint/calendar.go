@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/report"
 
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/rules"
@@ -77,5 +78,5 @@ func writeCalendar(root string, c common, w io.Writer, l *i18n.Lang) error {
 			reps = append(reps, next)
 		}
 	}
-	return linter.WriteICSAcross(w, reps, currentVersion())
+	return report.WriteICSAcross(w, reps, currentVersion())
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -152,17 +153,17 @@ func explain(n int, nArg string, changes bool, dir string, c common, w io.Writer
 		ref = rep.Ref()
 	}
 	if changes {
-		return linter.WriteChanges(w, ref, rep, *lang, width)
+		return report.WriteChanges(w, ref, rep, *lang, width)
 	}
 	if ahead != nil {
-		if err := linter.WriteComingIndicator(w, ref, ahead, n, aheadDay, rep != nil, *lang, width); err != nil {
+		if err := report.WriteComingIndicator(w, ref, ahead, n, aheadDay, rep != nil, *lang, width); err != nil {
 			return err
 		}
 	}
 	if cfg == nil {
-		return linter.WriteExplain(w, ref, n, nil, nil, *lang, width)
+		return report.WriteExplain(w, ref, n, nil, nil, *lang, width)
 	}
-	return linter.WriteExplain(w, ref, n, rep, cfg, *lang, width)
+	return report.WriteExplain(w, ref, n, rep, cfg, *lang, width)
 }
 
 // cfgOrEmpty lets --as-of be read without a qlint.toml (next-audit then

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qlint/qlint/internal/textwrap"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -66,7 +67,7 @@ func printOptions(w io.Writer, fs *flag.FlagSet) {
 			desc += " (par défaut : " + f.DefValue + ")"
 		}
 		fmt.Fprintln(w, head)
-		fmt.Fprint(w, wrapWords(desc, "        ", helpWidth))
+		fmt.Fprint(w, textwrap.Words(desc, "        ", helpWidth))
 	})
 }
 
@@ -91,29 +92,6 @@ func isDurationFlag(f *flag.Flag) bool {
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
-}
-
-// wrapWords breaks text into lines of at most width runes, each starting
-// with indent, never inside a word.
-func wrapWords(text, indent string, width int) string {
-	var b strings.Builder
-	line, n := indent, len([]rune(indent))
-	start := n
-	for _, word := range strings.Fields(text) {
-		wl := len([]rune(word))
-		if n > start && n+1+wl > width {
-			b.WriteString(line + "\n")
-			line, n = indent, start
-		}
-		if n > start {
-			line += " "
-			n++
-		}
-		line += word
-		n += wl
-	}
-	b.WriteString(line + "\n")
-	return b.String()
 }
 
 // flagValueHint says how a flag's value is written, by kind of value.

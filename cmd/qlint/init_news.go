@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -26,7 +26,7 @@ func writeGridNews(w io.Writer, dir string, done *completed) error {
 	}
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	created := strings.Join(done.Created, "\n")
-	changed := linter.ChangedRules(ref)
+	changed := report.ChangedRules(ref)
 	var lines []string
 	for _, r := range ref.Pack() {
 		if !changed[r.ID] || !appliesTo(ref, r, done.org) {

@@ -94,7 +94,7 @@ func TestPreCommitFramework(t *testing.T) {
 	require.Error(t, err, "a commit that removes a proof must be refused:\n%s", out)
 	assert.Contains(t, out, "Failed")
 	assert.Contains(t, out, "Ce qui s'ajoute par rapport à HEAD")
-	// French spacing: a non-breaking space inside « » (see linter.NBSP).
+	// French spacing: a non-breaking space inside « » (see report.NBSP).
 	assert.Contains(t, out, "Aucune preuve «\u00a0Conditions générales de vente et d'inscription\u00a0»")
 	named := strings.Index(out, "Conditions générales de vente")
 	already := strings.Index(out, "Déjà à corriger avant")

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -182,7 +183,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 		}
 	}
 	str(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
-	str(&c.format, "format", "text", "format du rapport : text, json, github (annotations et résumé de GitHub Actions), gitlab (Code Quality de GitLab), markdown, sarif ou html (le classeur d'audit à imprimer)")
+	str(&c.format, "format", "text", "format du rapport : "+formatsHelp())
 	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
 	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
@@ -439,24 +440,11 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 		return exitError, err
 	}
 	out, color := o.writer(stdout), !o.toFile() && isTerminal(stdout) && !c.noColor && os.Getenv("NO_COLOR") == ""
-	switch c.format {
-	case "json":
-		err = linter.WriteJSON(out, rep)
-	case "github":
-		err = linter.WriteGitHub(out, rep)
-		if err == nil {
-			err = writeStepSummary(rep)
-		}
-	case "markdown":
-		err = linter.WriteMarkdown(out, rep)
-	case "sarif":
-		err = linter.WriteSARIF(out, rep)
-	case "gitlab":
-		err = linter.WriteGitLab(out, rep)
-	case "html":
-		err = linter.WriteHTML(out, rep, linter.HTMLOptions{LinkBase: linkBase(root, c.output)})
-	default:
-		err = linter.WriteText(out, rep, linter.TextOptions{Color: color, Width: reportWidth(stdout, o.toFile())})
+	f, _ := report.Lookup(c.format) // checked by checkCommon
+	p := f.New(report.Options{Lang: l, Color: color, Width: reportWidth(stdout, o.toFile()), LinkBase: linkBase(root, c.output)})
+	err = p.Print(out, rep)
+	if err == nil && c.format == "github" {
+		err = writeStepSummary(rep)
 	}
 	if err != nil {
 		return exitError, err
@@ -600,16 +588,33 @@ func writeStepSummary(rep *linter.Report) error {
 		return fmt.Errorf("writing the job summary %s: %w", p, err)
 	}
 	defer f.Close()
-	return linter.WriteMarkdown(f, rep)
+	return report.WriteMarkdown(f, rep)
+}
+
+// formatsHelp lists -f's formats for the help, each with what it is for
+// when its name does not say it: "text, json, github (annotations…) … ou
+// html (…)".
+func formatsHelp() string {
+	var parts []string
+	for _, f := range report.Formats() {
+		part := f.Name
+		if !f.Note.IsZero() {
+			part += " (" + f.Note.FR + ")"
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " ou " + parts[len(parts)-1]
 }
 
 // checkCommon refuses flag values qlint does not know, before any work.
 func checkCommon(c *common) error {
-	switch c.format {
-	case "text", "json", "github", "gitlab", "markdown", "sarif", "html":
-	default:
+	if _, ok := report.Lookup(c.format); !ok {
+		names := strings.Join(report.Names(), ", ")
 		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
-			"formats disponibles : text, json, github, gitlab, markdown, sarif, html", "available formats: text, json, github, gitlab, markdown, sarif, html")
+			"formats disponibles : "+names, "available formats: "+names)
 	}
 	switch c.failOn {
 	case "error", "warning", "never":

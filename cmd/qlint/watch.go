@@ -15,6 +15,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 	"github.com/qlint/qlint/watcher"
 )
@@ -225,14 +226,14 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 	}
 	defer w.tell(rep, ch, w.problem)
 	if w.c.format == "json" {
-		_ = linter.WriteJSONLine(w.stdout, rep)
+		_ = report.WriteJSONLine(w.stdout, rep)
 	} else {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
 		why := changeWhy{rules: rulesChanged, day: w.day}
 		if ch != nil {
 			why.files = changedFiles(w.root, ch)
 		}
-		opts := linter.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
+		opts := report.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
 		if w.prev == nil || w.full {
 			// The whole report: at first, and at every change with --full.
 			if w.tty {
@@ -240,14 +241,14 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 			} else if w.prev != nil {
 				fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
 			}
-			_ = linter.WriteText(w.stdout, rep, opts)
+			_ = report.WriteText(w.stdout, rep, opts)
 			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now(), why).In(l))
 		} else {
 			// Then what changed and what is left to do, not 200 lines
 			// again.
 			fmt.Fprintln(w.stdout, "\n"+strings.Repeat("─", 40))
 			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l))
-			_ = linter.WriteTodo(w.stdout, rep, opts)
+			_ = report.WriteTodo(w.stdout, rep, opts)
 		}
 	}
 	w.prev = rep
@@ -291,7 +292,7 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 			break
 		}
 		if old := prev.Indicators[i].Status; old != ind.Status {
-			from, to := linter.StatusWord(old), linter.StatusWord(ind.Status)
+			from, to := report.StatusWord(old), report.StatusWord(ind.Status)
 			movesFR = append(movesFR, fmt.Sprintf("%d %s → %s", ind.ID, from.FR, to.FR))
 			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
 		}

@@ -5,7 +5,7 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 )
 
 // reportWidth is the width the text report is wrapped to: COLUMNS when
@@ -20,5 +20,5 @@ func reportWidth(w io.Writer, toFile bool) int {
 			return n
 		}
 	}
-	return linter.DefaultWidth
+	return report.DefaultWidth
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 )
 
 //go:embed assets/live.js assets/live.css
@@ -87,7 +88,7 @@ func (s *Server) Publish(rep *linter.Report, ch Change, problem string) error {
 		st.lang = rep.Lang
 		var b bytes.Buffer
 		head := template.HTML(`<link rel="icon" href="data:,"><link rel="stylesheet" href="live.css"><script src="live.js" defer></script>`)
-		if err := linter.WriteHTML(&b, rep, linter.HTMLOptions{LinkBase: "files", Head: head, Top: liveMarker}); err != nil {
+		if err := report.WriteHTML(&b, rep, report.HTMLOptions{LinkBase: "files", Head: head, Top: liveMarker}); err != nil {
 			return err
 		}
 		st.page = b.Bytes()
@@ -286,7 +287,7 @@ func (s *Server) reportJSON(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Qlint-Seq", strconv.FormatUint(st.seq, 10))
-	_ = linter.WriteJSON(w, st.rep) // a report is never changed once published
+	_ = report.WriteJSON(w, st.rep) // a report is never changed once published
 }
 
 // asset sends the page's script or style.
@@ -409,7 +410,7 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 			continue
 		}
 		moved = append(moved, ind.ID)
-		from, to := linter.StatusWord(old.Status), linter.StatusWord(ind.Status)
+		from, to := report.StatusWord(old.Status), report.StatusWord(ind.Status)
 		line := i18n.T(fmt.Sprintf("indicateur %d : %s → %s", ind.ID, from.FR, to.FR),
 			fmt.Sprintf("indicator %d: %s → %s", ind.ID, from.EN, to.EN))
 		if files := causes(prev, cur, old, ind, ch); len(files) > 0 {
@@ -582,7 +583,7 @@ func todoOf(rep *linter.Report, l i18n.Lang) (todo, others []todoItem) {
 			continue
 		}
 		it := todoItem{Href: "#indicateur-" + strconv.Itoa(ind.ID), Label: fmt.Sprintf("%s %d · %s", word, ind.ID, ind.Title),
-			Status: ind.Status, Word: linter.StatusWord(ind.Status).In(l)}
+			Status: ind.Status, Word: report.StatusWord(ind.Status).In(l)}
 		if fs := first[ind.ID]; len(fs) > 0 {
 			it.Message, it.More = fs[0].Message, len(fs)-1
 		}

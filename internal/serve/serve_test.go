@@ -21,6 +21,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -396,7 +397,7 @@ func TestEventStream(t *testing.T) {
 	res, body := get(t, s, "GET", "/report.json", "")
 	assert.Equal(t, "application/json", res.Header.Get("Content-Type"))
 	var want strings.Builder
-	require.NoError(t, linter.WriteJSON(&want, second))
+	require.NoError(t, report.WriteJSON(&want, second))
 	assert.Equal(t, want.String(), body)
 
 	// A bad qlint.toml: the problem is shown, the report stays.
@@ -472,7 +473,7 @@ func TestSplitKeepsTheBinder(t *testing.T) {
 	dir := folder(t)
 	var b strings.Builder
 	rep := check(t, dir, i18n.FR)
-	require.NoError(t, linter.WriteHTML(&b, rep, linter.HTMLOptions{LinkBase: "files"}))
+	require.NoError(t, report.WriteHTML(&b, rep, report.HTMLOptions{LinkBase: "files"}))
 	bd, err := split(b.String())
 	require.NoError(t, err)
 	back := bd.skeleton
