@@ -120,9 +120,11 @@ func (d *decoder) known(base string, t map[string]any, allowed []string) {
 				fmt.Sprintf("%s est une clé de premier niveau, en haut du fichier : déplacez la ligne %s avant le premier en-tête [section] (écrite après %s, elle en fait partie)", k, k, strings.TrimPrefix(section.FR, "dans ")),
 				fmt.Sprintf("%s is a top-level key, at the top of the file: move the %s line above the first [section] header (written after %s, it is part of it)", k, k, strings.TrimPrefix(section.EN, "in ")))
 		}
-		d.failAt(d.pos.key(path), i18n.T(
-			fmt.Sprintf("clé inconnue %q %s", k, section.FR),
-			fmt.Sprintf("unknown key %q %s", k, section.EN)), hint)
+		msg := i18n.T(fmt.Sprintf("clé inconnue %q %s", k, section.FR), fmt.Sprintf("unknown key %q %s", k, section.EN))
+		if m, h, ok := misplacedKey(k, sectionHeader(base)); ok && !(base != "" && isTopKey(k)) && !nearKey(k, allowed) {
+			msg, hint = m, h
+		}
+		d.failAt(d.pos.key(path), msg, hint)
 	}
 }
 

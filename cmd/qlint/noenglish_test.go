@@ -37,6 +37,7 @@ func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
 		{"valeur après la valeur", map[string]string{"qlint.toml": "schema = 1 2\n"}, nil},
 		{"fichier coupé", map[string]string{"qlint.toml": "schema = 1\n[organization]\nname = \"X"}, nil},
 		{"clé inconnue", map[string]string{"qlint.toml": "schema = 1\n[organization]\ncertifyng = true\n"}, nil},
+		{"clé dans la mauvaise section", map[string]string{"qlint.toml": "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [23]\npaths = [\"a/*\"]\nnext-audit = 2026-10-05\n"}, nil},
 		{"pas de qlint.toml", nil, nil},
 		{"dossier absent", nil, []string{"preuvs"}},
 		{"option inconnue", map[string]string{"qlint.toml": good}, []string{"--formt", "json"}},
