@@ -200,8 +200,9 @@ func (d *decoder) day(path string, v any) (Day, bool) {
 	case string:
 		day, err := ParseDay(x)
 		if err != nil {
-			d.fail(path, i18n.T(fmt.Sprintf("%s : date invalide %q", keyName(path), x), fmt.Sprintf("%s: invalid date %q", keyName(path), x)),
-				i18n.T("écrivez la date sous la forme 2025-06-12", "write the date as 2025-06-12"))
+			p := DayProblem(x)
+			d.fail(path, i18n.T(fmt.Sprintf("%s : %s", keyName(path), p.FR), fmt.Sprintf("%s: %s", keyName(path), p.EN)),
+				i18n.T("écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12"))
 			return Day{}, false
 		}
 		return day, true

@@ -91,8 +91,9 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	}
 	if initial != "" {
 		if p.InitialAudit, err = rules.ParseDay(initial); err != nil {
-			return exitError, usageError(fmt.Sprintf("--initial-audit %q : date invalide", initial), fmt.Sprintf("--initial-audit %q: invalid date", initial),
-				"écrivez la date sous la forme 2025-06-12", "write the date as 2025-06-12")
+			p := rules.DayProblem(initial)
+			return exitError, usageError("--initial-audit : "+p.FR, "--initial-audit: "+p.EN,
+				"écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12")
 		}
 	}
 	if top := configRoot(dir); top != dir && !force {

@@ -185,7 +185,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 	str(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
 	str(&c.format, "format", "text", "format du rapport : "+formatsHelp())
 	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
-	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
+	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (JJ/MM/AAAA ou AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
 	str(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
 	boolean(&c.noColor, "no-color", "pas de couleurs (aussi avec la variable NO_COLOR)")
@@ -665,8 +665,9 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 	}
 	d, err := rules.ParseDay(s)
 	if err != nil {
-		return rules.Day{}, usageError(fmt.Sprintf("--as-of %q : date invalide", s), fmt.Sprintf("--as-of %q: invalid date", s),
-			"écrivez la date sous la forme 2026-10-05, ou next-audit", "write the date as 2026-10-05, or next-audit")
+		p := rules.DayProblem(s)
+		return rules.Day{}, usageError("--as-of : "+p.FR, "--as-of: "+p.EN,
+			"écrivez la date 05/10/2026 (jour/mois/année) ou 2026-10-05, ou next-audit", "write the date 05/10/2026 (day/month/year) or 2026-10-05, or next-audit")
 	}
 	if err := checkAsOfRange(s, d); err != nil {
 		return rules.Day{}, err
