@@ -113,6 +113,9 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 			p.Name, p.NameFromFolder = filepath.Base(abs), true
 		}
 	}
+	if force {
+		keepProfile(dir, fs, &p)
+	}
 	p.Ref = rules.GridFor(rules.DayOf(now()))
 	res, err := scaffold.Init(dir, p, force)
 	if errors.Is(err, scaffold.ErrConfigExists) && !profileFlags(fs) {
