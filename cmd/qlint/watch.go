@@ -231,7 +231,8 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
 		why := changeWhy{rules: rulesChanged, day: w.day}
 		if ch != nil {
-			why.files = changedFiles(w.root, ch)
+			why.names = changedNames(w.root, ch)
+			why.files = len(why.names)
 		}
 		opts := report.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
 		if w.prev == nil || w.full {
@@ -300,8 +301,9 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 	files := i18n.N(why.files, "fichier changé", "fichiers changés", "file changed", "files changed")
 	news := i18n.N(added, "nouveau constat", "nouveaux constats", "new finding", "new findings")
 	done := i18n.N(resolved, "résolu", "résolus", "resolved", "resolved")
-	fr := fmt.Sprintf("[%s] %s : %s, %s", stamp, files.FR, news.FR, done.FR)
-	en := fmt.Sprintf("[%s] %s: %s, %s", stamp, files.EN, news.EN, done.EN)
+	named := namedFiles(why.names)
+	fr := fmt.Sprintf("[%s] %s%s : %s, %s", stamp, files.FR, named.FR, news.FR, done.FR)
+	en := fmt.Sprintf("[%s] %s%s: %s, %s", stamp, files.EN, named.EN, news.EN, done.EN)
 	if !why.day.IsZero() {
 		fr = fmt.Sprintf("[%s] nouveau jour, état au %s : %s, %s", stamp, why.day.French(), news.FR, done.FR)
 		en = fmt.Sprintf("[%s] new day, as of %s: %s, %s", stamp, why.day, news.EN, done.EN)
