@@ -241,7 +241,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			text = msgNoItem(r, idx.candidates)
 		}
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r), NoItem: true})
 		return nil
 	}
 	for _, d := range idx.ordered {
