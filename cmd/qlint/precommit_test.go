@@ -36,6 +36,7 @@ func TestPreCommitFramework(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds qlint three times through pre-commit: testdata/hook*.txtar run the hook's commands")
 	}
+	wideMessages(t)
 	need(t, "git", "pre-commit")
 	checkout, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)

@@ -63,6 +63,11 @@ Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger.
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
+	// Messages to people are wrapped to the terminal as the report is, in
+	// French with its non-breaking spaces (see messages.go).
+	msgs := messageWriter(stderr, langFromArgs(args))
+	defer msgs.Flush()
+	stderr = msgs
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
@@ -91,13 +96,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "demo":
 		code, err = cmdDemo(args, stdout, stderr)
 	case "init":
-		code, err = cmdInit(args, stdout)
+		out := messageWriter(stdout, lang)
+		code, err = cmdInit(args, out)
+		out.Flush()
 	case "explain":
 		code, err = cmdExplain(args, stdout, stderr)
 	case "watch":
 		code, err = cmdWatch(args, stdout, stderr)
 	case "hook":
-		code, err = cmdHook(args, stdout)
+		out := messageWriter(stdout, lang)
+		code, err = cmdHook(args, out)
+		out.Flush()
 	case "calendar":
 		code, err = cmdCalendar(args, stdout, stderr)
 	default:

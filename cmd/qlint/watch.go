@@ -243,12 +243,12 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 				fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
 			}
 			_ = report.WriteText(w.stdout, rep, opts)
-			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now(), why).In(l))
+			fmt.Fprintln(w.stdout, "\n"+wrapMessage(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l), l))
 		} else {
 			// Then what changed and what is left to do, not 200 lines
 			// again.
 			fmt.Fprintln(w.stdout, "\n"+strings.Repeat("─", 40))
-			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l))
+			fmt.Fprintln(w.stdout, wrapMessage(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l), l))
 			_ = report.WriteTodo(w.stdout, rep, opts)
 		}
 	}

@@ -112,7 +112,7 @@ func TestWatchJudgesTheNewDay(t *testing.T) {
 	assert.Equal(t, "2026-12-05", changes[1].NewDay)
 	assert.False(t, changes[1].Rules, "the new day is not a rules reload")
 	out := stdout.String()
-	assert.Contains(t, out, "[00:00:01] nouveau jour, état au 05/12/2026 : 1 nouveau constat, 1 résolu")
+	assert.Contains(t, out, "[00:00:01] nouveau jour, état au 05/12/2026\u00a0: 1 nouveau constat, 1 résolu")
 	assert.Contains(t, out, "indicateurs 23 À RENOUVELER → PÉRIMÉ")
 	assert.NotContains(t, out, "règles de qlint.toml rechargées")
 	assert.True(t, w.day.IsZero(), "the next check is a change's again")
