@@ -32,8 +32,9 @@ il ajoute seulement les dossiers qui manquent pour le profil de ce fichier
 et sa grille (ceux de la grille 2026 par exemple), sans toucher au
 qlint.toml ni aux fichiers présents ; des options de profil (--categories,
 --certifying...) arrêtent alors la commande (sortie 2) : --force y réécrit le
-profil ([organization], et [audit] initial si --initial-audit est donné) et
-garde le reste tel quel : règles, dérogations, dates d'audit, commentaires.
+profil ([organization], et [audit] initial si --initial-audit est donné),
+en partant de celui que déclare le fichier, et garde le reste tel quel :
+règles, dérogations, dates d'audit, commentaires.
 Relancer la commande ne crée que ce qui manque.
 
 Exemples :
@@ -55,7 +56,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	fs.BoolVar(&workLinked, "work-linked", false, "alternance, périodes en entreprise, AFEST")
 	fs.BoolVar(&newEntrant, "new-entrant", false, "nouvel entrant : premier audit, sans activité passée")
 	fs.BoolVar(&lightAudit, "light-audit", false, "audit allégé (label qualité antérieur reconnu)")
-	fs.StringVar(&initial, "initial-audit", "", "date de l'audit initial, AAAA-MM-JJ")
+	fs.StringVar(&initial, "initial-audit", "", "date de l'audit initial, JJ/MM/AAAA ou AAAA-MM-JJ")
 	fs.StringVar(&lang, "lang", "fr", "langue des rapports et des README : fr ou en")
 	fs.StringVar(&name, "name", "", "nom de l'organisme (par défaut le nom du dossier)")
 	fs.BoolVar(&force, "force", false, "réécrire le profil d'un qlint.toml existant, en gardant règles, dérogations et dates d'audit")

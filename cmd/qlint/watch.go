@@ -23,13 +23,14 @@ import (
 const watchUsage = `Usage : qlint watch [DOSSIER] [options]
 
 Vérifie le dossier de preuves, puis le vérifie à nouveau après chaque
-changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit, qlint.toml
-modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer un dossier de
-500 fichiers) ne donnent qu'une vérification, sur l'état final. En texte, le
-premier rapport est complet ; ensuite, à chaque changement, qlint écrit une
-ligne qui résume ce qui a changé et la liste à faire, par date (--full pour
-le rapport entier à chaque fois, ou relancez qlint). En JSON (-f json),
-chaque vérification écrit un rapport sur une ligne (NDJSON).
+changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit,
+qlint.toml modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer
+un dossier de 500 fichiers) ne donnent qu'une vérification, sur l'état
+final. En texte, le premier rapport est complet ; ensuite, à chaque
+changement, qlint écrit une ligne qui résume ce qui a changé (les fichiers
+par leur nom) et la liste à faire, par date (--full pour le rapport entier
+à chaque fois, ou relancez qlint). En JSON (-f json), chaque vérification
+écrit un rapport sur une ligne (NDJSON).
 
 Une erreur dans qlint.toml est affichée (fichier:ligne:colonne) et la
 surveillance continue avec les dernières règles valides.
@@ -38,9 +39,9 @@ Exemples :
   qlint watch
   qlint watch preuves --lang en
   qlint watch -f json > rapports.ndjson
-  qlint watch --poll 5s             sur un lecteur réseau ou un dossier synchronisé
-  qlint watch --serve --open        le classeur d'audit en direct dans le navigateur
-  qlint watch --serve 127.0.0.1:8080   la page sur un port choisi (--serve=HÔTE : un port libre)
+  qlint watch --poll 5s             sur un lecteur réseau ou synchronisé
+  qlint watch --serve --open        le classeur en direct dans le navigateur
+  qlint watch --serve 127.0.0.1:8080   sur un port choisi
 `
 
 func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
