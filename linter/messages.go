@@ -58,9 +58,10 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 
 func msgNoFolder(r *rules.Rule) i18n.Text {
 	parent := itemParent(r)
+	example := itemExample(parent)
 	return i18n.T(
-		fmt.Sprintf("Pas encore de dossier dans %s (aucun ne correspond à %s) : « %s » se dépose dans le dossier de chaque élément suivi (une session, un intervenant…), il n'y en a donc aucun à vérifier ni en retard. Créez un dossier par élément dans %s, par exemple %s/2026-03-12 client formation, et déposez-y le document.", parent.FR, r.Each, label(r), parent.FR, parent.FR),
-		fmt.Sprintf("No folder in %s yet (none matches %s): %q is filed in each tracked item's folder (a session, a trainer…), so none is to check nor late. Create one folder per item in %s, for example %s/2026-03-12 client course, and file the document in it.", parent.EN, r.Each, label(r), parent.EN, parent.EN))
+		fmt.Sprintf("Pas encore de dossier dans %s (aucun ne correspond à %s) : « %s » se dépose dans le dossier de chaque élément suivi (une session, un intervenant, une certification…), il n'y en a donc aucun à vérifier ni en retard. Créez un dossier par élément dans %s%s, et déposez-y le document.", parent.FR, r.Each, label(r), parent.FR, example.FR),
+		fmt.Sprintf("No folder in %s yet (none matches %s): %q is filed in each tracked item's folder (a session, a trainer, a certification…), so none is to check nor late. Create one folder per item in %s%s, and file the document in it.", parent.EN, r.Each, label(r), parent.EN, example.EN))
 }
 
 // inDays says how far a day is: "aujourd'hui", "demain", "dans 12 jours".

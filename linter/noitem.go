@@ -19,3 +19,13 @@ func itemParent(r *rules.Rule) i18n.Text {
 	p = strings.ReplaceAll(p[:i], "**/", "")
 	return i18n.T(p, p)
 }
+
+// itemExample shows how to name an item folder in parent: a session folder
+// is named by its date; nothing for other items (a trainer, a
+// certification), whose names are hers.
+func itemExample(parent i18n.Text) i18n.Text {
+	if !strings.Contains(fold(parent.FR), "session") {
+		return i18n.Text{}
+	}
+	return i18n.T(", par exemple "+parent.FR+"/2026-03-12 client formation", ", for example "+parent.EN+"/2026-03-12 client course")
+}
