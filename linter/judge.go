@@ -77,6 +77,7 @@ type Match struct {
 	Dir        string // the each folder, "" for the root
 	LastUpdate rules.Day
 	DateSource string
+	New        bool      // never committed (DateSource uncommitted): said « nouveau », not « modifié »
 	Expires    rules.Day // the end of its validity, when the rule has a freshness limit
 }
 
@@ -240,7 +241,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			text = msgNoItem(r, idx.candidates)
 		}
 		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r)})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r), NoItem: true})
 		return nil
 	}
 	for _, d := range idx.ordered {
@@ -357,7 +358,7 @@ func ruleLine(r *rules.Rule) int {
 func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int) {
 	for _, i := range found {
 		d, src := j.date(r, i)
-		m := Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src}
+		m := Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src, New: j.isNew(j.Tree.Files[i].Path, src)}
 		if !r.MaxAge.IsZero() {
 			m.Expires = r.MaxAge.After(d)
 		}

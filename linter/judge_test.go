@@ -152,7 +152,7 @@ func TestJudgeEachAndDue(t *testing.T) {
 func TestJudgeEachWithoutFolders(t *testing.T) {
 	rep := judgeTree(t, fstest.MapFS{"autre.md": file("2026-01-01")}, sessions, "2026-11-22")
 	assert.Equal(t, []string{"missing emargement sessions/*", "missing froid sessions/*"}, kinds(rep))
-	assert.Contains(t, rep.Findings[0].Message, "No folder matches sessions/*")
+	assert.Contains(t, rep.Findings[0].Message, "No folder in sessions yet (none matches sessions/*)")
 }
 
 func TestJudgeEachMaxAgePerFolder(t *testing.T) {

@@ -57,9 +57,11 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 }
 
 func msgNoFolder(r *rules.Rule) i18n.Text {
+	parent := itemParent(r)
+	example := itemExample(parent)
 	return i18n.T(
-		fmt.Sprintf("Aucun dossier ne correspond à %s : la règle « %s » n'a rien à vérifier. Créez un dossier par élément suivi (session, intervenant…), ou corrigez each dans qlint.toml.", r.Each, label(r)),
-		fmt.Sprintf("No folder matches %s: rule %q has nothing to check. Create one folder per tracked item (session, trainer…), or fix each in qlint.toml.", r.Each, label(r)))
+		fmt.Sprintf("Pas encore de dossier dans %s (aucun ne correspond à %s) : « %s » se dépose dans le dossier de chaque élément suivi (une session, un intervenant, une certification…), il n'y en a donc aucun à vérifier ni en retard. Créez un dossier par élément dans %s%s, et déposez-y le document.", parent.FR, r.Each, label(r), parent.FR, example.FR),
+		fmt.Sprintf("No folder in %s yet (none matches %s): %q is filed in each tracked item's folder (a session, a trainer, a certification…), so none is to check nor late. Create one folder per item in %s%s, and file the document in it.", parent.EN, r.Each, label(r), parent.EN, example.EN))
 }
 
 // inDays says how far a day is: "aujourd'hui", "demain", "dans 12 jours".

@@ -164,6 +164,9 @@ type Finding struct {
 	Deferred bool      `json:"-"`
 	Due      rules.Day `json:"-"`
 	Label    string    `json:"-"`
+	// NoItem says an each rule has no item folder yet: its missing
+	// finding is not late (see noitem.go).
+	NoItem bool `json:"-"`
 
 	text i18n.Text
 	item string // the each folder a rule's finding is about, "" at the root (see key)

@@ -202,7 +202,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 				state = "  " + t("← le plus récent : à jour jusqu'au ", "← newest: fresh until ") + until
 			}
 		}
-		p.printf("      %s  %s  %s%s\n", day, Visible(m.Path), "("+linter.SourceWords(m.DateSource).In(l)+")", state)
+		p.printf("      %s  %s  %s%s\n", day, Visible(m.Path), "("+m.SourceWords().In(l)+")", state)
 	}
 }
 

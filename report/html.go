@@ -218,7 +218,7 @@ func proofsOf(r *linter.Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang)
 			}
 		}
 		out = append(out, htmlProof{Title: r.RuleTitles[ruleIDs[x.rule]], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
-			Date: date, Source: linter.SourceWords(m.DateSource).In(l), State: state.In(l)})
+			Date: date, Source: m.SourceWords().In(l), State: state.In(l)})
 	}
 	if more := total - len(top); more > 0 {
 		return out, fmt.Sprintf(i18n.T("… et %s : la liste complète est dans qlint explain et le rapport JSON.",

@@ -240,6 +240,9 @@ func overdueEvents(r *linter.Report, day func(rules.Day) string) []calEvent {
 			}
 			since = d
 		case linter.KindMissing:
+			if f.NoItem {
+				continue // no item yet: nothing is late
+			}
 			since = f.Due
 		default:
 			continue

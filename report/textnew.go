@@ -5,6 +5,16 @@ import (
 	"github.com/qlint/qlint/linter"
 )
 
+// comparedWith says « par rapport à REV » / « compared with REV »; the
+// hook's comparison (the staged tree with HEAD) is said in her words: the
+// last commit, « le dernier enregistrement ».
+func comparedWith(b *linter.Baseline) i18n.Text {
+	if b.InCommit && b.Commit != "" {
+		return i18n.T("par rapport au dernier enregistrement ("+short(b.Commit)+")", "compared with the last commit ("+short(b.Commit)+")")
+	}
+	return i18n.T("par rapport à "+linter.BaselineName(b), "compared with "+linter.BaselineName(b))
+}
+
 // baselineTitle heads the list of what changed since the revision.
 func baselineTitle(b *linter.Baseline, newOnes int) i18n.Text {
 	if b.Commit == "" {
@@ -15,11 +25,11 @@ func baselineTitle(b *linter.Baseline, newOnes int) i18n.Text {
 		return i18n.T("Dépôt sans commit, comparé à un dossier vide : "+more.FR, "Repository without commits, compared with an empty folder: "+more.EN)
 	}
 	if newOnes == 0 {
-		return i18n.T("Rien de nouveau à corriger par rapport à "+linter.BaselineName(b)+".", "Nothing new to fix compared with "+linter.BaselineName(b)+".")
+		return i18n.T("Rien de nouveau à corriger "+comparedWith(b).FR+".", "Nothing new to fix "+comparedWith(b).EN+".")
 	}
 	n := i18n.N(newOnes, "constat", "constats", "finding", "findings")
-	return i18n.T("Ce qui s'ajoute par rapport à "+linter.BaselineName(b)+" : "+n.FR,
-		"What this adds compared with "+linter.BaselineName(b)+": "+n.EN)
+	return i18n.T("Ce qui s'ajoute "+comparedWith(b).FR+" : "+n.FR,
+		"What this adds "+comparedWith(b).EN+": "+n.EN)
 }
 
 // baselineLine counts, in one line, what was already to fix at the
@@ -73,7 +83,7 @@ func writeTextNew(p *textPrinter, r *linter.Report) error {
 	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b, false).In(p.l)))
 	if n := r.Summary.Errors; n > 0 {
 		more := i18n.N(n, "erreur de plus", "erreurs de plus", "more error", "more errors")
-		what := i18n.T(more.FR+" par rapport à "+linter.BaselineName(b)+".", more.EN+" compared with "+linter.BaselineName(b)+".")
+		what := i18n.T(more.FR+" "+comparedWith(b).FR+".", more.EN+" "+comparedWith(b).EN+".")
 		if b.InCommit {
 			what = i18n.T(more.FR+" : corrigez-les avant d'enregistrer.", more.EN+": fix them before committing.")
 			if n == 1 {

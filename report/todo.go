@@ -19,6 +19,7 @@ type todoItem struct {
 	overdue bool
 	day     rules.Day // overdue since, or deadline; zero: overdue, no date
 	text    i18n.Text
+	noItem  bool // no item folder yet: neither late nor dated
 }
 
 // todo lists the proofs to file or renew: overdue first (those without a
@@ -35,6 +36,10 @@ func todo(r *linter.Report) []todoItem {
 		var it todoItem
 		switch f.Kind {
 		case linter.KindMissing:
+			if f.NoItem {
+				it = noItemTodo(f)
+				break
+			}
 			it = todoItem{overdue: true, day: f.Due,
 				text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
 		case linter.KindPending:
@@ -88,6 +93,8 @@ func (p *textPrinter) writeTodo(r *linter.Report) {
 		}
 		var when i18n.Text
 		switch {
+		case it.noItem:
+			when = i18n.T("pas encore de dossier", "no folder yet")
 		case it.overdue && it.day.IsZero():
 			when = i18n.T("en retard", "overdue")
 		case it.overdue:

@@ -69,7 +69,7 @@ func (lw *lineWrapper) spaced(line string) string {
 var (
 	ansiSeq       = regexp.MustCompile("\x1b\\[[0-9;]*m")
 	hangIndicator = regexp.MustCompile(`^\s*\[[^\]]*\]\s+\d+\s+`)
-	hangBullet    = regexp.MustCompile(`^\s*(- |• )`)
+	hangBullet    = regexp.MustCompile(`^\s*(- |• |\+ )`)
 )
 
 // visibleLen is the number of columns s takes on screen.

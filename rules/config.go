@@ -221,6 +221,7 @@ func decodeTOML(name string, src []byte) (*decoder, map[string]any, error) {
 	if err := checkBounds(name, text); err != nil {
 		return nil, nil, err
 	}
+	text = frenchDatesToTOML(text)
 	var data map[string]any
 	if _, err := toml.Decode(text, &data); err != nil {
 		var pe toml.ParseError

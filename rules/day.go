@@ -25,8 +25,16 @@ func DayOf(t time.Time) Day {
 	return NewDay(y, m, d)
 }
 
-// ParseDay reads an ISO date such as 2025-06-12.
+// ParseDay reads a date written 2025-06-12 or, as a French reader writes
+// it, 12/06/2025 (the day first, never the month); DayProblem says why
+// another text is no date.
 func ParseDay(s string) (Day, error) {
+	if d, ok, err := parseFrenchDay(s); ok {
+		if err != nil {
+			return Day{}, fmt.Errorf("%q is not a date: %w", s, err)
+		}
+		return d, nil
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Day{}, fmt.Errorf("%q is not a date of the form 2025-06-12", s)

@@ -120,9 +120,11 @@ func (d *decoder) known(base string, t map[string]any, allowed []string) {
 				fmt.Sprintf("%s est une clé de premier niveau, en haut du fichier : déplacez la ligne %s avant le premier en-tête [section] (écrite après %s, elle en fait partie)", k, k, strings.TrimPrefix(section.FR, "dans ")),
 				fmt.Sprintf("%s is a top-level key, at the top of the file: move the %s line above the first [section] header (written after %s, it is part of it)", k, k, strings.TrimPrefix(section.EN, "in ")))
 		}
-		d.failAt(d.pos.key(path), i18n.T(
-			fmt.Sprintf("clé inconnue %q %s", k, section.FR),
-			fmt.Sprintf("unknown key %q %s", k, section.EN)), hint)
+		msg := i18n.T(fmt.Sprintf("clé inconnue %q %s", k, section.FR), fmt.Sprintf("unknown key %q %s", k, section.EN))
+		if m, h, ok := misplacedKey(k, sectionHeader(base)); ok && !(base != "" && isTopKey(k)) && !nearKey(k, allowed) {
+			msg, hint = m, h
+		}
+		d.failAt(d.pos.key(path), msg, hint)
 	}
 }
 
@@ -198,8 +200,9 @@ func (d *decoder) day(path string, v any) (Day, bool) {
 	case string:
 		day, err := ParseDay(x)
 		if err != nil {
-			d.fail(path, i18n.T(fmt.Sprintf("%s : date invalide %q", keyName(path), x), fmt.Sprintf("%s: invalid date %q", keyName(path), x)),
-				i18n.T("écrivez la date sous la forme 2025-06-12", "write the date as 2025-06-12"))
+			p := DayProblem(x)
+			d.fail(path, i18n.T(fmt.Sprintf("%s : %s", keyName(path), p.FR), fmt.Sprintf("%s: %s", keyName(path), p.EN)),
+				i18n.T("écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12"))
 			return Day{}, false
 		}
 		return day, true

@@ -35,8 +35,9 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 	today := rules.DayOf(now())
 	if c.asOf != "" {
 		if today, err = rules.ParseDay(c.asOf); err != nil {
-			return exitError, usageError(fmt.Sprintf("--as-of %q : date invalide", c.asOf), fmt.Sprintf("--as-of %q: invalid date", c.asOf),
-				"écrivez la date sous la forme 2026-11-22", "write the date as 2026-11-22")
+			p := rules.DayProblem(c.asOf)
+			return exitError, usageError("--as-of : "+p.FR, "--as-of: "+p.EN,
+				"écrivez la date 22/11/2026 (jour/mois/année) ou 2026-11-22", "write the date 22/11/2026 (day/month/year) or 2026-11-22")
 		}
 	}
 	lang, _ := i18n.Parse(c.lang)

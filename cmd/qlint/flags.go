@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/textwrap"
 	"github.com/qlint/qlint/rules"
 )
@@ -41,7 +42,7 @@ const helpWidth = 80
 // words: "-f, --format FORMAT", the description wrapped under it, and the
 // default in French. The flag package's own listing ends lines with
 // `(default "text")`, in English.
-func printOptions(w io.Writer, fs *flag.FlagSet) {
+func printOptions(w io.Writer, fs *flag.FlagSet, l i18n.Lang) {
 	short := map[string]bool{}
 	for _, s := range shorthands {
 		short[s] = true
@@ -58,13 +59,13 @@ func printOptions(w io.Writer, fs *flag.FlagSet) {
 		if !isBoolFlag(f) {
 			p := placeholders[f.Name]
 			if p == "" {
-				p = "VALEUR"
+				p = helpValue.FR
 			}
-			head += " " + p
+			head += " " + placeholder(p, l)
 		}
-		desc := f.Usage
-		if !isBoolFlag(f) && f.DefValue != "" && f.DefValue != "0s" && !strings.Contains(desc, "par défaut") {
-			desc += " (par défaut : " + f.DefValue + ")"
+		desc := helpText(f.Usage, l)
+		if !isBoolFlag(f) && f.DefValue != "" && f.DefValue != "0s" && !hasDefault(desc, l) {
+			desc += helpDefault.Format(f.DefValue).In(l)
 		}
 		fmt.Fprintln(w, head)
 		fmt.Fprint(w, textwrap.Words(desc, "        ", helpWidth))

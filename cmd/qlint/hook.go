@@ -19,10 +19,11 @@ const hookUsage = `Usage : qlint hook install|uninstall [DOSSIER]
 
 install écrit le crochet git .git/hooks/pre-commit, qui vérifie le dossier de
 preuves DOSSIER (par défaut le dossier courant) à chaque commit et le compare
-au dernier commit (HEAD) : un commit n'est refusé que s'il aggrave les choses
-(une preuve retirée, périmée ou renommée hors de sa règle). Ce qui était déjà
-à corriger est compté sur une ligne, sans bloquer : le crochet peut être posé
-dès le premier jour, sur un dossier encore en construction. Avec --strict, il
+au dernier enregistrement (le dernier commit) : un commit n'est refusé que
+s'il aggrave les choses (une preuve retirée, périmée ou renommée hors de sa
+règle). Ce qui était déjà à corriger est compté sur une ligne, sans bloquer :
+le crochet peut être posé dès le premier jour, sur un dossier encore en
+construction. Avec --strict, il
 refuse tout commit qui laisse une preuve exigée manquante ou périmée.
 Les changements indexés (git add) comptent comme mis à jour le jour du commit.
 qlint n'écrase jamais un crochet qu'il n'a pas écrit : il dit comment

@@ -49,6 +49,7 @@ func TestPreCommitStagedRenameOfAStaleProof(t *testing.T) {
 // outside refs/ (or is a link out of refs/) is refused as git refuses it,
 // in plain words in both languages, never as a damaged repository.
 func TestHeadOutsideRefs(t *testing.T) {
+	wideMessages(t)
 	need(t, "git")
 	dir := t.TempDir()
 	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
@@ -117,6 +118,7 @@ func TestHeadOutsideRefs(t *testing.T) {
 // built-in reader runs no git and judges it. GIT_TEST_ASSUME_DIFFERENT_OWNER
 // makes git (2.35.2 and later) take the folder for another user's.
 func TestRepositoryOfAnotherUser(t *testing.T) {
+	wideMessages(t)
 	need(t, "git")
 	dir := t.TempDir()
 	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
@@ -163,6 +165,7 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 // plainly (qlint's readers need SHA-1 ids), never as a damaged one, and the
 // copy the hint describes is judged with the original dates.
 func TestSHA256RepositoryRefusedWithAWayOut(t *testing.T) {
+	wideMessages(t)
 	need(t, "git")
 	dir := filepath.Join(t.TempDir(), "dossier qualité")
 	require.NoError(t, os.MkdirAll(dir, 0o755))

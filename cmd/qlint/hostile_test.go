@@ -55,6 +55,7 @@ func runBounded(t *testing.T, args ...string) (int, string) {
 // huge file; qlint must neither wait, nor fill the memory, nor read (or
 // quote) a file outside the folder.
 func TestHostileInputFiles(t *testing.T) {
+	wideMessages(t)
 	withRevs := func(dir string) {
 		cfg := filepath.Join(dir, "qlint.toml")
 		data, err := os.ReadFile(cfg)

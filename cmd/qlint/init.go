@@ -32,8 +32,9 @@ il ajoute seulement les dossiers qui manquent pour le profil de ce fichier
 et sa grille (ceux de la grille 2026 par exemple), sans toucher au
 qlint.toml ni aux fichiers présents ; des options de profil (--categories,
 --certifying...) arrêtent alors la commande (sortie 2) : --force y réécrit le
-profil ([organization], et [audit] initial si --initial-audit est donné) et
-garde le reste tel quel : règles, dérogations, dates d'audit, commentaires.
+profil ([organization], et [audit] initial si --initial-audit est donné),
+en partant de celui que déclare le fichier, et garde le reste tel quel :
+règles, dérogations, dates d'audit, commentaires.
 Relancer la commande ne crée que ce qui manque.
 
 Exemples :
@@ -55,7 +56,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	fs.BoolVar(&workLinked, "work-linked", false, "alternance, périodes en entreprise, AFEST")
 	fs.BoolVar(&newEntrant, "new-entrant", false, "nouvel entrant : premier audit, sans activité passée")
 	fs.BoolVar(&lightAudit, "light-audit", false, "audit allégé (label qualité antérieur reconnu)")
-	fs.StringVar(&initial, "initial-audit", "", "date de l'audit initial, AAAA-MM-JJ")
+	fs.StringVar(&initial, "initial-audit", "", "date de l'audit initial, JJ/MM/AAAA ou AAAA-MM-JJ")
 	fs.StringVar(&lang, "lang", "fr", "langue des rapports et des README : fr ou en")
 	fs.StringVar(&name, "name", "", "nom de l'organisme (par défaut le nom du dossier)")
 	fs.BoolVar(&force, "force", false, "réécrire le profil d'un qlint.toml existant, en gardant règles, dérogations et dates d'audit")
@@ -91,8 +92,9 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 	}
 	if initial != "" {
 		if p.InitialAudit, err = rules.ParseDay(initial); err != nil {
-			return exitError, usageError(fmt.Sprintf("--initial-audit %q : date invalide", initial), fmt.Sprintf("--initial-audit %q: invalid date", initial),
-				"écrivez la date sous la forme 2025-06-12", "write the date as 2025-06-12")
+			p := rules.DayProblem(initial)
+			return exitError, usageError("--initial-audit : "+p.FR, "--initial-audit: "+p.EN,
+				"écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12")
 		}
 	}
 	if top := configRoot(dir); top != dir && !force {
@@ -111,6 +113,9 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		if abs, err := filepath.Abs(dir); err == nil {
 			p.Name, p.NameFromFolder = filepath.Base(abs), true
 		}
+	}
+	if force {
+		keepProfile(dir, fs, &p)
 	}
 	p.Ref = rules.GridFor(rules.DayOf(now()))
 	res, err := scaffold.Init(dir, p, force)

@@ -128,16 +128,16 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 	}
 	if srv.Remote() {
 		fmt.Fprintln(w.stderr, i18n.T(
-			"qlint : attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git).",
+			"qlint: attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git).",
 			"qlint: beware, the page listens beyond this computer: anyone who reaches this address on the network can read, without a password, the binder and every file of the evidence folder (except .git).").In(l))
 	}
-	say := i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter)", "qlint: live binder at %s (Ctrl-C to stop)").Format(srv.URL())
+	say := i18n.T("qlint: classeur en direct sur %s (Ctrl-C pour arrêter)", "qlint: live binder at %s (Ctrl-C to stop)").Format(srv.URL())
 	if srv.Remote() { // the address for the colleague, not only this computer's
 		if urls := srv.NetworkURLs(); len(urls) > 0 {
-			say = i18n.T(fmt.Sprintf("qlint : classeur en direct sur %s, et depuis un autre ordinateur du réseau sur %s (Ctrl-C pour arrêter)", srv.URL(), strings.Join(urls, " ou ")),
+			say = i18n.T(fmt.Sprintf("qlint: classeur en direct sur %s, et depuis un autre ordinateur du réseau sur %s (Ctrl-C pour arrêter)", srv.URL(), strings.Join(urls, " ou ")),
 				fmt.Sprintf("qlint: live binder at %s, and from another computer of the network at %s (Ctrl-C to stop)", srv.URL(), strings.Join(urls, " or ")))
 		} else {
-			say = i18n.T("qlint : classeur en direct sur %s (Ctrl-C pour arrêter) ; cet ordinateur n'a pas d'adresse réseau en ce moment : personne d'autre ne peut encore le joindre",
+			say = i18n.T("qlint: classeur en direct sur %s (Ctrl-C pour arrêter) ; cet ordinateur n'a pas d'adresse réseau en ce moment : personne d'autre ne peut encore le joindre",
 				"qlint: live binder at %s (Ctrl-C to stop); this computer has no network address right now: nobody else can reach it yet").Format(srv.URL())
 		}
 	}
@@ -168,7 +168,7 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 	}()
 	if lf.open {
 		if err := openBrowser(srv.URL()); err != nil {
-			fmt.Fprintln(w.stderr, i18n.T("qlint : impossible d'ouvrir le navigateur (%v) ; ouvrez l'adresse ci-dessus vous-même",
+			fmt.Fprintln(w.stderr, i18n.T("qlint: impossible d'ouvrir le navigateur (%v) ; ouvrez l'adresse ci-dessus vous-même",
 				"qlint: cannot open the browser (%v); open the address above yourself").Format(err).In(l))
 		}
 	}

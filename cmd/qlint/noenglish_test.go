@@ -20,8 +20,30 @@ var flagNames = regexp.MustCompile(`(^|\s)--?[a-z][a-z-]*`)
 // TestFrenchMistakesHaveNoEnglish runs the mistakes a new user makes, in
 // French (the default), and fails on any English word in what qlint says.
 func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
-	good := "schema = 1\n[[rule]]\nid = \"veille\"\nindicators = [23]\npaths = [\"veille/*.md\"]\n"
-	cases := []struct {
+	for _, c := range mistakes {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, out := runMistake(t, c.files, c.args)
+			assert.Equal(t, exitError, code, "a mistake exits 2")
+			require.NotEmpty(t, out, "the mistake is said")
+			assert.Regexp(t, `^qlint: `, out)
+			words := flagNames.ReplaceAllString(out, "") // --as-of is no English
+			assert.Empty(t, englishWords.FindAllString(words, -1), "English in:\n%s", out)
+		})
+	}
+}
+
+// goodRules is a qlint.toml that reads.
+const goodRules = "schema = 1\n[[rule]]\nid = \"veille\"\nindicators = [23]\npaths = [\"veille/*.md\"]\n"
+
+// mistakes are the common mistakes of a new user: the files of the
+// folder and the command line.
+var mistakes = func() []struct {
+	name  string
+	files map[string]string
+	args  []string
+} {
+	good := goodRules
+	return []struct {
 		name  string
 		files map[string]string
 		args  []string
@@ -37,6 +59,7 @@ func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
 		{"valeur après la valeur", map[string]string{"qlint.toml": "schema = 1 2\n"}, nil},
 		{"fichier coupé", map[string]string{"qlint.toml": "schema = 1\n[organization]\nname = \"X"}, nil},
 		{"clé inconnue", map[string]string{"qlint.toml": "schema = 1\n[organization]\ncertifyng = true\n"}, nil},
+		{"clé dans la mauvaise section", map[string]string{"qlint.toml": "schema = 1\n[[rule]]\nid = \"a\"\nindicators = [23]\npaths = [\"a/*\"]\nnext-audit = 2026-10-05\n"}, nil},
 		{"pas de qlint.toml", nil, nil},
 		{"dossier absent", nil, []string{"preuvs"}},
 		{"option inconnue", map[string]string{"qlint.toml": good}, []string{"--formt", "json"}},
@@ -45,7 +68,8 @@ func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
 		{"durée invalide", map[string]string{"qlint.toml": good}, []string{"watch", "--debounce", "abc"}},
 		{"booléen avec valeur", map[string]string{"qlint.toml": good}, []string{"--no-color=oui"}},
 		{"option sans valeur", map[string]string{"qlint.toml": good}, []string{"--as-of"}},
-		{"date --as-of", map[string]string{"qlint.toml": good}, []string{"--as-of", "22/11/2026"}},
+		{"date --as-of", map[string]string{"qlint.toml": good}, []string{"--as-of", "31/02/2026"}},
+		{"date --as-of mois d'abord", map[string]string{"qlint.toml": good}, []string{"--as-of", "11/22/2026"}},
 		{"format inconnu", map[string]string{"qlint.toml": good}, []string{"-f", "pdf"}},
 		{"commande mal écrite", nil, []string{"expalin", "23"}},
 		{"indicateur inconnu", nil, []string{"explain", "40"}},
@@ -58,25 +82,21 @@ func TestFrenchMistakesHaveNoEnglish(t *testing.T) {
 		{"catégorie inconnue", nil, []string{"init", "--categories", "AF,XYZ"}},
 		{"deux dossiers", nil, []string{"a", "b"}},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, body := range c.files {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-				require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
-			}
-			t.Chdir(dir)
-			var stdout, stderr bytes.Buffer
-			code := run(c.args, &stdout, &stderr)
-			assert.Equal(t, exitError, code, "a mistake exits 2")
-			out := stderr.String()
-			require.NotEmpty(t, out, "the mistake is said")
-			assert.Regexp(t, `^qlint: `, out)
-			words := flagNames.ReplaceAllString(out, "") // --as-of is no English
-			assert.Empty(t, englishWords.FindAllString(words, -1), "English in:\n%s", out)
-		})
+}()
+
+// runMistake runs qlint with args in a new folder holding files.
+func runMistake(t *testing.T, files map[string]string, args []string) (code int, stdout, stderr string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
 	}
+	t.Chdir(dir)
+	var out, errs bytes.Buffer
+	code = run(args, &out, &errs)
+	return code, out.String(), errs.String()
 }
 
 // TestEnglishWordsCatchesTheOldMessages checks the detector on the English

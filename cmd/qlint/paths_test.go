@@ -14,6 +14,7 @@ import (
 // (with \ on Windows) as the rules file, and a folder given with the
 // system's separator.
 func TestShownPathsUseSlashes(t *testing.T) {
+	wideMessages(t)
 	assert.Equal(t, "preuves/veille 2026/qlint.toml", shownPath(filepath.Join("preuves", "veille 2026", "qlint.toml")))
 
 	dir := t.TempDir()

@@ -36,6 +36,7 @@ func TestPreCommitFramework(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds qlint three times through pre-commit: testdata/hook*.txtar run the hook's commands")
 	}
+	wideMessages(t)
 	need(t, "git", "pre-commit")
 	checkout, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)
@@ -85,7 +86,7 @@ func TestPreCommitFramework(t *testing.T) {
 	git("add", "-A")
 	out, err = tryRepo("qlint")
 	require.NoError(t, err, "a commit that adds a proof must pass:\n%s", out)
-	assert.Contains(t, out, "Rien de nouveau à corriger par rapport à HEAD")
+	assert.Contains(t, out, "Rien de nouveau à corriger par rapport au dernier enregistrement")
 	git("commit", "-q", "-m", "CGV 2026")
 
 	// A proof removed: refused, and named before the count of the rest.
@@ -93,7 +94,7 @@ func TestPreCommitFramework(t *testing.T) {
 	out, err = tryRepo("qlint")
 	require.Error(t, err, "a commit that removes a proof must be refused:\n%s", out)
 	assert.Contains(t, out, "Failed")
-	assert.Contains(t, out, "Ce qui s'ajoute par rapport à HEAD")
+	assert.Contains(t, out, "Ce qui s'ajoute par rapport au dernier enregistrement")
 	// French spacing: a non-breaking space inside « » (see report.NBSP).
 	assert.Contains(t, out, "Aucune preuve «\u00a0Conditions générales de vente et d'inscription\u00a0»")
 	named := strings.Index(out, "Conditions générales de vente")

@@ -43,12 +43,12 @@ indicateur par indicateur, les preuves manquantes ou périmées.
 
 Usage :
   qlint [lint] [DOSSIER] [options]   vérifier le dossier (par défaut : .)
-  qlint init [DOSSIER] [options]     préparer qlint.toml et l'arborescence de preuves
-  qlint explain N [DOSSIER]          l'indicateur N : ce qu'il demande, s'il s'applique, ses preuves
-  qlint watch [DOSSIER]              vérifier à nouveau après chaque changement, jusqu'à Ctrl-C
+  qlint init [DOSSIER] [options]     préparer qlint.toml et les dossiers
+  qlint explain N [DOSSIER]          ce que demande l'indicateur N, ses preuves
+  qlint watch [DOSSIER]              revérifier après chaque changement
   qlint hook install|uninstall       poser ou retirer le crochet git pre-commit
   qlint calendar [-o FICHIER.ics]    les échéances des preuves, pour l'agenda
-  qlint demo [DOSSIER]               créer un dossier de démonstration et le vérifier
+  qlint demo [DOSSIER]               un dossier de démonstration, vérifié
   qlint version                      version, commit et version de Go
 
 Exemples :
@@ -63,13 +63,19 @@ Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger.
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
+	// Messages to people are wrapped to the terminal as the report is, in
+	// French with its non-breaking spaces (see messages.go).
+	helpLang = langFromArgs(args)
+	msgs := messageWriter(stderr, helpLang)
+	defer msgs.Flush()
+	stderr = msgs
 	cmd := "lint"
 	if len(args) > 0 {
 		switch args[0] {
 		case "lint", "demo", "version", "init", "explain", "watch", "hook", "calendar":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, mainUsage)
+			fmt.Fprint(stdout, helpText(mainUsage, langFromArgs(args[1:])))
 			return exitOK
 		case "--version", "-version", "-V":
 			cmd, args = "version", args[1:]
@@ -91,13 +97,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "demo":
 		code, err = cmdDemo(args, stdout, stderr)
 	case "init":
-		code, err = cmdInit(args, stdout)
+		out := messageWriter(stdout, lang)
+		code, err = cmdInit(args, out)
+		out.Flush()
 	case "explain":
 		code, err = cmdExplain(args, stdout, stderr)
 	case "watch":
 		code, err = cmdWatch(args, stdout, stderr)
 	case "hook":
-		code, err = cmdHook(args, stdout)
+		out := messageWriter(stdout, lang)
+		code, err = cmdHook(args, out)
+		out.Flush()
 	case "calendar":
 		code, err = cmdCalendar(args, stdout, stderr)
 	default:
@@ -185,7 +195,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 	str(&c.config, "config", "", "fichier de règles (par défaut qlint.toml dans DOSSIER, sinon dans le dossier parent le plus proche, jusqu'à la racine du dépôt)")
 	str(&c.format, "format", "text", "format du rapport : "+formatsHelp())
 	str(&c.output, "output", "", "écrire dans ce fichier plutôt qu'à l'écran")
-	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
+	str(&c.asOf, "as-of", "", "juger la fraîcheur à cette date (JJ/MM/AAAA ou AAAA-MM-JJ) ou à next-audit ; par défaut aujourd'hui")
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
 	str(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
 	boolean(&c.noColor, "no-color", "pas de couleurs (aussi avec la variable NO_COLOR)")
@@ -195,17 +205,22 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 	boolean(&c.noCache, "no-cache", "ignorer le cache d'historique gardé dans .git/qlint")
 }
 
+// helpLang is the language of the help, read from the command line by run
+// (--lang en) before any flag set exists.
+var helpLang = i18n.FR
+
 // newFlagSet makes a command's flag set, its usage text on stdout for -h.
 func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprint(stdout, usage)
+		l := helpLang
+		fmt.Fprint(stdout, helpText(usage, l))
 		n := 0
 		fs.VisitAll(func(*flag.Flag) { n++ })
 		if n > 0 {
-			fmt.Fprintln(stdout, "\nOptions :")
-			printOptions(stdout, fs)
+			fmt.Fprintln(stdout, "\n"+helpOptions.In(l))
+			printOptions(stdout, fs, l)
 		}
 	}
 	return fs
@@ -298,9 +313,9 @@ Exemples :
   qlint ~/preuves --lang en          en anglais
   qlint -f json -o rapport.json      rapport JSON
   qlint --as-of 2026-10-05           tel que l'auditeur le verra ce jour-là
-  qlint --as-of next-audit           à la date du prochain audit ([audit] de qlint.toml)
+  qlint --as-of next-audit           au jour du prochain audit ([audit] next)
   qlint --fail-on warning            sortir en 1 aussi sur les avertissements
-  qlint --new-from-rev main          seulement ce qui s'ajoute depuis la branche main
+  qlint --new-from-rev main          seulement ce qui s'ajoute depuis main
   qlint --pre-commit --new-from-rev HEAD
                                      le commit en cours : refusé seulement s'il
                                      ajoute un problème (ce que fait le crochet)
@@ -665,8 +680,9 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 	}
 	d, err := rules.ParseDay(s)
 	if err != nil {
-		return rules.Day{}, usageError(fmt.Sprintf("--as-of %q : date invalide", s), fmt.Sprintf("--as-of %q: invalid date", s),
-			"écrivez la date sous la forme 2026-10-05, ou next-audit", "write the date as 2026-10-05, or next-audit")
+		p := rules.DayProblem(s)
+		return rules.Day{}, usageError("--as-of : "+p.FR, "--as-of: "+p.EN,
+			"écrivez la date 05/10/2026 (jour/mois/année) ou 2026-10-05, ou next-audit", "write the date 05/10/2026 (day/month/year) or 2026-10-05, or next-audit")
 	}
 	if err := checkAsOfRange(s, d); err != nil {
 		return rules.Day{}, err
@@ -683,7 +699,8 @@ func isTerminal(w io.Writer) bool {
 
 const versionUsage = `Usage : qlint version
 
-Affiche la version de qlint, le commit dont il est construit et la version de Go.
+Affiche la version de qlint, le commit dont il est construit et la version
+de Go.
 
 Exemple :
   qlint version
@@ -691,6 +708,7 @@ Exemple :
 
 func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	fs := newFlagSet("version", versionUsage, stdout)
+	lang := fs.String("lang", "fr", "langue des messages : fr ou en")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return exitError, err
@@ -700,7 +718,7 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	}
 	rev, built := commit, ""
 	if rev == "" {
-		rev = "inconnu"
+		rev = i18n.T("inconnu", "unknown").In(helpLang)
 		if info, ok := debug.ReadBuildInfo(); ok {
 			for _, s := range info.Settings {
 				if s.Key == "vcs.revision" {
@@ -716,7 +734,12 @@ func cmdVersion(args []string, stdout io.Writer) (int, error) {
 	for _, g := range rules.Grids() {
 		grids = append(grids, g.Version)
 	}
-	fmt.Fprintf(stdout, "qlint %s (commit %s%s, %s, référentiels %s)\n", currentVersion(), rev, built, runtime.Version(), strings.Join(grids, ", "))
+	l, err := checkLang(*lang)
+	if err != nil {
+		return exitError, err
+	}
+	fmt.Fprintf(stdout, i18n.T("qlint %s (commit %s%s, %s, référentiels %s)\n", "qlint %s (commit %s%s, %s, referentials %s)\n").In(l),
+		currentVersion(), rev, built, runtime.Version(), strings.Join(grids, ", "))
 	return exitOK, nil
 }
 

@@ -156,6 +156,7 @@ func TestWatchServeSameJudgement(t *testing.T) {
 
 // TestWatchServeFlags: the mistakes a user can make with the new flags.
 func TestWatchServeFlags(t *testing.T) {
+	wideMessages(t)
 	dir := liveFolder(t)
 	for _, tc := range []struct {
 		name string
@@ -207,7 +208,7 @@ func TestWatchServeFlags(t *testing.T) {
 		var stdout, stderr strings.Builder
 		code := run([]string{"watch", "--serve", "monpc"}, &stdout, &stderr)
 		assert.Equal(t, exitError, code)
-		assert.Contains(t, stderr.String(), "le dossier de preuves monpc n'existe pas ; si monpc est l'adresse où servir la page, écrivez-la avec un signe égal : --serve=monpc")
+		assert.Contains(t, strings.ReplaceAll(stderr.String(), "\u00a0", " "), "le dossier de preuves monpc n'existe pas ; si monpc est l'adresse où servir la page, écrivez-la avec un signe égal : --serve=monpc")
 		assert.Contains(t, stderr.String(), "--serve monpc:8080")
 	})
 }
@@ -309,8 +310,9 @@ func TestLivePageInARealBrowser(t *testing.T) {
 // TestWatchServeExpose: another address than the loopback, with --expose,
 // is served after a warning that says what it exposes.
 func TestWatchServeExpose(t *testing.T) {
+	wideMessages(t)
 	lw := startLiveWatch(t, liveFolder(t), "--serve=0.0.0.0:0", "--expose")
-	assert.Contains(t, lw.stderr.String(), "attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git)")
+	assert.Contains(t, strings.ReplaceAll(lw.stderr.String(), "\u00a0", " "), "attention, la page écoute au-delà de cet ordinateur : toute personne qui joint cette adresse sur le réseau peut lire, sans mot de passe, le classeur et chaque fichier du dossier de preuves (sauf .git)")
 	res, _ := httpGet(t, lw.url+"live.js")
 	assert.Equal(t, 200, res.StatusCode)
 	// The address for the colleague: this computer's on the network.

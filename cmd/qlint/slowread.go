@@ -52,13 +52,13 @@ func slowReadNotice(w io.Writer, l i18n.Lang) (progress func(int), stop func()) 
 				fr, en = fmt.Sprintf("%d s, %d commits lus", secs, n), fmt.Sprintf("%d s, %d commits read", secs, n)
 			}
 			if first {
-				fmt.Fprintln(w, i18n.T(
-					"qlint : la lecture de l'historique git prend du temps ("+fr+") ; qlint continue. Dans un clone partiel (--filter=tree:0), git télécharge chaque version des dossiers une à une : un clone complet se lit bien plus vite",
-					"qlint: reading the git history is taking a while ("+en+"); qlint carries on. In a partial clone (--filter=tree:0), git downloads every version of the folders one by one: a full clone reads much faster").In(l))
+				fmt.Fprintln(w, wrapMessage(w, i18n.T(
+					"qlint: la lecture de l'historique git prend du temps ("+fr+") ; qlint continue. Dans un clone partiel (--filter=tree:0), git télécharge chaque version des dossiers une à une : un clone complet se lit bien plus vite",
+					"qlint: reading the git history is taking a while ("+en+"); qlint carries on. In a partial clone (--filter=tree:0), git downloads every version of the folders one by one: a full clone reads much faster").In(l), l))
 			} else {
-				fmt.Fprintln(w, i18n.T(
-					"qlint : lecture de l'historique git toujours en cours ("+fr+")",
-					"qlint: still reading the git history ("+en+")").In(l))
+				fmt.Fprintln(w, wrapMessage(w, i18n.T(
+					"qlint: lecture de l'historique git toujours en cours ("+fr+")",
+					"qlint: still reading the git history ("+en+")").In(l), l))
 			}
 			mu.Unlock()
 			first = false

@@ -36,6 +36,7 @@ func (l *lockedBuffer) String() string {
 // stderr, whole lines with the commits read so far, in both languages; a
 // quick one gets none.
 func TestSlowHistoryReadOffATerminal(t *testing.T) {
+	t.Setenv("COLUMNS", "") // 80 columns: not a terminal
 	after, every := slowReadAfter, slowReadEvery
 	t.Cleanup(func() { slowReadAfter, slowReadEvery = after, every })
 
@@ -50,24 +51,33 @@ func TestSlowHistoryReadOffATerminal(t *testing.T) {
 		lang        i18n.Lang
 		first, next string
 	}{
-		{i18n.FR, "qlint : la lecture de l'historique git prend du temps", "qlint : lecture de l'historique git toujours en cours"},
+		{i18n.FR, "qlint: la lecture de l'historique git prend du temps", "qlint: lecture de l'historique git toujours en cours"},
 		{i18n.EN, "qlint: reading the git history is taking a while", "qlint: still reading the git history"},
 	} {
 		var w lockedBuffer
 		progress, stop := slowReadNotice(&w, tt.lang)
 		progress(500)
 		deadline := time.Now().Add(10 * time.Second)
-		for strings.Count(w.String(), "\n") < 2 && time.Now().Before(deadline) {
+		// Each message is wrapped to 80 columns (its continuation lines
+		// indented): read them whole.
+		whole := func() []string {
+			s := strings.ReplaceAll(w.String(), "\n  ", " ")
+			return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+		}
+		for len(whole()) < 2 && time.Now().Before(deadline) {
 			time.Sleep(time.Millisecond) // waiting for the condition, bounded
 		}
 		stop()
 		out := w.String()
-		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		lines := whole()
 		require.GreaterOrEqual(t, len(lines), 2, out)
 		assert.True(t, strings.HasPrefix(lines[0], tt.first), lines[0])
 		assert.Contains(t, lines[0], "tree:0")
 		assert.Contains(t, lines[0], "500 commits")
 		assert.True(t, strings.HasPrefix(lines[1], tt.next), lines[1])
 		assert.NotContains(t, out, "\r", "whole lines in a log")
+		for _, l := range strings.Split(out, "\n") {
+			assert.LessOrEqual(t, len([]rune(l)), 80, out)
+		}
 	}
 }

@@ -23,13 +23,14 @@ import (
 const watchUsage = `Usage : qlint watch [DOSSIER] [options]
 
 Vérifie le dossier de preuves, puis le vérifie à nouveau après chaque
-changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit, qlint.toml
-modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer un dossier de
-500 fichiers) ne donnent qu'une vérification, sur l'état final. En texte, le
-premier rapport est complet ; ensuite, à chaque changement, qlint écrit une
-ligne qui résume ce qui a changé et la liste à faire, par date (--full pour
-le rapport entier à chaque fois, ou relancez qlint). En JSON (-f json),
-chaque vérification écrit un rapport sur une ligne (NDJSON).
+changement (fichiers déplacés, ajoutés, modifiés, supprimés, commit,
+qlint.toml modifié), jusqu'à Ctrl-C. Les rafales de changements (déplacer
+un dossier de 500 fichiers) ne donnent qu'une vérification, sur l'état
+final. En texte, le premier rapport est complet ; ensuite, à chaque
+changement, qlint écrit une ligne qui résume ce qui a changé (les fichiers
+par leur nom) et la liste à faire, par date (--full pour le rapport entier
+à chaque fois, ou relancez qlint). En JSON (-f json), chaque vérification
+écrit un rapport sur une ligne (NDJSON).
 
 Une erreur dans qlint.toml est affichée (fichier:ligne:colonne) et la
 surveillance continue avec les dernières règles valides.
@@ -38,9 +39,9 @@ Exemples :
   qlint watch
   qlint watch preuves --lang en
   qlint watch -f json > rapports.ndjson
-  qlint watch --poll 5s             sur un lecteur réseau ou un dossier synchronisé
-  qlint watch --serve --open        le classeur d'audit en direct dans le navigateur
-  qlint watch --serve 127.0.0.1:8080   la page sur un port choisi (--serve=HÔTE : un port libre)
+  qlint watch --poll 5s             sur un lecteur réseau ou synchronisé
+  qlint watch --serve --open        le classeur en direct dans le navigateur
+  qlint watch --serve 127.0.0.1:8080   sur un port choisi
 `
 
 func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
@@ -231,7 +232,8 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
 		why := changeWhy{rules: rulesChanged, day: w.day}
 		if ch != nil {
-			why.files = changedFiles(w.root, ch)
+			why.names = changedNames(w.root, ch)
+			why.files = len(why.names)
 		}
 		opts := report.TextOptions{Color: color, Width: reportWidth(w.stdout, false)}
 		if w.prev == nil || w.full {
@@ -242,12 +244,12 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 				fmt.Fprintln(w.stdout, strings.Repeat("─", 40))
 			}
 			_ = report.WriteText(w.stdout, rep, opts)
-			fmt.Fprintln(w.stdout, "\n"+changeLine(w.prev, rep, ch, now(), why).In(l))
+			fmt.Fprintln(w.stdout, "\n"+wrapMessage(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l), l))
 		} else {
 			// Then what changed and what is left to do, not 200 lines
 			// again.
 			fmt.Fprintln(w.stdout, "\n"+strings.Repeat("─", 40))
-			fmt.Fprintln(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l))
+			fmt.Fprintln(w.stdout, wrapMessage(w.stdout, changeLine(w.prev, rep, ch, now(), why).In(l), l))
 			_ = report.WriteTodo(w.stdout, rep, opts)
 		}
 	}
@@ -300,8 +302,9 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 	files := i18n.N(why.files, "fichier changé", "fichiers changés", "file changed", "files changed")
 	news := i18n.N(added, "nouveau constat", "nouveaux constats", "new finding", "new findings")
 	done := i18n.N(resolved, "résolu", "résolus", "resolved", "resolved")
-	fr := fmt.Sprintf("[%s] %s : %s, %s", stamp, files.FR, news.FR, done.FR)
-	en := fmt.Sprintf("[%s] %s: %s, %s", stamp, files.EN, news.EN, done.EN)
+	named := namedFiles(why.names)
+	fr := fmt.Sprintf("[%s] %s%s : %s, %s", stamp, files.FR, named.FR, news.FR, done.FR)
+	en := fmt.Sprintf("[%s] %s%s: %s, %s", stamp, files.EN, named.EN, news.EN, done.EN)
 	if !why.day.IsZero() {
 		fr = fmt.Sprintf("[%s] nouveau jour, état au %s : %s, %s", stamp, why.day.French(), news.FR, done.FR)
 		en = fmt.Sprintf("[%s] new day, as of %s: %s, %s", stamp, why.day, news.EN, done.EN)

@@ -54,6 +54,7 @@ func (s *syncBuffer) String() string {
 // TestWatchProcess runs `qlint watch -f json` as a process and reads its
 // NDJSON: one report per run, nothing else on stdout.
 func TestWatchProcess(t *testing.T) {
+	wideMessages(t)
 	dir := t.TempDir()
 	r, err := gitbuild.Init(dir)
 	require.NoError(t, err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/qlint/qlint/rules"
@@ -55,7 +56,8 @@ func (w *watchSession) newDay(day rules.Day) {
 // changeWhy is what a check was made for, beyond the files: the rules
 // reloaded, a new day (zero when not).
 type changeWhy struct {
-	files int // the files changed, the rules file among them
+	files int      // the files changed, the rules file among them
+	names []string // their names (see namedFiles)
 	rules bool
 	day   rules.Day
 }
@@ -63,21 +65,26 @@ type changeWhy struct {
 // changedFiles counts the files a change touched: its paths, and the
 // rules file when it is not among them (it is watched apart, and may lie
 // outside the folder).
-func changedFiles(root string, ch *watcher.Change) int {
-	n := len(ch.Paths)
+func changedFiles(root string, ch *watcher.Change) int { return len(changedNames(root, ch)) }
+
+// changedNames are the files a change touched, as changedFiles counts
+// them: paths in the folder, the rules file outside it by its own path.
+func changedNames(root string, ch *watcher.Change) []string {
+	names := append([]string(nil), ch.Paths...)
 	seen := map[string]bool{}
 	for _, p := range ch.Paths {
 		seen[p] = true
 	}
 	for _, x := range ch.Extra {
 		rel, err := filepath.Rel(root, x)
-		if err == nil {
-			rel = filepath.ToSlash(rel)
+		name := filepath.ToSlash(rel)
+		if err != nil || strings.HasPrefix(name, "../") {
+			name = filepath.ToSlash(x)
 		}
-		if err != nil || !seen[rel] {
-			seen[rel] = true
-			n++
+		if err != nil || !seen[name] {
+			seen[name] = true
+			names = append(names, name)
 		}
 	}
-	return n
+	return names
 }

@@ -112,7 +112,7 @@ func TestWatchJudgesTheNewDay(t *testing.T) {
 	assert.Equal(t, "2026-12-05", changes[1].NewDay)
 	assert.False(t, changes[1].Rules, "the new day is not a rules reload")
 	out := stdout.String()
-	assert.Contains(t, out, "[00:00:01] nouveau jour, état au 05/12/2026 : 1 nouveau constat, 1 résolu")
+	assert.Contains(t, out, "[00:00:01] nouveau jour, état au 05/12/2026\u00a0: 1 nouveau constat, 1 résolu")
 	assert.Contains(t, out, "indicateurs 23 À RENOUVELER → PÉRIMÉ")
 	assert.NotContains(t, out, "règles de qlint.toml rechargées")
 	assert.True(t, w.day.IsZero(), "the next check is a change's again")
@@ -139,7 +139,8 @@ func TestChangeLineCountsTheRulesFile(t *testing.T) {
 	assert.Equal(t, 1, changedFiles(root, both), "counted once")
 	outside := &watcher.Change{Paths: []string{"a.pdf"}, Extra: []string{filepath.Join(filepath.Dir(root), "règles.toml")}}
 	assert.Equal(t, 2, changedFiles(root, outside))
-	line := changeLine(rep, rep, inside, at, changeWhy{files: 1, rules: true})
-	assert.Equal(t, "[14:05:09] 1 fichier changé : 0 nouveau constat, 0 résolu, règles de qlint.toml rechargées.", line.FR)
-	assert.Equal(t, "[14:05:09] 1 file changed: 0 new findings, 0 resolved, qlint.toml rules reloaded.", line.EN)
+	line := changeLine(rep, rep, inside, at, changeWhy{files: 1, names: changedNames(root, inside), rules: true})
+	assert.Equal(t, "[14:05:09] 1 fichier changé (qlint.toml) : 0 nouveau constat, 0 résolu, règles de qlint.toml rechargées.", line.FR)
+	assert.Equal(t, "[14:05:09] 1 file changed (qlint.toml): 0 new findings, 0 resolved, qlint.toml rules reloaded.", line.EN)
+	assert.Equal(t, []string{"a.pdf", filepath.ToSlash(filepath.Join(filepath.Dir(root), "règles.toml"))}, changedNames(root, outside))
 }

@@ -23,7 +23,41 @@ func TestChangeLine(t *testing.T) {
 		Indicators: []linter.IndicatorResult{{ID: 1, Status: linter.StatusOK}, {ID: 2, Status: linter.StatusStale}},
 		Findings:   []linter.Finding{{Kind: "unmapped", Path: "x.pdf"}, {Kind: "stale", Rule: "r", Path: "y.md"}},
 	}
-	line := changeLine(prev, cur, &watcher.Change{Paths: []string{"catalogue/2026.pdf", "y.md"}, Git: true}, at, changeWhy{files: 2})
-	assert.Equal(t, "[14:05:09] 2 files changed: 1 new finding, 1 resolved, git repository changed; indicators 1 MISSING → OK, 2 OK → STALE.", line.EN)
-	assert.Equal(t, "[14:05:09] 2 fichiers changés : 1 nouveau constat, 1 résolu, dépôt git modifié ; indicateurs 1 MANQUANT → CONFORME, 2 CONFORME → PÉRIMÉ.", line.FR)
+	ch := &watcher.Change{Paths: []string{"catalogue/CGV 2026.pdf", "y.md"}, Git: true}
+	line := changeLine(prev, cur, ch, at, changeWhy{files: 2, names: changedNames("/preuves", ch)})
+	assert.Equal(t, "[14:05:09] 2 files changed (catalogue/CGV 2026.pdf, y.md): 1 new finding, 1 resolved, git repository changed; indicators 1 MISSING → OK, 2 OK → STALE.", line.EN)
+	assert.Equal(t, "[14:05:09] 2 fichiers changés (catalogue/CGV 2026.pdf, y.md) : 1 nouveau constat, 1 résolu, dépôt git modifié ; indicateurs 1 MANQUANT → CONFORME, 2 CONFORME → PÉRIMÉ.", line.FR)
+}
+
+// TestChangeLineNamesFiles: the change line names the files that changed,
+// at most three, the rest counted; a control character in a name does not
+// reach the terminal.
+func TestChangeLineNamesFiles(t *testing.T) {
+	at := time.Date(2026, 11, 22, 14, 5, 9, 0, time.Local)
+	rep := &linter.Report{}
+	tests := []struct {
+		name   string
+		paths  []string
+		fr, en string
+	}{
+		{"one", []string{"sessions/2026-03-12 acme/Feuille d'émargement.pdf"},
+			"[14:05:09] 1 fichier changé (sessions/2026-03-12 acme/Feuille d'émargement.pdf) : ",
+			"[14:05:09] 1 file changed (sessions/2026-03-12 acme/Feuille d'émargement.pdf): "},
+		{"five", []string{"a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf"},
+			"[14:05:09] 5 fichiers changés (a.pdf, b.pdf, c.pdf et 2 autres) : ",
+			"[14:05:09] 5 files changed (a.pdf, b.pdf, c.pdf and 2 more): "},
+		{"four", []string{"a.pdf", "b.pdf", "c.pdf", "d.pdf"},
+			"(a.pdf, b.pdf, c.pdf et 1 autre) : ", "(a.pdf, b.pdf, c.pdf and 1 more): "},
+		{"escape", []string{"a\x1b[2Jb.pdf"}, "fichier changé (a", "file changed (a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := &watcher.Change{Paths: tt.paths}
+			names := changedNames("/preuves", ch)
+			line := changeLine(rep, rep, ch, at, changeWhy{files: len(names), names: names})
+			assert.Contains(t, line.FR, tt.fr)
+			assert.Contains(t, line.EN, tt.en)
+			assert.NotContains(t, line.FR, "\x1b")
+		})
+	}
 }

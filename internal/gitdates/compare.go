@@ -27,6 +27,9 @@ type State struct {
 	Moved bool
 	// Staged (after CompareStaged): its staged content differs from HEAD.
 	Staged bool
+	// Tracked: HEAD has a file at the path (changed since or not); a file
+	// neither tracked nor moved is new, never committed.
+	Tracked bool
 }
 
 // State tells where the file p's last update comes from. It answers from
@@ -39,7 +42,7 @@ func (r *Repo) State(p string) State {
 		return State{File: src, Moved: true, Staged: r.staged[p]}
 	}
 	gf, tracked := r.Files[p]
-	return State{File: gf, Committed: tracked && !r.dirty[p], Staged: r.staged[p]}
+	return State{File: gf, Committed: tracked && !r.dirty[p], Staged: r.staged[p], Tracked: tracked}
 }
 
 // full is the path from the work tree's top of p, under the evidence folder.

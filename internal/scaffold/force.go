@@ -97,7 +97,8 @@ func mergeProfile(text string, p Profile) (string, bool) {
 			found := false
 			for i := a.start + 1; i < a.end; i++ {
 				if keyOf(out[i]) == "initial" {
-					out[i], found = line, true
+					// Her comment on the line stays.
+					out[i], found = line+trailingComment(out[i]), true
 				}
 			}
 			if !found {
@@ -178,4 +179,14 @@ func readExisting(cfgPath string) ([]byte, error) {
 		return nil, nil
 	}
 	return data, err
+}
+
+// trailingComment is the comment that ends a "key = value" line, with the
+// spaces before it ("" when there is none).
+func trailingComment(l string) string {
+	v := stripComment(l)
+	if len(v) == len(l) {
+		return ""
+	}
+	return "   " + strings.TrimSpace(l[len(v):])
 }
