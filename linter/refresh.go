@@ -20,6 +20,30 @@ func (t *Tree) Refresh(fsys fs.FS, ignore []string, changed []string) error {
 	if t.refreshFiles(fsys, changed, skip) {
 		return nil
 	}
+	x := t.index()
+	for _, p := range changed {
+		p = path.Clean(p)
+		if p == "." || p == ".." || strings.HasPrefix(p, "../") {
+			continue
+		}
+		// Drop what the tree knew at and below p; read it again below.
+		x.drop(p)
+		if err := t.readAgain(x, fsys, p, ign, skip); err != nil {
+			return err
+		}
+	}
+	t.setFrom(x)
+	return nil
+}
+
+// treeIndex is a tree's files and folders by path, while Refresh edits it.
+type treeIndex struct {
+	files map[string]File
+	dirs  map[string]string // a folder's path → its folded key
+}
+
+// index is the tree by path.
+func (t *Tree) index() treeIndex {
 	files := make(map[string]File, len(t.Files))
 	for _, f := range t.Files {
 		files[f.Path] = f
@@ -28,87 +52,94 @@ func (t *Tree) Refresh(fsys fs.FS, ignore []string, changed []string) error {
 	for i, d := range t.Dirs {
 		dirs[d] = t.dirKeys[i]
 	}
-	for _, p := range changed {
-		p = path.Clean(p)
-		if p == "." || p == ".." || strings.HasPrefix(p, "../") {
-			continue
-		}
-		// Drop what the tree knew at and below p; read it again below.
-		delete(files, p)
-		if _, wasDir := dirs[p]; wasDir {
-			delete(dirs, p)
-			for q := range files {
-				if strings.HasPrefix(q, p+"/") {
-					delete(files, q)
-				}
-			}
-			for q := range dirs {
-				if strings.HasPrefix(q, p+"/") {
-					delete(dirs, q)
-				}
+	return treeIndex{files, dirs}
+}
+
+// drop forgets p, and what was below it when it was a folder.
+func (x treeIndex) drop(p string) {
+	delete(x.files, p)
+	if _, wasDir := x.dirs[p]; wasDir {
+		delete(x.dirs, p)
+		for q := range x.files {
+			if strings.HasPrefix(q, p+"/") {
+				delete(x.files, q)
 			}
 		}
-		info, err := fs.Lstat(fsys, p)
-		if err != nil {
-			continue // gone
-		}
-		key := fold(p)
-		if skip(key) {
-			continue
-		}
-		if !info.IsDir() {
-			if info.Mode()&fs.ModeSymlink != 0 {
-				if info, err = fs.Stat(fsys, p); err != nil {
-					continue
-				}
+		for q := range x.dirs {
+			if strings.HasPrefix(q, p+"/") {
+				delete(x.dirs, q)
 			}
-			if info.Mode().IsRegular() {
-				files[p] = File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key}
-			}
-			continue
-		}
-		sub, err := fs.Sub(fsys, p)
-		if err != nil {
-			return err
-		}
-		part, err := WalkTree(sub, nil)
-		if err != nil {
-			return err
-		}
-		dirs[p] = key
-		for _, d := range part.Dirs {
-			full := p + "/" + d
-			if k := fold(full); !matchAny(ign, k) {
-				dirs[full] = k
-			}
-		}
-		for _, f := range part.Files {
-			f.Path = p + "/" + f.Path
-			if f.key = fold(f.Path); !matchAny(ign, f.key) {
-				files[f.Path] = f
-			}
-		}
-		for _, pr := range part.Problems {
-			pr.Path = p + "/" + pr.Path
-			t.Problems = append(t.Problems, pr)
 		}
 	}
+}
+
+// readAgain adds p to x as it is now: nothing when it is gone or left out,
+// a file, or a folder walked whole (its problems join the tree's).
+func (t *Tree) readAgain(x treeIndex, fsys fs.FS, p string, ign []matcher, skip func(string) bool) error {
+	info, err := fs.Lstat(fsys, p)
+	if err != nil {
+		return nil // gone
+	}
+	key := fold(p)
+	if skip(key) {
+		return nil
+	}
+	if !info.IsDir() {
+		if info.Mode()&fs.ModeSymlink != 0 {
+			if info, err = fs.Stat(fsys, p); err != nil {
+				return nil
+			}
+		}
+		if info.Mode().IsRegular() {
+			x.files[p] = File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key}
+		}
+		return nil
+	}
+	sub, err := fs.Sub(fsys, p)
+	if err != nil {
+		return err
+	}
+	part, err := WalkTree(sub, nil)
+	if err != nil {
+		return err
+	}
+	x.dirs[p] = key
+	for _, d := range part.Dirs {
+		full := p + "/" + d
+		if k := fold(full); !matchAny(ign, k) {
+			x.dirs[full] = k
+		}
+	}
+	for _, f := range part.Files {
+		f.Path = p + "/" + f.Path
+		if f.key = fold(f.Path); !matchAny(ign, f.key) {
+			x.files[f.Path] = f
+		}
+	}
+	for _, pr := range part.Problems {
+		pr.Path = p + "/" + pr.Path
+		t.Problems = append(t.Problems, pr)
+	}
+	return nil
+}
+
+// setFrom makes x the tree's files and folders, sorted.
+func (t *Tree) setFrom(x treeIndex) {
 	t.Files = t.Files[:0]
-	for _, f := range files {
+	for _, f := range x.files {
 		t.Files = append(t.Files, f)
 	}
 	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
-	names := make([]string, 0, len(dirs))
-	for d := range dirs {
+	names := make([]string, 0, len(x.dirs))
+	for d := range x.dirs {
 		names = append(names, d)
 	}
 	sort.Strings(names)
 	t.Dirs, t.dirKeys = t.Dirs[:0], t.dirKeys[:0]
 	for _, d := range names {
 		t.Dirs = append(t.Dirs, d)
-		t.dirKeys = append(t.dirKeys, dirs[d])
+		t.dirKeys = append(t.dirKeys, x.dirs[d])
 	}
-	return nil
 }
 
 // refreshFiles handles the common case in place: a few paths, none of them a
