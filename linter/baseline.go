@@ -62,7 +62,8 @@ func judgeRev(repo *gitdates.Repo, in Input) (*Report, error) {
 
 // revFS is a commit's files as a read-only file system, each folder's
 // entries listed once (fstest.MapFS scans every file for each folder it
-// lists: 10 s for 10,000 files).
+// lists, which grows with the square of the files: BENCHMARKS.md,
+// --new-from-rev).
 type revFS struct {
 	dirs  map[string][]fs.DirEntry // by folder, "." for the root
 	files map[string]*revInfo

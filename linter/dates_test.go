@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,4 +163,82 @@ func TestCleanFilterKeepsTheDate(t *testing.T) {
 // are.
 func TestGitReadersAreGitdatesOnes(t *testing.T) {
 	assert.Equal(t, []string{gitdates.ReaderAuto, gitdates.ReaderCLI, gitdates.ReaderBuiltin}, []string{GitAuto, GitCLI, GitBuiltin})
+}
+
+// TestAuthorsLocalDayAroundMidnight: the day is the author's own, whatever
+// the zone of the machine running qlint, with both readers.
+func TestAuthorsLocalDayAroundMidnight(t *testing.T) {
+	r, err := gitbuild.Init(t.TempDir())
+	require.NoError(t, err)
+	tonga := time.FixedZone("+13", 13*3600)
+	hawaii := time.FixedZone("-10", -10*3600)
+	tree := gitbuild.Tree{"a.md": "1", "b.md": "1"}
+	c1, err := r.Commit(tree, "tonga", time.Date(2026, 1, 1, 0, 30, 0, 0, tonga)) // 2025-12-31 11:30 UTC
+	require.NoError(t, err)
+	c2, err := r.Commit(tree.With("b.md", "2"), "hawaii", time.Date(2025, 12, 31, 23, 30, 0, 0, hawaii), c1) // 2026-01-01 09:30 UTC
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(c2))
+	require.NoError(t, r.Checkout())
+	walked := walkRoot(t, r.Dir)
+	for _, reader := range readers(t) {
+		hist, err := ReadHistory(r.Dir, walked, HistoryOptions{Git: reader, NoCache: true})
+		require.NoError(t, err)
+		got := map[string]string{}
+		for _, f := range walked.Files {
+			d, _ := hist.Date(f)
+			got[f.Path] = d.String()
+		}
+		assert.Equal(t, map[string]string{"a.md": "2026-01-01", "b.md": "2025-12-31"}, got, reader)
+	}
+}
+
+// TestRepositoryShapes: a detached HEAD, an unborn branch, a worktree and
+// a separate git folder (as a submodule has) are all read.
+func TestRepositoryShapes(t *testing.T) {
+	root, r, head := repo(t, "")
+	t.Run("detached HEAD", func(t *testing.T) {
+		require.NoError(t, r.R.Storer.SetReference(plumbing.NewHashReference(plumbing.HEAD, head)))
+		h := history(t, root, HistoryOptions{NoCache: true})
+		assert.Equal(t, head.String(), h.Head)
+		assert.Equal(t, "2026-03-05 git", dateOf(t, h, root, "a.md"))
+	})
+	t.Run("unborn branch", func(t *testing.T) {
+		require.NoError(t, r.R.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/nouvelle")))
+		h := history(t, root, HistoryOptions{NoCache: true})
+		assert.Equal(t, "", h.Head)
+		d := dateOf(t, h, root, "a.md")
+		assert.True(t, strings.HasSuffix(d, " uncommitted"), d)
+		require.NoError(t, r.R.Storer.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, "refs/heads/main")))
+	})
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Log("git is not installed: worktree and separate git folder cases skipped")
+		return
+	}
+	gitRun := func(t *testing.T, dir string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+	}
+	t.Run("worktree (.git file)", func(t *testing.T) {
+		wt := filepath.Join(t.TempDir(), "arbre")
+		gitRun(t, root, "worktree", "add", "-q", "--detach", wt, head.String())
+		for _, reader := range readers(t) {
+			h := history(t, wt, HistoryOptions{Git: reader, NoCache: true})
+			assert.Equal(t, "2026-03-05 git", dateOf(t, h, wt, "a.md"), reader)
+		}
+	})
+	t.Run("separate git folder (submodule-like)", func(t *testing.T) {
+		work, gitDir := t.TempDir(), filepath.Join(t.TempDir(), "modules", "preuves")
+		require.NoError(t, os.MkdirAll(filepath.Dir(gitDir), 0o755))
+		gitRun(t, work, "init", "-q", "--separate-git-dir", gitDir, "-b", "main")
+		require.NoError(t, os.WriteFile(filepath.Join(work, "a.md"), []byte("a"), 0o644))
+		gitRun(t, work, "add", "a.md")
+		gitRun(t, work, "-c", "user.name=q", "-c", "user.email=q@example.org", "commit", "-q", "-m", "a", "--date", "2026-02-02T12:00:00+01:00")
+		for _, reader := range readers(t) {
+			h := history(t, work, HistoryOptions{Git: reader, NoCache: true})
+			assert.Equal(t, "2026-02-02 git", dateOf(t, h, work, "a.md"), reader)
+		}
+	})
 }

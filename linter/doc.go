@@ -11,4 +11,13 @@
 // files' modification times outside one. A rule may date its proofs by the
 // date in their names or by their modification times instead (judge.go,
 // session.go).
+//
+// Where things are: Run (linter.go) opens the folder, walks it while
+// history is read, and judges. walk.go lists the tree (walk_linux.go reads
+// folders through descriptors) and refresh.go keeps it up to date for
+// qlint watch; match.go folds names and matches the rules' patterns;
+// dates.go and submodule.go date the files; judge.go, items.go and
+// session.go judge each rule; nearmiss.go and keywords.go point at files
+// that may be a missing proof under another name; baseline.go and
+// removed.go compare with the revision of --new-from-rev.
 package linter

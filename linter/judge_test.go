@@ -392,3 +392,39 @@ work_linked = true
 		assert.NotEmpty(t, ind.Rules, "indicator %d", ind.ID)
 	}
 }
+
+// TestDatesInTheFutureAreClamped: a commit from a machine whose clock ran
+// ahead is counted as updated on the as-of day, with a warning; a date
+// after a past as-of day is no warning.
+func TestDatesInTheFutureAreClamped(t *testing.T) {
+	fs := fstest.MapFS{"veille/a.md": file("2027-03-01")}
+	c, err := rules.Parse("qlint.toml", []byte("schema = 1\n"+veille))
+	require.NoError(t, err)
+	tree, err := WalkTree(fs, nil)
+	require.NoError(t, err)
+	judgeAt := func(asOf, today rules.Day) *Report {
+		rep, err := Judge(Input{Config: c, Ref: rules.Builtin(), Tree: tree, FS: fs, Dates: &History{Kind: "none"},
+			AsOf: asOf, Today: today, Lang: i18n.EN})
+		require.NoError(t, err)
+		return rep
+	}
+	future := func(rep *Report) []Finding {
+		var out []Finding
+		for _, f := range rep.Findings {
+			if f.Kind == KindFutureDate || f.Rule == "veille" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	rep := judgeAt(rules.NewDay(2026, 11, 22), rules.NewDay(2026, 11, 22))
+	fs2 := future(rep)
+	require.Len(t, fs2, 1, "a warning, and the file counts as fresh")
+	assert.Equal(t, KindFutureDate, fs2[0].Kind)
+	assert.Equal(t, "warning", fs2[0].Severity)
+	assert.Contains(t, fs2[0].Message, "in the future")
+	assert.Equal(t, StatusOK, rep.Indicators[22].Status)
+
+	rep = judgeAt(rules.NewDay(2026, 10, 1), rules.NewDay(2027, 3, 10))
+	assert.Empty(t, future(rep), "judged at a past day, a later update is no clock error")
+}

@@ -48,27 +48,96 @@ type Options struct {
 
 // Run walks the evidence folder, dates its files and judges them.
 func Run(o Options) (*Report, error) {
-	info, err := os.Stat(o.Root)
-	if err != nil || !info.IsDir() {
-		return nil, &UserError{
-			Msg:  i18n.T("le dossier de preuves "+o.Root+" n'existe pas ou n'est pas un dossier", "the evidence folder "+o.Root+" does not exist or is not a folder"),
-			Hint: i18n.T("donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH"),
-			Err:  err,
-		}
-	}
-	// os.Root keeps every read inside the evidence folder, links included.
-	root, err := os.OpenRoot(o.Root)
+	root, err := openEvidence(o.Root)
 	if err != nil {
-		return nil, &UserError{
-			Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être ouvert", "the evidence folder "+o.Root+" cannot be opened"),
-			Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
-			Err:  err,
-		}
+		return nil, err
 	}
 	defer root.Close()
 	fsys := root.FS()
 	// The tree is walked while history is read: one waits on git's output,
 	// the other on the file system.
+	getTree := walkMeanwhile(root, o)
+	hopts := o.historyOptions()
+	hist, err := readHistory(o.Root, getTree, hopts)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := getTree() // outside a repository history did not ask
+	if err != nil {
+		return nil, err
+	}
+	if hist.stagedTree != nil { // --pre-commit: the commit being made
+		tree, fsys = hist.stagedTree, hist.stagedFS
+	}
+	dates, err := withSubmodules(o.Root, tree, hist, hopts)
+	if err != nil {
+		return nil, err
+	}
+	ref := o.Ref
+	if ref == nil {
+		if ref, err = rules.Choose(o.Config.Referential, o.AsOf); err != nil {
+			return nil, err
+		}
+	}
+	notes, noteProblems := readNotes(root, ref)
+	if len(noteProblems) > 0 {
+		// A copy: qlint watch keeps its tree between runs.
+		t := *tree
+		t.Problems = append(append([]WalkProblem(nil), tree.Problems...), noteProblems...)
+		tree = &t
+	}
+	in := Input{
+		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
+		Dates: dates, AsOf: o.AsOf, Lang: o.Lang, Own: o.own(ref), Today: o.Today,
+	}
+	rep, err := Judge(in)
+	if err != nil {
+		return nil, err
+	}
+	if hist.git != nil && hist.git.Rev != nil {
+		if err := o.keepNew(rep, hist, in); err != nil {
+			return nil, err
+		}
+	}
+	rep.Tool = Tool{Name: "qlint", Version: o.Version}
+	rep.ConfigPath = o.ConfigPath
+	rep.Notes = notes
+	rep.Root = o.Root
+	top, prefix := "", ""
+	if hist.git != nil {
+		top, prefix = hist.git.Top, hist.git.Prefix
+	}
+	rep.setRepoRoot(top, prefix, o.Root)
+	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
+	return rep, nil
+}
+
+// openEvidence opens the evidence folder as a root: os.Root keeps every
+// read inside it, links included.
+func openEvidence(dir string) (*os.Root, error) {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return nil, &UserError{
+			Msg:  i18n.T("le dossier de preuves "+dir+" n'existe pas ou n'est pas un dossier", "the evidence folder "+dir+" does not exist or is not a folder"),
+			Hint: i18n.T("donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH"),
+			Err:  err,
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, &UserError{
+			Msg:  i18n.T("le dossier de preuves "+dir+" ne peut pas être ouvert", "the evidence folder "+dir+" cannot be opened"),
+			Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
+			Err:  err,
+		}
+	}
+	return root, nil
+}
+
+// walkMeanwhile starts walking the tree (unless o.Tree is kept by qlint
+// watch) and returns what waits for the walk; it may be called again and
+// gives the same tree.
+func walkMeanwhile(root *os.Root, o Options) func() (*Tree, error) {
 	type walked struct {
 		tree *Tree
 		err  error
@@ -83,7 +152,7 @@ func Run(o Options) (*Report, error) {
 		}()
 	}
 	var tree *Tree
-	getTree := func() (*Tree, error) {
+	return func() (*Tree, error) {
 		if tree == nil {
 			w := <-treeCh
 			if w.err != nil {
@@ -100,6 +169,10 @@ func Run(o Options) (*Report, error) {
 		}
 		return tree, nil
 	}
+}
+
+// historyOptions are the run's options for reading history.
+func (o Options) historyOptions() HistoryOptions {
 	hopts := HistoryOptions{
 		Cache:          o.History,
 		AllowShallow:   o.AllowShallow,
@@ -112,31 +185,14 @@ func Run(o Options) (*Report, error) {
 	if o.PreCommit {
 		hopts.StagedOn, hopts.Ignore = o.AsOf, o.Config.Ignore
 	}
-	hist, err := readHistory(o.Root, getTree, hopts)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := getTree(); err != nil { // outside a repository history did not ask
-		return nil, err
-	}
-	if hist.stagedTree != nil { // --pre-commit: the commit being made
-		tree, fsys = hist.stagedTree, hist.stagedFS
-	}
-	dates, err := withSubmodules(o.Root, tree, hist, hopts)
-	if err != nil {
-		return nil, err
-	}
-	ref := o.Ref
-	if ref == nil {
-		if ref, err = rules.Choose(o.Config.Referential, o.AsOf); err != nil {
-			return nil, err
-		}
-	}
-	own := []string{o.Config.History.IgnoreRevsFile}
+	return hopts
+}
+
+// readNotes reads each indicator's note, and says which could not be read.
+func readNotes(root *os.Root, ref *rules.Referential) (map[int]string, []WalkProblem) {
 	notes := map[int]string{}
-	var noteProblems []WalkProblem
+	var problems []WalkProblem
 	for _, ind := range ref.Indicators {
-		own = append(own, NotePath(ind.ID))
 		// Through the root, regular files only, size-limited: a note that
 		// is a pipe, a link out or hundreds of megabytes is reported, not
 		// read.
@@ -145,52 +201,43 @@ func Run(o Options) (*Report, error) {
 		case err == nil:
 			notes[ind.ID] = string(data)
 		case !errors.Is(err, fs.ErrNotExist):
-			noteProblems = append(noteProblems, WalkProblem{Path: NotePath(ind.ID), Reason: ProblemUnreadable, Err: err})
+			problems = append(problems, WalkProblem{Path: NotePath(ind.ID), Reason: ProblemUnreadable, Err: err})
 		}
 	}
-	if len(noteProblems) > 0 {
-		// A copy: qlint watch keeps its tree between runs.
-		t := *tree
-		t.Problems = append(append([]WalkProblem(nil), tree.Problems...), noteProblems...)
-		tree = &t
+	return notes, problems
+}
+
+// own lists qlint's own files in the folder, which are not proofs: the
+// ignore-revs file, the indicators' notes, and the rules and the report
+// when they are kept inside.
+func (o Options) own(ref *rules.Referential) []string {
+	own := []string{o.Config.History.IgnoreRevsFile}
+	for _, ind := range ref.Indicators {
+		own = append(own, NotePath(ind.ID))
 	}
 	for _, p := range []string{o.ConfigPath, o.Output} {
 		if rel, ok := inside(o.Root, p); ok {
 			own = append(own, rel)
 		}
 	}
-	in := Input{
-		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
-		Dates: dates, AsOf: o.AsOf, Lang: o.Lang, Own: own, Today: o.Today,
-	}
-	rep, err := Judge(in)
+	return own
+}
+
+// keepNew keeps in rep only the findings that the tree at --new-from-rev,
+// judged as in was, does not have, and notes the proofs removed since.
+func (o Options) keepNew(rep *Report, hist *History, in Input) error {
+	base, err := judgeRev(hist.git, in)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if hist.git != nil && hist.git.Rev != nil {
-		base, err := judgeRev(hist.git, in)
-		if err != nil {
-			return nil, err
-		}
-		commit := ""
-		if !hist.git.Rev.Hash.IsZero() {
-			commit = hist.git.Rev.Hash.String()
-		}
-		KeepNew(rep, base, o.NewFromRev, commit)
-		rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
-		noteRemoved(rep, base, tree, ref, rep.Baseline.InCommit)
+	commit := ""
+	if !hist.git.Rev.Hash.IsZero() {
+		commit = hist.git.Rev.Hash.String()
 	}
-	rep.Tool = Tool{Name: "qlint", Version: o.Version}
-	rep.ConfigPath = o.ConfigPath
-	rep.Notes = notes
-	rep.Root = o.Root
-	top, prefix := "", ""
-	if hist.git != nil {
-		top, prefix = hist.git.Top, hist.git.Prefix
-	}
-	rep.setRepoRoot(top, prefix, o.Root)
-	rep.History = HistoryInfo{Kind: hist.Kind, Head: hist.Head, Shallow: hist.Shallow}
-	return rep, nil
+	KeepNew(rep, base, o.NewFromRev, commit)
+	rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
+	noteRemoved(rep, base, in.Tree, in.Ref, rep.Baseline.InCommit)
+	return nil
 }
 
 // inside returns p relative to root, with /, when p lies inside root.

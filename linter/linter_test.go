@@ -1,8 +1,10 @@
 package linter
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -262,4 +264,30 @@ func TestPreCommitCountsStagedChangesAsToday(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]string{"nouveau.md": "2026-11-22 uncommitted", "a.md": "2026-03-05 git"}, datesOf(t, rep),
 		"nouveau.md counts as updated on 2026-11-22")
+}
+
+// TestHundredThousandFiles lints a 100k-file tree within a bounded heap.
+func TestHundredThousandFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := t.TempDir()
+	for d := 0; d < 200; d++ {
+		sub := filepath.Join(dir, "sessions", fmt.Sprintf("2025-%02d-%02d_client-%03d", 1+d%12, 1+d%28, d))
+		require.NoError(t, os.MkdirAll(sub, 0o755))
+		for f := 0; f < 500; f++ {
+			require.NoError(t, os.WriteFile(filepath.Join(sub, fmt.Sprintf("emargement-%03d.pdf", f)), nil, 0o644))
+		}
+	}
+	c, err := rules.Parse("qlint.toml", []byte("schema = 1\nextends = \"qualiopi\"\n"))
+	require.NoError(t, err)
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	rep, err := Run(Options{Root: dir, Config: c, AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.EN, NoCache: true})
+	require.NoError(t, err)
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	assert.Equal(t, 100000, rep.FileCount)
+	assert.Less(t, after.HeapInuse, uint64(512<<20), "heap in use after a 100k-file lint")
 }

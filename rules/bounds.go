@@ -54,38 +54,7 @@ func checkBounds(name string, src string) error {
 			}
 			continue
 		case c == '"' || c == '\'':
-			// Skip the string, counting the lines it spans.
-			q := src[i : i+1]
-			multi := i+2 < len(src) && src[i+1] == c && src[i+2] == c
-			end := q
-			if multi {
-				end = q + q + q
-			}
-			i += len(end)
-			col += len(end)
-			for i < len(src) {
-				if c == '"' && src[i] == '\\' && i+1 < len(src) {
-					i += 2
-					col += 2
-					continue
-				}
-				if src[i] == '\n' {
-					if !multi {
-						break
-					}
-					line, col = line+1, 1
-					i++
-					continue
-				}
-				if len(src)-i >= len(end) && src[i:i+len(end)] == end {
-					i += len(end)
-					col += len(end)
-					break
-				}
-				_, n := utf8.DecodeRuneInString(src[i:])
-				i += n
-				col++
-			}
+			i, line, col = skipString(src, i, line, col)
 			continue
 		case c == '[' || c == '{':
 			depth++
@@ -116,4 +85,43 @@ func checkBounds(name string, src string) error {
 		col++
 	}
 	return nil
+}
+
+// skipString skips the string that starts at src[i] (at line, col), and
+// returns where it ends, counting the lines a multi-line string spans. An
+// unclosed one-line string ends at its line's end.
+func skipString(src string, i, line, col int) (int, int, int) {
+	c := src[i]
+	q := src[i : i+1]
+	multi := i+2 < len(src) && src[i+1] == c && src[i+2] == c
+	end := q
+	if multi {
+		end = q + q + q
+	}
+	i += len(end)
+	col += len(end)
+	for i < len(src) {
+		if c == '"' && src[i] == '\\' && i+1 < len(src) {
+			i += 2
+			col += 2
+			continue
+		}
+		if src[i] == '\n' {
+			if !multi {
+				break
+			}
+			line, col = line+1, 1
+			i++
+			continue
+		}
+		if len(src)-i >= len(end) && src[i:i+len(end)] == end {
+			i += len(end)
+			col += len(end)
+			break
+		}
+		_, n := utf8.DecodeRuneInString(src[i:])
+		i += n
+		col++
+	}
+	return i, line, col
 }

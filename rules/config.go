@@ -256,19 +256,7 @@ var topKeys = []string{"schema", "extends", "referential", "lang", "organization
 func (d *decoder) config(data map[string]any) *Config {
 	c := &Config{File: d.file, WarnWithin: Duration{Days: 30}}
 	d.known("", data, topKeys)
-	if v, ok := data["schema"]; ok {
-		if n, ok := d.integer("schema", v); ok && n != SchemaVersion {
-			d.fail("schema", i18n.T(
-				fmt.Sprintf("schema = %d : cette version de qlint lit le format %d", n, SchemaVersion),
-				fmt.Sprintf("schema = %d: this version of qlint reads format %d", n, SchemaVersion)),
-				i18n.T("écrivez schema = 1, ou mettez qlint à jour", "write schema = 1, or update qlint"))
-		} else {
-			c.Schema = n
-		}
-	} else {
-		d.failAt(Pos{1, 1}, i18n.T("la clé schema manque", "the schema key is missing"),
-			i18n.T("ajoutez schema = 1 en tête du fichier", "add schema = 1 at the top of the file"))
-	}
+	c.Schema = d.schema(data)
 	if v, ok := data["extends"]; ok {
 		if s, ok := d.str("extends", v); ok {
 			if s != "qualiopi" && s != "" {
@@ -321,18 +309,7 @@ func (d *decoder) config(data map[string]any) *Config {
 		c.Disable = d.strs("disable", v)
 	}
 	if v, ok := data["history"]; ok {
-		if t, ok := d.table("history", v, []string{"ignore_revs_file"}); ok {
-			if p, ok := t["ignore_revs_file"]; ok {
-				if s, ok := d.str("history.ignore_revs_file", p); ok {
-					if msg, ok := checkRelative(s); !ok {
-						d.fail("history.ignore_revs_file", msg, i18n.T(
-							"donnez un chemin relatif au dossier de preuves, par exemple \".qlint-ignore-revs\"",
-							"give a path relative to the evidence folder, for example \".qlint-ignore-revs\""))
-					}
-					c.History.IgnoreRevsFile = s
-				}
-			}
-		}
+		c.History = d.history(v)
 	}
 	if v, ok := data["rule"]; ok {
 		c.Rules = d.rules(v, false)
@@ -341,6 +318,46 @@ func (d *decoder) config(data map[string]any) *Config {
 		c.Waivers = d.waivers(v)
 	}
 	return c
+}
+
+// schema reads the format version, which every file must state.
+func (d *decoder) schema(data map[string]any) int {
+	v, ok := data["schema"]
+	if !ok {
+		d.failAt(Pos{1, 1}, i18n.T("la clé schema manque", "the schema key is missing"),
+			i18n.T("ajoutez schema = 1 en tête du fichier", "add schema = 1 at the top of the file"))
+		return 0
+	}
+	n, ok := d.integer("schema", v)
+	if ok && n != SchemaVersion {
+		d.fail("schema", i18n.T(
+			fmt.Sprintf("schema = %d : cette version de qlint lit le format %d", n, SchemaVersion),
+			fmt.Sprintf("schema = %d: this version of qlint reads format %d", n, SchemaVersion)),
+			i18n.T("écrivez schema = 1, ou mettez qlint à jour", "write schema = 1, or update qlint"))
+		return 0
+	}
+	return n
+}
+
+// history reads [history]: the file of commits that never count as
+// updates, a path inside the evidence folder.
+func (d *decoder) history(v any) History {
+	var h History
+	t, ok := d.table("history", v, []string{"ignore_revs_file"})
+	if !ok {
+		return h
+	}
+	if p, ok := t["ignore_revs_file"]; ok {
+		if s, ok := d.str("history.ignore_revs_file", p); ok {
+			if msg, ok := checkRelative(s); !ok {
+				d.fail("history.ignore_revs_file", msg, i18n.T(
+					"donnez un chemin relatif au dossier de preuves, par exemple \".qlint-ignore-revs\"",
+					"give a path relative to the evidence folder, for example \".qlint-ignore-revs\""))
+			}
+			h.IgnoreRevsFile = s
+		}
+	}
+	return h
 }
 
 var orgKeys = []string{"name", "categories", "certifying", "subcontracting", "work_linked", "new_entrant", "light_audit"}
@@ -439,6 +456,17 @@ func (d *decoder) rules(v any, builtin bool) []*Rule {
 func (d *decoder) rule(base string, t map[string]any) *Rule {
 	r := &Rule{Min: 1, Date: DateGit, Severity: SevError, File: d.file, Line: d.pos.key(base).Line}
 	d.knownRule(base, t)
+	d.ruleID(base, t, r)
+	d.ruleProofs(base, t, r)
+	d.ruleFreshness(base, t, r)
+	d.ruleDate(base, t, r)
+	d.matchKeys(base, t, r)
+	d.ruleSeverity(base, t, r)
+	return r
+}
+
+// ruleID reads the rule's id, which every rule needs.
+func (d *decoder) ruleID(base string, t map[string]any, r *Rule) {
 	if x, ok := t["id"]; ok {
 		if s, ok := d.str(base+".id", x); ok {
 			if !ruleID.MatchString(s) {
@@ -452,6 +480,11 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 		d.failAt(d.pos.key(base), i18n.T("règle sans id", "rule without an id"),
 			i18n.T(`ajoutez id = "un-nom-court" à la règle`, `add id = "a-short-name" to the rule`))
 	}
+}
+
+// ruleProofs reads what the rule asks for: the indicators it serves, its
+// title and the patterns of its proofs.
+func (d *decoder) ruleProofs(base string, t map[string]any, r *Rule) {
 	if x, ok := t["indicators"]; ok {
 		r.Indicators = d.indicators(base+".indicators", x)
 	} else {
@@ -478,6 +511,11 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 	if x, ok := t["exclude"]; ok {
 		r.Exclude = d.globs(base+".exclude", x)
 	}
+}
+
+// ruleFreshness reads how many proofs the rule needs and how fresh: min,
+// max_age, and each with its due date.
+func (d *decoder) ruleFreshness(base string, t map[string]any, r *Rule) {
 	if x, ok := t["min"]; ok {
 		if n, ok := d.integer(base+".min", x); ok {
 			if n < 1 {
@@ -513,6 +551,10 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 			}
 		}
 	}
+}
+
+// ruleDate reads where the rule's proofs are dated from.
+func (d *decoder) ruleDate(base string, t map[string]any, r *Rule) {
 	if x, ok := t["date"]; ok {
 		if s, ok := d.str(base+".date", x); ok {
 			switch DateMode(s) {
@@ -525,7 +567,10 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 			}
 		}
 	}
-	d.matchKeys(base, t, r)
+}
+
+// ruleSeverity reads how much a finding of the rule weighs.
+func (d *decoder) ruleSeverity(base string, t map[string]any, r *Rule) {
 	if x, ok := t["severity"]; ok {
 		if s, ok := d.str(base+".severity", x); ok {
 			sev, known := ParseSeverity(s)
@@ -536,7 +581,6 @@ func (d *decoder) rule(base string, t map[string]any) *Rule {
 			r.Severity = sev
 		}
 	}
-	return r
 }
 
 // packMarks reads, checks and takes out of t the keys only the built-in

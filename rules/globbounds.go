@@ -8,8 +8,9 @@ import (
 
 // Bounds on one file pattern. {a,b} alternatives are tried one by one when
 // matching, so nested or chained braces multiply the work: a pattern of
-// thousands of nested braces took 23 s against one name. Real patterns have
-// one or two groups of a few variants.
+// thousands of nested braces keeps the matcher busy for seconds on a
+// single name (BENCHMARKS.md). Real patterns have one or two groups of a
+// few variants.
 const (
 	maxGlobLen        = 1024 // characters
 	maxBraceDepth     = 4    // {a,{b,c}} is 2

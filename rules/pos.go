@@ -266,79 +266,100 @@ func (s *scanner) value(path string, depth int) {
 	}
 	switch c := s.peek(); c {
 	case '[':
-		s.advance()
-		for n := 0; ; n++ {
-			s.skipBlank()
-			if s.eof() || s.peek() == ']' {
-				s.advance()
-				return
-			}
-			el := path + "." + strconv.Itoa(n)
-			s.pos[el] = keyPos{Key: s.here(), Val: s.here()}
-			s.value(el, depth)
-			s.skipBlank()
-			if s.peek() == ',' {
-				s.advance()
-			}
-		}
+		s.array(path, depth)
 	case '{':
+		s.inlineTable(path, depth)
+	case '"', '\'':
+		s.skipStringValue(c)
+	default:
+		s.bare()
+	}
+}
+
+// array scans an array, placing each element under path.n.
+func (s *scanner) array(path string, depth int) {
+	s.advance()
+	for n := 0; ; n++ {
+		s.skipBlank()
+		if s.eof() || s.peek() == ']' {
+			s.advance()
+			return
+		}
+		el := path + "." + strconv.Itoa(n)
+		s.pos[el] = keyPos{Key: s.here(), Val: s.here()}
+		s.value(el, depth)
+		s.skipBlank()
+		if s.peek() == ',' {
+			s.advance()
+		}
+	}
+}
+
+// inlineTable scans an inline table, placing its keys under path.
+func (s *scanner) inlineTable(path string, depth int) {
+	s.advance()
+	for {
+		s.skipBlank()
+		if s.eof() || s.peek() == '}' {
+			s.advance()
+			return
+		}
+		if !s.keyValue(path, depth) {
+			s.advance()
+		}
+		s.skipBlank()
+		if s.peek() == ',' {
+			s.advance()
+		}
+	}
+}
+
+// skipStringValue skips a string value quoted with c, on one line or, between
+// three quotes, on several.
+func (s *scanner) skipStringValue(c byte) {
+	triple := strings.Repeat(string(c), 3)
+	if strings.HasPrefix(s.src[s.i:], triple) {
 		s.advance()
-		for {
-			s.skipBlank()
-			if s.eof() || s.peek() == '}' {
+		s.advance()
+		s.advance()
+		for !s.eof() {
+			if c == '"' && s.peek() == '\\' {
 				s.advance()
+				s.advance()
+				continue
+			}
+			if strings.HasPrefix(s.src[s.i:], triple) {
+				s.advance()
+				s.advance()
+				s.advance()
+				// A closing run may hold up to two more quotes.
+				for s.peek() == c {
+					s.advance()
+				}
 				return
 			}
-			if !s.keyValue(path, depth) {
-				s.advance()
-			}
-			s.skipBlank()
-			if s.peek() == ',' {
-				s.advance()
-			}
+			s.advance()
 		}
-	case '"', '\'':
-		triple := strings.Repeat(string(c), 3)
-		if strings.HasPrefix(s.src[s.i:], triple) {
+		return
+	}
+	s.advance()
+	for !s.eof() && s.peek() != c && s.peek() != '\n' {
+		if c == '"' && s.peek() == '\\' {
 			s.advance()
-			s.advance()
-			s.advance()
-			for !s.eof() {
-				if c == '"' && s.peek() == '\\' {
-					s.advance()
-					s.advance()
-					continue
-				}
-				if strings.HasPrefix(s.src[s.i:], triple) {
-					s.advance()
-					s.advance()
-					s.advance()
-					// A closing run may hold up to two more quotes.
-					for s.peek() == c {
-						s.advance()
-					}
-					return
-				}
-				s.advance()
-			}
+		}
+		s.advance()
+	}
+	s.advance()
+}
+
+// bare skips a number, a date or a boolean, up to what ends a value.
+func (s *scanner) bare() {
+	for !s.eof() {
+		switch s.peek() {
+		case ',', ']', '}', '\n', '#':
 			return
 		}
 		s.advance()
-		for !s.eof() && s.peek() != c && s.peek() != '\n' {
-			if c == '"' && s.peek() == '\\' {
-				s.advance()
-			}
-			s.advance()
-		}
-		s.advance()
-	default:
-		for !s.eof() {
-			switch s.peek() {
-			case ',', ']', '}', '\n', '#':
-				return
-			}
-			s.advance()
-		}
 	}
 }
 

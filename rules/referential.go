@@ -111,43 +111,47 @@ type rawText struct {
 }
 
 type rawReferential struct {
-	Version     string    `toml:"version"`
-	Label       string    `toml:"label"`
-	Decree      string    `toml:"decree"`
-	InForceFrom time.Time `toml:"in_force_from"`
-	Base        string    `toml:"base"`
-	Packs       []string  `toml:"packs"`
-	Sources     []string  `toml:"sources"`
-	Aliases     []string  `toml:"aliases"`
-	Change      []struct {
-		Indicator int    `toml:"indicator"`
-		Kind      string `toml:"kind"`
-		FR        string `toml:"fr"`
-		EN        string `toml:"en"`
-		Source    string `toml:"source"`
-	} `toml:"change"`
-	Category  map[string]rawText `toml:"category"`
-	Condition map[string]rawText `toml:"condition"`
-	Criterion []struct {
+	Version     string             `toml:"version"`
+	Label       string             `toml:"label"`
+	Decree      string             `toml:"decree"`
+	InForceFrom time.Time          `toml:"in_force_from"`
+	Base        string             `toml:"base"`
+	Packs       []string           `toml:"packs"`
+	Sources     []string           `toml:"sources"`
+	Aliases     []string           `toml:"aliases"`
+	Change      []rawChange        `toml:"change"`
+	Category    map[string]rawText `toml:"category"`
+	Condition   map[string]rawText `toml:"condition"`
+	Criterion   []struct {
 		ID int    `toml:"id"`
 		FR string `toml:"fr"`
 		EN string `toml:"en"`
 	} `toml:"criterion"`
-	Indicator []struct {
-		ID         int      `toml:"id"`
-		Criterion  int      `toml:"criterion"`
-		FR         string   `toml:"fr"`
-		EN         string   `toml:"en"`
-		AboutFR    string   `toml:"about_fr"`
-		AboutEN    string   `toml:"about_en"`
-		NoteFR     string   `toml:"note_fr"`
-		NoteEN     string   `toml:"note_en"`
-		Categories []string `toml:"categories"`
-		Requires   string   `toml:"requires"`
-		NewEntrant bool     `toml:"new_entrant"`
-		LightAudit bool     `toml:"light_audit"`
-		NC         string   `toml:"nc"`
-	} `toml:"indicator"`
+	Indicator []rawIndicator `toml:"indicator"`
+}
+
+type rawChange struct {
+	Indicator int    `toml:"indicator"`
+	Kind      string `toml:"kind"`
+	FR        string `toml:"fr"`
+	EN        string `toml:"en"`
+	Source    string `toml:"source"`
+}
+
+type rawIndicator struct {
+	ID         int      `toml:"id"`
+	Criterion  int      `toml:"criterion"`
+	FR         string   `toml:"fr"`
+	EN         string   `toml:"en"`
+	AboutFR    string   `toml:"about_fr"`
+	AboutEN    string   `toml:"about_en"`
+	NoteFR     string   `toml:"note_fr"`
+	NoteEN     string   `toml:"note_en"`
+	Categories []string `toml:"categories"`
+	Requires   string   `toml:"requires"`
+	NewEntrant bool     `toml:"new_entrant"`
+	LightAudit bool     `toml:"light_audit"`
+	NC         string   `toml:"nc"`
 }
 
 // Builtin returns the V9 grid.
@@ -213,56 +217,73 @@ func parseReferential(src string, lookup func(string) *Referential) (*Referentia
 		r.Criteria = append(r.Criteria, Criterion{ID: c.ID, Title: i18n.T(c.FR, c.EN)})
 	}
 	for _, in := range raw.Indicator {
-		// A grid's own indicators replace its base's, or follow them.
-		if in.ID < 1 || in.ID > len(r.Indicators)+1 {
-			return nil, fmt.Errorf("indicator %d out of order", in.ID)
-		}
-		ind := Indicator{
-			ID: in.ID, Criterion: in.Criterion,
-			Title:      i18n.T(in.FR, in.EN),
-			About:      i18n.T(in.AboutFR, in.AboutEN),
-			Note:       i18n.T(in.NoteFR, in.NoteEN),
-			Requires:   Condition(in.Requires),
-			NewEntrant: in.NewEntrant, LightAudit: in.LightAudit, NC: in.NC,
-		}
-		for _, c := range in.Categories {
-			if _, ok := r.categoryNames[Category(c)]; !ok {
-				return nil, fmt.Errorf("indicator %d: unknown category %q", in.ID, c)
-			}
-			ind.Categories = append(ind.Categories, Category(c))
-		}
-		if ind.Requires != "" {
-			if _, ok := r.conditionNames[ind.Requires]; !ok {
-				return nil, fmt.Errorf("indicator %d: unknown condition %q", in.ID, ind.Requires)
-			}
-		}
-		if ind.NC != NCMajor && ind.NC != NCMinorOrMajor {
-			return nil, fmt.Errorf("indicator %d: nc %q", in.ID, ind.NC)
-		}
-		if ind.Criterion < 1 || ind.Criterion > len(r.Criteria) {
-			return nil, fmt.Errorf("indicator %d: criterion %d", in.ID, ind.Criterion)
-		}
-		if in.ID <= len(r.Indicators) {
-			r.Indicators[in.ID-1] = ind
-		} else {
-			r.Indicators = append(r.Indicators, ind)
+		if err := r.addIndicator(in); err != nil {
+			return nil, err
 		}
 	}
 	for _, c := range raw.Change {
-		switch {
-		case c.Indicator < 1 || c.Indicator > len(r.Indicators):
-			return nil, fmt.Errorf("change for indicator %d, not in the grid", c.Indicator)
-		case c.Kind != ChangeNew && c.Kind != ChangeAmended && c.Kind != ChangeToConfirm:
-			return nil, fmt.Errorf("change for indicator %d: kind %q", c.Indicator, c.Kind)
-		case c.FR == "" || c.EN == "":
-			return nil, fmt.Errorf("change for indicator %d: both fr and en are needed", c.Indicator)
+		if err := r.addChange(c); err != nil {
+			return nil, err
 		}
-		if _, dup := r.Changes[c.Indicator]; dup {
-			return nil, fmt.Errorf("two changes for indicator %d", c.Indicator)
-		}
-		r.Changes[c.Indicator] = Change{Kind: c.Kind, Text: i18n.T(c.FR, c.EN), Source: c.Source}
 	}
 	return r, nil
+}
+
+// addIndicator checks one indicator of a grid file and adds it: a grid's
+// own indicators replace its base's, or follow them.
+func (r *Referential) addIndicator(in rawIndicator) error {
+	if in.ID < 1 || in.ID > len(r.Indicators)+1 {
+		return fmt.Errorf("indicator %d out of order", in.ID)
+	}
+	ind := Indicator{
+		ID: in.ID, Criterion: in.Criterion,
+		Title:      i18n.T(in.FR, in.EN),
+		About:      i18n.T(in.AboutFR, in.AboutEN),
+		Note:       i18n.T(in.NoteFR, in.NoteEN),
+		Requires:   Condition(in.Requires),
+		NewEntrant: in.NewEntrant, LightAudit: in.LightAudit, NC: in.NC,
+	}
+	for _, c := range in.Categories {
+		if _, ok := r.categoryNames[Category(c)]; !ok {
+			return fmt.Errorf("indicator %d: unknown category %q", in.ID, c)
+		}
+		ind.Categories = append(ind.Categories, Category(c))
+	}
+	if ind.Requires != "" {
+		if _, ok := r.conditionNames[ind.Requires]; !ok {
+			return fmt.Errorf("indicator %d: unknown condition %q", in.ID, ind.Requires)
+		}
+	}
+	if ind.NC != NCMajor && ind.NC != NCMinorOrMajor {
+		return fmt.Errorf("indicator %d: nc %q", in.ID, ind.NC)
+	}
+	if ind.Criterion < 1 || ind.Criterion > len(r.Criteria) {
+		return fmt.Errorf("indicator %d: criterion %d", in.ID, ind.Criterion)
+	}
+	if in.ID <= len(r.Indicators) {
+		r.Indicators[in.ID-1] = ind
+	} else {
+		r.Indicators = append(r.Indicators, ind)
+	}
+	return nil
+}
+
+// addChange checks what a grid file says changed in one indicator and
+// keeps it.
+func (r *Referential) addChange(c rawChange) error {
+	switch {
+	case c.Indicator < 1 || c.Indicator > len(r.Indicators):
+		return fmt.Errorf("change for indicator %d, not in the grid", c.Indicator)
+	case c.Kind != ChangeNew && c.Kind != ChangeAmended && c.Kind != ChangeToConfirm:
+		return fmt.Errorf("change for indicator %d: kind %q", c.Indicator, c.Kind)
+	case c.FR == "" || c.EN == "":
+		return fmt.Errorf("change for indicator %d: both fr and en are needed", c.Indicator)
+	}
+	if _, dup := r.Changes[c.Indicator]; dup {
+		return fmt.Errorf("two changes for indicator %d", c.Indicator)
+	}
+	r.Changes[c.Indicator] = Change{Kind: c.Kind, Text: i18n.T(c.FR, c.EN), Source: c.Source}
+	return nil
 }
 
 // Indicator returns indicator n, or false when the référentiel has none.

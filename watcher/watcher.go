@@ -151,6 +151,9 @@ func newBurst() *burst { return &burst{paths: map[string]bool{}, extra: map[stri
 // newWatcher makes the system watcher; tests replace it.
 var newWatcher = func() (*fsnotify.Watcher, error) { return fsnotify.NewBufferedWatcher(4096) }
 
+// notify watches with fsnotify and calls fn after every burst until ctx
+// is done, the root goes (errRootGone) or the system runs out of watches
+// (ErrWatchLimit).
 func notify(ctx context.Context, o Options, fn func(Change)) error {
 	w, err := newWatcher()
 	if err != nil {
@@ -166,79 +169,15 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 	if err != nil {
 		return err
 	}
-	add := func(dir string) error {
-		if err := addWatch(w, dir); err != nil {
-			if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
-				return fmt.Errorf("%w (%v)", ErrWatchLimit, err)
-			}
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil // gone already
-			}
-			return err
-		}
-		return nil
-	}
-	// addTree watches dir and every folder below it, and returns the files
-	// found there (a folder that appears with files already in it).
-	addTree := func(dir string) ([]string, error) {
-		var files []string
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil // unreadable or vanished: the linter will say so
-			}
-			rel := relTo(root, p)
-			if d.IsDir() {
-				if rel == ".git" || (rel != "." && o.Skip(rel, true)) {
-					return filepath.SkipDir
-				}
-				return add(p)
-			}
-			if !o.Skip(rel, false) {
-				files = append(files, rel)
-			}
-			return nil
-		})
-		return files, err
-	}
-	if _, err := addTree(root); err != nil {
+	n := &notifier{w: w, o: o, root: root, extra: map[string]string{}}
+	if err := n.watchAll(); err != nil {
 		return err
-	}
-	// The repository, wherever it lives (the root may be a subfolder of the
-	// work tree, a worktree, or use a separate git folder): the folders
-	// whose files change on a commit, a checkout, a reset (not recursive:
-	// objects are of no interest).
-	repo := findRepo(root)
-	for _, d := range repo.folders() {
-		if err := add(d); err != nil {
-			return err
-		}
-	}
-	extra := map[string]string{} // cleaned absolute path → as given
-	for _, e := range o.Extra {
-		abs, err := filepath.Abs(e)
-		if err != nil {
-			continue
-		}
-		extra[abs] = e
-		if err := add(filepath.Dir(abs)); err != nil {
-			return err
-		}
 	}
 
 	o.Ready()
-	b := newBurst()
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	arm := func() {
-		if b.first.IsZero() {
-			b.first = time.Now()
-		}
-		wait := o.Debounce
-		if left := o.MaxWait - time.Since(b.first); left < wait {
-			wait = max(left, 0)
-		}
-		timer.Reset(wait)
-	}
+	n.b = newBurst()
+	n.timer = time.NewTimer(time.Hour)
+	n.timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -247,86 +186,198 @@ func notify(ctx context.Context, o Options, fn func(Change)) error {
 			if !ok {
 				return nil
 			}
-			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				o.Notice(Notice{Kind: "overflow", Err: err})
-				b.overflow = true
-				arm()
-				continue
-			}
-			o.Notice(Notice{Kind: "error", Err: err})
+			n.watchError(err)
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
 			}
-			if e, isExtra := extra[ev.Name]; isExtra {
-				b.extra[e] = true
-				arm()
+			if err := n.event(ev); err != nil {
+				return err
+			}
+		case <-n.timer.C:
+			if n.b.empty() {
 				continue
 			}
-			if repo.holds(ev.Name) {
-				if ev.Has(fsnotify.Create) && repo.refsFolder(ev.Name) {
-					if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-						// A new branch prefix (feature/): watch it, and
-						// what it already holds.
-						_ = filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
-							if err == nil && d.IsDir() {
-								_ = add(p)
-							}
-							return nil
-						})
-						b.git = true
-						arm()
-						continue
-					}
-				}
-				if repo.matters(ev.Name) {
-					b.git = true
-					arm()
-				}
-				continue
-			}
-			rel := relTo(root, ev.Name)
-			if rel == "." && rootGone(root) {
-				return errRootGone
-			}
-			if rel == ".." || strings.HasPrefix(rel, "../") {
-				continue // a sibling of an extra file
-			}
-			if rel == ".git" || strings.HasPrefix(rel, ".git/") {
-				continue
-			}
-			isDir := false
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-					isDir = true
-				}
-			}
-			if o.Skip(rel, isDir) {
-				continue
-			}
-			if isDir {
-				// A new folder, maybe with files already in it (mkdir -p
-				// then files at once, or a folder moved in).
-				files, err := addTree(ev.Name)
-				if err != nil {
-					return err
-				}
-				for _, f := range files {
-					b.paths[f] = true
-				}
-			}
-			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				_ = w.Remove(ev.Name) // a watched folder that went away
-			}
-			b.paths[rel] = true
-			arm()
-		case <-timer.C:
-			if b.empty() {
-				continue
-			}
-			fn(b.change())
-			b = newBurst()
+			fn(n.b.change())
+			n.b = newBurst()
 		}
+	}
+}
+
+// notifier is one fsnotify watch of the tree, the repository and the extra
+// files, and the burst it is gathering.
+type notifier struct {
+	w     *fsnotify.Watcher
+	o     Options
+	root  string            // absolute
+	repo  repoDirs          // the repository's folders that change on a commit
+	extra map[string]string // cleaned absolute path → as given
+	b     *burst
+	timer *time.Timer // fires when the burst is quiet or has waited long enough
+}
+
+// add watches one folder.
+func (n *notifier) add(dir string) error {
+	if err := addWatch(n.w, dir); err != nil {
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+			return fmt.Errorf("%w (%v)", ErrWatchLimit, err)
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // gone already
+		}
+		return err
+	}
+	return nil
+}
+
+// addTree watches dir and every folder below it, and returns the files
+// found there (a folder that appears with files already in it).
+func (n *notifier) addTree(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable or vanished: the linter will say so
+		}
+		rel := relTo(n.root, p)
+		if d.IsDir() {
+			if rel == ".git" || (rel != "." && n.o.Skip(rel, true)) {
+				return filepath.SkipDir
+			}
+			return n.add(p)
+		}
+		if !n.o.Skip(rel, false) {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// watchAll puts every watch in place: the tree, the repository and the
+// folders of the extra files.
+func (n *notifier) watchAll() error {
+	if _, err := n.addTree(n.root); err != nil {
+		return err
+	}
+	// The repository, wherever it lives (the root may be a subfolder of the
+	// work tree, a worktree, or use a separate git folder): the folders
+	// whose files change on a commit, a checkout, a reset (not recursive:
+	// objects are of no interest).
+	n.repo = findRepo(n.root)
+	for _, d := range n.repo.folders() {
+		if err := n.add(d); err != nil {
+			return err
+		}
+	}
+	for _, e := range n.o.Extra {
+		abs, err := filepath.Abs(e)
+		if err != nil {
+			continue
+		}
+		n.extra[abs] = e
+		if err := n.add(filepath.Dir(abs)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// arm sets the timer for the burst: the debounce after the last event, but
+// no later than MaxWait after the first.
+func (n *notifier) arm() {
+	if n.b.first.IsZero() {
+		n.b.first = time.Now()
+	}
+	wait := n.o.Debounce
+	if left := n.o.MaxWait - time.Since(n.b.first); left < wait {
+		wait = max(left, 0)
+	}
+	n.timer.Reset(wait)
+}
+
+// watchError tells the user of an error of the watch; lost events make the
+// burst an overflow, so that everything is checked.
+func (n *notifier) watchError(err error) {
+	if errors.Is(err, fsnotify.ErrEventOverflow) {
+		n.o.Notice(Notice{Kind: "overflow", Err: err})
+		n.b.overflow = true
+		n.arm()
+		return
+	}
+	n.o.Notice(Notice{Kind: "error", Err: err})
+}
+
+// event adds what one event touched to the burst: an extra file, the
+// repository, or a path of the tree (a new folder is watched at once).
+func (n *notifier) event(ev fsnotify.Event) error {
+	if e, isExtra := n.extra[ev.Name]; isExtra {
+		n.b.extra[e] = true
+		n.arm()
+		return nil
+	}
+	if n.repo.holds(ev.Name) {
+		n.gitEvent(ev)
+		return nil
+	}
+	rel := relTo(n.root, ev.Name)
+	if rel == "." && rootGone(n.root) {
+		return errRootGone
+	}
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return nil // a sibling of an extra file
+	}
+	if rel == ".git" || strings.HasPrefix(rel, ".git/") {
+		return nil
+	}
+	isDir := false
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			isDir = true
+		}
+	}
+	if n.o.Skip(rel, isDir) {
+		return nil
+	}
+	if isDir {
+		// A new folder, maybe with files already in it (mkdir -p
+		// then files at once, or a folder moved in).
+		files, err := n.addTree(ev.Name)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			n.b.paths[f] = true
+		}
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		_ = n.w.Remove(ev.Name) // a watched folder that went away
+	}
+	n.b.paths[rel] = true
+	n.arm()
+	return nil
+}
+
+// gitEvent marks the burst as a change of the repository when the event's
+// file matters (a commit, a checkout, a reset).
+func (n *notifier) gitEvent(ev fsnotify.Event) {
+	if ev.Has(fsnotify.Create) && n.repo.refsFolder(ev.Name) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			// A new branch prefix (feature/): watch it, and
+			// what it already holds.
+			_ = filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && d.IsDir() {
+					_ = n.add(p)
+				}
+				return nil
+			})
+			n.b.git = true
+			n.arm()
+			return
+		}
+	}
+	if n.repo.matters(ev.Name) {
+		n.b.git = true
+		n.arm()
 	}
 }
 

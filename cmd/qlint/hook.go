@@ -51,22 +51,8 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	if *strict && len(pos) > 0 && pos[0] != "install" {
-		return exitError, usageError("--strict ne s'emploie qu'avec qlint hook install", "--strict only goes with qlint hook install",
-			"qlint hook install --strict", "qlint hook install --strict")
-	}
-	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
-		if len(pos) > 0 {
-			for _, want := range []string{"install", "uninstall"} {
-				if d := rules.EditDistance(strings.ToLower(pos[0]), want); d > 0 && d <= 2 {
-					return exitError, usageError(fmt.Sprintf("qlint hook attend install ou uninstall : vouliez-vous dire %s ?", want),
-						fmt.Sprintf("qlint hook expects install or uninstall: did you mean %s?", want),
-						"qlint hook "+want+" [DOSSIER]", "qlint hook "+want+" [FOLDER]")
-				}
-			}
-		}
-		return exitError, usageError("qlint hook attend install ou uninstall", "qlint hook expects install or uninstall",
-			"qlint hook install [DOSSIER]", "qlint hook install [FOLDER]")
+	if err := checkHookArgs(pos, *strict); err != nil {
+		return exitError, err
 	}
 	dir := "."
 	if len(pos) == 2 {
@@ -76,76 +62,125 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
-	hook := shownPath(filepath.Join(hooks, "pre-commit"))
-	existing, readErr := os.ReadFile(hook)
-	ours := readErr == nil && strings.Contains(string(existing), hookMark)
+	h := hookFile{hooks: hooks, path: shownPath(filepath.Join(hooks, "pre-commit"))}
+	existing, readErr := os.ReadFile(h.path)
+	h.readErr, h.ours = readErr, readErr == nil && strings.Contains(string(existing), hookMark)
 	switch pos[0] {
 	case "install":
-		if info, err := os.Lstat(hook); err == nil && info.Mode()&os.ModeSymlink != 0 {
-			return exitError, hookLinkError(hook)
-		}
-		if readErr == nil && !ours {
-			return exitError, usageError(
-				fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", hook),
-				fmt.Sprintf("%s already exists and was not written by qlint: it is left as it is", hook),
-				"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
-				"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(*strict)+" || exit 1; or use the pre-commit framework (see the README)")
-		}
-		if err := hookRulesCheck(dir, *strict); err != nil {
-			return exitError, err
-		}
-		self, onPath := hookQlint()
-		err := os.MkdirAll(hooks, 0o755)
-		if err == nil {
-			err = os.WriteFile(hook, []byte(hookScript(rel, self, onPath, l, *strict)), 0o755)
-		}
-		if err == nil {
-			err = os.Chmod(hook, 0o755)
-		}
-		if err != nil {
-			return exitError, usageError("impossible d'écrire "+hook+" : "+osReason(err, i18n.FR), "cannot write "+hook+": "+osReason(err, i18n.EN),
-				"vérifiez les droits du dossier .git", "check the rights on the .git folder")
-		}
-		verb := t("installé", "installed")
-		if ours {
-			verb = t("mis à jour", "updated")
-		}
-		fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque commit vérifiera le dossier de preuves %s.\n",
-			"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, hook, folderWords(rel, l))
-		if !onPath {
-			fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
-				"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
-		}
-		if *strict {
-			fmt.Fprint(stdout, t("Mode strict : un commit qui laisse une preuve exigée manquante ou périmée est refusé.\n",
-				"Strict mode: a commit that leaves a required proof missing or stale is refused.\n"))
-		} else {
-			fmt.Fprint(stdout, t("Un commit n'est refusé que s'il ajoute un problème ; ce qui était déjà à corriger est compté sans bloquer (qlint hook install --strict pour tout exiger).\n",
-				"A commit is refused only when it adds a problem; what was already to fix is counted without blocking (qlint hook install --strict to require everything).\n"))
-		}
+		err = installHook(stdout, h, dir, rel, l, *strict)
 	case "uninstall":
-		switch {
-		case errors.Is(readErr, os.ErrNotExist):
-			fmt.Fprintf(stdout, t("Aucun crochet pre-commit dans %s : rien à retirer.\n", "No pre-commit hook in %s: nothing to remove.\n"), hooks)
-		case readErr != nil:
-			return exitError, usageError("lecture de "+hook+" impossible : "+osReason(readErr, i18n.FR), "cannot read "+hook+": "+osReason(readErr, i18n.EN),
-				"vérifiez les droits du dossier .git", "check the rights on the .git folder")
-		case !ours:
-			return exitError, usageError(
-				fmt.Sprintf("%s n'a pas été écrit par qlint : il est laissé tel quel", hook),
-				fmt.Sprintf("%s was not written by qlint: it is left as it is", hook),
-				"retirez à la main la ligne qlint de ce crochet si vous l'y aviez ajoutée",
-				"remove the qlint line from that hook by hand if you had added it")
-		default:
-			if err := os.Remove(hook); err != nil {
-				return exitError, usageError("impossible de retirer "+hook+" : "+osReason(err, i18n.FR), "cannot remove "+hook+": "+osReason(err, i18n.EN),
-					"vérifiez les droits du dossier .git", "check the rights on the .git folder")
-			}
-			fmt.Fprintf(stdout, t("Crochet pre-commit retiré : %s\n", "Pre-commit hook removed: %s\n"), hook)
-		}
+		err = uninstallHook(stdout, h, l)
+	}
+	if err != nil {
+		return exitError, err
 	}
 	return exitOK, nil
+}
+
+// checkHookArgs checks the words after qlint hook: install or uninstall,
+// and a folder; --strict goes with install only.
+func checkHookArgs(pos []string, strict bool) error {
+	if strict && len(pos) > 0 && pos[0] != "install" {
+		return usageError("--strict ne s'emploie qu'avec qlint hook install", "--strict only goes with qlint hook install",
+			"qlint hook install --strict", "qlint hook install --strict")
+	}
+	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
+		if len(pos) > 0 {
+			for _, want := range []string{"install", "uninstall"} {
+				if d := rules.EditDistance(strings.ToLower(pos[0]), want); d > 0 && d <= 2 {
+					return usageError(fmt.Sprintf("qlint hook attend install ou uninstall : vouliez-vous dire %s ?", want),
+						fmt.Sprintf("qlint hook expects install or uninstall: did you mean %s?", want),
+						"qlint hook "+want+" [DOSSIER]", "qlint hook "+want+" [FOLDER]")
+				}
+			}
+		}
+		return usageError("qlint hook attend install ou uninstall", "qlint hook expects install or uninstall",
+			"qlint hook install [DOSSIER]", "qlint hook install [FOLDER]")
+	}
+	return nil
+}
+
+// hookFile is a repository's pre-commit hook, as qlint found it.
+type hookFile struct {
+	hooks   string // the hooks folder
+	path    string // the hook, as shown
+	readErr error  // why it could not be read (os.ErrNotExist: there is none)
+	ours    bool   // qlint wrote it
+}
+
+// installHook writes the hook that checks the evidence folder dir (rel
+// from the work tree's top), or rewrites the one qlint wrote; another
+// program's hook, or a link, is left alone.
+func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, strict bool) error {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	if info, err := os.Lstat(h.path); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		return hookLinkError(h.path)
+	}
+	if h.readErr == nil && !h.ours {
+		return usageError(
+			fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", h.path),
+			fmt.Sprintf("%s already exists and was not written by qlint: it is left as it is", h.path),
+			"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(strict)+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
+			"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(strict)+" || exit 1; or use the pre-commit framework (see the README)")
+	}
+	if err := hookRulesCheck(dir, strict); err != nil {
+		return err
+	}
+	self, onPath := hookQlint()
+	err := os.MkdirAll(h.hooks, 0o755)
+	if err == nil {
+		err = os.WriteFile(h.path, []byte(hookScript(rel, self, onPath, l, strict)), 0o755)
+	}
+	if err == nil {
+		err = os.Chmod(h.path, 0o755)
+	}
+	if err != nil {
+		return usageError("impossible d'écrire "+h.path+" : "+osReason(err, i18n.FR), "cannot write "+h.path+": "+osReason(err, i18n.EN),
+			"vérifiez les droits du dossier .git", "check the rights on the .git folder")
+	}
+	verb := t("installé", "installed")
+	if h.ours {
+		verb = t("mis à jour", "updated")
+	}
+	fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque commit vérifiera le dossier de preuves %s.\n",
+		"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, h.path, folderWords(rel, l))
+	if !onPath {
+		fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
+			"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
+	}
+	if strict {
+		fmt.Fprint(stdout, t("Mode strict : un commit qui laisse une preuve exigée manquante ou périmée est refusé.\n",
+			"Strict mode: a commit that leaves a required proof missing or stale is refused.\n"))
+	} else {
+		fmt.Fprint(stdout, t("Un commit n'est refusé que s'il ajoute un problème ; ce qui était déjà à corriger est compté sans bloquer (qlint hook install --strict pour tout exiger).\n",
+			"A commit is refused only when it adds a problem; what was already to fix is counted without blocking (qlint hook install --strict to require everything).\n"))
+	}
+	return nil
+}
+
+// uninstallHook removes the hook qlint wrote, and only that one.
+func uninstallHook(stdout io.Writer, h hookFile, l i18n.Lang) error {
+	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
+	switch {
+	case errors.Is(h.readErr, os.ErrNotExist):
+		fmt.Fprintf(stdout, t("Aucun crochet pre-commit dans %s : rien à retirer.\n", "No pre-commit hook in %s: nothing to remove.\n"), h.hooks)
+	case h.readErr != nil:
+		return usageError("lecture de "+h.path+" impossible : "+osReason(h.readErr, i18n.FR), "cannot read "+h.path+": "+osReason(h.readErr, i18n.EN),
+			"vérifiez les droits du dossier .git", "check the rights on the .git folder")
+	case !h.ours:
+		return usageError(
+			fmt.Sprintf("%s n'a pas été écrit par qlint : il est laissé tel quel", h.path),
+			fmt.Sprintf("%s was not written by qlint: it is left as it is", h.path),
+			"retirez à la main la ligne qlint de ce crochet si vous l'y aviez ajoutée",
+			"remove the qlint line from that hook by hand if you had added it")
+	default:
+		if err := os.Remove(h.path); err != nil {
+			return usageError("impossible de retirer "+h.path+" : "+osReason(err, i18n.FR), "cannot remove "+h.path+": "+osReason(err, i18n.EN),
+				"vérifiez les droits du dossier .git", "check the rights on the .git folder")
+		}
+		fmt.Fprintf(stdout, t("Crochet pre-commit retiré : %s\n", "Pre-commit hook removed: %s\n"), h.path)
+	}
+	return nil
 }
 
 // hooksDir finds the repository's hooks folder (core.hooksPath when set)

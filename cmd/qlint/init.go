@@ -81,14 +81,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, err
 	}
 	p.Lang = l
-	for _, c := range strings.Split(categories, ",") {
-		cat, ok := rules.KnownCategory(c)
-		if !ok {
-			return exitError, usageError(fmt.Sprintf("catégorie inconnue %q", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
-				"--categories prend AF, BC, VAE et CFA, séparées par des virgules : --categories AF,BC",
-				"--categories takes AF, BC, VAE and CFA, separated by commas: --categories AF,BC")
-		}
-		p.Org.Categories = append(p.Org.Categories, cat)
+	if p.Org.Categories, err = initCategories(categories); err != nil {
+		return exitError, err
 	}
 	if initial != "" {
 		if p.InitialAudit, err = rules.ParseDay(initial); err != nil {
@@ -97,17 +91,8 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 				"écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12")
 		}
 	}
-	if top := configRoot(dir); top != dir && !force {
-		return exitError, usageError(
-			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", dir, top),
-			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", dir, top),
-			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
-			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
-	}
-	if !force && !isFile(filepath.Join(dir, "qlint.toml")) {
-		if below := configsBelow(dir); len(below) > 0 {
-			return exitError, initAboveEvidence(dir, below)
-		}
+	if err := checkInitPlace(dir, force); err != nil {
+		return exitError, err
 	}
 	if p.Name == "" {
 		if abs, err := filepath.Abs(dir); err == nil {
@@ -140,6 +125,40 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, initError(dir, err)
 	}
 	return reportInit(stdout, dir, res, l), nil
+}
+
+// initCategories reads --categories: AF, BC, VAE and CFA, separated by
+// commas.
+func initCategories(list string) ([]rules.Category, error) {
+	var out []rules.Category
+	for _, c := range strings.Split(list, ",") {
+		cat, ok := rules.KnownCategory(c)
+		if !ok {
+			return nil, usageError(fmt.Sprintf("catégorie inconnue %q", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
+				"--categories prend AF, BC, VAE et CFA, séparées par des virgules : --categories AF,BC",
+				"--categories takes AF, BC, VAE and CFA, separated by commas: --categories AF,BC")
+		}
+		out = append(out, cat)
+	}
+	return out, nil
+}
+
+// checkInitPlace refuses, without --force, to make a skeleton inside an
+// evidence folder or above evidence folders that have their qlint.toml.
+func checkInitPlace(dir string, force bool) error {
+	if top := configRoot(dir); top != dir && !force {
+		return usageError(
+			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", dir, top),
+			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", dir, top),
+			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
+			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
+	}
+	if !force && !isFile(filepath.Join(dir, "qlint.toml")) {
+		if below := configsBelow(dir); len(below) > 0 {
+			return initAboveEvidence(dir, below)
+		}
+	}
+	return nil
 }
 
 // reportInit says what init created and kept.

@@ -56,25 +56,50 @@ func Create(dir string, today time.Time) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	day := func(monthsAgo, daysAgo int) time.Time {
-		t := today.AddDate(0, -monthsAgo, -daysAgo)
-		return gitbuild.Day(t.Year(), t.Month(), t.Day())
-	}
-	pdf := func(what string, when time.Time) string {
-		return fmt.Sprintf("%%PDF-1.4 (démo)\n%s\n%s\n", what, when.Format(time.DateOnly))
-	}
-	var events []event
-	add := func(when time.Time, msg string, change func(gitbuild.Tree) gitbuild.Tree) {
-		events = append(events, event{when, msg, change})
-	}
-	set := func(kv ...string) func(gitbuild.Tree) gitbuild.Tree {
-		return func(t gitbuild.Tree) gitbuild.Tree { return t.With(kv...) }
-	}
+	s := &story{today: today}
+	s.setUp()
+	s.watchNotes()
+	s.yearlyReview()
+	s.livingDocuments()
+	s.sessions()
+	return s.commit(r)
+}
 
-	start := day(24, 0)
-	add(start, "Mise en place du dossier de preuves Qualiopi", func(gitbuild.Tree) gitbuild.Tree {
+// story is the sample's history: its commits, told in any order and dated
+// back from today.
+type story struct {
+	today  time.Time
+	events []event
+}
+
+// day is the day monthsAgo months and daysAgo days before today.
+func (s *story) day(monthsAgo, daysAgo int) time.Time {
+	t := s.today.AddDate(0, -monthsAgo, -daysAgo)
+	return gitbuild.Day(t.Year(), t.Month(), t.Day())
+}
+
+// add tells one commit of the story.
+func (s *story) add(when time.Time, msg string, change func(gitbuild.Tree) gitbuild.Tree) {
+	s.events = append(s.events, event{when, msg, change})
+}
+
+// pdf is the content of a sample PDF proof: what it is and its date.
+func pdf(what string, when time.Time) string {
+	return fmt.Sprintf("%%PDF-1.4 (démo)\n%s\n%s\n", what, when.Format(time.DateOnly))
+}
+
+// set is a change that writes the files kv names (path, content, ...).
+func set(kv ...string) func(gitbuild.Tree) gitbuild.Tree {
+	return func(t gitbuild.Tree) gitbuild.Tree { return t.With(kv...) }
+}
+
+// setUp is the first commit: the rules, the procedures and a first proof
+// for most criteria.
+func (s *story) setUp() {
+	start := s.day(24, 0)
+	s.add(start, "Mise en place du dossier de preuves Qualiopi", func(gitbuild.Tree) gitbuild.Tree {
 		return gitbuild.Tree{
-			"qlint.toml":                              Config(day(13, 0)),
+			"qlint.toml":                              Config(s.day(13, 0)),
 			"README.md":                               "# Dossier de preuves Qualiopi\n\nUn dossier par critère, un dossier par session.\n",
 			"00-organisme/organigramme.pdf":           pdf("Organigramme", start),
 			"01-information-public/cgv.pdf":           pdf("CGV", start),
@@ -101,10 +126,15 @@ func Create(dir string, today time.Time) (int, error) {
 			"veille/pedagogique/" + start.Format("2006-01") + ".md":         "# Veille pédagogique\n",
 		}
 	})
+}
+
+// watchNotes is the watch: legal, jobs and teaching notes, and the
+// reorganization that moved their folder.
+func (s *story) watchNotes() {
 	// The reorganization: the watch folder joins criterion 6. Dates follow
 	// the move; notes written after it go to the new folder.
-	reorg := day(8, 10)
-	add(reorg, "Réorganisation : la veille rejoint 06-environnement", func(t gitbuild.Tree) gitbuild.Tree {
+	reorg := s.day(8, 10)
+	s.add(reorg, "Réorganisation : la veille rejoint 06-environnement", func(t gitbuild.Tree) gitbuild.Tree {
 		return t.Move("veille", "06-environnement/veille")
 	})
 	watch := func(kind string, d time.Time) func(gitbuild.Tree) gitbuild.Tree {
@@ -116,20 +146,23 @@ func Create(dir string, today time.Time) (int, error) {
 	}
 	// Monthly legal watch, until five months ago: now stale (3 months).
 	for m := 23; m >= 5; m-- {
-		d := day(m, 3)
-		add(d, "Veille légale "+d.Format("2006-01"), watch("legale", d))
+		d := s.day(m, 3)
+		s.add(d, "Veille légale "+d.Format("2006-01"), watch("legale", d))
 	}
 	// Jobs watch every four months; the last one expires within the month.
-	for _, d := range []time.Time{day(20, 0), day(16, 0), day(12, 0), day(9, 0), day(5, 12)} {
-		add(d, "Veille métiers", watch("metiers", d))
+	for _, d := range []time.Time{s.day(20, 0), s.day(16, 0), s.day(12, 0), s.day(9, 0), s.day(5, 12)} {
+		s.add(d, "Veille métiers", watch("metiers", d))
 	}
-	for _, d := range []time.Time{day(18, 0), day(11, 0), day(2, 0)} {
-		add(d, "Veille pédagogique", watch("pedagogique", d))
+	for _, d := range []time.Time{s.day(18, 0), s.day(11, 0), s.day(2, 0)} {
+		s.add(d, "Veille pédagogique", watch("pedagogique", d))
 	}
-	// The yearly review of living documents; the accessibility register was
-	// forgotten.
-	review := day(10, 5)
-	add(review, "Revue annuelle des documents", set(
+}
+
+// yearlyReview is the yearly review of the living documents; the
+// accessibility register was forgotten.
+func (s *story) yearlyReview() {
+	review := s.day(10, 5)
+	s.add(review, "Revue annuelle des documents", set(
 		"00-organisme/organigramme.pdf", pdf("Organigramme", review),
 		"01-information-public/cgv.pdf", pdf("CGV", review),
 		"01-information-public/accessibilite.pdf", pdf("Accessibilité", review),
@@ -142,76 +175,101 @@ func Create(dir string, today time.Time) (int, error) {
 		"06-environnement/handicap/reseau-partenaires.pdf", pdf("Agefiph, Cap emploi, MDPH", review),
 		"07-amelioration/procedure-reclamations.pdf", pdf("Procédure réclamations", review),
 	))
+}
 
-	// Living documents.
-	add(day(3, 0), "Catalogue mis à jour", set("01-information-public/catalogue.pdf", pdf("Catalogue", day(3, 0)),
-		"01-information-public/programmes/excel-initiation.pdf", pdf("Programme Excel", day(3, 0))))
-	add(day(6, 0), "CV Marie Durand actualisé", set("05-competences/intervenants/marie-durand/cv.pdf", pdf("CV Marie Durand", day(6, 0))))
-	add(day(7, 0), "Réunion pédagogique", set("04-moyens/reunions/"+day(7, 0).Format(time.DateOnly)+"-cr-reunion.md", "# Compte rendu\n"))
-	add(day(10, 0), "Supports de cours revus", set("04-moyens/ressources/excel/support.pdf", pdf("Support Excel", day(10, 0))))
-	add(day(4, 0), "Plan d'amélioration", set("07-amelioration/plan-amelioration.xlsx", "plan"))
-	add(day(9, 0), "Plan de développement des compétences", set("05-competences/plan-developpement-competences-"+day(9, 0).Format("2006")+".xlsx", "plan"))
-	add(day(11, 15), "Retours des financeurs", set("07-amelioration/financeurs/retours-opco.pdf", pdf("Retours OPCO", day(11, 15))))
-	add(day(13, 0), "Synthèse satisfaction annuelle", set("07-amelioration/satisfaction/synthese.pdf", pdf("Synthèse", day(13, 0))))
-	add(day(14, 0), "Évaluation du sous-traitant", set("06-environnement/sous-traitance/atelier-numerique/evaluation.pdf", pdf("Évaluation", day(14, 0))))
-	add(day(1, 0), "Registre des réclamations : trimestre sans réclamation", set("07-amelioration/reclamations/registre.md", "# Registre des réclamations\n\nNéant ce trimestre.\n"))
-	add(day(0, 20), "Inventaire", set("04-moyens/inventaire.xlsx", "inventaire v2"))
-	add(day(2, 0), "Documents à classer", set("scan0001.pdf", "scan", "brouillons/idees.txt", "ignoré"))
+// livingDocuments are the proofs written as the year goes.
+func (s *story) livingDocuments() {
+	s.add(s.day(3, 0), "Catalogue mis à jour", set("01-information-public/catalogue.pdf", pdf("Catalogue", s.day(3, 0)),
+		"01-information-public/programmes/excel-initiation.pdf", pdf("Programme Excel", s.day(3, 0))))
+	s.add(s.day(6, 0), "CV Marie Durand actualisé", set("05-competences/intervenants/marie-durand/cv.pdf", pdf("CV Marie Durand", s.day(6, 0))))
+	s.add(s.day(7, 0), "Réunion pédagogique", set("04-moyens/reunions/"+s.day(7, 0).Format(time.DateOnly)+"-cr-reunion.md", "# Compte rendu\n"))
+	s.add(s.day(10, 0), "Supports de cours revus", set("04-moyens/ressources/excel/support.pdf", pdf("Support Excel", s.day(10, 0))))
+	s.add(s.day(4, 0), "Plan d'amélioration", set("07-amelioration/plan-amelioration.xlsx", "plan"))
+	s.add(s.day(9, 0), "Plan de développement des compétences", set("05-competences/plan-developpement-competences-"+s.day(9, 0).Format("2006")+".xlsx", "plan"))
+	s.add(s.day(11, 15), "Retours des financeurs", set("07-amelioration/financeurs/retours-opco.pdf", pdf("Retours OPCO", s.day(11, 15))))
+	s.add(s.day(13, 0), "Synthèse satisfaction annuelle", set("07-amelioration/satisfaction/synthese.pdf", pdf("Synthèse", s.day(13, 0))))
+	s.add(s.day(14, 0), "Évaluation du sous-traitant", set("06-environnement/sous-traitance/atelier-numerique/evaluation.pdf", pdf("Évaluation", s.day(14, 0))))
+	s.add(s.day(1, 0), "Registre des réclamations : trimestre sans réclamation", set("07-amelioration/reclamations/registre.md", "# Registre des réclamations\n\nNéant ce trimestre.\n"))
+	s.add(s.day(0, 20), "Inventaire", set("04-moyens/inventaire.xlsx", "inventaire v2"))
+	s.add(s.day(2, 0), "Documents à classer", set("scan0001.pdf", "scan", "brouillons/idees.txt", "ignoré"))
+}
 
-	// Sessions: complete dossiers in the past, one with gaps, one to come.
-	sessions := []struct {
-		monthsAgo, daysAgo int
-		name               string
-		gaps               []string
-	}{
-		{22, 0, "acme_excel-initiation", nil},
-		{18, 0, "mairie_bureautique", nil},
-		{14, 0, "clinique_word", nil},
-		{10, 0, "acme_excel-perfectionnement", nil},
-		{6, 0, "cabinet_powerpoint", nil},
-		{2, 0, "transports_excel-initiation", []string{"satisfaction-froid"}},
-		{0, 20, "mairie_tableaux-croises", []string{"emargement", "evaluation", "attestation", "satisfaction-froid"}},
-		{0, -12, "clinique_excel-initiation", []string{"positionnement", "suivi", "emargement", "evaluation", "attestation", "satisfaction-chaud", "satisfaction-froid"}},
+// sampleSession is a training session of the sample: its first day,
+// counted back from today, its client and course, and the proofs of its
+// dossier that are missing on purpose.
+type sampleSession struct {
+	monthsAgo, daysAgo int
+	name               string
+	gaps               []string
+}
+
+// sampleSessions are complete dossiers in the past, one with gaps, one to
+// come.
+var sampleSessions = []sampleSession{
+	{22, 0, "acme_excel-initiation", nil},
+	{18, 0, "mairie_bureautique", nil},
+	{14, 0, "clinique_word", nil},
+	{10, 0, "acme_excel-perfectionnement", nil},
+	{6, 0, "cabinet_powerpoint", nil},
+	{2, 0, "transports_excel-initiation", []string{"satisfaction-froid"}},
+	{0, 20, "mairie_tableaux-croises", []string{"emargement", "evaluation", "attestation", "satisfaction-froid"}},
+	{0, -12, "clinique_excel-initiation", []string{"positionnement", "suivi", "emargement", "evaluation", "attestation", "satisfaction-chaud", "satisfaction-froid"}},
+}
+
+// sessionDocs are the proofs of a session's dossier, dated from its first
+// day.
+var sessionDocs = []struct {
+	name   string
+	offset int // days from the first day
+}{
+	{"convention.pdf", -20}, {"analyse-besoin.pdf", -15}, {"convocation.pdf", -10}, {"positionnement.pdf", -5},
+	{"emargement.pdf", 1}, {"evaluation.pdf", 1}, {"suivi.md", 1}, {"satisfaction-chaud.pdf", 2},
+	{"attestation.pdf", 4}, {"satisfaction-froid.pdf", 70},
+}
+
+// sessions are the training sessions and their dossiers.
+func (s *story) sessions() {
+	for _, ss := range sampleSessions {
+		s.session(ss)
 	}
-	for _, s := range sessions {
-		first := day(s.monthsAgo, s.daysAgo)
-		last := first.AddDate(0, 0, 1)
-		folder := "sessions/" + first.Format(time.DateOnly) + "_" + s.name + "/"
-		skip := map[string]bool{}
-		for _, g := range s.gaps {
-			skip[g] = true
-		}
-		docs := []struct {
-			name   string
-			offset int // days from the first day
-		}{
-			{"convention.pdf", -20}, {"analyse-besoin.pdf", -15}, {"convocation.pdf", -10}, {"positionnement.pdf", -5},
-			{"emargement.pdf", 1}, {"evaluation.pdf", 1}, {"suivi.md", 1}, {"satisfaction-chaud.pdf", 2},
-			{"attestation.pdf", 4}, {"satisfaction-froid.pdf", 70},
-		}
-		for _, doc := range docs {
-			base := doc.name[:len(doc.name)-len(extOf(doc.name))]
-			if skip[base] {
-				continue
-			}
-			when := first.AddDate(0, 0, doc.offset)
-			if when.After(today.AddDate(0, 0, -1)) {
-				continue // not written yet
-			}
-			content := pdf(base+" "+s.name, when)
-			if doc.name == "suivi.md" {
-				content = "# Suivi individuel\n"
-			}
-			add(when, "Session "+s.name+" : "+base, set(folder+doc.name, content))
-		}
-		add(first.AddDate(0, 0, -25), "Session "+s.name+" : ouverture du dossier",
-			set(folder+"session.toml", fmt.Sprintf("start = %s\nend = %s\nclient = %q\n", first.Format(time.DateOnly), last.Format(time.DateOnly), s.name)))
-	}
+}
 
-	sort.SliceStable(events, func(i, j int) bool { return events[i].when.Before(events[j].when) })
+// session files one session's dossier, proof by proof, as the days go; a
+// proof dated after yesterday is not written yet.
+func (s *story) session(ss sampleSession) {
+	first := s.day(ss.monthsAgo, ss.daysAgo)
+	last := first.AddDate(0, 0, 1)
+	folder := "sessions/" + first.Format(time.DateOnly) + "_" + ss.name + "/"
+	skip := map[string]bool{}
+	for _, g := range ss.gaps {
+		skip[g] = true
+	}
+	for _, doc := range sessionDocs {
+		base := doc.name[:len(doc.name)-len(extOf(doc.name))]
+		if skip[base] {
+			continue
+		}
+		when := first.AddDate(0, 0, doc.offset)
+		if when.After(s.today.AddDate(0, 0, -1)) {
+			continue // not written yet
+		}
+		content := pdf(base+" "+ss.name, when)
+		if doc.name == "suivi.md" {
+			content = "# Suivi individuel\n"
+		}
+		s.add(when, "Session "+ss.name+" : "+base, set(folder+doc.name, content))
+	}
+	s.add(first.AddDate(0, 0, -25), "Session "+ss.name+" : ouverture du dossier",
+		set(folder+"session.toml", fmt.Sprintf("start = %s\nend = %s\nclient = %q\n", first.Format(time.DateOnly), last.Format(time.DateOnly), ss.name)))
+}
+
+// commit writes the story into r in the order of its dates, checks out
+// the last commit and returns the number of commits.
+func (s *story) commit(r *gitbuild.Repo) (int, error) {
+	sort.SliceStable(s.events, func(i, j int) bool { return s.events[i].when.Before(s.events[j].when) })
 	tree := gitbuild.Tree{}
 	var parents []plumbing.Hash
-	for _, e := range events {
+	for _, e := range s.events {
 		tree = e.change(tree)
 		h, err := r.Commit(tree, e.msg, e.when, parents...)
 		if err != nil {
@@ -222,7 +280,7 @@ func Create(dir string, today time.Time) (int, error) {
 	if err := r.SetHead(parents[0]); err != nil {
 		return 0, err
 	}
-	return len(events), r.Checkout()
+	return len(s.events), r.Checkout()
 }
 
 // extOf returns the extension of a file name, with its dot.

@@ -15,8 +15,8 @@ import (
 
 // The git index, read by qlint itself on every run: go-git's decoder reads
 // each field through reflection and hashes the whole file with a
-// collision-detecting SHA-1, which was a quarter of a warm run on git/git
-// (4,800 files: 11 ms of about 45 ms of processor time). qlint needs the
+// collision-detecting SHA-1, which weighed on every warm run (BENCHMARKS.md,
+// real repositories). qlint needs the
 // entries only to tell which working copies are HEAD's, and compares a file
 // by content whenever its entry does not match, so the file's checksum is
 // not checked here; an index in a form this reader does not know is left to
