@@ -17,6 +17,10 @@
 // pre-commit hook), and State answers for one file. HooksDir finds where
 // git runs the hooks (hooks.go).
 //
+// A SHA-256 repository is read through the git binary only, its ids kept
+// as their first 20 bytes inside qlint (sha256.go).
+//
 // Errors people can act on (a shallow clone, grafts, a repository of
-// another user, SHA-256 objects) are *UserError, in both languages.
+// another user, --git builtin on SHA-256 objects) are *UserError, in both
+// languages.
 package gitdates

@@ -31,7 +31,8 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // openRepo opens the repository that holds root, as git would find it.
 // A repository that only uses extensions harmless to a reader is opened
 // with them set aside; one that needs an extension qlint cannot read
-// (SHA-256 objects) gets a plain message, not the advice for a damaged one.
+// gets a plain message, not the advice for a damaged one. A SHA-256
+// repository is opened with its git folder marked so (formatOf).
 func openRepo(root string) (*git.Repository, error) {
 	if dot, _, err := findDotGit(root); err == nil {
 		if err := checkHead(dot.Root()); err != nil {
@@ -71,14 +72,15 @@ func openRepo(root string) (*git.Repository, error) {
 		}
 	}
 	exts := gitExtensions(repoFS)
+	sha256 := false
 	for _, e := range exts {
 		if e == "objectformat" {
-			return nil, &UserError{
-				Msg: i18n.T("ce dépôt utilise des identifiants SHA-256 (extensions.objectFormat), que qlint ne sait pas encore lire",
-					"this repository uses SHA-256 object ids (extensions.objectFormat), which qlint cannot read yet"),
-				Hint: i18n.T("le dépôt n'est pas abîmé ; pour le juger, faites-en une copie SHA-1, qui garde les dates (git clone en garderait le format), hors du dossier de preuves : git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", puis qlint copie-sha1 (seul ce qui est commité y est)",
-					"the repository is not damaged; to judge it, make a SHA-1 copy of it, which keeps the dates (git clone would keep the format), outside the evidence folder: git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", then qlint copie-sha1 (only what is committed is there)"),
-				Err: err,
+			switch objectFormat(repoFS) {
+			case "sha1":
+				continue
+			case "sha256":
+				sha256 = true // read through git (sha256.go)
+				continue
 			}
 		}
 		if !readOnlyExtensions[e] {
@@ -94,7 +96,7 @@ func openRepo(root string) (*git.Repository, error) {
 	// Alternates (git clone --shared) name object folders by absolute
 	// path: they are read from the file system's root, as git does (go-git
 	// reads them inside the git folder only, and found no object).
-	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS}, cache.NewObjectLRUDefault(),
+	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS, sha256}, cache.NewObjectLRUDefault(),
 		filesystem.Options{AlternatesFS: osfs.New(string(filepath.Separator))})
 	return git.Open(s, wt)
 }
@@ -187,6 +189,29 @@ func findDotGit(root string) (dot, wt billy.Filesystem, err error) {
 	}
 }
 
+// objectFormat is the value of extensions.objectFormat in the config of fs,
+// lower-cased ("" when unset).
+func objectFormat(fs billy.Filesystem) string {
+	f, err := fs.Open("config")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	in, format := false, ""
+	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "[") {
+			in = strings.EqualFold(strings.Trim(line, "[] \t"), "extensions")
+			continue
+		}
+		if key, val, ok := strings.Cut(line, "="); in && ok && strings.EqualFold(strings.TrimSpace(key), "objectformat") {
+			format = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"`))
+		}
+	}
+	return format
+}
+
 // gitExtensions lists the extensions the config of fs sets, lower-cased.
 func gitExtensions(fs billy.Filesystem) []string {
 	f, err := fs.Open("config")
@@ -217,6 +242,7 @@ func gitExtensions(fs billy.Filesystem) []string {
 // UTF-8, as git itself reads any bytes there.
 type extensionsAside struct {
 	billy.Filesystem
+	sha256 bool // extensions.objectFormat = sha256 (sha256.go)
 }
 
 func (e extensionsAside) Open(name string) (billy.File, error) {
@@ -286,16 +312,4 @@ func utf16Config(fs billy.Filesystem) bool {
 		}
 	}
 	return n > 0 && zeros*3 >= n
-}
-
-// branchOf names the branch HEAD is on in the git folder dot ("main" when
-// it cannot tell).
-func branchOf(dot billy.Filesystem) string {
-	data, err := safefile.ReadPath(filepath.Join(dot.Root(), "HEAD"), 4096)
-	if err == nil {
-		if ref, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "ref: refs/heads/"); ok && ref != "" {
-			return quoteArg(ref)
-		}
-	}
-	return "main"
 }
