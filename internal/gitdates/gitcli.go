@@ -66,7 +66,7 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 	stopped := false
 	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
 		base := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, extra...)
-		cmd := exec.CommandContext(ctx, gitBin, append(base, args...)...)
+		cmd := repoEnv(exec.CommandContext(ctx, gitBin, append(base, args...)...))
 		// Replace refs are not followed: the built-in reader reads the objects
 		// as they are, and both readers must agree (and a cache written before
 		// git replace stays right).

@@ -54,6 +54,9 @@ func HooksDir(dir string) (hooks, rel string, err error) {
 	if !ok {
 		return "", "", ErrNoHooksFolder
 	}
+	if err := checkGitDirEnv(absDir, st.Filesystem().Root()); err != nil {
+		return "", "", err
+	}
 	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
 	return hooks, rel, err
 }
@@ -72,6 +75,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		cmd := exec.Command(gitBin, "rev-parse", "--git-path", "hooks")
 		cmd.Dir = dir
+		repoEnv(cmd)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()

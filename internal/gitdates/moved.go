@@ -105,7 +105,7 @@ func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool
 			return nil, false // a name --stdin-paths cannot pass
 		}
 	}
-	cmd := exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths")
+	cmd := repoEnv(exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths"))
 	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
 	var stdout bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, io.Discard

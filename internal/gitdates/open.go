@@ -104,6 +104,9 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		return nil, err
 	}
 	if repo == nil {
+		if err := errGitDirOutsideRepo(); err != nil {
+			return nil, err
+		}
 		if opts.Rev != "" {
 			return nil, errRevOutsideGit(opts.Rev)
 		}
@@ -114,6 +117,9 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		return nil, err
 	}
 	r := &Repo{Top: top, Prefix: prefix, root: root, repo: repo, format: formatOf(repo)}
+	if err := checkGitDirEnv(top, r.gitDir()); err != nil {
+		return nil, err
+	}
 	walk, err := r.walkOptions(opts)
 	if err != nil {
 		return nil, err
@@ -342,7 +348,7 @@ func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, g
 
 // isAncestor asks git whether a is an ancestor of b.
 func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
-	cmd := exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String())
+	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String()))
 	cmd.Env = append(cmd.Environ(), "GIT_NO_REPLACE_OBJECTS=1") // as the readers
 	return cmd.Run() == nil
 }

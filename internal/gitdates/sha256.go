@@ -138,7 +138,7 @@ func newCatFile(gitBin, dir string) *catFile {
 }
 
 func (c *catFile) start() error {
-	cmd := exec.Command(c.gitBin, "-C", c.dir, "cat-file", "--batch")
+	cmd := repoEnv(exec.Command(c.gitBin, "-C", c.dir, "cat-file", "--batch"))
 	// As the log: replace refs are not followed.
 	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_NO_REPLACE_OBJECTS=1")
 	in, err := cmd.StdinPipe()
@@ -242,7 +242,7 @@ func shortTree(raw []byte) ([]byte, error) {
 
 // readBlobWithGit returns at most 1 MiB of a blob, read by git.
 func readBlobWithGit(gitBin, dir string, h plumbing.Hash) ([]byte, error) {
-	cmd := exec.Command(gitBin, "-C", dir, "cat-file", "blob", h.String())
+	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "cat-file", "blob", h.String()))
 	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_NO_REPLACE_OBJECTS=1")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -263,7 +263,7 @@ func readBlobWithGit(gitBin, dir string, h plumbing.Hash) ([]byte, error) {
 
 // fullIDWithGit asks git for the full id of the object h names.
 func fullIDWithGit(gitBin, dir string, h plumbing.Hash) (string, bool) {
-	cmd := exec.Command(gitBin, "-C", dir, "rev-parse", "--verify", "--quiet", h.String())
+	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "rev-parse", "--verify", "--quiet", h.String()))
 	cmd.Env = append(cmd.Environ(), "LC_ALL=C")
 	out, err := cmd.Output()
 	id := strings.TrimSpace(string(out))
