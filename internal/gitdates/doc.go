@@ -5,7 +5,7 @@
 // copies are the committed ones.
 //
 // Open is the entry point: it opens the repository (repoopen.go, the one
-// place a repository is opened; gitrefusals.go and grafts.go refuse what
+// place a repository is opened and .git is looked for, dotGit; gitrefusals.go and grafts.go refuse what
 // git refuses or what would fake the dates), chooses the reader
 // (gitauto.go), and reads the dates through the cache (cache.go) with Walk
 // (gitdates.go), which dates a second commit in the same walk for

@@ -94,14 +94,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 					"if you trust it: git config --global --add safe.directory "+quoteArg(top))}
 		}
 	}
-	common := gitDir
-	if data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096); err == nil {
-		c := strings.TrimSpace(string(data))
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(gitDir, c)
-		}
-		common = filepath.Clean(c)
-	}
+	common := commonDir(gitDir)
 	p := hooksPathFromConfig(filepath.Join(common, "config"))
 	if p == "" {
 		p = globalHooksPath()

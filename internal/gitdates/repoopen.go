@@ -55,11 +55,7 @@ func openRepo(root string) (*git.Repository, error) {
 		return nil, err
 	}
 	var repoFS billy.Filesystem = dot
-	if data, err := safefile.ReadPath(filepath.Join(dot.Root(), "commondir"), 4096); err == nil {
-		c := strings.TrimSpace(string(data))
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(dot.Root(), c)
-		}
+	if c := commonDir(dot.Root()); c != dot.Root() {
 		repoFS = dotgit.NewRepositoryFilesystem(dot, osfs.New(c))
 	}
 	if encoding && utf16Config(repoFS) {
@@ -109,38 +105,17 @@ func InRepository(dir string) bool {
 	return err == nil || errors.As(err, &plain)
 }
 
-// GitDir returns the git folder of the repository that holds dir
-// (its .git folder, or where a .git file points), or "".
+// GitDir returns the git folder of the repository that holds dir (its
+// .git folder, or where a .git file points), links resolved, or "".
 func GitDir(dir string) string {
-	for d := dir; ; {
-		g := filepath.Join(d, ".git")
-		if info, err := os.Lstat(g); err == nil {
-			if info.IsDir() {
-				return g
-			}
-			data, err := safefile.ReadPath(g, 4096)
-			if err != nil {
-				return ""
-			}
-			line := strings.TrimSpace(string(data))
-			if !strings.HasPrefix(line, "gitdir:") {
-				return ""
-			}
-			p := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(d, p)
-			}
-			if r, err := filepath.EvalSymlinks(p); err == nil {
-				p = r
-			}
-			return p
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
+	gitDir, _, err := dotGit(dir)
+	if err != nil {
+		return ""
 	}
+	if r, err := filepath.EvalSymlinks(gitDir); err == nil {
+		gitDir = r
+	}
+	return gitDir
 }
 
 // hasAlternates reports whether the repository borrows objects from
@@ -154,39 +129,64 @@ func hasAlternates(repo *git.Repository) bool {
 	return err == nil
 }
 
-// findDotGit finds the git folder and the work tree that hold root: a .git
-// folder, or a .git file naming the git folder (worktrees, submodules).
+// findDotGit finds the git folder and the work tree that hold root (dotGit).
 func findDotGit(root string) (dot, wt billy.Filesystem, err error) {
-	p, err := filepath.Abs(root)
+	gitDir, top, err := dotGit(root)
 	if err != nil {
 		return nil, nil, err
+	}
+	return osfs.New(gitDir), osfs.New(top), nil
+}
+
+// dotGit finds, as git does, the git folder and the work tree's top that
+// hold dir: the nearest .git at or above it, a folder, or a file naming
+// the git folder ("gitdir: PATH", for worktrees and submodules). It is the
+// one place qlint looks for .git.
+func dotGit(dir string) (gitDir, top string, err error) {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
 	}
 	for {
 		g := filepath.Join(p, ".git")
 		if info, err := os.Stat(g); err == nil {
 			if info.IsDir() {
-				return osfs.New(g), osfs.New(p), nil
+				return g, p, nil
 			}
 			data, err := safefile.ReadPath(g, 4096)
 			if err != nil {
-				return nil, nil, err
+				return "", "", err
 			}
 			line := strings.TrimSpace(string(data))
 			if !strings.HasPrefix(line, "gitdir:") {
-				return nil, nil, git.ErrRepositoryNotExists
+				return "", "", git.ErrRepositoryNotExists
 			}
 			gd := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
 			if !filepath.IsAbs(gd) {
 				gd = filepath.Join(p, gd)
 			}
-			return osfs.New(gd), osfs.New(p), nil
+			return gd, p, nil
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
-			return nil, nil, git.ErrRepositoryNotExists
+			return "", "", git.ErrRepositoryNotExists
 		}
 		p = parent
 	}
+}
+
+// commonDir is the main git folder of a worktree's git folder (its
+// commondir file names it), or gitDir itself.
+func commonDir(gitDir string) string {
+	data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096)
+	if err != nil {
+		return gitDir
+	}
+	c := strings.TrimSpace(string(data))
+	if !filepath.IsAbs(c) {
+		c = filepath.Join(gitDir, c)
+	}
+	return filepath.Clean(c)
 }
 
 // objectFormat is the value of extensions.objectFormat in the config of fs,
