@@ -137,6 +137,7 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 // both languages (git would read another history than qlint finds), and
 // the hook is written nowhere.
 func TestGitDirInTheEnvironment(t *testing.T) {
+	wideMessages(t)
 	need(t, "git")
 	repo := func(t *testing.T) string {
 		dir := filepath.Join(t.TempDir(), "dossier qualité")

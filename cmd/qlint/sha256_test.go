@@ -133,6 +133,7 @@ func lastUpdateOf(t *testing.T, report, rule string) string {
 // --pre-commit with a staged rename, and ignore_revs_file with a 64-digit id.
 // HEAD is shown with its full 64-digit id.
 func TestSHA256RepositoryJudgedAsSHA1(t *testing.T) {
+	wideMessages(t)
 	needSHA256(t)
 	sha1, _ := sameHistory(t, "sha1")
 	sha256, reformat := sameHistory(t, "sha256")
@@ -222,6 +223,7 @@ func TestSHA256RepositoryJudgedAsSHA1(t *testing.T) {
 // SHA-256 repository: it says so plainly, in both languages, and points to
 // --git cli; never the advice for a damaged repository.
 func TestSHA256RepositoryBuiltinReaderSaysSo(t *testing.T) {
+	wideMessages(t)
 	needSHA256(t)
 	dir, _ := sameHistory(t, "sha256")
 	for _, lang := range []string{"en", "fr"} {
