@@ -99,7 +99,7 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	}
 	h := &History{Kind: "git", Shallow: repo.Shallow, git: repo, stagedOn: opts.StagedOn}
 	if !repo.Head.IsZero() {
-		h.Head = repo.Head.String()
+		h.Head = repo.FullID(repo.Head)
 	}
 	tree, err := getTree()
 	if err != nil {

@@ -232,7 +232,7 @@ func (o Options) keepNew(rep *Report, hist *History, in Input) error {
 	}
 	commit := ""
 	if !hist.git.Rev.Hash.IsZero() {
-		commit = hist.git.Rev.Hash.String()
+		commit = hist.git.FullID(hist.git.Rev.Hash)
 	}
 	KeepNew(rep, base, o.NewFromRev, commit)
 	rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"

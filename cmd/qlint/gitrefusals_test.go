@@ -129,39 +129,89 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 	}
 }
 
-// TestSHA256RepositoryRefusedWithAWayOut: a SHA-256 repository is refused
-// plainly (qlint's readers need SHA-1 ids), never as a damaged one, and the
-// copy the hint describes is judged with the original dates.
-func TestSHA256RepositoryRefusedWithAWayOut(t *testing.T) {
+// TestGitDirInTheEnvironment: GIT_DIR set in the environment. Naming the
+// repository that holds the folder (git sets it so for its hooks, a
+// worktree's own git folder included), or the outer repository of a
+// submodule in the folder, it is judged with both readers; naming another
+// repository, or set while the folder is in none, it is refused plainly in
+// both languages (git would read another history than qlint finds), and
+// the hook is written nowhere.
+func TestGitDirInTheEnvironment(t *testing.T) {
 	wideMessages(t)
 	need(t, "git")
-	dir := filepath.Join(t.TempDir(), "dossier qualité")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main", "--object-format=sha256")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
-	gitAt(t, dir, "2025-01-10", "add", ".")
-	gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
-	for _, reader := range []string{"cli", "builtin"} {
-		_, code, out := lastUpdate(t, dir, "--git", reader)
-		assert.Equal(t, exitError, code, "--git %s", reader)
-		assert.Contains(t, out, "SHA-256")
-		assert.Contains(t, out, "git -C '"+dir+"' fast-export --all | git -C copie-sha1 fast-import")
-		assert.NotContains(t, out, "fsck")
-		code, out = runBounded(t, dir, "--git", reader, "--lang", "fr")
-		assert.Equal(t, exitError, code)
-		assert.Contains(t, out, "identifiants SHA-256")
+	repo := func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "dossier qualité")
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+		gitAt(t, dir, "2025-01-10", "add", ".")
+		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+		return dir
 	}
-	// The way out, as the hint says it.
-	work := t.TempDir()
-	cmd := exec.Command("sh", "-c", "git init -q copie-sha1 && git -C '"+dir+"' fast-export --all | git -C copie-sha1 fast-import --quiet && git -C copie-sha1 checkout -q main")
-	cmd.Dir = work
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	for _, reader := range []string{"cli", "builtin"} {
-		kind, code, date := lastUpdate(t, filepath.Join(work, "copie-sha1"), "--git", reader, "--no-cache")
-		assert.Equal(t, exitFindings, code, "--git %s: %s", reader, date)
-		assert.Equal(t, "stale", kind)
-		assert.Equal(t, "2025-01-10 git", date)
+	dir, other := repo(t), repo(t)
+	gitAt(t, other, "2026-11-20", "commit", "-q", "--allow-empty", "-m", "autre")
+	wt := filepath.Join(t.TempDir(), "copie de travail")
+	gitAt(t, dir, "2025-01-10", "worktree", "add", "-q", "-b", "copie", wt)
+	// A submodule, stale, inside the evidence folder of an outer repository.
+	outer := filepath.Join(t.TempDir(), "dossier")
+	require.NoError(t, os.MkdirAll(outer, 0o755))
+	gitAt(t, outer, "2026-11-01", "init", "-q", "-b", "main")
+	require.NoError(t, os.WriteFile(filepath.Join(outer, "qlint.toml"), []byte(shapeRules), 0o644))
+	gitAt(t, outer, "2026-11-01", "-c", "protocol.file.allow=always", "submodule", "add", "-q", dir, "offre")
+	gitAt(t, outer, "2026-11-01", "commit", "-q", "-m", "dossier")
+	plain := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(plain, "qlint.toml"), []byte(shapeRules), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(plain, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+
+	judged := []struct{ name, dir, gitDir string }{
+		{"the folder's own repository", dir, filepath.Join(dir, ".git")},
+		{"relative, as git sets it for a hook", dir, ".git"},
+		{"a worktree's git folder", wt, gitAt(t, wt, "2025-01-10", "rev-parse", "--absolute-git-dir")},
+		{"the outer repository of a submodule", outer, filepath.Join(outer, ".git")},
 	}
+	for _, tt := range judged {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GIT_DIR", tt.gitDir)
+			for _, reader := range []string{"cli", "builtin"} {
+				kind, code, date := lastUpdate(t, tt.dir, "--git", reader, "--no-cache")
+				assert.Equal(t, exitFindings, code, "--git %s: %s", reader, date)
+				assert.Equal(t, "stale", kind, "--git %s", reader)
+				assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
+			}
+		})
+	}
+	refused := []struct{ name, dir, gitDir, en, fr string }{
+		{"another repository", dir, filepath.Join(other, ".git"),
+			"names another git repository than the one holding the evidence folder", "désigne un autre dépôt git que celui qui contient le dossier de preuves"},
+		{"no repository at all", dir, filepath.Join(t.TempDir(), "nulle part"),
+			"names another git repository than the one holding the evidence folder", "désigne un autre dépôt git que celui qui contient le dossier de preuves"},
+		{"a folder in no repository", plain, filepath.Join(dir, ".git"),
+			"the evidence folder is in no git repository", "le dossier de preuves n'est dans aucun dépôt git"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GIT_DIR", tt.gitDir)
+			for _, reader := range []string{"cli", "builtin"} {
+				code, out := runBounded(t, tt.dir, "--git", reader, "--no-cache", "--lang", "en")
+				assert.Equal(t, exitError, code, "--git %s: %s", reader, out)
+				assert.Contains(t, out, tt.en)
+				assert.Contains(t, out, "unset GIT_DIR")
+				assert.NotContains(t, out, "fsck")
+				code, out = runBounded(t, tt.dir, "--git", reader, "--no-cache", "--lang", "fr")
+				assert.Equal(t, exitError, code)
+				assert.Contains(t, out, tt.fr)
+			}
+		})
+	}
+	t.Run("hook install", func(t *testing.T) {
+		t.Setenv("GIT_DIR", filepath.Join(other, ".git"))
+		code, out := runBounded(t, "hook", "install", dir, "--lang", "en")
+		assert.Equal(t, exitError, code, out)
+		assert.Contains(t, out, "unset GIT_DIR")
+		for _, d := range []string{dir, other} {
+			_, err := os.Stat(filepath.Join(d, ".git", "hooks", "pre-commit"))
+			assert.True(t, os.IsNotExist(err), "no hook written in %s", d)
+		}
+	})
 }

@@ -151,7 +151,6 @@ func TestRepositoryShapesJudged(t *testing.T) {
 		shape func(t *testing.T) string
 		want  string
 	}{
-		{"SHA-256 repository", func(t *testing.T) string { return source(t, "--object-format=sha256") }, "SHA-256"},
 		{"config in UTF-16", func(t *testing.T) string {
 			dir := source(t)
 			cfg := filepath.Join(dir, ".git", "config")

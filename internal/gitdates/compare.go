@@ -76,7 +76,7 @@ func (r *Repo) Compare(files []WorkFile) {
 		case indexed:
 			r.settle(p, []plumbing.Hash{e.Hash})
 		case tracked:
-			if isLink, same := linkHolds(filepath.Join(r.root, filepath.FromSlash(p)), gf.Blob); isLink {
+			if isLink, same := linkHolds(filepath.Join(r.root, filepath.FromSlash(p)), gf.Blob, r.format); isLink {
 				if !same { // a committed link: its text, not its target's content
 					r.dirty[p] = true
 				}
@@ -98,7 +98,7 @@ func (r *Repo) Compare(files []WorkFile) {
 		_, ok := r.blobs[id]
 		return ok
 	}
-	ids := contentIDs(r.gitBin, r.Top, r.gitDir(), paths, known)
+	ids := contentIDs(r.gitBin, r.Top, r.gitDir(), r.format, paths, known)
 	for k, p := range unsure {
 		r.settle(p, ids[paths[k]])
 	}
@@ -142,7 +142,7 @@ func (r *Repo) CompareStaged(files []WorkFile) {
 			continue // staged as committed at HEAD: clean
 		}
 		r.staged[f.Path] = true
-		if src, ok := r.blobs[e.Hash]; ok && e.Hash != emptyBlob {
+		if src, ok := r.blobs[e.Hash]; ok && e.Hash != emptyBlobOf(r.format) {
 			r.moved[f.Path] = src
 		}
 		if tracked {
@@ -165,7 +165,7 @@ func (r *Repo) settle(p string, ids []plumbing.Hash) {
 		r.dirty[p] = true
 	}
 	for _, id := range ids {
-		if src, ok := r.blobs[id]; ok && id != emptyBlob {
+		if src, ok := r.blobs[id]; ok && id != emptyBlobOf(r.format) {
 			r.moved[p] = src
 			return
 		}

@@ -5,7 +5,7 @@
 // copies are the committed ones.
 //
 // Open is the entry point: it opens the repository (repoopen.go, the one
-// place a repository is opened; gitrefusals.go and grafts.go refuse what
+// place a repository is opened and .git is looked for, dotGit; gitrefusals.go and grafts.go refuse what
 // git refuses or what would fake the dates), chooses the reader
 // (gitauto.go), and reads the dates through the cache (cache.go) with Walk
 // (gitdates.go), which dates a second commit in the same walk for
@@ -17,6 +17,10 @@
 // pre-commit hook), and State answers for one file. HooksDir finds where
 // git runs the hooks (hooks.go).
 //
+// A SHA-256 repository is read through the git binary only, its ids kept
+// as their first 20 bytes inside qlint (sha256.go).
+//
 // Errors people can act on (a shallow clone, grafts, a repository of
-// another user, SHA-256 objects) are *UserError, in both languages.
+// another user, --git builtin on SHA-256 objects) are *UserError, in both
+// languages.
 package gitdates

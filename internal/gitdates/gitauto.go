@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -55,15 +54,7 @@ func chooseBuiltin(indexBytes int64, packs bool, cores int) bool {
 // hasPacks reports whether the repository keeps objects in pack files (a
 // clone or a fetched repository does; a new one may hold loose objects only).
 func hasPacks(gitDir string) bool {
-	objects := filepath.Join(gitDir, "objects")
-	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
-		common := strings.TrimSpace(string(b))
-		if !filepath.IsAbs(common) {
-			common = filepath.Join(gitDir, common)
-		}
-		objects = filepath.Join(common, "objects")
-	}
-	idx, _ := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
+	idx, _ := filepath.Glob(filepath.Join(commonDir(gitDir), "objects", "pack", "*.idx"))
 	return len(idx) > 0
 }
 

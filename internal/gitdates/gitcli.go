@@ -66,7 +66,7 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 	stopped := false
 	run := func(args ...string) (*exec.Cmd, io.ReadCloser, *bytes.Buffer, error) {
 		base := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, extra...)
-		cmd := exec.CommandContext(ctx, gitBin, append(base, args...)...)
+		cmd := repoEnv(exec.CommandContext(ctx, gitBin, append(base, args...)...))
 		// Replace refs are not followed: the built-in reader reads the objects
 		// as they are, and both readers must agree (and a cache written before
 		// git replace stays right).
@@ -298,12 +298,21 @@ func parseRecord(tok []byte, zones map[string]*time.Location) (rest []byte, rec 
 		nl = len(tok)
 	}
 	first := tok[:nl]
-	// "commit <id>", or "commit <id> (from <id>)" for a merge's block.
-	if len(first) < 47 || !bytes.HasPrefix(first, []byte("commit ")) || !decodeHash(&rec.hash, first[7:47]) {
+	// "commit <id>", or "commit <id> (from <id>)" for a merge's block;
+	// ids of 40 digits, or 64 in a SHA-256 repository.
+	if len(first) < 47 || !bytes.HasPrefix(first, []byte("commit ")) {
 		return nil, rec, from, bad()
 	}
-	if len(first) > 47 {
-		if f := first[47:]; len(f) != 48 || !bytes.HasPrefix(f, []byte(" (from ")) || f[47] != ')' || !decodeHash(&from, f[7:47]) {
+	idEnd := len(first)
+	if sp := bytes.IndexByte(first[7:], ' '); sp >= 0 {
+		idEnd = 7 + sp
+	}
+	if !decodeHash(&rec.hash, first[7:idEnd]) {
+		return nil, rec, from, bad()
+	}
+	if idEnd < len(first) {
+		n := idEnd - 7
+		if f := first[idEnd:]; len(f) != n+8 || !bytes.HasPrefix(f, []byte(" (from ")) || f[n+7] != ')' || !decodeHash(&from, f[7:n+7]) {
 			return nil, rec, from, bad()
 		}
 	}
@@ -342,7 +351,7 @@ func parseHeaders(block []byte, zones map[string]*time.Location) (*commitInfo, b
 		switch string(key) {
 		case "tree", "parent":
 			var h plumbing.Hash
-			if len(val) != 40 || !decodeHash(&h, val) {
+			if !decodeHash(&h, val) {
 				return nil, false
 			}
 			if key[0] == 't' {
@@ -382,9 +391,18 @@ func parseHeaders(block []byte, zones map[string]*time.Location) (*commitInfo, b
 	return info, true
 }
 
-// decodeHash reads 40 hexadecimal digits into h.
+// decodeHash reads a full id into h: 40 hexadecimal digits, or 64 in a
+// SHA-256 repository, of which the first 20 bytes are kept (sha256.go).
 func decodeHash(h *plumbing.Hash, hexa []byte) bool {
-	if len(hexa) != 2*len(h) {
+	switch len(hexa) {
+	case 2 * len(h):
+	case 64:
+		var rest [12]byte
+		if _, err := hex.Decode(rest[:], hexa[40:]); err != nil {
+			return false
+		}
+		hexa = hexa[:40]
+	default:
 		return false
 	}
 	_, err := hex.Decode(h[:], hexa)
@@ -411,13 +429,18 @@ func zoneOf(z string) *time.Location {
 // parseRaw reads ":100644 100644 <old> <new> M" and its path. Submodules
 // and changes of mode alone are not changes of a file's content.
 func parseRaw(meta, path []byte) (change, bool, error) {
-	// ":" mode " " mode " " id " " id " " status: the modes are 6 digits.
-	if len(meta) < 1+7+7+41+41+1 || meta[7] != ' ' || meta[14] != ' ' || meta[55] != ' ' || meta[96] != ' ' {
+	// ":" mode " " mode " " id " " id " " status: the modes are 6 digits,
+	// the ids 40 (64 in a SHA-256 repository).
+	n := 40
+	if len(meta) > 55 && meta[55] != ' ' {
+		n = 64
+	}
+	if len(meta) < 1+7+7+2*(n+1)+1 || meta[7] != ' ' || meta[14] != ' ' || meta[15+n] != ' ' || meta[16+2*n] != ' ' {
 		return change{}, false, fmt.Errorf("git log: unexpected change %q", truncate(meta))
 	}
 	oldMode, newMode := meta[1:7], meta[8:14]
 	var old, new plumbing.Hash
-	if !decodeHash(&old, meta[15:55]) || !decodeHash(&new, meta[56:96]) {
+	if !decodeHash(&old, meta[15:15+n]) || !decodeHash(&new, meta[16+n:16+2*n]) {
 		return change{}, false, fmt.Errorf("git log: unexpected change %q", truncate(meta))
 	}
 	if string(oldMode) == "160000" || string(newMode) == "160000" || old == new {
@@ -457,12 +480,13 @@ func parseLsTree(r io.Reader) ([]string, []plumbing.Hash, error) {
 				return nil, nil, fmt.Errorf("git ls-tree: unexpected line %q", truncate(line))
 			}
 			f := strings.Fields(string(line[:tab]))
-			if len(f) != 3 || !plumbing.IsHash(f[2]) {
+			var id plumbing.Hash
+			if len(f) != 3 || !decodeHash(&id, []byte(f[2])) {
 				return nil, nil, fmt.Errorf("git ls-tree: unexpected line %q", truncate(line))
 			}
 			if f[1] == "blob" {
 				paths = append(paths, string(line[tab+1:]))
-				blobs = append(blobs, plumbing.NewHash(f[2]))
+				blobs = append(blobs, id)
 			}
 		}
 		if errors.Is(err, io.EOF) {

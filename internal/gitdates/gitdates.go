@@ -146,6 +146,10 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		// git's log tells the commits; objects are read only for what
 		// it does not tell, if anything.
 		lazy := &lazyReader{open: func() (objectReader, func()) {
+			if formatOf(repo) == sha256IDs { // objects only git reads (sha256.go)
+				c := newCatFile(opts.Git, opts.Dir)
+				return c, c.close
+			}
 			r, _, c := objectReaders(repo)
 			return r, c
 		}}

@@ -3,6 +3,7 @@ package gitdates
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"io"
 	"time"
 
@@ -20,7 +21,8 @@ import (
 // entries only to tell which working copies are HEAD's, and compares a file
 // by content whenever its entry does not match, so the file's checksum is
 // not checked here; an index in a form this reader does not know is left to
-// go-git.
+// go-git, except in a SHA-256 repository (32-byte ids, which go-git cannot
+// read): there it counts as unreadable.
 
 // indexEntries returns the entries of the repository's index, in the
 // order of the file.
@@ -30,11 +32,14 @@ func indexEntries(repo *git.Repository) ([]*index.Entry, error) {
 			data, err := io.ReadAll(f)
 			_ = f.Close()
 			if err == nil {
-				if entries, ok := decodeIndex(data); ok {
+				if entries, ok := decodeIndex(data, formatOf(repo)); ok {
 					return entries, nil
 				}
 			}
 		}
+	}
+	if formatOf(repo) == sha256IDs {
+		return nil, errors.New("the index of a SHA-256 repository cannot be read")
 	}
 	idx, err := repo.Storer.Index()
 	if err != nil {
@@ -44,8 +49,9 @@ func indexEntries(repo *git.Repository) ([]*index.Entry, error) {
 }
 
 // decodeIndex reads the entries of an index file of version 2, 3 or 4;
-// false when data is not one.
-func decodeIndex(data []byte) ([]*index.Entry, bool) {
+// false when data is not one. An entry holds an id of the repository's
+// size (32 bytes for SHA-256), kept as its first 20 bytes.
+func decodeIndex(data []byte, format idFormat) ([]*index.Entry, bool) {
 	if len(data) < 12 || string(data[:4]) != "DIRC" {
 		return nil, false
 	}
@@ -57,7 +63,8 @@ func decodeIndex(data []byte) ([]*index.Entry, bool) {
 	if uint64(count) > uint64(len(data))/40 {
 		return nil, false
 	}
-	const fixed = 62 // the fields before the name (and the extended flags)
+	idSize := format.hexLen() / 2
+	fixed := 42 + idSize // the fields before the name (and the extended flags)
 	entries := make([]*index.Entry, 0, count)
 	all := make([]index.Entry, count)
 	pos := 12
@@ -81,7 +88,7 @@ func decodeIndex(data []byte) ([]*index.Entry, bool) {
 		e.Mode = filemode.FileMode(u32(24))
 		e.UID, e.GID, e.Size = u32(28), u32(32), u32(36)
 		copy(e.Hash[:], b[40:40+len(plumbing.Hash{})])
-		flags := binary.BigEndian.Uint16(b[60:62])
+		flags := binary.BigEndian.Uint16(b[fixed-2 : fixed])
 		e.Stage = index.Stage(flags>>12) & 3
 		n := fixed
 		if flags&0x4000 != 0 { // extended flags (version 3 and later)

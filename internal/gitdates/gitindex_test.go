@@ -47,7 +47,7 @@ func TestIndexReaderReadsWhatGoGitReads(t *testing.T) {
 		require.NoError(t, err)
 		data, err := os.ReadFile(filepath.Join(dir, ".git", "index"))
 		require.NoError(t, err)
-		got, ok := decodeIndex(data)
+		got, ok := decodeIndex(data, sha1IDs)
 		require.True(t, ok, label)
 		require.Len(t, got, len(want.Entries), label)
 		for i, w := range want.Entries {
@@ -72,11 +72,11 @@ func TestIndexReaderReadsWhatGoGitReads(t *testing.T) {
 	gitRun("update-index", "--index-version", "4")
 	check("version 4")
 
-	_, ok := decodeIndex([]byte("DIRC\x00\x00\x00\x05\x00\x00\x00\x00"))
+	_, ok := decodeIndex([]byte("DIRC\x00\x00\x00\x05\x00\x00\x00\x00"), sha1IDs)
 	assert.False(t, ok, "an unknown version is left to go-git")
 	data, err := os.ReadFile(filepath.Join(dir, ".git", "index"))
 	require.NoError(t, err)
 	for cut := 12; cut < len(data); cut += 7 {
-		decodeIndex(data[:cut]) // a cut file never panics
+		decodeIndex(data[:cut], sha1IDs) // a cut file never panics
 	}
 }

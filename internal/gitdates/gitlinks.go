@@ -17,8 +17,8 @@ import (
 // file it is, at its real path.
 
 // linkHolds reports whether full is a symbolic link and, if so, whether its
-// text is blob (the link as committed).
-func linkHolds(full string, blob plumbing.Hash) (isLink, same bool) {
+// text is blob (the link as committed), an id of the repository's format.
+func linkHolds(full string, blob plumbing.Hash, format idFormat) (isLink, same bool) {
 	info, err := os.Lstat(full)
 	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 		return false, false
@@ -29,9 +29,7 @@ func linkHolds(full string, blob plumbing.Hash) (isLink, same bool) {
 	}
 	// git stores the link's text with / on every system.
 	text := filepath.ToSlash(target)
-	hasher := plumbing.NewHasher(plumbing.BlobObject, int64(len(text)))
-	_, _ = hasher.Write([]byte(text))
-	return true, hasher.Sum() == blob
+	return true, blobIDOf(format, []byte(text)) == blob
 }
 
 // linkResolver finds where files reached through a folder link really are.

@@ -73,7 +73,7 @@ func checkHead(dot string) error {
 // git there, says so plainly instead of passing on git's failure as damage.
 // It returns nil when git accepts the repository or says anything else.
 func checkOwner(gitBin, dir string) error {
-	cmd := exec.Command(gitBin, "-C", dir, "rev-parse", "--git-dir")
+	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "rev-parse", "--git-dir"))
 	cmd.Env = append(cmd.Environ(), "LC_ALL=C")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

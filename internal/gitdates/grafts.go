@@ -3,13 +3,11 @@ package gitdates
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/internal/safefile"
 )
 
 // refuseGrafts refuses a repository with grafts (.git/info/grafts), unless
@@ -25,11 +23,7 @@ func refuseGrafts(repo *git.Repository, allow bool) error {
 		return nil
 	}
 	dirs := []string{st.Filesystem().Root()}
-	if data, err := safefile.ReadPath(filepath.Join(dirs[0], "commondir"), 4096); err == nil {
-		c := strings.TrimSpace(string(data))
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(dirs[0], c)
-		}
+	if c := commonDir(dirs[0]); c != dirs[0] {
 		dirs = append(dirs, c)
 	}
 	if f := os.Getenv("GIT_GRAFT_FILE"); f != "" {

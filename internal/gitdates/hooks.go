@@ -54,6 +54,9 @@ func HooksDir(dir string) (hooks, rel string, err error) {
 	if !ok {
 		return "", "", ErrNoHooksFolder
 	}
+	if err := checkGitDirEnv(absDir, st.Filesystem().Root()); err != nil {
+		return "", "", err
+	}
 	hooks, err = gitHooksDir(dir, top, st.Filesystem().Root())
 	return hooks, rel, err
 }
@@ -72,6 +75,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		cmd := exec.Command(gitBin, "rev-parse", "--git-path", "hooks")
 		cmd.Dir = dir
+		repoEnv(cmd)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -90,14 +94,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 					"if you trust it: git config --global --add safe.directory "+quoteArg(top))}
 		}
 	}
-	common := gitDir
-	if data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096); err == nil {
-		c := strings.TrimSpace(string(data))
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(gitDir, c)
-		}
-		common = filepath.Clean(c)
-	}
+	common := commonDir(gitDir)
 	p := hooksPathFromConfig(filepath.Join(common, "config"))
 	if p == "" {
 		p = globalHooksPath()

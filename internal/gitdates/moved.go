@@ -32,13 +32,13 @@ func byBlob(files map[string]File) map[plumbing.Hash]File {
 // .gitattributes may apply a filter or an eol rule to the file, what git
 // hash-object computes for it at its path is added (one git process for all
 // such files): git's own clean conversion. A file that cannot be read has
-// none.
-func contentIDs(gitBin, worktree, gitDir string, paths []string, known func(plumbing.Hash) bool) map[string][]plumbing.Hash {
+// none. Ids are computed as the repository's format says (SHA-1 or SHA-256).
+func contentIDs(gitBin, worktree, gitDir string, format idFormat, paths []string, known func(plumbing.Hash) bool) map[string][]plumbing.Hash {
 	out := make(map[string][]plumbing.Hash, len(paths))
 	var ask []string
 	attrs := attributesIn(worktree, gitDir)
 	for _, p := range paths {
-		ids, err := fileIDs(filepath.Join(worktree, filepath.FromSlash(p)))
+		ids, err := fileIDs(filepath.Join(worktree, filepath.FromSlash(p)), format)
 		if err != nil {
 			continue
 		}
@@ -105,7 +105,7 @@ func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool
 			return nil, false // a name --stdin-paths cannot pass
 		}
 	}
-	cmd := exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths")
+	cmd := repoEnv(exec.Command(gitBin, "-C", worktree, "hash-object", "--stdin-paths"))
 	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
 	var stdout bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, io.Discard
@@ -115,11 +115,11 @@ func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool
 	ids := make([]plumbing.Hash, 0, len(paths))
 	sc := bufio.NewScanner(&stdout)
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if len(line) != 40 || !isHex(line) {
+		var id plumbing.Hash
+		if !decodeHash(&id, bytes.TrimSpace(sc.Bytes())) {
 			return nil, false
 		}
-		ids = append(ids, plumbing.NewHash(line))
+		ids = append(ids, id)
 	}
 	if len(ids) != len(paths) {
 		return nil, false
@@ -130,7 +130,7 @@ func hashWithGit(gitBin, worktree string, paths []string) ([]plumbing.Hash, bool
 // fileIDs streams the file at p through the blob hasher (a proof may weigh
 // hundreds of megabytes: it is never held in memory): the id of its raw
 // content and, when it is text with CRLF line endings, the id of its LF form.
-func fileIDs(p string) ([]plumbing.Hash, error) {
+func fileIDs(p string, format idFormat) ([]plumbing.Hash, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func fileIDs(p string) ([]plumbing.Hash, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw := plumbing.NewHasher(plumbing.BlobObject, info.Size())
+	raw := newBlobHasher(format, info.Size())
 	buf := make([]byte, 64<<10)
 	var crlf int64
 	binary, prevCR := false, false
@@ -171,7 +171,7 @@ func fileIDs(p string) ([]plumbing.Hash, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return ids, nil
 	}
-	lf := plumbing.NewHasher(plumbing.BlobObject, info.Size()-crlf)
+	lf := newBlobHasher(format, info.Size()-crlf)
 	pendingCR := false
 	out := make([]byte, 0, len(buf))
 	for {

@@ -22,7 +22,7 @@ func TestFileIDsStream(t *testing.T) {
 	} {
 		p := filepath.Join(dir, name)
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-		ids, err := fileIDs(p)
+		ids, err := fileIDs(p, sha1IDs)
 		require.NoError(t, err)
 		want := []plumbing.Hash{blobID([]byte(content))}
 		if strings.Contains(content, "\r\n") && !strings.Contains(content, "\x00") {

@@ -72,9 +72,11 @@ type Repo struct {
 
 	root   string // the evidence folder, as given
 	repo   *git.Repository
-	gitBin string                  // the git binary the history was read with, "" for the built-in reader
-	index  map[string]*index.Entry // by path from Top
-	blobs  map[plumbing.Hash]File  // HEAD's files by content, the oldest first
+	gitBin string                   // the git binary the history was read with, "" for the built-in reader
+	index  map[string]*index.Entry  // by path from Top
+	blobs  map[plumbing.Hash]File   // HEAD's files by content, the oldest first
+	format idFormat                 // how the repository names objects (sha256.go)
+	ids    map[plumbing.Hash]string // full SHA-256 ids FullID found
 
 	// What Compare found, by path under the evidence folder.
 	dirty  map[string]bool   // files of HEAD whose working copy differs
@@ -102,6 +104,9 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		return nil, err
 	}
 	if repo == nil {
+		if err := errGitDirOutsideRepo(); err != nil {
+			return nil, err
+		}
 		if opts.Rev != "" {
 			return nil, errRevOutsideGit(opts.Rev)
 		}
@@ -111,7 +116,10 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Repo{Top: top, Prefix: prefix, root: root, repo: repo}
+	r := &Repo{Top: top, Prefix: prefix, root: root, repo: repo, format: formatOf(repo)}
+	if err := checkGitDirEnv(top, r.gitDir()); err != nil {
+		return nil, err
+	}
 	walk, err := r.walkOptions(opts)
 	if err != nil {
 		return nil, err
@@ -194,7 +202,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 		}
 	}
 	if opts.IgnoreRevsFile != "" {
-		if walk.Ignore, err = readIgnoreRevs(r.root, opts.IgnoreRevsFile); err != nil {
+		if walk.Ignore, err = readIgnoreRevs(r.root, opts.IgnoreRevsFile, r.format); err != nil {
 			return walk, err
 		}
 	}
@@ -202,12 +210,18 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 	if err != nil {
 		return walk, err
 	}
+	if r.format == sha256IDs && opts.Reader == ReaderBuiltin {
+		return walk, errSHA256Builtin()
+	}
+	if r.format == sha256IDs && gitBin == "" {
+		return walk, errSHA256NoGit()
+	}
 	if gitBin != "" {
 		if err := checkOwner(gitBin, r.Top); err != nil {
 			return walk, err
 		}
 	}
-	if gitBin != "" && opts.Reader != ReaderCLI && preferBuiltin(r.repo) {
+	if gitBin != "" && opts.Reader != ReaderCLI && r.format != sha256IDs && preferBuiltin(r.repo) {
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
 	r.gitBin = gitBin
@@ -251,6 +265,9 @@ func readError(err error) error {
 // ReadBlob returns the content of a blob of the repository, at most 1 MiB
 // of it (a session.toml of a revision or of the index).
 func (r *Repo) ReadBlob(h plumbing.Hash) ([]byte, error) {
+	if r.format == sha256IDs {
+		return readBlobWithGit(r.gitBin, r.Top, h)
+	}
 	return readBlob(r.repo, h)
 }
 
@@ -331,7 +348,7 @@ func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, g
 
 // isAncestor asks git whether a is an ancestor of b.
 func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
-	cmd := exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String())
+	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "merge-base", "--is-ancestor", a.String(), b.String()))
 	cmd.Env = append(cmd.Environ(), "GIT_NO_REPLACE_OBJECTS=1") // as the readers
 	return cmd.Run() == nil
 }
@@ -390,10 +407,11 @@ func relativeTo(wt, root string) (string, error) {
 }
 
 // readIgnoreRevs reads a list of commit hashes, one a line, # for comments,
-// as git's blame.ignoreRevsFile. The file p (relative, with /) is opened
+// as git's blame.ignoreRevsFile: full ids, of 64 digits in a SHA-256
+// repository (kept as their first 20 bytes, as every id there). The file p (relative, with /) is opened
 // through the evidence folder dir: a link out of it is not followed, so no
 // line of a file outside is ever quoted; it must be a small regular file.
-func readIgnoreRevs(dir, p string) (map[plumbing.Hash]bool, error) {
+func readIgnoreRevs(dir, p string, format idFormat) (map[plumbing.Hash]bool, error) {
 	r, err := os.OpenRoot(dir)
 	var data []byte
 	if err == nil {
@@ -417,10 +435,10 @@ func readIgnoreRevs(dir, p string) (map[plumbing.Hash]bool, error) {
 		if line == "" {
 			continue
 		}
-		if len(line) != 40 || !isHex(line) {
+		if n := format.hexLen(); len(line) != n || !isHex(line) {
 			return nil, &UserError{
-				Msg: i18n.T(fmt.Sprintf("%s:%d : %q n'est pas un identifiant de commit complet (40 caractères hexadécimaux)", p, i+1, line),
-					fmt.Sprintf("%s:%d: %q is not a full commit id (40 hexadecimal characters)", p, i+1, line)),
+				Msg: i18n.T(fmt.Sprintf("%s:%d : %q n'est pas un identifiant de commit complet (%d caractères hexadécimaux)", p, i+1, line, n),
+					fmt.Sprintf("%s:%d: %q is not a full commit id (%d hexadecimal characters)", p, i+1, line, n)),
 				Hint: i18n.T("git rev-parse COMMIT donne l'identifiant complet", "git rev-parse COMMIT gives the full id"),
 			}
 		}

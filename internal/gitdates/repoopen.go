@@ -31,7 +31,8 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // openRepo opens the repository that holds root, as git would find it.
 // A repository that only uses extensions harmless to a reader is opened
 // with them set aside; one that needs an extension qlint cannot read
-// (SHA-256 objects) gets a plain message, not the advice for a damaged one.
+// gets a plain message, not the advice for a damaged one. A SHA-256
+// repository is opened with its git folder marked so (formatOf).
 func openRepo(root string) (*git.Repository, error) {
 	if dot, _, err := findDotGit(root); err == nil {
 		if err := checkHead(dot.Root()); err != nil {
@@ -54,11 +55,7 @@ func openRepo(root string) (*git.Repository, error) {
 		return nil, err
 	}
 	var repoFS billy.Filesystem = dot
-	if data, err := safefile.ReadPath(filepath.Join(dot.Root(), "commondir"), 4096); err == nil {
-		c := strings.TrimSpace(string(data))
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(dot.Root(), c)
-		}
+	if c := commonDir(dot.Root()); c != dot.Root() {
 		repoFS = dotgit.NewRepositoryFilesystem(dot, osfs.New(c))
 	}
 	if encoding && utf16Config(repoFS) {
@@ -71,14 +68,15 @@ func openRepo(root string) (*git.Repository, error) {
 		}
 	}
 	exts := gitExtensions(repoFS)
+	sha256 := false
 	for _, e := range exts {
 		if e == "objectformat" {
-			return nil, &UserError{
-				Msg: i18n.T("ce dépôt utilise des identifiants SHA-256 (extensions.objectFormat), que qlint ne sait pas encore lire",
-					"this repository uses SHA-256 object ids (extensions.objectFormat), which qlint cannot read yet"),
-				Hint: i18n.T("le dépôt n'est pas abîmé ; pour le juger, faites-en une copie SHA-1, qui garde les dates (git clone en garderait le format), hors du dossier de preuves : git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", puis qlint copie-sha1 (seul ce qui est commité y est)",
-					"the repository is not damaged; to judge it, make a SHA-1 copy of it, which keeps the dates (git clone would keep the format), outside the evidence folder: git init copie-sha1 && git -C "+quoteArg(wt.Root())+" fast-export --all | git -C copie-sha1 fast-import && git -C copie-sha1 checkout "+branchOf(dot)+", then qlint copie-sha1 (only what is committed is there)"),
-				Err: err,
+			switch objectFormat(repoFS) {
+			case "sha1":
+				continue
+			case "sha256":
+				sha256 = true // read through git (sha256.go)
+				continue
 			}
 		}
 		if !readOnlyExtensions[e] {
@@ -94,7 +92,7 @@ func openRepo(root string) (*git.Repository, error) {
 	// Alternates (git clone --shared) name object folders by absolute
 	// path: they are read from the file system's root, as git does (go-git
 	// reads them inside the git folder only, and found no object).
-	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS}, cache.NewObjectLRUDefault(),
+	s := filesystem.NewStorageWithOptions(extensionsAside{repoFS, sha256}, cache.NewObjectLRUDefault(),
 		filesystem.Options{AlternatesFS: osfs.New(string(filepath.Separator))})
 	return git.Open(s, wt)
 }
@@ -107,38 +105,17 @@ func InRepository(dir string) bool {
 	return err == nil || errors.As(err, &plain)
 }
 
-// GitDir returns the git folder of the repository that holds dir
-// (its .git folder, or where a .git file points), or "".
+// GitDir returns the git folder of the repository that holds dir (its
+// .git folder, or where a .git file points), links resolved, or "".
 func GitDir(dir string) string {
-	for d := dir; ; {
-		g := filepath.Join(d, ".git")
-		if info, err := os.Lstat(g); err == nil {
-			if info.IsDir() {
-				return g
-			}
-			data, err := safefile.ReadPath(g, 4096)
-			if err != nil {
-				return ""
-			}
-			line := strings.TrimSpace(string(data))
-			if !strings.HasPrefix(line, "gitdir:") {
-				return ""
-			}
-			p := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(d, p)
-			}
-			if r, err := filepath.EvalSymlinks(p); err == nil {
-				p = r
-			}
-			return p
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
+	gitDir, _, err := dotGit(dir)
+	if err != nil {
+		return ""
 	}
+	if r, err := filepath.EvalSymlinks(gitDir); err == nil {
+		gitDir = r
+	}
+	return gitDir
 }
 
 // hasAlternates reports whether the repository borrows objects from
@@ -152,39 +129,87 @@ func hasAlternates(repo *git.Repository) bool {
 	return err == nil
 }
 
-// findDotGit finds the git folder and the work tree that hold root: a .git
-// folder, or a .git file naming the git folder (worktrees, submodules).
+// findDotGit finds the git folder and the work tree that hold root (dotGit).
 func findDotGit(root string) (dot, wt billy.Filesystem, err error) {
-	p, err := filepath.Abs(root)
+	gitDir, top, err := dotGit(root)
 	if err != nil {
 		return nil, nil, err
+	}
+	return osfs.New(gitDir), osfs.New(top), nil
+}
+
+// dotGit finds, as git does, the git folder and the work tree's top that
+// hold dir: the nearest .git at or above it, a folder, or a file naming
+// the git folder ("gitdir: PATH", for worktrees and submodules). It is the
+// one place qlint looks for .git.
+func dotGit(dir string) (gitDir, top string, err error) {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
 	}
 	for {
 		g := filepath.Join(p, ".git")
 		if info, err := os.Stat(g); err == nil {
 			if info.IsDir() {
-				return osfs.New(g), osfs.New(p), nil
+				return g, p, nil
 			}
 			data, err := safefile.ReadPath(g, 4096)
 			if err != nil {
-				return nil, nil, err
+				return "", "", err
 			}
 			line := strings.TrimSpace(string(data))
 			if !strings.HasPrefix(line, "gitdir:") {
-				return nil, nil, git.ErrRepositoryNotExists
+				return "", "", git.ErrRepositoryNotExists
 			}
 			gd := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
 			if !filepath.IsAbs(gd) {
 				gd = filepath.Join(p, gd)
 			}
-			return osfs.New(gd), osfs.New(p), nil
+			return gd, p, nil
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
-			return nil, nil, git.ErrRepositoryNotExists
+			return "", "", git.ErrRepositoryNotExists
 		}
 		p = parent
 	}
+}
+
+// commonDir is the main git folder of a worktree's git folder (its
+// commondir file names it), or gitDir itself.
+func commonDir(gitDir string) string {
+	data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096)
+	if err != nil {
+		return gitDir
+	}
+	c := strings.TrimSpace(string(data))
+	if !filepath.IsAbs(c) {
+		c = filepath.Join(gitDir, c)
+	}
+	return filepath.Clean(c)
+}
+
+// objectFormat is the value of extensions.objectFormat in the config of fs,
+// lower-cased ("" when unset).
+func objectFormat(fs billy.Filesystem) string {
+	f, err := fs.Open("config")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	in, format := false, ""
+	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "[") {
+			in = strings.EqualFold(strings.Trim(line, "[] \t"), "extensions")
+			continue
+		}
+		if key, val, ok := strings.Cut(line, "="); in && ok && strings.EqualFold(strings.TrimSpace(key), "objectformat") {
+			format = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"`))
+		}
+	}
+	return format
 }
 
 // gitExtensions lists the extensions the config of fs sets, lower-cased.
@@ -217,6 +242,7 @@ func gitExtensions(fs billy.Filesystem) []string {
 // UTF-8, as git itself reads any bytes there.
 type extensionsAside struct {
 	billy.Filesystem
+	sha256 bool // extensions.objectFormat = sha256 (sha256.go)
 }
 
 func (e extensionsAside) Open(name string) (billy.File, error) {
@@ -286,16 +312,4 @@ func utf16Config(fs billy.Filesystem) bool {
 		}
 	}
 	return n > 0 && zeros*3 >= n
-}
-
-// branchOf names the branch HEAD is on in the git folder dot ("main" when
-// it cannot tell).
-func branchOf(dot billy.Filesystem) string {
-	data, err := safefile.ReadPath(filepath.Join(dot.Root(), "HEAD"), 4096)
-	if err == nil {
-		if ref, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "ref: refs/heads/"); ok && ref != "" {
-			return quoteArg(ref)
-		}
-	}
-	return "main"
 }

@@ -38,7 +38,7 @@ func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*Rev, error) {
 		return nil, unknown
 	}
 	if gitBin != "" {
-		out, err := exec.Command(gitBin, "-C", dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output()
+		out, err := repoEnv(exec.Command(gitBin, "-C", dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}")).Output()
 		if err != nil {
 			return nil, unknown
 		}

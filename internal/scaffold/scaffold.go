@@ -178,10 +178,17 @@ func (b *builder) writeNew(rel, content string) error {
 		return err
 	}
 	b.made = append(b.made, rel)
-	_, err = f.WriteString(content)
+	err = write(f, content)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	return err
+}
+
+// write puts content into a file just created. A test swaps it for one
+// that fills the disk partway (syscall.ENOSPC after some bytes).
+var write = func(f *os.File, content string) error {
+	_, err := f.WriteString(content)
 	return err
 }
 
