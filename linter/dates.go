@@ -8,19 +8,6 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// Date sources, as the JSON report names them.
-const (
-	SourceGit         = "git"
-	SourceUncommitted = "uncommitted"
-	SourceMtime       = "mtime"
-	SourceFilename    = "filename"
-)
-
-// SourceMoved dates a file not yet committed at its path whose content is
-// that of a file at HEAD (moved or renamed, staged or not): it keeps that
-// file's git date.
-const SourceMoved = "moved"
-
 // History is where the files' last updates come from: git's history
 // inside a repository, the files' modification times outside one.
 type History struct {
@@ -143,7 +130,7 @@ func workFiles(t *Tree) []gitdates.WorkFile {
 
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
-func (h *History) Date(f File) (rules.Day, string) {
+func (h *History) Date(f File) (rules.Day, DateSource) {
 	if h.git == nil {
 		return rules.DayOf(f.ModTime), SourceMtime
 	}

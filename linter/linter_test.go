@@ -65,7 +65,7 @@ func datesOf(t *testing.T, rep *Report) map[string]string {
 	out := map[string]string{}
 	for _, f := range rep.Findings {
 		if f.Kind == KindStale || f.Kind == KindDueSoon {
-			out[f.Path] = f.LastUpdate + " " + f.DateSource
+			out[f.Path] = f.LastUpdate + " " + string(f.DateSource)
 		}
 	}
 	return out

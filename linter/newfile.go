@@ -22,7 +22,7 @@ func (h *History) IsNew(path string) bool {
 
 // isNew reports whether the file at path, dated from src, was never
 // committed.
-func (j *judge) isNew(path, src string) bool {
+func (j *judge) isNew(path string, src DateSource) bool {
 	if src != SourceUncommitted {
 		return false
 	}
@@ -39,5 +39,5 @@ func (m Match) SourceWords() i18n.Text {
 	if m.New && m.DateSource == SourceUncommitted {
 		return newFileWords
 	}
-	return SourceWords(m.DateSource)
+	return m.DateSource.Words()
 }

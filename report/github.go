@@ -21,8 +21,8 @@ func init() {
 // GitHub's limits on annotations: 10 of each level per step (50 per job).
 const annotationsPerLevel = 10
 
-var annotationLevels = map[string]string{
-	string(rules.SevError): "error", string(rules.SevWarning): "warning", string(rules.SevInfo): "notice",
+var annotationLevels = map[rules.Severity]string{
+	rules.SevError: "error", rules.SevWarning: "warning", rules.SevInfo: "notice",
 }
 
 // escapeData and escapeProperty follow GitHub's workflow command encoding.

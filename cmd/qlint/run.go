@@ -464,7 +464,7 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 	if err != nil {
 		return exitError, err
 	}
-	if rep.Failed(c.failOn) {
+	if rep.Failed(rules.Severity(c.failOn)) {
 		return exitFindings, nil
 	}
 	return exitOK, nil

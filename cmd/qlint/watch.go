@@ -294,7 +294,7 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 			break
 		}
 		if old := prev.Indicators[i].Status; old != ind.Status {
-			from, to := report.StatusWord(old), report.StatusWord(ind.Status)
+			from, to := old.Words(), ind.Status.Words()
 			movesFR = append(movesFR, fmt.Sprintf("%d %s → %s", ind.ID, from.FR, to.FR))
 			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
 		}

@@ -353,11 +353,11 @@ func TestEventStream(t *testing.T) {
 	require.NoError(t, s.Publish(first, Change{}, ""))
 	todo := 0
 	for _, ind := range first.Indicators {
-		if toFix(ind.Status) {
+		if ind.Status.Info().ToFix {
 			todo++
 		}
 	}
-	require.Equal(t, "missing", first.Indicators[0].Status)
+	require.EqualValues(t, "missing", first.Indicators[0].Status)
 
 	base := s.live.seq - 1 // the number before the first report
 	id := func(n uint64) string { return strconv.FormatUint(base+n, 10) }
