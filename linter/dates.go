@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -154,11 +155,12 @@ func (h *History) Commits() int {
 	return h.git.Commits
 }
 
-// fromGit passes on a repository qlint cannot read as a UserError.
+// fromGit passes on a repository qlint cannot read as gitdates says it to
+// people (its message and hint), without the wrapping underneath.
 func fromGit(err error) error {
-	var ge *gitdates.UserError
-	if errors.As(err, &ge) {
-		return &UserError{Msg: ge.Msg, Hint: ge.Hint, Err: ge.Err}
+	var plain *lang.Error
+	if errors.As(err, &plain) {
+		return plain
 	}
 	return err
 }

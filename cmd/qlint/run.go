@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
@@ -144,7 +145,7 @@ func langFromArgs(args []string) i18n.Lang {
 }
 
 func localize(err error, l i18n.Lang) string {
-	var loc rules.Localizer
+	var loc lang.Localizer
 	if errors.As(err, &loc) {
 		return loc.Localize(l)
 	}
@@ -153,7 +154,7 @@ func localize(err error, l i18n.Lang) string {
 
 // usageError is a mistake on the command line: one sentence and a hint.
 func usageError(fr, en, hintFR, hintEN string) error {
-	return &linter.UserError{Msg: i18n.T(fr, en), Hint: i18n.T(hintFR, hintEN)}
+	return &lang.Error{Msg: i18n.T(fr, en), Hint: i18n.T(hintFR, hintEN)}
 }
 
 // common holds the flags every judging command takes.
