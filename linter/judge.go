@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -25,7 +26,7 @@ type Input struct {
 	FS    fs.FS // the evidence root, for the session.toml files
 	Dates Dater
 	AsOf  rules.Day
-	Lang  i18n.Lang
+	Lang  lang.Lang
 	// Own lists qlint's own files in the tree (qlint.toml, the ignored
 	// commits list): never reported as unmapped.
 	Own []string

@@ -21,7 +21,7 @@ type Options struct {
 	// unmapped too (it may still be empty while the folder is read).
 	Output       string
 	AsOf         rules.Day // the day freshness is judged at
-	Lang         i18n.Lang
+	Lang         lang.Lang
 	AllowShallow bool
 	Progress     func(commits int)
 	Version      string

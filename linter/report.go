@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -24,7 +25,7 @@ type Report struct {
 	Findings   []Finding         `json:"findings"`
 
 	// What the text printer shows besides.
-	Lang         i18n.Lang `json:"-"`
+	Lang         lang.Lang `json:"-"`
 	Organization string    `json:"-"`
 	Referential  string    `json:"-"`
 	FileCount    int       `json:"-"`
@@ -115,7 +116,7 @@ type IndicatorResult struct {
 }
 
 // Reason says why the indicator applies or not, in language l.
-func (r IndicatorResult) Reason(l i18n.Lang) string { return r.reason.In(l) }
+func (r IndicatorResult) Reason(l lang.Lang) string { return r.reason.In(l) }
 
 // Finding is one thing to fix or to know.
 type Finding struct {
@@ -152,7 +153,7 @@ type Finding struct {
 }
 
 // Text returns the finding's message in language l.
-func (f Finding) Text(l i18n.Lang) string { return f.text.In(l) }
+func (f Finding) Text(l lang.Lang) string { return f.text.In(l) }
 
 // sortFindings orders findings: most serious first, then by indicator, rule
 // and path, so that reports are stable from run to run.
@@ -227,7 +228,7 @@ func (r *Report) RepoTop() string { return r.repoTop }
 
 // GridNote says, when qlint.toml forces a grid out of its period, which
 // grid the auditor uses (zero otherwise).
-func (r *Report) GridNote() i18n.Text { return r.gridNote }
+func (r *Report) GridNote() lang.Text { return r.gridNote }
 
 // RuleDef is the rule of that id the report was judged with (nil for a
 // built-in check or an unknown id).
@@ -246,7 +247,7 @@ func RulePatterns(r *rules.Rule) string { return patterns(r) }
 // In returns the report with its messages and indicator titles in language
 // l: the report itself when it already speaks l, else a copy (the findings
 // keep both languages until printed).
-func (r *Report) In(l i18n.Lang) *Report {
+func (r *Report) In(l lang.Lang) *Report {
 	if r.Lang == l {
 		return r
 	}

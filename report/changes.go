@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -97,7 +98,7 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // indicator, what g changed from its base grid, whether the indicator
 // applies to the organization, and, from rep (judged on g, nil without a
 // qlint.toml), what g asks that the folder does not have yet.
-func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l i18n.Lang, width int) error {
+func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l lang.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()

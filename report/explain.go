@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -20,7 +21,7 @@ const maxExplainFiles = 10
 // that check it with the files they found, and what to do next. rep and cfg
 // may be nil when there is no qlint.toml: then only the référentiel is
 // described. rep, when given, was judged on ref.
-func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report, cfg *rules.Config, l i18n.Lang, width int) error {
+func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report, cfg *rules.Config, l lang.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 )
 
@@ -25,7 +26,7 @@ func (f PrinterFunc) Print(w io.Writer, r *linter.Report) error { return f(w, r)
 type Options struct {
 	// Lang is the language the report is printed in: messages stay
 	// bilingual in the report until then.
-	Lang i18n.Lang
+	Lang lang.Lang
 	// Color paints the text report with ANSI colours.
 	Color bool
 	// Width is the text report's width in columns (0: DefaultWidth).
@@ -44,7 +45,7 @@ type Format struct {
 	Rank int
 	// Note says, in the -f help, what the format is for ("" when its name
 	// says it).
-	Note i18n.Text
+	Note lang.Text
 	// New makes the format's printer for these options.
 	New func(Options) Printer
 }

@@ -26,7 +26,7 @@ type Config struct {
 	Extends      string
 	Referential  string       // auto (or "") | a grid id: which grid judges
 	Ref          *Referential // the grid it is bound to; nil before Bind
-	Lang         i18n.Lang    // "" when the file does not choose
+	Lang         lang.Lang    // "" when the file does not choose
 	Organization Organization
 	Audit        Audit
 	WarnWithin   Duration

@@ -205,7 +205,7 @@ func (o Offset) String() string {
 }
 
 // Words writes the duration for people: "3 mois", "1 an et 6 mois".
-func (d Duration) Words() i18n.Text {
+func (d Duration) Words() lang.Text {
 	var fr, en []string
 	part := func(n int, frOne, frMany, enOne, enMany string) {
 		switch {
@@ -231,7 +231,7 @@ func (d Duration) Words() i18n.Text {
 // Every says how often a proof with this freshness limit is renewed, as
 // people say it: "tous les ans", "tous les 6 mois", "toutes les semaines",
 // "every year", "every 6 months".
-func (d Duration) Every() i18n.Text {
+func (d Duration) Every() lang.Text {
 	single := func(n int, frOne, frMany, enOne, enMany, fem string) (i18n.Text, bool) {
 		switch {
 		case n == 1:
