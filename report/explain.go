@@ -162,7 +162,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 		limits = append(limits, t("à renouveler ", "to renew ")+r.MaxAge.Every().In(l))
 	}
 	if r.Due != nil {
-		limits = append(limits, t("à fournir ", "due ")+offsetWords(*r.Due).In(l))
+		limits = append(limits, t("à fournir ", "due ")+r.Due.Words(sessionDays).In(l))
 	}
 	if len(limits) > 0 {
 		p.printf("    %s\n", strings.Join(limits, " · "))
@@ -207,19 +207,9 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 	}
 }
 
-// offsetWords says a due offset for people: "7 jours après la fin" of the
-// session.
-func offsetWords(o rules.Offset) i18n.Text {
-	at, anchor := i18n.T("au début de la session", "at the start of the session"), i18n.T("le début de la session", "the start of the session")
-	if o.FromEnd {
-		at, anchor = i18n.T("à la fin de la session", "at the end of the session"), i18n.T("la fin de la session", "the end of the session")
-	}
-	if o.Delta.IsZero() {
-		return at
-	}
-	w := o.Delta.Words()
-	if o.Back {
-		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
-	}
-	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
+// sessionDays names the days a due offset counts from, in explain's
+// sentences: "7 jours après la fin de la session".
+var sessionDays = rules.OffsetWords{
+	Start: i18n.T("le début de la session", "the start of the session"), End: i18n.T("la fin de la session", "the end of the session"),
+	AtStart: i18n.T("au début de la session", "at the start of the session"), AtEnd: i18n.T("à la fin de la session", "at the end of the session"),
 }
