@@ -15,7 +15,8 @@ func init() {
 		Note: i18n.T("annotations et résumé de GitHub Actions", "GitHub Actions annotations and summary"),
 		New: func(o Options) Printer {
 			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitHub(w, r) })
-		}})
+		},
+		StepSummary: "markdown"})
 }
 
 // GitHub's limits on annotations: 10 of each level per step (50 per job).

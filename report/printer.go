@@ -48,13 +48,20 @@ type Format struct {
 	Note lang.Text
 	// New makes the format's printer for these options.
 	New func(Options) Printer
+	// Stream, when set, makes a printer that writes a report on one line,
+	// for a stream of them: qlint watch -f NAME prints one per check
+	// (without it, watch prints its text report and redraws the screen).
+	Stream func(Options) Printer
+	// StepSummary names the format lint also writes to the CI job's
+	// summary (GITHUB_STEP_SUMMARY) after this one ("" for none).
+	StepSummary string
 }
 
 var formats = map[string]Format{}
 
 // Register adds a format. Two formats of one name are a programming error.
 func Register(f Format) {
-	if _, dup := formats[f.Name]; dup || f.Name == "" || f.New == nil {
+	if _, dup := formats[f.Name]; dup || f.Name == "" || f.New == nil || f.StepSummary == f.Name {
 		panic(fmt.Sprintf("report: format %q registered twice, or without a name or a printer", f.Name))
 	}
 	formats[f.Name] = f

@@ -459,8 +459,8 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 	f, _ := report.Lookup(c.format) // checked by checkCommon
 	p := f.New(report.Options{Lang: l, Color: color, Width: reportWidth(stdout, o.toFile()), LinkBase: linkBase(root, c.output)})
 	err = p.Print(out, rep)
-	if err == nil && c.format == "github" {
-		err = writeStepSummary(rep)
+	if err == nil && f.StepSummary != "" {
+		err = writeStepSummary(rep, f.StepSummary, l)
 	}
 	if err != nil {
 		return exitError, err
@@ -592,9 +592,10 @@ func linkBase(root, output string) string {
 	return filepath.ToSlash(rel)
 }
 
-// writeStepSummary appends the Markdown summary to the GitHub Actions job
+// writeStepSummary appends the report in the summary's format (the
+// registry's StepSummary: Markdown for -f github) to the GitHub Actions job
 // summary, when qlint runs in a job.
-func writeStepSummary(rep *linter.Report) error {
+func writeStepSummary(rep *linter.Report, format string, l i18n.Lang) error {
 	p := os.Getenv("GITHUB_STEP_SUMMARY")
 	if p == "" {
 		return nil
@@ -604,7 +605,11 @@ func writeStepSummary(rep *linter.Report) error {
 		return fmt.Errorf("writing the job summary %s: %w", p, err)
 	}
 	defer f.Close()
-	return report.WriteMarkdown(f, rep)
+	summary, ok := report.Lookup(format)
+	if !ok {
+		return fmt.Errorf("the job summary's format %q is not registered", format)
+	}
+	return summary.New(report.Options{Lang: l}).Print(f, rep)
 }
 
 // formatsHelp lists -f's formats for the help, each with what it is for

@@ -226,8 +226,8 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 		return
 	}
 	defer w.tell(rep, ch, w.problem)
-	if w.c.format == "json" {
-		_ = report.WriteJSONLine(w.stdout, rep)
+	if f, _ := report.Lookup(w.c.format); f.Stream != nil {
+		_ = f.Stream(report.Options{Lang: l}).Print(w.stdout, rep)
 	} else {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
 		why := changeWhy{rules: rulesChanged, day: w.day}
