@@ -1,10 +1,12 @@
 // Package lang holds the two report languages qlint speaks, French and
-// English, and Text, one sentence in both.
+// English; Text, one sentence in both; and Error, a failure said to people
+// in both (where, what, a hint), the one error type qlint's packages give
+// the command to print.
 //
 // Every sentence a person reads is written twice, side by side, so that neither
 // catalogue can fall behind the other; a test in each package that builds
 // messages checks that both texts are filled in. The package is public
-// because linter's report, rules' errors and the printers hand out Text
+// because linter's report, the errors and the printers hand out Text
 // values and take a Lang.
 package lang
 
