@@ -488,14 +488,21 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 	if err != nil {
 		return nil, cfgPath, "", rulesError(cfgPath, err)
 	}
-	lang := i18n.FR
-	if cfg.Lang != "" {
-		lang = cfg.Lang
-	}
+	return cfg, cfgPath, reportLang(c, cfg), nil
+}
+
+// reportLang is the language of the report, decided here once for every
+// command that judges and passed down: --lang, else qlint.toml's lang,
+// else French.
+func reportLang(c common, cfg *rules.Config) i18n.Lang {
 	if c.lang != "" {
-		lang, _ = i18n.Parse(c.lang)
+		l, _ := i18n.Parse(c.lang) // checked by checkCommon
+		return l
 	}
-	return cfg, cfgPath, lang, nil
+	if cfg.Lang != "" {
+		return cfg.Lang
+	}
+	return i18n.FR
 }
 
 // rulesError says why the rules file could not be read, in the user's

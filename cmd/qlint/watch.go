@@ -140,16 +140,7 @@ type watchSession struct {
 	day rules.Day
 }
 
-func (w *watchSession) lang() i18n.Lang {
-	if w.c.lang != "" {
-		l, _ := i18n.Parse(w.c.lang)
-		return l
-	}
-	if w.cfg.Lang != "" {
-		return w.cfg.Lang
-	}
-	return i18n.FR
-}
+func (w *watchSession) lang() i18n.Lang { return reportLang(w.c, w.cfg) }
 
 func (w *watchSession) notice(n watcher.Notice) {
 	l := w.lang()
