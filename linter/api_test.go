@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,79 +14,98 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestExportedAPIHidesGitdates: linter is importable, internal/gitdates is
-// not; no exported name of linter (a function's signature, a type, an
-// exported field, a constant's value) shows a gitdates type or name.
-func TestExportedAPIHidesGitdates(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
+// publicPackages are the packages other programs may import, from here.
+var publicPackages = []string{".", "../rules", "../report", "../watcher", "../lang"}
+
+// TestExportedAPIHidesInternal: linter, rules, report, watcher and lang
+// are importable, internal/ packages are not; no exported name of theirs
+// (a function's signature, a type, an exported field, a constant's or a
+// variable's declaration) shows a type or name of an internal/ package
+// (gitdates, i18n, safefile...), which another program could not name.
+func TestExportedAPIHidesInternal(t *testing.T) {
 	fset := token.NewFileSet()
 	var leaks []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
+	for _, dir := range publicPackages {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		require.NoError(t, err)
+		require.NotEmpty(t, files, dir)
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+			require.NoError(t, err)
+			leaks = append(leaks, internalLeaks(fset, f)...)
+		}
+	}
+	sort.Strings(leaks)
+	assert.Empty(t, leaks, "exported names showing an internal/ package")
+}
+
+// internalLeaks lists the exported declarations of f that name a package
+// of internal/.
+func internalLeaks(fset *token.FileSet, f *ast.File) []string {
+	internal := map[string]bool{} // the names internal packages go by in f
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if !strings.Contains(p, "/internal/") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		require.NoError(t, err)
-		local := "" // the name gitdates goes by in this file
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			if strings.HasSuffix(p, "/internal/gitdates") {
-				local = "gitdates"
-				if imp.Name != nil {
-					local = imp.Name.Name
+		local := p[strings.LastIndex(p, "/")+1:]
+		if imp.Name != nil {
+			local = imp.Name.Name
+		}
+		internal[local] = true
+	}
+	if len(internal) == 0 {
+		return nil
+	}
+	uses := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && internal[id.Name] {
+					found = true
 				}
 			}
-		}
-		if local == "" {
-			continue
-		}
-		uses := func(n ast.Node) bool {
-			found := false
-			ast.Inspect(n, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok {
-					if id, ok := sel.X.(*ast.Ident); ok && id.Name == local {
-						found = true
+			return !found
+		})
+		return found
+	}
+	var leaks []string
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Name.IsExported() && (d.Recv == nil || exportedRecv(d.Recv)) && uses(d.Type) {
+				leaks = append(leaks, fset.Position(d.Pos()).String()+" "+d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					if !s.Name.IsExported() {
+						continue
 					}
-				}
-				return !found
-			})
-			return found
-		}
-		for _, decl := range f.Decls {
-			switch d := decl.(type) {
-			case *ast.FuncDecl:
-				if d.Name.IsExported() && (d.Recv == nil || exportedRecv(d.Recv)) && uses(d.Type) {
-					leaks = append(leaks, fset.Position(d.Pos()).String()+" "+d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, spec := range d.Specs {
-					switch s := spec.(type) {
-					case *ast.TypeSpec:
-						if !s.Name.IsExported() {
-							continue
-						}
-						if st, ok := s.Type.(*ast.StructType); ok {
-							for _, field := range st.Fields.List {
-								if exportedField(field) && uses(field.Type) {
-									leaks = append(leaks, fset.Position(field.Pos()).String()+" "+s.Name.Name)
-								}
+					if st, ok := s.Type.(*ast.StructType); ok {
+						for _, field := range st.Fields.List {
+							if exportedField(field) && uses(field.Type) {
+								leaks = append(leaks, fset.Position(field.Pos()).String()+" "+s.Name.Name)
 							}
-						} else if uses(s.Type) {
-							leaks = append(leaks, fset.Position(s.Pos()).String()+" "+s.Name.Name)
 						}
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							if n.IsExported() && uses(s) {
-								leaks = append(leaks, fset.Position(n.Pos()).String()+" "+n.Name)
-							}
+					} else if uses(s.Type) {
+						leaks = append(leaks, fset.Position(s.Pos()).String()+" "+s.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						if n.IsExported() && uses(s) {
+							leaks = append(leaks, fset.Position(n.Pos()).String()+" "+n.Name)
 						}
 					}
 				}
 			}
 		}
 	}
-	assert.Empty(t, leaks, "exported names showing internal/gitdates")
+	return leaks
 }
 
 // exportedRecv reports whether a method's receiver is an exported type.

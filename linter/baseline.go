@@ -28,7 +28,7 @@ type Baseline struct {
 // revDates dates the files of a revision's tree: all are committed there.
 type revDates map[string]gitdates.File
 
-func (d revDates) Date(f File) (rules.Day, string) {
+func (d revDates) Date(f File) (rules.Day, DateSource) {
 	if gf, ok := d[f.Path]; ok {
 		return rules.DayOf(gf.Stamp.When), SourceGit
 	}
@@ -174,7 +174,7 @@ func findingKey(f Finding) string {
 	if f.Rule != "" || f.Kind == KindAudit {
 		item = f.item // an audit note: which one (the window soon, or open)
 	}
-	return f.Kind + "\x00" + f.Rule + "\x00" + fold(item) + "\x00" + fmt.Sprint(f.Indicators)
+	return string(f.Kind) + "\x00" + f.Rule + "\x00" + fold(item) + "\x00" + fmt.Sprint(f.Indicators)
 }
 
 // KeepNew keeps in rep only the findings that base does not have, counts
@@ -190,7 +190,7 @@ func KeepNew(rep, base *Report, rev, commit string) {
 		k := findingKey(f)
 		if seen[k] > 0 {
 			seen[k]--
-			switch rules.Severity(f.Severity) {
+			switch f.Severity {
 			case rules.SevError:
 				b.Errors++
 			case rules.SevWarning:

@@ -99,7 +99,7 @@ paths = ["emargement*"]
 				if f.Kind == KindUnmapped || f.Kind == KindUncovered {
 					continue
 				}
-				got = append(got, f.Kind+" "+f.Rule+" "+f.Path)
+				got = append(got, string(f.Kind)+" "+f.Rule+" "+f.Path)
 				if f.Severity == "error" {
 					errs++
 				}

@@ -5,21 +5,9 @@ import (
 	"io/fs"
 
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
-
-// Date sources, as the JSON report names them.
-const (
-	SourceGit         = "git"
-	SourceUncommitted = "uncommitted"
-	SourceMtime       = "mtime"
-	SourceFilename    = "filename"
-)
-
-// SourceMoved dates a file not yet committed at its path whose content is
-// that of a file at HEAD (moved or renamed, staged or not): it keeps that
-// file's git date.
-const SourceMoved = "moved"
 
 // History is where the files' last updates come from: git's history
 // inside a repository, the files' modification times outside one.
@@ -143,7 +131,7 @@ func workFiles(t *Tree) []gitdates.WorkFile {
 
 // Date returns the last update of f by git (or its modification time when
 // it is not committed as it stands, or outside a repository).
-func (h *History) Date(f File) (rules.Day, string) {
+func (h *History) Date(f File) (rules.Day, DateSource) {
 	if h.git == nil {
 		return rules.DayOf(f.ModTime), SourceMtime
 	}
@@ -167,11 +155,12 @@ func (h *History) Commits() int {
 	return h.git.Commits
 }
 
-// fromGit passes on a repository qlint cannot read as a UserError.
+// fromGit passes on a repository qlint cannot read as gitdates says it to
+// people (its message and hint), without the wrapping underneath.
 func fromGit(err error) error {
-	var ge *gitdates.UserError
-	if errors.As(err, &ge) {
-		return &UserError{Msg: ge.Msg, Hint: ge.Hint, Err: ge.Err}
+	var plain *lang.Error
+	if errors.As(err, &plain) {
+		return plain
 	}
 	return err
 }

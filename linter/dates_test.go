@@ -36,7 +36,7 @@ func dateOf(t *testing.T, h *History, root, p string) string {
 	info, err := os.Stat(filepath.Join(root, p))
 	require.NoError(t, err)
 	d, src := h.Date(File{Path: p, ModTime: info.ModTime(), Size: info.Size()})
-	return d.String() + " " + src
+	return d.String() + " " + string(src)
 }
 
 func gitIn(t *testing.T, dir string, args ...string) {

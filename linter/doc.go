@@ -20,4 +20,9 @@
 // session.go judge each rule; nearmiss.go and keywords.go point at files
 // that may be a missing proof under another name; baseline.go and
 // removed.go compare with the revision of --new-from-rev.
+//
+// The vocabulary of a report is typed and kept in tables (vocab.go): each
+// Kind of finding, Status of an indicator and DateSource of a date has one
+// row saying its words in both languages and how it weighs, which the
+// judge, the printers and the command read instead of switching on names.
 package linter

@@ -11,7 +11,7 @@ import (
 // "uncovered" per indicator).
 func FindingsDiff(prev, cur []Finding) (added, resolved []Finding) {
 	key := func(f Finding) string {
-		return strings.Join([]string{f.Kind, f.Rule, f.Path, fmt.Sprint(f.Indicators)}, "\x00")
+		return strings.Join([]string{string(f.Kind), f.Rule, f.Path, fmt.Sprint(f.Indicators)}, "\x00")
 	}
 	left := map[string]int{}
 	for _, f := range prev {

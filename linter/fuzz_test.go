@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -33,7 +34,7 @@ func FuzzSessionFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sp, err := parseSession("s/session.toml", data)
 		if err != nil {
-			var re *rules.Error
+			var re *lang.Error
 			if !errors.As(err, &re) || !re.Msg.Complete() || re.File != "s/session.toml" {
 				t.Fatalf("an unclear error: %v", err)
 			}

@@ -55,7 +55,7 @@ func (j *judge) gridPeriod() {
 		day = j.AsOf
 	}
 	g := rules.GridFor(day)
-	j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{},
+	j.add(Finding{Kind: KindAudit, Indicators: []int{},
 		text: msgGridOutOfPeriod(j.Ref, g, day, j.AsOf)})
 	if day.Equal(j.AsOf) {
 		j.gridNote = i18n.T(

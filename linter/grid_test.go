@@ -28,7 +28,7 @@ func judgeAuto(t *testing.T, fsys fstest.MapFS, cfg, asOf string) *Report {
 	return rep
 }
 
-func findingsOf(r *Report, kind string) []Finding {
+func findingsOf(r *Report, kind Kind) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
 		if f.Kind == kind {
@@ -127,7 +127,7 @@ func TestForcedGridOutOfItsPeriod(t *testing.T) {
 				return
 			}
 			require.Len(t, audit, 1)
-			assert.Equal(t, string(rules.SevWarning), audit[0].Severity)
+			assert.Equal(t, rules.SevWarning, audit[0].Severity)
 			assert.Contains(t, audit[0].Message, "qlint.toml forces the "+tt.setting+" referential")
 			assert.Contains(t, audit[0].Message, "that is the grid the auditor will use")
 			assert.True(t, audit[0].text.Complete())

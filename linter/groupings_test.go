@@ -15,7 +15,7 @@ func findingsUnder(rep *Report, prefix string) []string {
 	var out []string
 	for _, f := range rep.Findings {
 		if f.Rule != "" && strings.HasPrefix(f.Path, prefix) {
-			out = append(out, f.Kind+" "+f.Rule+" "+f.Path)
+			out = append(out, string(f.Kind)+" "+f.Rule+" "+f.Path)
 		}
 	}
 	sort.Strings(out)

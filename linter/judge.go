@@ -6,24 +6,13 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
-// KindUnreadable is a folder or file the walk could not read: its proofs are
-// not counted, so the user must know.
-const KindUnreadable = "unreadable"
-
-// KindFutureDate is a file dated after today: the clock of the machine that
-// made the commit was wrong. The date is counted as the as-of day.
-const KindFutureDate = "future_date"
-
-// KindAudit is a note on the audit calendar: the surveillance window opens
-// soon, or is open, and no audit date is booked.
-const KindAudit = "audit"
-
 // Dater tells when a file was last updated, and from what.
 type Dater interface {
-	Date(File) (rules.Day, string)
+	Date(File) (rules.Day, DateSource)
 }
 
 // Input is everything one judgement needs. Nothing in it reads the clock:
@@ -37,7 +26,7 @@ type Input struct {
 	FS    fs.FS // the evidence root, for the session.toml files
 	Dates Dater
 	AsOf  rules.Day
-	Lang  i18n.Lang
+	Lang  lang.Lang
 	// Own lists qlint's own files in the tree (qlint.toml, the ignored
 	// commits list): never reported as unmapped.
 	Own []string
@@ -76,7 +65,7 @@ type Match struct {
 	Path       string
 	Dir        string // the each folder, "" for the root
 	LastUpdate rules.Day
-	DateSource string
+	DateSource DateSource
 	New        bool      // never committed (DateSource uncommitted): said « nouveau », not « modifié »
 	Expires    rules.Day // the end of its validity, when the rule has a freshness limit
 }
@@ -128,7 +117,7 @@ func Judge(in Input) (*Report, error) {
 	}
 	for _, ind := range in.Ref.Indicators {
 		if j.applies[ind.ID].Applies && len(j.covered[ind.ID]) == 0 {
-			j.add(Finding{Kind: KindUncovered, Severity: string(rules.SevWarning), Indicators: []int{ind.ID}, text: msgUncovered(ind)})
+			j.add(Finding{Kind: KindUncovered, Indicators: []int{ind.ID}, text: msgUncovered(ind)})
 		}
 	}
 	own := map[string]bool{}
@@ -139,11 +128,11 @@ func Judge(in Input) (*Report, error) {
 		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.FS, f.Path) {
 			continue
 		}
-		j.add(Finding{Kind: KindUnmapped, Severity: string(rules.SevInfo), Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
+		j.add(Finding{Kind: KindUnmapped, Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
 	}
 	j.pointNearMisses(mapped, own)
 	for _, p := range in.Tree.Problems {
-		j.add(Finding{Kind: KindUnreadable, Severity: string(rules.SevWarning), Indicators: []int{}, Path: p.Path, text: msgProblem(p)})
+		j.add(Finding{Kind: KindUnreadable, Indicators: []int{}, Path: p.Path, text: msgProblem(p)})
 	}
 	j.waive()
 	return j.report(), nil
@@ -163,6 +152,9 @@ func describesFolder(f *File) bool {
 }
 
 func (j *judge) add(f Finding) {
+	if f.Severity == "" {
+		f.Severity = f.Kind.Info().Severity
+	}
 	if f.NC == "" && len(f.Indicators) > 0 {
 		f.NC = rules.NCMinorOrMajor
 		for _, n := range f.Indicators {
@@ -240,7 +232,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		if idx.candidates > 0 {
 			text = msgNoItem(r, idx.candidates)
 		}
-		j.add(Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: inds, Rule: r.ID, Path: r.Each,
+		j.add(Finding{Kind: KindMissing, Severity: r.Severity, Indicators: inds, Rule: r.ID, Path: r.Each,
 			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r), NoItem: true})
 		return nil
 	}
@@ -266,7 +258,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 // dated is a file's last update and where it comes from.
 type dated struct {
 	day    rules.Day
-	source string
+	source DateSource
 }
 
 // span returns the dates of folder d, reading its session.toml (when the
@@ -364,7 +356,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
-	base := Finding{Indicators: inds, Rule: r.ID, Severity: string(r.Severity), RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: dir}
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: r.Severity, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: dir}
 	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
@@ -382,7 +374,8 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		if r.Due != nil && !sp.start.IsZero() {
 			due = r.Due.From(sp.start, sp.end)
 			if j.AsOf.Before(due) {
-				f.Kind, f.Severity, f.text, f.Due = KindPending, string(rules.SevInfo), msgPending(r, dir, due, j.AsOf), due
+				f.setKind(KindPending)
+				f.text, f.Due = msgPending(r, dir, due, j.AsOf), due
 				j.add(f)
 				return
 			}
@@ -397,7 +390,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 	}
 	var newest File
 	var last rules.Day
-	var source string
+	var source DateSource
 	for _, i := range found {
 		f := j.Tree.Files[i]
 		d, src := j.date(r, i)
@@ -412,7 +405,8 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 	case j.AsOf.After(expires):
 		f.Kind, f.text = KindStale, msgStale(r, dir, newest.Path, last, expires)
 	case !j.Config.WarnWithin.After(j.AsOf).Before(expires):
-		f.Kind, f.Severity, f.text = KindDueSoon, string(rules.SevWarning), msgDueSoon(r, dir, newest.Path, last, expires, j.AsOf)
+		f.setKind(KindDueSoon)
+		f.text = msgDueSoon(r, dir, newest.Path, last, expires, j.AsOf)
 	default:
 		return
 	}
@@ -439,10 +433,10 @@ func (j *judge) deferFindings(r *rules.Rule, inds []int, from int) {
 	}
 	for i := from; i < len(j.findings); i++ {
 		f := &j.findings[i]
-		if f.Kind != KindMissing && f.Kind != KindStale && f.Kind != KindDueSoon {
+		if !f.Kind.Info().Deferrable {
 			continue
 		}
-		f.Severity, f.Deferred = string(rules.SevInfo), true
+		f.Severity, f.Deferred = rules.SevInfo, true
 		f.text = msgDeferred(f.text, newEntrant, j.deferUntil)
 	}
 }
@@ -457,15 +451,15 @@ func (j *judge) auditWindow() {
 	soon := !j.Config.WarnWithin.After(j.AsOf).Before(c.WindowOpens)
 	switch {
 	case j.AsOf.Before(c.WindowOpens) && soon:
-		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowSoon(c, j.AsOf), item: "window-soon"})
+		j.add(Finding{Kind: KindAudit, Indicators: []int{}, text: msgWindowSoon(c, j.AsOf), item: "window-soon"})
 	case !j.AsOf.Before(c.WindowOpens) && !j.AsOf.After(c.WindowCloses):
-		j.add(Finding{Kind: KindAudit, Severity: string(rules.SevWarning), Indicators: []int{}, text: msgWindowOpen(c, j.AsOf), item: "window-open"})
+		j.add(Finding{Kind: KindAudit, Indicators: []int{}, text: msgWindowOpen(c, j.AsOf), item: "window-open"})
 	}
 }
 
 // date returns the last update of file i as the rule reads it, computed
 // once per file and date mode.
-func (j *judge) date(r *rules.Rule, i int) (rules.Day, string) {
+func (j *judge) date(r *rules.Rule, i int) (rules.Day, DateSource) {
 	cache := j.dates[r.Date]
 	if cache == nil {
 		cache = make([]dated, len(j.Tree.Files))
@@ -493,7 +487,7 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, string) {
 		today = j.AsOf
 	}
 	if d.day.After(today) && d.source != SourceFilename {
-		j.add(Finding{Kind: KindFutureDate, Severity: string(rules.SevWarning), Indicators: []int{}, Path: f.Path,
+		j.add(Finding{Kind: KindFutureDate, Indicators: []int{}, Path: f.Path,
 			LastUpdate: d.day.String(), DateSource: d.source, text: msgFuture(f.Path, d.day, j.AsOf)})
 	}
 	if d.day.After(j.AsOf) {
@@ -508,9 +502,7 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, string) {
 func (j *judge) waive() {
 	for i := range j.findings {
 		f := &j.findings[i]
-		switch f.Kind {
-		case KindMissing, KindStale, KindDueSoon, KindUncovered:
-		default:
+		if !f.Kind.Info().Waivable {
 			continue
 		}
 		for _, w := range j.Config.Waivers {
@@ -518,7 +510,8 @@ func (j *judge) waive() {
 				continue
 			}
 			if w.Until.IsZero() || !j.AsOf.After(w.Until) {
-				f.Kind, f.Severity, f.text = KindWaived, string(rules.SevInfo), msgWaived(f.text, w)
+				f.setKind(KindWaived)
+				f.text = msgWaived(f.text, w)
 			} else {
 				f.text = msgWaiverExpired(f.text, w)
 			}
@@ -538,8 +531,6 @@ func covers(w *rules.Waiver, f *Finding) bool {
 	}
 	return false
 }
-
-var statusRank = map[string]int{KindMissing: 3, KindStale: 2, KindDueSoon: 1}
 
 func (j *judge) report() *Report {
 	rep := &Report{
@@ -567,17 +558,18 @@ func (j *judge) report() *Report {
 	if j.hasCycle {
 		rep.Cycle = &j.cycle
 	}
-	worst := map[int]string{}
+	worst := map[int]Status{} // the worst status the findings give each indicator
 	for i := range j.findings {
 		f := &j.findings[i]
 		f.Message = f.text.In(j.Lang)
 		rep.Summary.count(f.Severity)
-		if statusRank[f.Kind] == 0 || f.Deferred {
+		st := f.Kind.Info().Worsens
+		if st == "" || f.Deferred {
 			continue
 		}
 		for _, n := range f.Indicators {
-			if statusRank[f.Kind] > statusRank[worst[n]] {
-				worst[n] = f.Kind
+			if st.worse(worst[n]) {
+				worst[n] = st
 			}
 		}
 	}
@@ -587,23 +579,14 @@ func (j *judge) report() *Report {
 		switch {
 		case !j.applies[ind.ID].Applies:
 			res.Status = StatusNotApplicable
-			rep.Summary.Indicators.NotApplicable++
 		case len(j.covered[ind.ID]) == 0:
 			res.Status = StatusUncovered
-			rep.Summary.Indicators.Uncovered++
-		case worst[ind.ID] == KindMissing:
-			res.Status = StatusMissing
-			rep.Summary.Indicators.Missing++
-		case worst[ind.ID] == KindStale:
-			res.Status = StatusStale
-			rep.Summary.Indicators.Stale++
-		case worst[ind.ID] == KindDueSoon:
-			res.Status = StatusDueSoon
-			rep.Summary.Indicators.DueSoon++
+		case worst[ind.ID] != "":
+			res.Status = worst[ind.ID]
 		default:
 			res.Status = StatusOK
-			rep.Summary.Indicators.OK++
 		}
+		rep.Summary.Indicators.add(res.Status)
 		rep.Indicators = append(rep.Indicators, res)
 	}
 	rep.Findings = append(rep.Findings, j.findings...)

@@ -51,7 +51,7 @@ func kinds(r *Report) []string {
 		if f.Kind == KindUnmapped || f.Kind == KindUncovered {
 			continue
 		}
-		out = append(out, f.Kind+" "+f.Rule+" "+f.Path)
+		out = append(out, string(f.Kind)+" "+f.Rule+" "+f.Path)
 	}
 	return out
 }
@@ -85,7 +85,7 @@ func TestJudgeStaleFinding(t *testing.T) {
 	require.Len(t, kinds(rep), 1)
 	f := rep.Findings[0]
 	assert.Equal(t, KindStale, f.Kind)
-	assert.Equal(t, "error", f.Severity)
+	assert.EqualValues(t, "error", f.Severity)
 	assert.Equal(t, []int{23}, f.Indicators)
 	assert.Equal(t, "2025-01-10", f.LastUpdate)
 	assert.Equal(t, SourceMtime, f.DateSource)
@@ -139,10 +139,10 @@ func TestJudgeEachAndDue(t *testing.T) {
 	}, kinds(rep))
 	for _, f := range rep.Findings {
 		if f.Kind == KindPending {
-			assert.Equal(t, "info", f.Severity)
+			assert.EqualValues(t, "info", f.Severity)
 		}
 		if f.Rule == "froid" && f.Kind == KindMissing {
-			assert.Equal(t, "warning", f.Severity, "the rule's severity")
+			assert.EqualValues(t, "warning", f.Severity, "the rule's severity")
 		}
 	}
 	assert.Equal(t, StatusMissing, rep.Indicators[10].Status)
@@ -254,7 +254,7 @@ paths = ["veille/*"]
 		switch f.Kind {
 		case KindUncovered:
 			uncovered++
-			assert.Equal(t, "warning", f.Severity)
+			assert.EqualValues(t, "warning", f.Severity)
 		case KindUnmapped:
 			unmapped++
 		}
@@ -285,7 +285,7 @@ paths = ["archives/**"]
 	for _, f := range rep.Findings {
 		if f.Kind == KindUnmapped {
 			unmapped = append(unmapped, f.Path)
-			assert.Equal(t, "info", f.Severity)
+			assert.EqualValues(t, "info", f.Severity)
 		}
 	}
 	assert.Equal(t, []string{"scan0001.pdf"}, unmapped)
@@ -334,10 +334,10 @@ until = 2026-10-01
 	for _, f := range rep.Findings {
 		switch f.Rule {
 		case "veille":
-			assert.Equal(t, "info", f.Severity)
+			assert.EqualValues(t, "info", f.Severity)
 			assert.Contains(t, f.Message, "Veille confiée à un prestataire")
 		case "cv":
-			assert.Equal(t, "error", f.Severity, "the waiver expired")
+			assert.EqualValues(t, "error", f.Severity, "the waiver expired")
 			assert.Contains(t, f.Message, "expired on 2026-10-01")
 		}
 	}
@@ -363,12 +363,12 @@ func TestFindingMessagesAreBilingual(t *testing.T) {
 indicator = 1
 reason = "r"
 `, "2026-11-22")
-	seen := map[string]bool{}
+	seen := map[Kind]bool{}
 	for _, f := range rep.Findings {
 		seen[f.Kind] = true
 		assert.True(t, f.text.Complete(), "%s: %+v", f.Kind, f.text)
 	}
-	for _, k := range []string{KindStale, KindMissing, KindPending, KindUncovered, KindUnmapped, KindWaived} {
+	for _, k := range []Kind{KindStale, KindMissing, KindPending, KindUncovered, KindUnmapped, KindWaived} {
 		assert.True(t, seen[k], "no %s finding to check", k)
 	}
 }
@@ -421,7 +421,7 @@ func TestDatesInTheFutureAreClamped(t *testing.T) {
 	fs2 := future(rep)
 	require.Len(t, fs2, 1, "a warning, and the file counts as fresh")
 	assert.Equal(t, KindFutureDate, fs2[0].Kind)
-	assert.Equal(t, "warning", fs2[0].Severity)
+	assert.EqualValues(t, "warning", fs2[0].Severity)
 	assert.Contains(t, fs2[0].Message, "in the future")
 	assert.Equal(t, StatusOK, rep.Indicators[22].Status)
 

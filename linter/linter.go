@@ -8,6 +8,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -20,7 +21,7 @@ type Options struct {
 	// unmapped too (it may still be empty while the folder is read).
 	Output       string
 	AsOf         rules.Day // the day freshness is judged at
-	Lang         i18n.Lang
+	Lang         lang.Lang
 	AllowShallow bool
 	Progress     func(commits int)
 	Version      string
@@ -117,7 +118,7 @@ func Run(o Options) (*Report, error) {
 func openEvidence(dir string) (*os.Root, error) {
 	info, err := os.Stat(dir)
 	if err != nil || !info.IsDir() {
-		return nil, &UserError{
+		return nil, &lang.Error{
 			Msg:  i18n.T("le dossier de preuves "+dir+" n'existe pas ou n'est pas un dossier", "the evidence folder "+dir+" does not exist or is not a folder"),
 			Hint: i18n.T("donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH"),
 			Err:  err,
@@ -125,7 +126,7 @@ func openEvidence(dir string) (*os.Root, error) {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, &UserError{
+		return nil, &lang.Error{
 			Msg:  i18n.T("le dossier de preuves "+dir+" ne peut pas être ouvert", "the evidence folder "+dir+" cannot be opened"),
 			Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
 			Err:  err,
@@ -157,7 +158,7 @@ func walkMeanwhile(root *os.Root, o Options) func() (*Tree, error) {
 			w := <-treeCh
 			if w.err != nil {
 				if errors.Is(w.err, fs.ErrPermission) {
-					return nil, &UserError{
+					return nil, &lang.Error{
 						Msg:  i18n.T("le dossier de preuves "+o.Root+" ne peut pas être lu", "the evidence folder "+o.Root+" cannot be read"),
 						Hint: i18n.T("vérifiez les droits d'accès au dossier", "check the folder's access rights"),
 						Err:  w.err,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -65,7 +66,7 @@ func datesOf(t *testing.T, rep *Report) map[string]string {
 	out := map[string]string{}
 	for _, f := range rep.Findings {
 		if f.Kind == KindStale || f.Kind == KindDueSoon {
-			out[f.Path] = f.LastUpdate + " " + f.DateSource
+			out[f.Path] = f.LastUpdate + " " + string(f.DateSource)
 		}
 	}
 	return out
@@ -166,7 +167,7 @@ func TestShallowClone(t *testing.T) {
 	root, _, head := repo(t, "")
 	require.NoError(t, os.WriteFile(filepath.Join(root, ".git", "shallow"), []byte(head.String()+"\n"), 0o644))
 	_, err := runOn(t, root, Options{})
-	var ue *UserError
+	var ue *lang.Error
 	require.ErrorAs(t, err, &ue)
 	assert.Contains(t, ue.Localize(i18n.EN), "shallow clone")
 	assert.Contains(t, ue.Localize(i18n.EN), "fetch-depth: 0")
@@ -196,7 +197,7 @@ func TestDamagedRepository(t *testing.T) {
 				require.NoError(t, os.WriteFile(object, []byte("not zlib at all"), 0o644))
 			}
 			_, err = runOn(t, root, Options{Git: reader, NoCache: true})
-			var ue *UserError
+			var ue *lang.Error
 			require.ErrorAs(t, err, &ue)
 			msg := ue.Localize(i18n.EN)
 			assert.Contains(t, msg, parent, "the message names the object")
@@ -216,7 +217,7 @@ func TestIgnoreRevsFile(t *testing.T) {
 
 	require.NoError(t, os.WriteFile(filepath.Join(root, ".qlint-ignore-revs"), []byte("abc123\n"), 0o644))
 	_, err = runOn(t, root, Options{Config: c})
-	var ue *UserError
+	var ue *lang.Error
 	require.ErrorAs(t, err, &ue)
 	assert.Contains(t, ue.Localize(i18n.EN), "is not a full commit id")
 }
@@ -225,7 +226,7 @@ func TestRootMissing(t *testing.T) {
 	c, err := rules.Parse("qlint.toml", []byte(gitRules))
 	require.NoError(t, err)
 	_, err = Run(Options{Root: filepath.Join(t.TempDir(), "nope"), Config: c})
-	var ue *UserError
+	var ue *lang.Error
 	require.ErrorAs(t, err, &ue)
 	assert.Contains(t, ue.Localize(i18n.EN), "does not exist")
 }
@@ -237,7 +238,7 @@ func TestBadSessionFile(t *testing.T) {
 	c, err := rules.Parse("qlint.toml", []byte("schema = 1\n[[rule]]\nid = \"e\"\nindicators = [11]\neach = \"sessions/*\"\npaths = [\"emargement*\"]\ndue = \"end\"\n"))
 	require.NoError(t, err)
 	_, err = Run(Options{Root: root, Config: c, AsOf: rules.NewDay(2026, 1, 1), Lang: i18n.EN})
-	var re *rules.Error
+	var re *lang.Error
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, "sessions/s1/session.toml:2:1: end must be a date such as 2025-03-12\n  hint: write the date bare or quoted, as YYYY-MM-DD", re.Localize(i18n.EN))
 }

@@ -1,6 +1,9 @@
 package linter
 
-import "github.com/qlint/qlint/internal/i18n"
+import (
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
+)
 
 // newFiler is what a Dater that knows the history also tells: whether a
 // file was never committed at all, so that a brand new proof is not said
@@ -22,7 +25,7 @@ func (h *History) IsNew(path string) bool {
 
 // isNew reports whether the file at path, dated from src, was never
 // committed.
-func (j *judge) isNew(path, src string) bool {
+func (j *judge) isNew(path string, src DateSource) bool {
 	if src != SourceUncommitted {
 		return false
 	}
@@ -35,9 +38,9 @@ var newFileWords = i18n.T("nouveau, pas encore enregistré", "new, not committed
 // SourceWords says where the match's date comes from, in people's words: a
 // file never committed is « nouveau, pas encore enregistré », one changed
 // since its last commit « modifié, pas encore enregistré ».
-func (m Match) SourceWords() i18n.Text {
+func (m Match) SourceWords() lang.Text {
 	if m.New && m.DateSource == SourceUncommitted {
 		return newFileWords
 	}
-	return SourceWords(m.DateSource)
+	return m.DateSource.Words()
 }

@@ -231,7 +231,7 @@ func TestPerItemRules(t *testing.T) {
 	for _, f := range rep.Findings {
 		switch f.Rule {
 		case "session-examen", "visites-alternance", "taux-obtention":
-			got = append(got, f.Kind+" "+f.Rule+" "+f.Path)
+			got = append(got, string(f.Kind)+" "+f.Rule+" "+f.Path)
 		}
 	}
 	sort.Strings(got)

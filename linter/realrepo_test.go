@@ -90,7 +90,7 @@ func TestRealRepositoriesAgreeWithGitLog(t *testing.T) {
 				wrong := 0
 				for i, p := range check {
 					d, src := h.Date(byPath[p])
-					if got := d.String() + " " + src; got != want[i]+" git" {
+					if got := d.String() + " " + string(src); got != want[i]+" git" {
 						if wrong++; wrong <= 20 {
 							t.Errorf("%s: %s: qlint %s, git log %s", reader, p, got, want[i])
 						}

@@ -106,7 +106,7 @@ func (rep *Report) nameRemoved(g *removedGroup, gone i18n.Text) bool {
 // removal of g's: missing, as a major nonconformity when one of its
 // indicators is.
 func removedFinding(r *rules.Rule, g *removedGroup, gone i18n.Text, ref *rules.Referential, lang i18n.Lang) Finding {
-	f := Finding{Kind: KindMissing, Severity: string(r.Severity), Indicators: r.Indicators, Rule: r.ID,
+	f := Finding{Kind: KindMissing, Severity: r.Severity, Indicators: r.Indicators, Rule: r.ID,
 		Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: g.dir}
 	if f.Path == "" {
 		f.Path = g.paths[0]

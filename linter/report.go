@@ -5,28 +5,8 @@ import (
 	"sort"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
-)
-
-// Finding kinds.
-const (
-	KindMissing   = "missing"
-	KindStale     = "stale"
-	KindDueSoon   = "due_soon"
-	KindPending   = "pending"
-	KindUncovered = "uncovered"
-	KindUnmapped  = "unmapped"
-	KindWaived    = "waived"
-)
-
-// Indicator statuses.
-const (
-	StatusOK            = "ok"
-	StatusMissing       = "missing"
-	StatusStale         = "stale"
-	StatusDueSoon       = "due_soon"
-	StatusUncovered     = "uncovered"
-	StatusNotApplicable = "not_applicable"
 )
 
 // ReportSchema is the version of the JSON report's shape.
@@ -45,7 +25,7 @@ type Report struct {
 	Findings   []Finding         `json:"findings"`
 
 	// What the text printer shows besides.
-	Lang         i18n.Lang `json:"-"`
+	Lang         lang.Lang `json:"-"`
 	Organization string    `json:"-"`
 	Referential  string    `json:"-"`
 	FileCount    int       `json:"-"`
@@ -103,8 +83,8 @@ type Summary struct {
 }
 
 // count adds one finding of severity sev.
-func (s *Summary) count(sev string) {
-	switch rules.Severity(sev) {
+func (s *Summary) count(sev rules.Severity) {
+	switch sev {
 	case rules.SevError:
 		s.Errors++
 	case rules.SevWarning:
@@ -129,28 +109,28 @@ type IndicatorResult struct {
 	ID        int      `json:"id"`
 	Criterion int      `json:"criterion"`
 	Title     string   `json:"title"`
-	Status    string   `json:"status"`
+	Status    Status   `json:"status"`
 	Rules     []string `json:"rules"`
 
 	reason i18n.Text // why it does or does not apply
 }
 
 // Reason says why the indicator applies or not, in language l.
-func (r IndicatorResult) Reason(l i18n.Lang) string { return r.reason.In(l) }
+func (r IndicatorResult) Reason(l lang.Lang) string { return r.reason.In(l) }
 
 // Finding is one thing to fix or to know.
 type Finding struct {
-	Kind       string `json:"kind"`
-	Severity   string `json:"severity"`
-	Indicators []int  `json:"indicators"`
-	Rule       string `json:"rule,omitempty"`
-	Path       string `json:"path,omitempty"`
-	LastUpdate string `json:"last_update,omitempty"`
-	DateSource string `json:"date_source,omitempty"`
-	MaxAge     string `json:"max_age,omitempty"`
-	Expires    string `json:"expires,omitempty"`
-	NC         string `json:"nc,omitempty"`
-	Message    string `json:"message"`
+	Kind       Kind           `json:"kind"`
+	Severity   rules.Severity `json:"severity"`
+	Indicators []int          `json:"indicators"`
+	Rule       string         `json:"rule,omitempty"`
+	Path       string         `json:"path,omitempty"`
+	LastUpdate string         `json:"last_update,omitempty"`
+	DateSource DateSource     `json:"date_source,omitempty"`
+	MaxAge     string         `json:"max_age,omitempty"`
+	Expires    string         `json:"expires,omitempty"`
+	NC         string         `json:"nc,omitempty"`
+	Message    string         `json:"message"`
 
 	// RuleFile and RuleLine locate the rule, for annotations on a missing
 	// proof ("" and 0 for a built-in rule or no rule).
@@ -173,14 +153,14 @@ type Finding struct {
 }
 
 // Text returns the finding's message in language l.
-func (f Finding) Text(l i18n.Lang) string { return f.text.In(l) }
+func (f Finding) Text(l lang.Lang) string { return f.text.In(l) }
 
 // sortFindings orders findings: most serious first, then by indicator, rule
 // and path, so that reports are stable from run to run.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if ra, rb := rules.Severity(a.Severity).Rank(), rules.Severity(b.Severity).Rank(); ra != rb {
+		if ra, rb := a.Severity.Rank(), b.Severity.Rank(); ra != rb {
 			return ra > rb
 		}
 		if ia, ib := firstOr(a.Indicators, 99), firstOr(b.Indicators, 99); ia != ib {
@@ -205,13 +185,13 @@ func firstOr(xs []int, d int) int {
 
 // Failed reports whether the report has a finding at or above severity
 // threshold ("never" never fails).
-func (r *Report) Failed(threshold string) bool {
-	limit := rules.Severity(threshold).Rank()
+func (r *Report) Failed(threshold rules.Severity) bool {
+	limit := threshold.Rank()
 	if limit == 0 {
 		return false
 	}
 	for _, f := range r.Findings {
-		if rules.Severity(f.Severity).Rank() >= limit {
+		if f.Severity.Rank() >= limit {
 			return true
 		}
 	}
@@ -248,7 +228,7 @@ func (r *Report) RepoTop() string { return r.repoTop }
 
 // GridNote says, when qlint.toml forces a grid out of its period, which
 // grid the auditor uses (zero otherwise).
-func (r *Report) GridNote() i18n.Text { return r.gridNote }
+func (r *Report) GridNote() lang.Text { return r.gridNote }
 
 // RuleDef is the rule of that id the report was judged with (nil for a
 // built-in check or an unknown id).
@@ -267,7 +247,7 @@ func RulePatterns(r *rules.Rule) string { return patterns(r) }
 // In returns the report with its messages and indicator titles in language
 // l: the report itself when it already speaks l, else a copy (the findings
 // keep both languages until printed).
-func (r *Report) In(l i18n.Lang) *Report {
+func (r *Report) In(l lang.Lang) *Report {
 	if r.Lang == l {
 		return r
 	}

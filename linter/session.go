@@ -12,6 +12,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -41,7 +42,7 @@ func folderSpan(fsys fs.FS, dir string) (span, error) {
 		}
 		return parseSession(p, data)
 	case !errors.Is(err, fs.ErrNotExist):
-		return span{}, &rules.Error{File: p, Msg: safefile.Reason(err),
+		return span{}, &lang.Error{File: p, Msg: safefile.Reason(err),
 			Hint: i18n.T("un session.toml est un petit fichier ordinaire : start = 2025-03-12 et end = 2025-03-14",
 				"a session.toml is a small regular file: start = 2025-03-12 and end = 2025-03-14")}
 	}
@@ -113,18 +114,18 @@ func parseSession(name string, data []byte) (span, error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return span{}, &rules.Error{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
+			return span{}, &lang.Error{File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
 				Msg:  i18n.T("syntaxe TOML invalide : "+pe.Message, "invalid TOML syntax: "+pe.Message),
 				Hint: i18n.T("un session.toml contient par exemple start = 2025-03-12 et end = 2025-03-14", "a session.toml holds for example start = 2025-03-12 and end = 2025-03-14")}
 		}
-		return span{}, &rules.Error{File: name, Msg: i18n.T(err.Error(), err.Error())}
+		return span{}, &lang.Error{File: name, Msg: i18n.T(err.Error(), err.Error())}
 	}
 	get := func(key string) (rules.Day, error) {
 		v, ok := raw[key]
 		if !ok {
 			return rules.Day{}, nil
 		}
-		bad := &rules.Error{File: name, Line: lineOf(data, key), Col: 1,
+		bad := &lang.Error{File: name, Line: lineOf(data, key), Col: 1,
 			Msg: i18n.T(fmt.Sprintf("%s doit être une date comme 2025-03-12", key), fmt.Sprintf("%s must be a date such as 2025-03-12", key)),
 			Hint: i18n.T("écrivez la date sans guillemets ou entre guillemets, au format AAAA-MM-JJ",
 				"write the date bare or quoted, as YYYY-MM-DD")}
@@ -157,7 +158,7 @@ func parseSession(name string, data []byte) (span, error) {
 		end = start
 	}
 	if end.Before(start) {
-		return span{}, &rules.Error{File: name, Line: lineOf(data, "end"), Col: 1,
+		return span{}, &lang.Error{File: name, Line: lineOf(data, "end"), Col: 1,
 			Msg:  i18n.T(fmt.Sprintf("la fin (%s) précède le début (%s)", end, start), fmt.Sprintf("the end (%s) comes before the start (%s)", end, start)),
 			Hint: i18n.T("vérifiez start et end", "check start and end")}
 	}

@@ -24,7 +24,7 @@ type submodule struct {
 }
 
 // Date asks the submodule that holds f, else the outer history.
-func (s *submoduleDates) Date(f File) (rules.Day, string) {
+func (s *submoduleDates) Date(f File) (rules.Day, DateSource) {
 	for _, sub := range s.subs {
 		if strings.HasPrefix(f.Path, sub.prefix) {
 			g := f

@@ -150,7 +150,7 @@ func TestUnreadableFoldersAndVanishedFilesBecomeFindings(t *testing.T) {
 	var msgs []string
 	for _, f := range rep.Findings {
 		if f.Kind == KindUnreadable {
-			assert.Equal(t, "warning", f.Severity)
+			assert.EqualValues(t, "warning", f.Severity)
 			msgs = append(msgs, f.Message)
 		}
 	}
@@ -212,7 +212,7 @@ func TestOddNamesAreMatchedAndDated(t *testing.T) {
 				continue // not committed
 			}
 			d, src := hist.Date(f)
-			assert.Equal(t, "2026-01-15 git", d.String()+" "+src, "%s: %q", reader, f.Path)
+			assert.Equal(t, "2026-01-15 git", d.String()+" "+string(src), "%s: %q", reader, f.Path)
 		}
 	}
 }

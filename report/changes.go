@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -97,7 +98,7 @@ func ChangedRules(g *rules.Referential) map[string]bool {
 // indicator, what g changed from its base grid, whether the indicator
 // applies to the organization, and, from rep (judged on g, nil without a
 // qlint.toml), what g asks that the folder does not have yet.
-func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l i18n.Lang, width int) error {
+func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l lang.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
@@ -149,13 +150,10 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l i18n.
 			if !slices.Contains(f.Indicators, n) {
 				continue
 			}
-			switch f.Kind {
-			case linter.KindUncovered:
-			case linter.KindMissing, linter.KindStale, linter.KindDueSoon, linter.KindPending:
-				if !changed[f.Rule] {
-					continue
-				}
-			default:
+			// What is to do on the indicator: a gap, or a proof its
+			// changed rules ask for.
+			kind := f.Kind.Info()
+			if kind.Proof && !changed[f.Rule] || !kind.Proof && kind.Worsens == "" {
 				continue
 			}
 			todo = append(todo, f)
@@ -167,7 +165,7 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l i18n.
 			}
 		}
 		if len(todo) == 0 {
-			status := statusWords[res.Status].In(l)
+			status := res.Status.Words().In(l)
 			if len(newRules) == 0 {
 				p.printf("%s", wrap(fmt.Sprintf(t("qlint ne vérifie pas de nouvelle preuve pour ce changement : relisez vos documents à sa lumière (statut actuel : %s).",
 					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", p.width()))

@@ -11,10 +11,10 @@ import (
 )
 
 // location says where a finding points in the repository: the rule's line
-// in qlint.toml for a missing proof, else the file.
+// in qlint.toml for a missing proof (the first line when no rule makes it),
+// else the file.
 func location(r *linter.Report, f linter.Finding) (file string, line int) {
-	switch f.Kind {
-	case linter.KindMissing, linter.KindPending, linter.KindUncovered:
+	if f.Kind.Info().InConfig {
 		file, line = r.ConfigPath, f.RuleLine
 		if f.RuleFile != "" {
 			file = f.RuleFile
@@ -23,8 +23,6 @@ func location(r *linter.Report, f linter.Finding) (file string, line int) {
 			line = 1
 		}
 		return r.FromRepo(file), line
-	case linter.KindAudit:
-		return r.FromRepo(r.ConfigPath), 1
 	}
 	if f.Path == "" {
 		return "", 0
@@ -36,7 +34,7 @@ func location(r *linter.Report, f linter.Finding) (file string, line int) {
 }
 
 func findingTitle(f linter.Finding, l i18n.Lang) string {
-	kind := kindWords[f.Kind].In(l)
+	kind := f.Kind.Words().In(l)
 	if len(f.Indicators) == 0 {
 		return "qlint · " + kind
 	}

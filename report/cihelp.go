@@ -47,24 +47,11 @@ func ruleHelp(r *linter.Report, f linter.Finding) i18n.Text {
 			linter.RuleLabel(def), strings.Join(en, "; "), i18n.N(def.Min, "", "", "file", "files").EN, whereEN, fresh.EN, def.ID))
 }
 
-// kindHelp explains a finding that no rule of qlint.toml makes.
-func kindHelp(kind string) i18n.Text {
-	switch kind {
-	case linter.KindUncovered:
-		return i18n.T("Un indicateur qui s'applique à l'organisme n'a aucune règle : ajoutez dans qlint.toml une règle [[rule]] qui le cite et dit où sont ses preuves.",
-			"An indicator that applies to the organization has no rule: add a [[rule]] in qlint.toml that names it and says where its proofs are.")
-	case linter.KindUnmapped:
-		return i18n.T("Un fichier qu'aucune règle n'utilise : rattachez-le à une règle (paths), ou ignorez-le ([ignore] paths) s'il n'est pas une preuve.",
-			"A file that no rule uses: attach it to a rule (paths), or ignore it ([ignore] paths) if it is not a proof.")
-	case linter.KindUnreadable:
-		return i18n.T("Un fichier ou un dossier que qlint n'a pas pu lire ou ne suit pas (lien hors du dossier, boucle) : ses preuves ne sont pas comptées. Corrigez les droits ou le lien.",
-			"A file or folder qlint could not read or does not follow (a link out of the folder, a loop): its proofs are not counted. Fix the rights or the link.")
-	case linter.KindFutureDate:
-		return i18n.T("Un commit daté après le jour jugé (horloge de la machine fausse) : la date est ramenée à ce jour. Vérifiez l'heure de la machine qui a fait le commit.",
-			"A commit dated after the day judged (a wrong clock): the date is taken as that day. Check the clock of the machine that made the commit.")
-	case linter.KindAudit:
-		return i18n.T("Le calendrier d'audit : la fenêtre d'audit est ouverte ou proche sans date fixée, ou un référentiel est forcé hors de sa période. Fixez la date ([audit] next dans qlint.toml).",
-			"The audit calendar: the audit window is open or near with no date booked, or a grid is forced out of its period. Book the date ([audit] next in qlint.toml).")
+// kindHelp explains a finding that no rule of qlint.toml makes: its
+// kind's help, else a word on qlint's findings.
+func kindHelp(kind linter.Kind) i18n.Text {
+	if h := kind.Info().Help; !h.IsZero() {
+		return h
 	}
 	return i18n.T("Constat de qlint sur le dossier de preuves Qualiopi : voir le message.", "A qlint finding on the Qualiopi evidence folder: see the message.")
 }
@@ -99,6 +86,6 @@ func uriPath(p string) string {
 }
 
 // gitlabSeverity maps a severity to GitLab Code Quality's scale.
-var gitlabSeverity = map[string]string{
-	string(rules.SevError): "major", string(rules.SevWarning): "minor", string(rules.SevInfo): "info",
+var gitlabSeverity = map[rules.Severity]string{
+	rules.SevError: "major", rules.SevWarning: "minor", rules.SevInfo: "info",
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -20,7 +21,7 @@ const maxExplainFiles = 10
 // that check it with the files they found, and what to do next. rep and cfg
 // may be nil when there is no qlint.toml: then only the référentiel is
 // described. rep, when given, was judged on ref.
-func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report, cfg *rules.Config, l i18n.Lang, width int) error {
+func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report, cfg *rules.Config, l lang.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, rep)
 	defer lw.Flush()
@@ -73,7 +74,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report
 		yes = t("non", "no")
 	}
 	p.printf("%s %s — %s\n", t("S'applique à l'organisme :", "Applies to the organization:"), yes, res.Reason(l))
-	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), statusWords[res.Status].In(l))
+	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), res.Status.Words().In(l))
 
 	var covering []*rules.Rule
 	for _, r := range cfg.Rules {
@@ -161,7 +162,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 		limits = append(limits, t("à renouveler ", "to renew ")+r.MaxAge.Every().In(l))
 	}
 	if r.Due != nil {
-		limits = append(limits, t("à fournir ", "due ")+offsetWords(*r.Due).In(l))
+		limits = append(limits, t("à fournir ", "due ")+r.Due.Words(sessionDays).In(l))
 	}
 	if len(limits) > 0 {
 		p.printf("    %s\n", strings.Join(limits, " · "))
@@ -206,19 +207,9 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 	}
 }
 
-// offsetWords says a due offset for people: "7 jours après la fin" of the
-// session.
-func offsetWords(o rules.Offset) i18n.Text {
-	at, anchor := i18n.T("au début de la session", "at the start of the session"), i18n.T("le début de la session", "the start of the session")
-	if o.FromEnd {
-		at, anchor = i18n.T("à la fin de la session", "at the end of the session"), i18n.T("la fin de la session", "the end of the session")
-	}
-	if o.Delta.IsZero() {
-		return at
-	}
-	w := o.Delta.Words()
-	if o.Back {
-		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
-	}
-	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
+// sessionDays names the days a due offset counts from, in explain's
+// sentences: "7 jours après la fin de la session".
+var sessionDays = rules.OffsetWords{
+	Start: i18n.T("le début de la session", "the start of the session"), End: i18n.T("la fin de la session", "the end of the session"),
+	AtStart: i18n.T("au début de la session", "at the start of the session"), AtEnd: i18n.T("à la fin de la session", "at the end of the session"),
 }

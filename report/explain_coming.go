@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -12,7 +13,7 @@ import (
 // the grid of day asOf, but comes with the later grid g: N is new, asked
 // at the audits from g's first day; what follows is explained on g, and
 // the folder judged on g when there is one (folder).
-func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf rules.Day, folder bool, l i18n.Lang, width int) error {
+func WriteComingIndicator(w io.Writer, g, judged *rules.Referential, n int, asOf rules.Day, folder bool, l lang.Lang, width int) error {
 	lw := newLineWrapper(w, width)
 	lw.french(l, nil)
 	defer lw.Flush()

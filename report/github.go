@@ -15,14 +15,15 @@ func init() {
 		Note: i18n.T("annotations et résumé de GitHub Actions", "GitHub Actions annotations and summary"),
 		New: func(o Options) Printer {
 			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitHub(w, r) })
-		}})
+		},
+		StepSummary: "markdown"})
 }
 
 // GitHub's limits on annotations: 10 of each level per step (50 per job).
 const annotationsPerLevel = 10
 
-var annotationLevels = map[string]string{
-	string(rules.SevError): "error", string(rules.SevWarning): "warning", string(rules.SevInfo): "notice",
+var annotationLevels = map[rules.Severity]string{
+	rules.SevError: "error", rules.SevWarning: "warning", rules.SevInfo: "notice",
 }
 
 // escapeData and escapeProperty follow GitHub's workflow command encoding.

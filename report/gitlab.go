@@ -40,7 +40,7 @@ type gitlabLines struct {
 // gitlabLevel is a finding's severity on GitLab's scale: an error that can
 // carry a major non-conformity is critical.
 func gitlabLevel(f linter.Finding) string {
-	if f.Severity == string(rules.SevError) && f.NC == rules.NCMajor {
+	if f.Severity == rules.SevError && f.NC == rules.NCMajor {
 		return "critical"
 	}
 	return gitlabSeverity[f.Severity]
@@ -56,7 +56,7 @@ func WriteGitLab(w io.Writer, r *linter.Report) error {
 	for i, f := range r.Findings {
 		check := f.Rule
 		if check == "" {
-			check = "qlint/" + f.Kind
+			check = "qlint/" + string(f.Kind)
 		}
 		file, line := location(r, f)
 		if file == "" {

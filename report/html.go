@@ -53,12 +53,14 @@ type htmlProof struct {
 }
 
 type htmlFinding struct {
-	Severity, Label, Message string
+	Severity       rules.Severity
+	Label, Message string
 }
 
 type htmlIndicator struct {
 	ID                                int
-	Title, About, Status, StatusWord  string
+	Status                            linter.Status
+	Title, About, StatusWord          string
 	Applies, NC, NotePath, MoreProofs string
 	Relevant                          bool
 	Note                              []htmlNote
@@ -119,7 +121,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	for _, f := range r.Findings {
 		if len(f.Indicators) == 0 {
 			if f.Kind != linter.KindUnmapped {
-				general = append(general, htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message})
+				general = append(general, htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), f.Message})
 			}
 			continue
 		}
@@ -136,7 +138,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 			}
 			ind, _ := ref.Indicator(res.ID)
 			hi := htmlIndicator{ID: res.ID, Title: res.Title, About: ind.About.In(l), Status: res.Status,
-				StatusWord: statusWords[res.Status].In(l), NotePath: linter.NotePath(res.ID),
+				StatusWord: res.Status.Words().In(l), NotePath: linter.NotePath(res.ID),
 				Relevant: res.Status != linter.StatusNotApplicable}
 			if hi.Relevant {
 				hi.Applies = upperFirst(res.Reason(l)) + "."
@@ -151,7 +153,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 			hi.Note = noteBlocks(r.Notes[res.ID])
 			hi.Proofs, hi.MoreProofs = proofsOf(r, res.Rules, opts, l)
 			for _, f := range byIndicator[res.ID] {
-				hf := htmlFinding{f.Severity, severityWords[f.Severity].In(l) + " · " + kindWords[f.Kind].In(l), f.Message}
+				hf := htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), f.Message}
 				if f.Kind == linter.KindWaived {
 					hi.Waivers = append(hi.Waivers, hf)
 				} else {

@@ -231,21 +231,17 @@ func overdueEvents(r *linter.Report, day func(rules.Day) string) []calEvent {
 		if f.Deferred {
 			continue
 		}
-		var since rules.Day
-		switch f.Kind {
-		case linter.KindStale:
+		kind := f.Kind.Info()
+		if !kind.Proof || !kind.Late || f.NoItem { // no item yet: nothing is late
+			continue
+		}
+		since := f.Due
+		if kind.Renew {
 			d, err := rules.ParseDay(f.Expires)
 			if err != nil {
 				continue
 			}
 			since = d
-		case linter.KindMissing:
-			if f.NoItem {
-				continue // no item yet: nothing is late
-			}
-			since = f.Due
-		default:
-			continue
 		}
 		title := r.RuleTitles[f.Rule]
 		if title == "" {

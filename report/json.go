@@ -11,6 +11,9 @@ func init() {
 	Register(Format{Name: "json", Rank: 20,
 		New: func(o Options) Printer {
 			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteJSON(w, r) })
+		},
+		Stream: func(o Options) Printer {
+			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteJSONLine(w, r) })
 		}})
 }
 

@@ -42,7 +42,7 @@ func WriteMarkdown(w io.Writer, r *linter.Report) error {
 	}
 	var problems, infos []linter.Finding
 	for _, f := range r.Findings {
-		if f.Severity == string(rules.SevInfo) {
+		if f.Severity == rules.SevInfo {
 			infos = append(infos, f)
 		} else {
 			problems = append(problems, f)
@@ -63,7 +63,7 @@ func WriteMarkdown(w io.Writer, r *linter.Report) error {
 			where = "`" + strings.ReplaceAll(where, "`", "'") + "`"
 		}
 		return fmt.Sprintf("| %s | %s | %s | %s | %s |\n", severityMark(f.Severity, l), strings.Join(nums, ", "),
-			kindWords[f.Kind].In(l), mdEscape(where), mdEscape(f.Message))
+			f.Kind.Words().In(l), mdEscape(where), mdEscape(f.Message))
 	}
 	// Rows are added while they fit in GitHub's limit, with room for the end.
 	budget := MaxSummaryBytes - 4096
@@ -99,9 +99,9 @@ func WriteMarkdown(w io.Writer, r *linter.Report) error {
 	return err
 }
 
-func severityMark(sev string, l i18n.Lang) string {
-	mark := map[string]string{string(rules.SevError): "❌", string(rules.SevWarning): "⚠️", string(rules.SevInfo): "ℹ️"}[sev]
-	return mark + " " + severityWords[sev].In(l)
+func severityMark(sev rules.Severity, l i18n.Lang) string {
+	mark := map[rules.Severity]string{rules.SevError: "❌", rules.SevWarning: "⚠️", rules.SevInfo: "ℹ️"}[sev]
+	return mark + " " + sev.Words().In(l)
 }
 
 // mdEscape keeps a table cell on one line and its pipes literal.

@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // MessageWriter writes qlint's messages to people (errors and their hints,
@@ -19,7 +19,7 @@ type MessageWriter struct {
 
 // NewMessageWriter returns a MessageWriter on w, at width columns
 // (DefaultWidth when width is 0), in language l.
-func NewMessageWriter(w io.Writer, width int, l i18n.Lang) *MessageWriter {
+func NewMessageWriter(w io.Writer, width int, l lang.Lang) *MessageWriter {
 	lw := newLineWrapper(w, width)
 	lw.french(l, nil)
 	return &MessageWriter{lw: lw}
@@ -33,7 +33,7 @@ func (m *MessageWriter) Flush() error { return m.lw.Flush() }
 
 // WrapMessage returns text (one or more lines) wrapped as a MessageWriter
 // writes it, without the final newline.
-func WrapMessage(text string, width int, l i18n.Lang) string {
+func WrapMessage(text string, width int, l lang.Lang) string {
 	var b strings.Builder
 	m := NewMessageWriter(&b, width, l)
 	_, _ = m.Write([]byte(text + "\n"))

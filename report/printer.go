@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 )
 
@@ -25,7 +26,7 @@ func (f PrinterFunc) Print(w io.Writer, r *linter.Report) error { return f(w, r)
 type Options struct {
 	// Lang is the language the report is printed in: messages stay
 	// bilingual in the report until then.
-	Lang i18n.Lang
+	Lang lang.Lang
 	// Color paints the text report with ANSI colours.
 	Color bool
 	// Width is the text report's width in columns (0: DefaultWidth).
@@ -44,16 +45,23 @@ type Format struct {
 	Rank int
 	// Note says, in the -f help, what the format is for ("" when its name
 	// says it).
-	Note i18n.Text
+	Note lang.Text
 	// New makes the format's printer for these options.
 	New func(Options) Printer
+	// Stream, when set, makes a printer that writes a report on one line,
+	// for a stream of them: qlint watch -f NAME prints one per check
+	// (without it, watch prints its text report and redraws the screen).
+	Stream func(Options) Printer
+	// StepSummary names the format lint also writes to the CI job's
+	// summary (GITHUB_STEP_SUMMARY) after this one ("" for none).
+	StepSummary string
 }
 
 var formats = map[string]Format{}
 
 // Register adds a format. Two formats of one name are a programming error.
 func Register(f Format) {
-	if _, dup := formats[f.Name]; dup || f.Name == "" || f.New == nil {
+	if _, dup := formats[f.Name]; dup || f.Name == "" || f.New == nil || f.StepSummary == f.Name {
 		panic(fmt.Sprintf("report: format %q registered twice, or without a name or a printer", f.Name))
 	}
 	formats[f.Name] = f

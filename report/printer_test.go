@@ -61,3 +61,33 @@ func TestRegisterRefusesTwins(t *testing.T) {
 	assert.Panics(t, func() { Register(Format{Name: "nothing"}) })
 	assert.Equal(t, 8, len(Names()), "nothing was added")
 }
+
+// TestFormatCapabilities: what qlint asks of a format besides printing is
+// in its registry entry: the stream qlint watch -f prints (JSON Lines for
+// json: one whole report per line), and the job summary lint -f github
+// writes (a registered format).
+func TestFormatCapabilities(t *testing.T) {
+	rep := goldenReport(t, i18n.EN)
+	for _, f := range Formats() {
+		if f.StepSummary != "" {
+			_, ok := Lookup(f.StepSummary)
+			assert.True(t, ok, "%s: its job summary's format %q is not registered", f.Name, f.StepSummary)
+		}
+		if f.Stream == nil {
+			continue
+		}
+		var b bytes.Buffer
+		require.NoError(t, f.Stream(Options{Lang: i18n.FR}).Print(&b, rep))
+		assert.Equal(t, 1, bytes.Count(b.Bytes(), []byte("\n")), "%s: one report, one line", f.Name)
+		assert.True(t, bytes.HasSuffix(b.Bytes(), []byte("\n")))
+	}
+	json, _ := Lookup("json")
+	assert.NotNil(t, json.Stream, "qlint watch -f json streams")
+	text, _ := Lookup("text")
+	assert.Nil(t, text.Stream, "qlint watch prints its own text")
+	github, _ := Lookup("github")
+	assert.Equal(t, "markdown", github.StepSummary)
+	assert.Panics(t, func() {
+		Register(Format{Name: "loop", New: text.New, StepSummary: "loop"})
+	}, "a format that is its own summary")
+}

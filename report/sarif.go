@@ -87,7 +87,7 @@ type sarifRegion struct {
 	StartLine int `json:"startLine"`
 }
 
-var sarifLevels = map[string]string{string(rules.SevError): "error", string(rules.SevWarning): "warning", string(rules.SevInfo): "note"}
+var sarifLevels = map[rules.Severity]string{rules.SevError: "error", rules.SevWarning: "warning", rules.SevInfo: "note"}
 
 // WriteSARIF prints the report as SARIF 2.1.0: one result per finding, one
 // rule per qlint rule (and one per kind of finding that has no rule).
@@ -98,14 +98,14 @@ func WriteSARIF(w io.Writer, r *linter.Report) error {
 	ruleOf := func(f linter.Finding) int {
 		id := f.Rule
 		if id == "" {
-			id = "qlint/" + f.Kind
+			id = "qlint/" + string(f.Kind)
 		}
 		if i, ok := index[id]; ok {
 			return i
 		}
 		title := r.RuleTitles[f.Rule]
 		if title == "" {
-			title = kindWords[f.Kind].In(l)
+			title = f.Kind.Words().In(l)
 		}
 		help := ruleHelp(r, f).In(l)
 		rule := sarifRule{ID: id, Name: id, ShortDescription: sarifText{title}, FullDescription: sarifText{title}, Help: sarifHelp{Text: help, Markdown: mdEscape(help)}}

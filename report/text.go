@@ -40,44 +40,13 @@ const (
 	ansiBlue   = "\x1b[34m"
 )
 
-var statusWords = map[string]i18n.Text{
-	linter.StatusOK:            i18n.T("CONFORME", "OK"),
-	linter.StatusMissing:       i18n.T("MANQUANT", "MISSING"),
-	linter.StatusStale:         i18n.T("PÉRIMÉ", "STALE"),
-	linter.StatusDueSoon:       i18n.T("À RENOUVELER", "DUE SOON"),
-	linter.StatusUncovered:     i18n.T("NON COUVERT", "UNCOVERED"),
-	linter.StatusNotApplicable: i18n.T("NON APPLICABLE", "N/A"),
-}
-
-// StatusWord returns the words the text report uses for an indicator status.
-func StatusWord(status string) i18n.Text { return statusWords[status] }
-
-var statusColors = map[string]string{
+var statusColors = map[linter.Status]string{
 	linter.StatusOK: ansiGreen, linter.StatusMissing: ansiRed, linter.StatusStale: ansiRed,
 	linter.StatusDueSoon: ansiYellow, linter.StatusUncovered: ansiYellow, linter.StatusNotApplicable: ansiDim,
 }
 
-var kindWords = map[string]i18n.Text{
-	linter.KindMissing:    i18n.T("manquant", "missing"),
-	linter.KindStale:      i18n.T("périmé", "stale"),
-	linter.KindDueSoon:    i18n.T("à renouveler", "due soon"),
-	linter.KindPending:    i18n.T("à venir", "pending"),
-	linter.KindUncovered:  i18n.T("non couvert", "uncovered"),
-	linter.KindUnmapped:   i18n.T("non rattaché", "unmapped"),
-	linter.KindWaived:     i18n.T("dérogation", "waived"),
-	linter.KindUnreadable: i18n.T("illisible", "unreadable"),
-	linter.KindAudit:      i18n.T("calendrier d'audit", "audit calendar"),
-	linter.KindFutureDate: i18n.T("date future", "future date"),
-}
-
-var severityWords = map[string]i18n.Text{
-	string(rules.SevError):   i18n.T("erreur", "error"),
-	string(rules.SevWarning): i18n.T("attention", "warning"),
-	string(rules.SevInfo):    i18n.T("info", "info"),
-}
-
-var severityColors = map[string]string{
-	string(rules.SevError): ansiRed, string(rules.SevWarning): ansiYellow, string(rules.SevInfo): ansiBlue,
+var severityColors = map[rules.Severity]string{
+	rules.SevError: ansiRed, rules.SevWarning: ansiYellow, rules.SevInfo: ansiBlue,
 }
 
 var ncWords = map[string]i18n.Text{
@@ -151,7 +120,7 @@ func WriteText(w io.Writer, r *linter.Report, opts TextOptions) error {
 			c, _ := ref.Criterion(crit)
 			p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Critère", "Criterion").In(p.l)+fmt.Sprintf(" %d · %s", crit, c.Title.In(p.l))))
 		}
-		word := statusWords[ind.Status].In(p.l)
+		word := ind.Status.Words().In(p.l)
 		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, Visible(ind.Title))
 		if ind.Status == linter.StatusNotApplicable {
 			line += " — " + ind.Reason(p.l)
@@ -254,10 +223,10 @@ func short(h string) string {
 }
 
 func (p *textPrinter) finding(f linter.Finding) {
-	sev := severityWords[f.Severity].In(p.l)
-	kind := kindWords[f.Kind].In(p.l)
+	sev := f.Severity.Words().In(p.l)
+	kind := f.Kind.Words().In(p.l)
 	head := fmt.Sprintf("%s · %s", sev, kind)
-	if f.NC != "" && f.Severity != string(rules.SevInfo) {
+	if f.NC != "" && f.Severity != rules.SevInfo {
 		head += " · " + ncWords[f.NC].In(p.l)
 	}
 	p.printf("        %s\n", p.paint(severityColors[f.Severity], head))

@@ -72,12 +72,12 @@ func writeTextNew(p *textPrinter, r *linter.Report) error {
 		if len(f.Indicators) > 0 {
 			where = findingTitle(f, p.l)[len("qlint · "):]
 		} else {
-			where = kindWords[f.Kind].In(p.l)
+			where = f.Kind.Words().In(p.l)
 		}
 		if f.Path != "" {
 			where += " · " + f.Path
 		}
-		p.printf("  %s\n", p.paint(severityColors[f.Severity], severityWords[f.Severity].In(p.l)+" · "+where))
+		p.printf("  %s\n", p.paint(severityColors[f.Severity], f.Severity.Words().In(p.l)+" · "+where))
 		p.printf("%s", wrap(Visible(f.Message), "    ", p.width()))
 	}
 	p.printf("\n%s\n", p.paint(ansiDim, baselineLine(b, false).In(p.l)))

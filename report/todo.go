@@ -33,27 +33,21 @@ func todo(r *linter.Report) []todoItem {
 		}
 		what := Visible(f.Label)
 		where := Visible(f.Path)
-		var it todoItem
-		switch f.Kind {
-		case linter.KindMissing:
-			if f.NoItem {
-				it = noItemTodo(f)
-				break
-			}
-			it = todoItem{overdue: true, day: f.Due,
-				text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
-		case linter.KindPending:
-			it = todoItem{day: f.Due,
-				text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
-		case linter.KindStale, linter.KindDueSoon:
+		kind := f.Kind.Info()
+		if !kind.Proof {
+			continue
+		}
+		it := todoItem{overdue: kind.Late, day: f.Due,
+			text: i18n.T("déposer « "+what+" » ("+where+")", "file "+enQuote(what)+" ("+where+")")}
+		switch {
+		case f.NoItem: // an each rule with no item folder yet
+			it = noItemTodo(f)
+		case kind.Renew:
 			d, err := rules.ParseDay(f.Expires)
 			if err != nil {
 				continue
 			}
-			it = todoItem{overdue: f.Kind == linter.KindStale, day: d,
-				text: i18n.T("renouveler « "+what+" » ("+where+")", "renew "+enQuote(what)+" ("+where+")")}
-		default:
-			continue
+			it.day, it.text = d, i18n.T("renouveler « "+what+" » ("+where+")", "renew "+enQuote(what)+" ("+where+")")
 		}
 		items = append(items, it)
 	}

@@ -25,7 +25,7 @@ func init() {
 func writeTSV(w io.Writer, r *linter.Report) error {
 	cell := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", f.Severity, kindWords[f.Kind].In(r.Lang), cell.Replace(Visible(f.Path)), cell.Replace(f.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", f.Severity, f.Kind.Words().In(r.Lang), cell.Replace(Visible(f.Path)), cell.Replace(f.Message)); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // referential reads the referential key: auto or the id of a grid.
@@ -66,7 +67,7 @@ func (c *Config) Bind(g *Referential) (*Config, error) {
 		if _, ok := g.Indicator(ref.n); ok {
 			continue
 		}
-		errs = append(errs, &Error{File: c.File, Line: ref.pos.Line, Col: ref.pos.Col,
+		errs = append(errs, &lang.Error{File: c.File, Line: ref.pos.Line, Col: ref.pos.Col,
 			Msg: i18n.T(
 				fmt.Sprintf("l'indicateur %d n'existe pas dans le référentiel %s (indicateurs 1 à %d)", ref.n, g.Version, len(g.Indicators)),
 				fmt.Sprintf("indicator %d does not exist in the %s referential (indicators 1 to %d)", ref.n, g.Version, len(g.Indicators))),

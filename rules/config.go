@@ -11,6 +11,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 )
 
 // SchemaVersion is the qlint.toml format this version reads.
@@ -25,7 +26,7 @@ type Config struct {
 	Extends      string
 	Referential  string       // auto (or "") | a grid id: which grid judges
 	Ref          *Referential // the grid it is bound to; nil before Bind
-	Lang         i18n.Lang    // "" when the file does not choose
+	Lang         lang.Lang    // "" when the file does not choose
 	Organization Organization
 	Audit        Audit
 	WarnWithin   Duration
@@ -245,7 +246,7 @@ type decoder struct {
 }
 
 func (d *decoder) failAt(p Pos, msg, hint i18n.Text) {
-	d.errs = append(d.errs, &Error{File: d.file, Line: p.Line, Col: p.Col, Msg: msg, Hint: hint})
+	d.errs = append(d.errs, &lang.Error{File: d.file, Line: p.Line, Col: p.Col, Msg: msg, Hint: hint})
 }
 
 // fail reports a mistake in the value at path.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // frenchDay is a date as a French reader writes it: 22/11/2026, the day
@@ -33,7 +34,7 @@ func parseFrenchDay(s string) (day Day, ok bool, err error) {
 // DayProblem says, in both languages, why s is not a date qlint reads
 // (2026-11-22 or 22/11/2026): a month past 12, a day the month does not
 // have (31/02/2026), or a shape that is no date at all.
-func DayProblem(s string) i18n.Text {
+func DayProblem(s string) lang.Text {
 	y, mo, d, ok := dayParts(s)
 	switch {
 	case !ok:

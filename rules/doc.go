@@ -4,5 +4,6 @@
 //
 // Decoding keeps the line and column of every key, so that a mistake in a
 // qlint.toml is reported where it stands, with a hint on how to fix it, in
-// French or in English.
+// French or in English: each mistake is a lang.Error (qlint's one error
+// type for people), all of a file's an ErrorList.
 package rules

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // Duration is a freshness limit or a delay in calendar units: years, months,
@@ -13,14 +14,6 @@ import (
 type Duration struct {
 	Years, Months, Weeks, Days int
 }
-
-// ValueError is a value qlint cannot read, with what was expected and a hint,
-// in both languages. Decoding places it at its line and column.
-type ValueError struct {
-	Msg, Hint i18n.Text
-}
-
-func (e *ValueError) Error() string { return e.Msg.EN }
 
 var durationUnits = []struct {
 	suffix string
@@ -68,7 +61,7 @@ func ParseDuration(s string) (Duration, error) {
 	// A freshness limit of more than a century is a typo, and would make
 	// dates overflow.
 	if 12*d.Years+d.Months > 1200 || 7*d.Weeks+d.Days > 36525 {
-		return Duration{}, &ValueError{
+		return Duration{}, &lang.Error{
 			Msg: i18n.T("durée trop longue "+strconv.Quote(s)+" : plus de 100 ans",
 				"duration too long "+strconv.Quote(s)+": more than 100 years"),
 			Hint: i18n.T(`une limite de fraîcheur se compte en jours, mois ou années : "3mo", "1y"`,
@@ -79,7 +72,7 @@ func ParseDuration(s string) (Duration, error) {
 }
 
 func durationError(s string) error {
-	return &ValueError{
+	return &lang.Error{
 		Msg: i18n.T(
 			"durée invalide "+strconv.Quote(s)+" : attendu un nombre suivi d'une unité d (jours), w (semaines), mo (mois) ou y (ans)",
 			"invalid duration "+strconv.Quote(s)+": expected a number followed by a unit d (days), w (weeks), mo (months) or y (years)"),
@@ -175,7 +168,7 @@ func ParseOffset(s string) (Offset, error) {
 }
 
 func offsetError(s string) error {
-	return &ValueError{
+	return &lang.Error{
 		Msg: i18n.T(
 			"échéance invalide "+strconv.Quote(s)+" : attendu start ou end, éventuellement suivi de + ou - et d'une durée",
 			"invalid due offset "+strconv.Quote(s)+": expected start or end, optionally followed by + or - and a duration"),
@@ -212,7 +205,7 @@ func (o Offset) String() string {
 }
 
 // Words writes the duration for people: "3 mois", "1 an et 6 mois".
-func (d Duration) Words() i18n.Text {
+func (d Duration) Words() lang.Text {
 	var fr, en []string
 	part := func(n int, frOne, frMany, enOne, enMany string) {
 		switch {
@@ -238,7 +231,7 @@ func (d Duration) Words() i18n.Text {
 // Every says how often a proof with this freshness limit is renewed, as
 // people say it: "tous les ans", "tous les 6 mois", "toutes les semaines",
 // "every year", "every 6 months".
-func (d Duration) Every() i18n.Text {
+func (d Duration) Every() lang.Text {
 	single := func(n int, frOne, frMany, enOne, enMany, fem string) (i18n.Text, bool) {
 		switch {
 		case n == 1:

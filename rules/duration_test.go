@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/qlint/qlint/lang"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -39,8 +41,9 @@ func TestParseDuration(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDuration(tt.in)
 			if !tt.ok {
-				require.Error(t, err)
-				assert.Regexp(t, "invalid duration|duration too long", err.Error())
+				var ve *lang.Error // said to people, in both languages
+				require.ErrorAs(t, err, &ve)
+				assert.Regexp(t, "invalid duration|duration too long", ve.Localize(lang.EN))
 				return
 			}
 			require.NoError(t, err)
@@ -108,7 +111,9 @@ func TestParseOffset(t *testing.T) {
 	for _, bad := range []string{"", "begin", "end*2", "start-", "end+x", "fin+7d"} {
 		t.Run("bad "+bad, func(t *testing.T) {
 			_, err := ParseOffset(bad)
-			assert.ErrorContains(t, err, "invalid due offset")
+			var ve *lang.Error
+			require.ErrorAs(t, err, &ve)
+			assert.Contains(t, ve.Localize(lang.EN), "invalid due offset")
 		})
 	}
 }

@@ -6,61 +6,32 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
-// Error is a mistake in a configuration file, placed at its line and column,
-// with what was expected and a hint on how to fix it.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg, Hint i18n.Text
-}
-
-// Error returns the message in French, qlint's default language.
-func (e *Error) Error() string { return e.Localize(i18n.FR) }
-
-// Localize returns the message in language l: "qlint.toml:3:9: what is
-// wrong", then an indented hint line when there is one.
-func (e *Error) Localize(l i18n.Lang) string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg.In(l))
-	if !e.Hint.IsZero() {
-		if l == i18n.EN {
-			b.WriteString("\n  hint: ")
-		} else {
-			b.WriteString("\n  conseil : ")
-		}
-		b.WriteString(e.Hint.In(l))
-	}
-	return b.String()
-}
-
-// ErrorList is every mistake found in one file, in the order they stand.
-type ErrorList []*Error
+// ErrorList is every mistake found in one file, in the order they stand,
+// each placed at its line and column.
+type ErrorList []*lang.Error
 
 // maxErrors is how many mistakes are reported at once: enough to fix a file in
 // one go, few enough to read.
 const maxErrors = 10
 
-func (l ErrorList) Error() string { return l.Localize(i18n.FR) }
+// Error says the mistakes in French, qlint's default language.
+func (l ErrorList) Error() string { return l.Localize(lang.FR) }
 
-// Localize returns all the messages in language lang, one after the other.
-func (l ErrorList) Localize(lang i18n.Lang) string {
+// Localize returns all the messages in language in, one after the other.
+func (l ErrorList) Localize(in lang.Lang) string {
 	var parts []string
 	for i, e := range l {
 		if i == maxErrors {
 			n := len(l) - maxErrors
 			parts = append(parts, i18n.T(
 				fmt.Sprintf("… et %d autre(s) erreur(s)", n),
-				fmt.Sprintf("… and %d more error(s)", n)).In(lang))
+				fmt.Sprintf("… and %d more error(s)", n)).In(in))
 			break
 		}
-		parts = append(parts, e.Localize(lang))
+		parts = append(parts, e.Localize(in))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -72,12 +43,6 @@ func (l ErrorList) sort() {
 		}
 		return l[i].Col < l[j].Col
 	})
-}
-
-// Localizer is an error that can say itself in French or English.
-type Localizer interface {
-	error
-	Localize(i18n.Lang) string
 }
 
 // suggest returns the candidate closest to s, when it is close enough to be a

@@ -10,6 +10,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // FuzzParse: any text given as qlint.toml gives a config or an ErrorList
@@ -57,7 +58,7 @@ func FuzzDuration(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDuration(s)
 		if err != nil {
-			var ve *ValueError
+			var ve *lang.Error
 			if !errors.As(err, &ve) || !ve.Msg.Complete() || !ve.Hint.Complete() {
 				t.Fatalf("an unclear error for %q: %v", s, err)
 			}
@@ -82,7 +83,7 @@ func FuzzOffset(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		o, err := ParseOffset(s)
 		if err != nil {
-			var ve *ValueError
+			var ve *lang.Error
 			if !errors.As(err, &ve) || !ve.Msg.Complete() {
 				t.Fatalf("an unclear error for %q: %v", s, err)
 			}

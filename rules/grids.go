@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // The grids qlint knows, oldest first: each a data file of its criteria,
@@ -187,7 +188,7 @@ func (r *Referential) Title() string { return r.Label }
 
 // Words names the grid for people: "rnq-2026 (décret n° 2026-728 du 1er
 // août 2026, audits à partir du 01/11/2026)".
-func (r *Referential) Words() i18n.Text {
+func (r *Referential) Words() lang.Text {
 	return i18n.T(
 		fmt.Sprintf("%s (décret %s, audits à partir du %s)", r.Version, r.Decree, r.InForce.French()),
 		fmt.Sprintf("%s (décret %s, audits from %s)", r.Version, r.Decree, r.InForce))

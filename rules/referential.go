@@ -10,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // Category is an activity an organization is certified for: AF (training),
@@ -48,16 +49,16 @@ const (
 // Criterion is one of the seven criteria that group the indicators.
 type Criterion struct {
 	ID    int
-	Title i18n.Text
+	Title lang.Text
 }
 
 // Indicator is one of the référentiel's indicators.
 type Indicator struct {
 	ID         int
 	Criterion  int
-	Title      i18n.Text
-	About      i18n.Text // what the indicator asks, in plain words
-	Note       i18n.Text // a limit of scope the profile cannot express, if any
+	Title      lang.Text
+	About      lang.Text // what the indicator asks, in plain words
+	Note       lang.Text // a limit of scope the profile cannot express, if any
 	Categories []Category
 	Requires   Condition // "" when the categories alone decide
 	NewEntrant bool      // formalisation only at a new entrant's initial audit
@@ -100,7 +101,7 @@ const (
 // where that comes from.
 type Change struct {
 	Kind   string
-	Text   i18n.Text
+	Text   lang.Text
 	Source string
 }
 
@@ -303,15 +304,15 @@ func (r *Referential) Criterion(n int) (Criterion, bool) {
 }
 
 // CategoryName returns the words for category c.
-func (r *Referential) CategoryName(c Category) i18n.Text { return r.categoryNames[c] }
+func (r *Referential) CategoryName(c Category) lang.Text { return r.categoryNames[c] }
 
 // ConditionName returns the words for condition c.
-func (r *Referential) ConditionName(c Condition) i18n.Text { return r.conditionNames[c] }
+func (r *Referential) ConditionName(c Condition) lang.Text { return r.conditionNames[c] }
 
 // Applicability says whether an indicator applies to an organization, and why.
 type Applicability struct {
 	Applies bool
-	Reason  i18n.Text
+	Reason  lang.Text
 }
 
 // Applies decides whether indicator ind applies to the organization o: one of

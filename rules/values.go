@@ -11,6 +11,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // The kinds of value a key can expect, for type errors.
@@ -79,9 +80,9 @@ func (d *decoder) typeError(path string, v any, want i18n.Text) {
 		fmt.Sprintf("%s: expected %s, found %s", k, want.EN, found.EN)), i18n.Text{})
 }
 
-// valueError places a ValueError (or any error) at path.
+// valueError places a value's error (a lang.Error, or any error) at path.
 func (d *decoder) valueError(path string, err error) {
-	var ve *ValueError
+	var ve *lang.Error
 	if errors.As(err, &ve) {
 		d.fail(path, ve.Msg, ve.Hint)
 		return

@@ -11,7 +11,7 @@ import (
 
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -197,9 +197,9 @@ func hooksDir(dir string) (hooks, rel string, err error) {
 		return "", "", usageError("ce dépôt git n'a pas de dossier pour les crochets", "this git repository has no folder for hooks",
 			"posez le crochet à la main, ou passez par le framework pre-commit (voir le README)", "write the hook by hand, or use the pre-commit framework (see the README)")
 	}
-	var plain *gitdates.UserError
+	var plain *lang.Error // a repository qlint cannot read, said to people
 	if errors.As(err, &plain) {
-		err = &linter.UserError{Msg: plain.Msg, Hint: plain.Hint, Err: plain.Err}
+		err = plain
 	}
 	return shownPath(hooks), rel, err
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/lang"
 )
 
 // TestDiskFullDuringInitSaidPlainly: a full disk met by init (scaffold's
@@ -19,7 +19,7 @@ import (
 // both languages, with what to do, never as a raw write error.
 func TestDiskFullDuringInitSaidPlainly(t *testing.T) {
 	full := fmt.Errorf("writing: %w", &fs.PathError{Op: "write", Path: "dossier/offre/README.md", Err: syscall.ENOSPC})
-	var ue *linter.UserError
+	var ue *lang.Error
 	require.True(t, errors.As(initError("dossier", full), &ue))
 	assert.Equal(t, "the disk is full: qlint init took everything back, nothing is left half-made", ue.Msg.In(i18n.EN))
 	assert.Equal(t, "free some space, then run qlint init again", ue.Hint.In(i18n.EN))

@@ -7,7 +7,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -38,7 +38,7 @@ func loadRulesFile(root, cfgPath string) (*rules.Config, error) {
 // unreadableRules says why the rules file cannot be read, never quoting it.
 func unreadableRules(cfgPath string, err error) error {
 	why := safefile.Reason(err)
-	return &linter.UserError{
+	return &lang.Error{
 		Msg: i18n.T("lecture de "+cfgPath+" impossible : "+why.FR, "cannot read "+cfgPath+": "+why.EN),
 		Hint: i18n.T("qlint.toml doit être un fichier ordinaire du dossier de preuves (ou celui que donne -c FICHIER)",
 			"qlint.toml must be a regular file of the evidence folder (or the one -c FILE names)"),

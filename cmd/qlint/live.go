@@ -14,6 +14,7 @@ import (
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/serve"
 	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/watcher"
 )
 
@@ -142,7 +143,8 @@ func (w *watchSession) startLive(ctx context.Context, lf liveFlags) (func(), err
 		}
 	}
 	fmt.Fprintln(w.stderr, say.In(l))
-	redraw := w.tty && w.c.format != "json"
+	f, _ := report.Lookup(w.c.format)
+	redraw := w.tty && f.Stream == nil // a stream of reports is not redrawn
 	w.report = func(rep *linter.Report, ch *watcher.Change, problem string) {
 		var c serve.Change
 		if ch != nil {

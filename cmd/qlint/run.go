@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
@@ -144,7 +145,7 @@ func langFromArgs(args []string) i18n.Lang {
 }
 
 func localize(err error, l i18n.Lang) string {
-	var loc rules.Localizer
+	var loc lang.Localizer
 	if errors.As(err, &loc) {
 		return loc.Localize(l)
 	}
@@ -153,7 +154,7 @@ func localize(err error, l i18n.Lang) string {
 
 // usageError is a mistake on the command line: one sentence and a hint.
 func usageError(fr, en, hintFR, hintEN string) error {
-	return &linter.UserError{Msg: i18n.T(fr, en), Hint: i18n.T(hintFR, hintEN)}
+	return &lang.Error{Msg: i18n.T(fr, en), Hint: i18n.T(hintFR, hintEN)}
 }
 
 // common holds the flags every judging command takes.
@@ -458,13 +459,13 @@ func lintTo(root string, c common, o *output, stdout, stderr io.Writer, lang *i1
 	f, _ := report.Lookup(c.format) // checked by checkCommon
 	p := f.New(report.Options{Lang: l, Color: color, Width: reportWidth(stdout, o.toFile()), LinkBase: linkBase(root, c.output)})
 	err = p.Print(out, rep)
-	if err == nil && c.format == "github" {
-		err = writeStepSummary(rep)
+	if err == nil && f.StepSummary != "" {
+		err = writeStepSummary(rep, f.StepSummary, l)
 	}
 	if err != nil {
 		return exitError, err
 	}
-	if rep.Failed(c.failOn) {
+	if rep.Failed(rules.Severity(c.failOn)) {
 		return exitFindings, nil
 	}
 	return exitOK, nil
@@ -487,14 +488,21 @@ func loadRules(root string, c common) (*rules.Config, string, i18n.Lang, error) 
 	if err != nil {
 		return nil, cfgPath, "", rulesError(cfgPath, err)
 	}
-	lang := i18n.FR
-	if cfg.Lang != "" {
-		lang = cfg.Lang
-	}
+	return cfg, cfgPath, reportLang(c, cfg), nil
+}
+
+// reportLang is the language of the report, decided here once for every
+// command that judges and passed down: --lang, else qlint.toml's lang,
+// else French.
+func reportLang(c common, cfg *rules.Config) i18n.Lang {
 	if c.lang != "" {
-		lang, _ = i18n.Parse(c.lang)
+		l, _ := i18n.Parse(c.lang) // checked by checkCommon
+		return l
 	}
-	return cfg, cfgPath, lang, nil
+	if cfg.Lang != "" {
+		return cfg.Lang
+	}
+	return i18n.FR
 }
 
 // rulesError says why the rules file could not be read, in the user's
@@ -591,9 +599,10 @@ func linkBase(root, output string) string {
 	return filepath.ToSlash(rel)
 }
 
-// writeStepSummary appends the Markdown summary to the GitHub Actions job
+// writeStepSummary appends the report in the summary's format (the
+// registry's StepSummary: Markdown for -f github) to the GitHub Actions job
 // summary, when qlint runs in a job.
-func writeStepSummary(rep *linter.Report) error {
+func writeStepSummary(rep *linter.Report, format string, l i18n.Lang) error {
 	p := os.Getenv("GITHUB_STEP_SUMMARY")
 	if p == "" {
 		return nil
@@ -603,7 +612,11 @@ func writeStepSummary(rep *linter.Report) error {
 		return fmt.Errorf("writing the job summary %s: %w", p, err)
 	}
 	defer f.Close()
-	return report.WriteMarkdown(f, rep)
+	summary, ok := report.Lookup(format)
+	if !ok {
+		return fmt.Errorf("the job summary's format %q is not registered", format)
+	}
+	return summary.New(report.Options{Lang: l}).Print(f, rep)
 }
 
 // formatsHelp lists -f's formats for the help, each with what it is for

@@ -270,7 +270,7 @@ func TestLivePageInARealBrowser(t *testing.T) {
 	rep, _, _ := lw.last()
 	var want []string
 	for _, ind := range rep.Indicators {
-		want = append(want, "indicateur-"+strconv.Itoa(ind.ID)+"="+ind.Status)
+		want = append(want, "indicateur-"+strconv.Itoa(ind.ID)+"="+string(ind.Status))
 	}
 	got := eval(`Array.from(document.querySelectorAll('article.indicator')).map(function(a){return a.id+'='+a.querySelector('.status').className.replace('status status-','')}).join(',')`)
 	assert.Equal(t, strings.Join(want, ","), got)

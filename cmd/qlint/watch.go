@@ -140,16 +140,7 @@ type watchSession struct {
 	day rules.Day
 }
 
-func (w *watchSession) lang() i18n.Lang {
-	if w.c.lang != "" {
-		l, _ := i18n.Parse(w.c.lang)
-		return l
-	}
-	if w.cfg.Lang != "" {
-		return w.cfg.Lang
-	}
-	return i18n.FR
-}
+func (w *watchSession) lang() i18n.Lang { return reportLang(w.c, w.cfg) }
 
 func (w *watchSession) notice(n watcher.Notice) {
 	l := w.lang()
@@ -226,8 +217,8 @@ func (w *watchSession) runLocked(ch *watcher.Change) {
 		return
 	}
 	defer w.tell(rep, ch, w.problem)
-	if w.c.format == "json" {
-		_ = report.WriteJSONLine(w.stdout, rep)
+	if f, _ := report.Lookup(w.c.format); f.Stream != nil {
+		_ = f.Stream(report.Options{Lang: l}).Print(w.stdout, rep)
 	} else {
 		color := w.tty && !w.c.noColor && os.Getenv("NO_COLOR") == ""
 		why := changeWhy{rules: rulesChanged, day: w.day}
@@ -294,7 +285,7 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 			break
 		}
 		if old := prev.Indicators[i].Status; old != ind.Status {
-			from, to := report.StatusWord(old), report.StatusWord(ind.Status)
+			from, to := old.Words(), ind.Status.Words()
 			movesFR = append(movesFR, fmt.Sprintf("%d %s → %s", ind.ID, from.FR, to.FR))
 			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
 		}

@@ -61,7 +61,7 @@ func TestWatchSubfolderRootSeesACommit(t *testing.T) {
 			case rep, open := <-reports:
 				require.True(t, open, "qlint watch stopped before %s; stderr:\n%s", what, stderr.String())
 				for _, f := range rep.Findings {
-					if f.Rule == "veille" && f.LastUpdate == date && f.DateSource == source {
+					if f.Rule == "veille" && f.LastUpdate == date && string(f.DateSource) == source {
 						return
 					}
 				}

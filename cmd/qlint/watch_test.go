@@ -115,8 +115,8 @@ func TestWatchProcess(t *testing.T) {
 	}
 
 	first := await("the first report", func(linter.Report) bool { return true })
-	assert.Equal(t, "missing", first.Indicators[0].Status)
-	assert.Equal(t, "stale", first.Indicators[22].Status)
+	assert.EqualValues(t, "missing", first.Indicators[0].Status)
+	assert.EqualValues(t, "stale", first.Indicators[22].Status)
 
 	// A proof appears: indicator 1 is satisfied.
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "catalogue"), 0o755))
@@ -156,7 +156,7 @@ func TestWatchProcess(t *testing.T) {
 		f := finding(rep, "veille")
 		return f != nil && f.DateSource == "git" && f.LastUpdate == "2026-11-01"
 	})
-	assert.Equal(t, "due_soon", finding(rep, "veille").Kind)
+	assert.EqualValues(t, "due_soon", finding(rep, "veille").Kind)
 
 	// Ctrl-C: a clean exit 0.
 	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))

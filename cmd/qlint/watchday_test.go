@@ -118,7 +118,7 @@ func TestWatchJudgesTheNewDay(t *testing.T) {
 	assert.True(t, w.day.IsZero(), "the next check is a change's again")
 }
 
-func status(rep *linter.Report, id int) string {
+func status(rep *linter.Report, id int) linter.Status {
 	for _, ind := range rep.Indicators {
 		if ind.ID == id {
 			return ind.Status

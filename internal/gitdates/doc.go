@@ -21,6 +21,6 @@
 // as their first 20 bytes inside qlint (sha256.go).
 //
 // Errors people can act on (a shallow clone, grafts, a repository of
-// another user, --git builtin on SHA-256 objects) are *UserError, in both
+// another user, --git builtin on SHA-256 objects) are *lang.Error, in both
 // languages.
 package gitdates

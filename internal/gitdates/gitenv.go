@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // checkGitDirEnv accepts GIT_DIR in the environment when it names the
@@ -47,7 +48,7 @@ func checkGitDirEnv(base, gitDir string) error {
 		}
 		d = up
 	}
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("la variable d'environnement GIT_DIR ("+env+") désigne un autre dépôt git que celui qui contient le dossier de preuves ("+gitDir+") : git lirait l'historique de l'autre",
 			"the GIT_DIR environment variable ("+env+") names another git repository than the one holding the evidence folder ("+gitDir+"): git would read the other's history"),
 		Hint: i18n.T("retirez-la (unset GIT_DIR) puis relancez ; pour juger l'autre dépôt, lancez qlint sur son dossier",
@@ -93,7 +94,7 @@ func errGitDirOutsideRepo() error {
 	if env == "" {
 		return nil
 	}
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("la variable d'environnement GIT_DIR ("+env+") est définie, mais le dossier de preuves n'est dans aucun dépôt git (pas de .git dans le dossier ni au-dessus) : qlint ne lit pas un dépôt séparé de ses fichiers",
 			"the GIT_DIR environment variable ("+env+") is set, but the evidence folder is in no git repository (no .git in the folder or above): qlint does not read a repository kept apart from its files"),
 		Hint: i18n.T("lancez qlint sur un clone du dépôt (git clone "+quoteArg(env)+" dossier), ou retirez la variable (unset GIT_DIR) pour dater les fichiers par leur date de modification",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 )
 
 // headRef is what git accepts in HEAD: a branch under refs/, or a commit id
@@ -60,7 +61,7 @@ func checkHead(dot string) error {
 	default:
 		return nil
 	}
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("le fichier HEAD du dépôt git ("+p+") ne désigne pas une branche sous refs/ ni un commit : "+whatFR+" ; git lui-même refuse ce dépôt",
 			"the git repository's HEAD file ("+p+") names neither a branch under refs/ nor a commit: "+whatEN+"; git itself refuses this repository"),
 		Hint: i18n.T("le reste du dépôt n'est pas abîmé : écrivez à sa place un fichier HEAD qui contient la ligne « ref: refs/heads/main » (le nom de votre branche), puis relancez",
@@ -88,7 +89,7 @@ func checkOwner(gitBin, dir string) error {
 	if m := regexp.MustCompile(`repository at '([^']*)'`).FindStringSubmatch(msg); m != nil {
 		top = m[1]
 	}
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("git refuse ce dépôt : il appartient à un autre utilisateur (protection safe.directory de git)",
 			"git refuses this repository: it belongs to another user (git's safe.directory protection)"),
 		Hint: i18n.T("si vous faites confiance à ce dépôt : git config --global --add safe.directory "+quoteArg(top)+" ; ou lisez l'historique sans git : --git builtin",

@@ -8,6 +8,7 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // refuseGrafts refuses a repository with grafts (.git/info/grafts), unless
@@ -41,7 +42,7 @@ func refuseGrafts(repo *git.Repository, allow bool) error {
 }
 
 func graftsError() error {
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("ce dépôt a des greffes (.git/info/grafts) : l'historique est coupé ou recousu, toutes les dates paraîtraient récentes",
 			"this repository has grafts (.git/info/grafts): its history is cut or rewired, every date would look recent"),
 		Hint: i18n.T("récupérez l'historique complet et retirez .git/info/grafts (git replace --convert-graft-file), ou passez --allow-shallow",

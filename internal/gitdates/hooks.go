@@ -14,6 +14,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 )
 
 // Why HooksDir finds no hooks folder.
@@ -87,7 +88,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 			return filepath.Clean(p), nil
 		}
 		if strings.Contains(stderr.String(), "safe.directory") || strings.Contains(stderr.String(), "dubious ownership") {
-			return "", &UserError{
+			return "", &lang.Error{
 				Msg: i18n.T("git refuse ce dépôt : il appartient à un autre utilisateur (safe.directory)",
 					"git refuses this repository: it belongs to another user (safe.directory)"),
 				Hint: i18n.T("si vous lui faites confiance : git config --global --add safe.directory "+quoteArg(top),
@@ -105,7 +106,7 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", &UserError{
+			return "", &lang.Error{
 				Msg: i18n.T("core.hooksPath = "+p+" : le dossier personnel est inconnu",
 					"core.hooksPath = "+p+": the home folder is unknown"),
 				Hint: i18n.T("écrivez un chemin complet dans core.hooksPath (git config core.hooksPath)",

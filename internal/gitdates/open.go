@@ -16,6 +16,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 )
 
 // The history readers --git chooses from.
@@ -97,7 +98,7 @@ type Rev struct {
 // git refuses), and reads the last update of every file of HEAD under root
 // in one walk, through the cache kept in .git/qlint. It returns nil and no
 // error outside a repository and in a bare one. Errors people can act on
-// are *UserError.
+// are *lang.Error.
 func Open(root string, opts OpenOptions) (*Repo, error) {
 	repo, top, err := locate(root)
 	if err != nil {
@@ -157,12 +158,12 @@ func locate(root string) (*git.Repository, string, error) {
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, "", nil
 	}
-	var plain *UserError
+	var plain *lang.Error
 	if errors.As(err, &plain) { // a valid repository qlint cannot read, said as such
 		return nil, "", err
 	}
 	if err != nil {
-		return nil, "", &UserError{
+		return nil, "", &lang.Error{
 			Msg:  i18n.T("le dépôt git qui contient le dossier est illisible : "+err.Error(), "the git repository holding the folder cannot be read: "+err.Error()),
 			Hint: i18n.T("vérifiez le dossier .git (git status), ou lancez qlint hors du dépôt", "check the .git folder (git status), or run qlint outside the repository"),
 			Err:  err,
@@ -189,7 +190,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 	if len(shallow) > 0 {
 		r.Shallow = true
 		if !opts.AllowShallow {
-			return walk, &UserError{
+			return walk, &lang.Error{
 				Msg: i18n.T("ce dépôt est un clone partiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
 					"this repository is a shallow clone: without the full history every date would look recent"),
 				Hint: i18n.T("récupérez l'historique complet (git fetch --unshallow ; dans GitHub Actions, fetch-depth: 0 sur actions/checkout), ou passez --allow-shallow",
@@ -241,7 +242,7 @@ func (r *Repo) gitDir() string {
 func readError(err error) error {
 	var gitErr *GitError
 	if errors.As(err, &gitErr) {
-		return &UserError{
+		return &lang.Error{
 			Msg: i18n.T("git n'a pas pu lire l'historique du dépôt : "+gitErr.Stderr,
 				"git could not read the repository's history: "+gitErr.Stderr),
 			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
@@ -251,7 +252,7 @@ func readError(err error) error {
 	}
 	var missing *MissingObjectError
 	if errors.As(err, &missing) {
-		return &UserError{
+		return &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : l'objet %s %s manque ou est illisible", missing.Kind, missing.Hash),
 				fmt.Sprintf("the git repository is damaged: %s object %s is missing or unreadable", missing.Kind, missing.Hash)),
 			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
@@ -280,7 +281,7 @@ func gitBinary(mode string) (string, error) {
 	case ReaderCLI:
 		p, err := exec.LookPath("git")
 		if err != nil {
-			return "", &UserError{
+			return "", &lang.Error{
 				Msg:  i18n.T("--git cli : la commande git est introuvable", "--git cli: the git command cannot be found"),
 				Hint: i18n.T("installez git, ou lisez l'historique sans lui : --git builtin", "install git, or read history without it: --git builtin"),
 				Err:  err,
@@ -420,7 +421,7 @@ func readIgnoreRevs(dir, p string, format idFormat) (map[plumbing.Hash]bool, err
 	}
 	if err != nil {
 		why := safefile.Reason(err)
-		return nil, &UserError{
+		return nil, &lang.Error{
 			Msg:  i18n.T("liste de commits à ignorer "+p+" illisible : "+why.FR, "cannot read the list of commits to ignore "+p+": "+why.EN),
 			Hint: i18n.T("vérifiez [history] ignore_revs_file dans qlint.toml", "check [history] ignore_revs_file in qlint.toml"),
 			Err:  err,
@@ -436,7 +437,7 @@ func readIgnoreRevs(dir, p string, format idFormat) (map[plumbing.Hash]bool, err
 			continue
 		}
 		if n := format.hexLen(); len(line) != n || !isHex(line) {
-			return nil, &UserError{
+			return nil, &lang.Error{
 				Msg: i18n.T(fmt.Sprintf("%s:%d : %q n'est pas un identifiant de commit complet (%d caractères hexadécimaux)", p, i+1, line, n),
 					fmt.Sprintf("%s:%d: %q is not a full commit id (%d hexadecimal characters)", p, i+1, line, n)),
 				Hint: i18n.T("git rev-parse COMMIT donne l'identifiant complet", "git rev-parse COMMIT gives the full id"),

@@ -19,6 +19,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
 )
 
 // readOnlyExtensions are git extensions that change nothing for a reader
@@ -59,7 +60,7 @@ func openRepo(root string) (*git.Repository, error) {
 		repoFS = dotgit.NewRepositoryFilesystem(dot, osfs.New(c))
 	}
 	if encoding && utf16Config(repoFS) {
-		return nil, &UserError{
+		return nil, &lang.Error{
 			Msg: i18n.T("le fichier de configuration de git (.git/config) est enregistré en UTF-16 : ni git ni qlint ne peuvent le lire",
 				"git's configuration file (.git/config) is saved in UTF-16: neither git nor qlint can read it"),
 			Hint: i18n.T("rouvrez .git/config dans un éditeur et enregistrez-le en UTF-8 (sans BOM)",
@@ -80,7 +81,7 @@ func openRepo(root string) (*git.Repository, error) {
 			}
 		}
 		if !readOnlyExtensions[e] {
-			return nil, &UserError{
+			return nil, &lang.Error{
 				Msg: i18n.T("ce dépôt utilise l'extension git "+e+", que qlint ne sait pas lire",
 					"this repository uses the git extension "+e+", which qlint cannot read"),
 				Hint: i18n.T("le dépôt n'est pas abîmé ; lancez qlint sur un clone ordinaire du dépôt",
@@ -101,7 +102,7 @@ func openRepo(root string) (*git.Repository, error) {
 // read, or one it refuses with a reason (Open says why when judging).
 func InRepository(dir string) bool {
 	_, err := openRepo(dir)
-	var plain *UserError
+	var plain *lang.Error
 	return err == nil || errors.As(err, &plain)
 }
 

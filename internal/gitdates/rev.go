@@ -11,10 +11,11 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 func errRevOutsideGit(rev string) error {
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T(fmt.Sprintf("--new-from-rev %s : le dossier de preuves n'est pas dans un dépôt git, il n'y a pas d'état antérieur à comparer", rev),
 			fmt.Sprintf("--new-from-rev %s: the evidence folder is not in a git repository, there is no earlier state to compare with", rev)),
 		Hint: i18n.T("retirez --new-from-rev, ou lancez qlint dans le dépôt git du dossier de preuves",
@@ -28,7 +29,7 @@ func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*Rev, error) {
 	if _, err := repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) && unbornName(repo, rev) {
 		return &Rev{}, nil
 	}
-	unknown := &UserError{
+	unknown := &lang.Error{
 		Msg: i18n.T(fmt.Sprintf("--new-from-rev : la révision %q est introuvable dans le dépôt", rev),
 			fmt.Sprintf("--new-from-rev: revision %q cannot be found in the repository", rev)),
 		Hint: i18n.T("donnez une branche, une étiquette ou un commit qui existe (git log --oneline --all) ; en CI, récupérez tout l'historique (fetch-depth: 0 ou GIT_DEPTH: 0) pour que la branche de base soit là",

@@ -30,6 +30,7 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 )
 
 // idFormat is how a repository names its objects.
@@ -102,7 +103,7 @@ var emptySHA256Blob = blobIDOf(sha256IDs, nil)
 
 // errSHA256Builtin refuses --git builtin on a SHA-256 repository.
 func errSHA256Builtin() error {
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("--git builtin : ce dépôt utilise des identifiants SHA-256 (git init --object-format=sha256), que le lecteur intégré ne sait pas lire",
 			"--git builtin: this repository uses SHA-256 object ids (git init --object-format=sha256), which the built-in reader cannot read"),
 		Hint: i18n.T("le dépôt n'est pas abîmé ; lisez l'historique avec git : --git cli (ou --git auto)",
@@ -112,7 +113,7 @@ func errSHA256Builtin() error {
 
 // errSHA256NoGit refuses a SHA-256 repository when git is not installed.
 func errSHA256NoGit() error {
-	return &UserError{
+	return &lang.Error{
 		Msg: i18n.T("ce dépôt utilise des identifiants SHA-256 (git init --object-format=sha256) : qlint le lit avec la commande git, introuvable ici",
 			"this repository uses SHA-256 object ids (git init --object-format=sha256): qlint reads it with the git command, which cannot be found here"),
 		Hint: i18n.T("installez git (2.29 ou plus récent), puis relancez", "install git (2.29 or newer), then run again"),

@@ -1,56 +1,29 @@
-// Package i18n holds the two report languages qlint speaks, French and English.
-//
-// Every sentence a person reads is written twice, side by side, so that neither
-// catalogue can fall behind the other; a test in each package that builds
-// messages checks that both texts are filled in.
+// Package i18n is how qlint's own code writes its two languages: the
+// names of the public package lang, under the short name the messages have
+// always used (i18n.T("…", "…")). Code outside qlint imports lang.
 package i18n
 
-import "fmt"
+import "github.com/qlint/qlint/lang"
 
-// Lang is a report language.
-type Lang string
+// Lang is a report language (lang.Lang).
+type Lang = lang.Lang
 
-// The languages qlint speaks. French is the default: the users are French
-// training organizations.
+// Text is one sentence in both languages (lang.Text).
+type Text = lang.Text
+
+// The languages qlint speaks; French is the default.
 const (
-	FR Lang = "fr"
-	EN Lang = "en"
+	FR = lang.FR
+	EN = lang.EN
 )
 
 // Parse returns the language named by s, or false when qlint does not speak it.
-func Parse(s string) (Lang, bool) {
-	switch s {
-	case "fr", "FR", "fr-FR", "fr_FR":
-		return FR, true
-	case "en", "EN", "en-GB", "en-US", "en_GB", "en_US":
-		return EN, true
-	}
-	return "", false
-}
-
-// Text is one sentence in both languages.
-type Text struct {
-	FR, EN string
-}
+func Parse(s string) (Lang, bool) { return lang.Parse(s) }
 
 // T builds a Text from its French and English forms.
-func T(fr, en string) Text { return Text{FR: fr, EN: en} }
+func T(fr, en string) Text { return lang.T(fr, en) }
 
-// In returns the text in language l (French when l is unknown).
-func (t Text) In(l Lang) string {
-	if l == EN {
-		return t.EN
-	}
-	return t.FR
+// N says a count with its noun in the right number, in both languages (lang.N).
+func N(n int, frOne, frMany, enOne, enMany string) Text {
+	return lang.N(n, frOne, frMany, enOne, enMany)
 }
-
-// Format fills the text's fmt verbs with args, in both languages.
-func (t Text) Format(args ...any) Text {
-	return Text{FR: fmt.Sprintf(t.FR, args...), EN: fmt.Sprintf(t.EN, args...)}
-}
-
-// IsZero reports whether the text is empty in both languages.
-func (t Text) IsZero() bool { return t.FR == "" && t.EN == "" }
-
-// Complete reports whether both languages are filled in.
-func (t Text) Complete() bool { return t.FR != "" && t.EN != "" }

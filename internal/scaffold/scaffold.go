@@ -466,25 +466,16 @@ func ruleLine(r *rules.Rule, folder string, l i18n.Lang) string {
 	case !r.MaxAge.IsZero():
 		s += t(" ; valable ", "; valid for ") + r.MaxAge.Words().In(l)
 	case r.Due != nil:
-		s += t(" ; à fournir au plus tard ", "; due by ") + dueWords(*r.Due).In(l)
+		s += t(" ; à fournir au plus tard ", "; due by ") + r.Due.Words(dueDays).In(l)
 	}
 	return s + "\n"
 }
 
-// dueWords says a due offset for people: "7 jours après la fin".
-func dueWords(o rules.Offset) i18n.Text {
-	at, anchor := i18n.T("au début", "the start"), i18n.T("le début", "the start")
-	if o.FromEnd {
-		at, anchor = i18n.T("à la fin", "the end"), i18n.T("la fin", "the end")
-	}
-	if o.Delta.IsZero() {
-		return at
-	}
-	w := o.Delta.Words()
-	if o.Back {
-		return i18n.T(w.FR+" avant "+anchor.FR, w.EN+" before "+anchor.EN)
-	}
-	return i18n.T(w.FR+" après "+anchor.FR, w.EN+" after "+anchor.EN)
+// dueDays names the days a due offset counts from, in the READMEs'
+// sentences: "à fournir au plus tard 7 jours après la fin".
+var dueDays = rules.OffsetWords{
+	Start: i18n.T("le début", "the start"), End: i18n.T("la fin", "the end"),
+	AtStart: i18n.T("au début", "the start"), AtEnd: i18n.T("à la fin", "the end"),
 }
 
 func approachReadme(l i18n.Lang, count int) string {

@@ -16,6 +16,7 @@ import (
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/report"
+	"github.com/qlint/qlint/rules"
 )
 
 //go:embed assets/live.js assets/live.css
@@ -390,7 +391,7 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 	e := stripEntry{At: at.Format("15:04:05")}
 	todo := 0
 	for _, ind := range cur.Indicators {
-		if toFix(ind.Status) {
+		if ind.Status.Info().ToFix {
 			todo++
 		}
 	}
@@ -410,7 +411,7 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 			continue
 		}
 		moved = append(moved, ind.ID)
-		from, to := report.StatusWord(old.Status), report.StatusWord(ind.Status)
+		from, to := old.Status.Words(), ind.Status.Words()
 		line := i18n.T(fmt.Sprintf("indicateur %d : %s → %s", ind.ID, from.FR, to.FR),
 			fmt.Sprintf("indicator %d: %s → %s", ind.ID, from.EN, to.EN))
 		if files := causes(prev, cur, old, ind, ch); len(files) > 0 {
@@ -485,20 +486,10 @@ func firstOf(paths []string, n int) []string {
 	return append(append([]string(nil), paths[:n]...), fmt.Sprintf("+%d", len(paths)-n))
 }
 
-func toFix(status string) bool {
-	switch status {
-	case linter.StatusMissing, linter.StatusStale, linter.StatusDueSoon, linter.StatusUncovered:
-		return true
-	}
-	return false
-}
-
-// statusRank orders the to-do: what an auditor would hold against her first.
-var statusRank = map[string]int{linter.StatusMissing: 0, linter.StatusStale: 1, linter.StatusUncovered: 2, linter.StatusDueSoon: 3}
-
 type todoItem struct {
-	Href, Label, Status, Word, Message string
-	More                               int
+	Status                     linter.Status
+	Href, Label, Word, Message string
+	More                       int
 }
 
 var liveTemplate = template.Must(template.New("live").Parse(`<p class="live-checked">{{.Checked}}</p>
@@ -565,7 +556,7 @@ func todoOf(rep *linter.Report, l i18n.Lang) (todo, others []todoItem) {
 	first := map[int][]linter.Finding{}
 	var general []linter.Finding
 	for _, f := range rep.Findings {
-		if f.Kind == linter.KindWaived || f.Severity == "info" {
+		if f.Kind == linter.KindWaived || f.Severity == rules.SevInfo {
 			continue
 		}
 		if len(f.Indicators) == 0 {
@@ -579,16 +570,16 @@ func todoOf(rep *linter.Report, l i18n.Lang) (todo, others []todoItem) {
 	var ranks []int
 	word := i18n.T("Indicateur", "Indicator").In(l)
 	for _, ind := range rep.Indicators {
-		if !toFix(ind.Status) {
+		if !ind.Status.Info().ToFix {
 			continue
 		}
 		it := todoItem{Href: "#indicateur-" + strconv.Itoa(ind.ID), Label: fmt.Sprintf("%s %d · %s", word, ind.ID, ind.Title),
-			Status: ind.Status, Word: report.StatusWord(ind.Status).In(l)}
+			Status: ind.Status, Word: ind.Status.Words().In(l)}
 		if fs := first[ind.ID]; len(fs) > 0 {
 			it.Message, it.More = fs[0].Message, len(fs)-1
 		}
 		items = append(items, it)
-		ranks = append(ranks, statusRank[ind.Status])
+		ranks = append(ranks, ind.Status.Info().Order) // what an auditor would hold against her first
 	}
 	idx := make([]int, len(items))
 	for i := range idx {

@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/linter"
+	"github.com/qlint/qlint/lang"
 )
 
 // Options tune the live page's server.
@@ -80,7 +80,7 @@ func Listen(o Options) (*Server, error) {
 		return nil, err
 	}
 	if !loopback && !o.Expose {
-		return nil, &linter.UserError{
+		return nil, &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("l'adresse %s n'est pas celle de cet ordinateur seul (le loopback) : toute personne du réseau pourrait lire le classeur et les fichiers du dossier de preuves", o.Addr),
 				fmt.Sprintf("the address %s is not this computer alone (the loopback): anyone on the network could read the binder and the evidence folder's files", o.Addr)),
 			Hint: i18n.T("gardez l'adresse par défaut (qlint watch --serve), ou ajoutez --expose si vous voulez vraiment partager le dossier sur le réseau, sans mot de passe",
@@ -101,7 +101,7 @@ func Listen(o Options) (*Server, error) {
 	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
 	if err != nil {
 		fsroot.Close()
-		return nil, &linter.UserError{
+		return nil, &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("impossible d'ouvrir la page sur %s : %v", net.JoinHostPort(host, port), err),
 				fmt.Sprintf("cannot serve the page on %s: %v", net.JoinHostPort(host, port), err)),
 			Hint: i18n.T("le port est peut-être déjà pris : lancez qlint watch --serve sans adresse, il en choisit un libre",
@@ -170,7 +170,7 @@ func (s *Server) Serve(ctx context.Context) error {
 func splitAddr(addr string) (host, port string, err error) {
 	addr = strings.TrimSpace(addr)
 	bad := func() (string, string, error) {
-		return "", "", &linter.UserError{
+		return "", "", &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("adresse %q invalide pour --serve", addr), fmt.Sprintf("invalid address %q for --serve", addr)),
 			Hint: i18n.T("écrivez --serve seul (un port libre sur cet ordinateur), --serve 127.0.0.1:8080 ou --serve :8080",
 				"write --serve alone (a free port on this computer), --serve 127.0.0.1:8080 or --serve :8080"),
@@ -207,7 +207,7 @@ func isLoopback(host string) (bool, error) {
 	}
 	ips, err := net.LookupIP(host)
 	if err != nil || len(ips) == 0 {
-		return false, &linter.UserError{
+		return false, &lang.Error{
 			Msg:  i18n.T(fmt.Sprintf("nom d'ordinateur %q inconnu pour --serve", host), fmt.Sprintf("unknown host name %q for --serve", host)),
 			Hint: i18n.T("gardez l'adresse par défaut : qlint watch --serve", "keep the default address: qlint watch --serve"),
 			Err:  err,

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
@@ -129,7 +130,7 @@ func TestListenOnTheLoopbackByDefault(t *testing.T) {
 	t.Run("every interface needs --expose", func(t *testing.T) {
 		_, err := Listen(Options{Root: dir, Addr: "0.0.0.0:0"})
 		require.Error(t, err)
-		var ue *linter.UserError
+		var ue *lang.Error
 		require.ErrorAs(t, err, &ue)
 		assert.Contains(t, ue.Localize(i18n.FR), "n'est pas celle de cet ordinateur seul")
 		assert.Contains(t, ue.Localize(i18n.FR), "--expose")
@@ -146,7 +147,7 @@ func TestListenOnTheLoopbackByDefault(t *testing.T) {
 	for _, bad := range []string{"127.0.0.1:99999", "127.0.0.1:port", "a b:80", "[::1]:x"} {
 		t.Run("bad "+bad, func(t *testing.T) {
 			_, err := Listen(Options{Root: dir, Addr: bad})
-			var ue *linter.UserError
+			var ue *lang.Error
 			require.ErrorAs(t, err, &ue)
 			assert.Contains(t, ue.Localize(i18n.FR), "invalide")
 		})
@@ -353,11 +354,11 @@ func TestEventStream(t *testing.T) {
 	require.NoError(t, s.Publish(first, Change{}, ""))
 	todo := 0
 	for _, ind := range first.Indicators {
-		if toFix(ind.Status) {
+		if ind.Status.Info().ToFix {
 			todo++
 		}
 	}
-	require.Equal(t, "missing", first.Indicators[0].Status)
+	require.EqualValues(t, "missing", first.Indicators[0].Status)
 
 	base := s.live.seq - 1 // the number before the first report
 	id := func(n uint64) string { return strconv.FormatUint(base+n, 10) }
