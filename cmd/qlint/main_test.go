@@ -9,9 +9,11 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/qlint/qlint/internal/gitbuild"
+	"github.com/qlint/qlint/internal/gittest"
 )
 
 func TestMain(m *testing.M) {
+	gittest.Isolate()
 	testscript.Main(m, map[string]func(){
 		"qlint":     func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 		"gitcommit": gitcommit,
