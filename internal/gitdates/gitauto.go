@@ -3,7 +3,6 @@ package gitdates
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -42,13 +41,12 @@ func preferBuiltin(repo *git.Repository) bool {
 	if err != nil {
 		return false
 	}
-	return chooseBuiltin(info.Size(), hasPacks(gitDir), runtimeCores())
+	return chooseBuiltin(info.Size(), hasPacks(gitDir))
 }
 
-// chooseBuiltin is the rule itself: a small index, packed objects, two
-// cores or more.
-func chooseBuiltin(indexBytes int64, packs bool, cores int) bool {
-	return indexBytes <= autoBuiltinMaxIndex && packs && cores >= 2
+// chooseBuiltin is the rule itself: a small index, packed objects.
+func chooseBuiltin(indexBytes int64, packs bool) bool {
+	return indexBytes <= autoBuiltinMaxIndex && packs
 }
 
 // hasPacks reports whether the repository keeps objects in pack files (a
@@ -57,5 +55,3 @@ func hasPacks(gitDir string) bool {
 	idx, _ := filepath.Glob(filepath.Join(commonDir(gitDir), "objects", "pack", "*.idx"))
 	return len(idx) > 0
 }
-
-func runtimeCores() int { return runtime.GOMAXPROCS(0) }

@@ -17,8 +17,7 @@
 // The commits' changes come from one of two readers, which give the same
 // dates: the git binary's raw log, streamed as git writes it (gitcli.go), or
 // the built-in reader, which reads trees straight from the pack files
-// (pack.go) and compares commits with their parents on every core ahead of
-// the walk (prefetch.go).
+// (pack.go) and compares only the commits the walk visits, on one core.
 
 package gitdates
 
@@ -31,7 +30,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -45,8 +43,7 @@ import (
 )
 
 // maxTreeCache bounds the memory the built-in reader keeps for parsed trees,
-// and maxObjectCache what go-git keeps of decoded objects (delta bases); the
-// prefetch workers share these bounds.
+// and maxObjectCache what go-git keeps of decoded objects (delta bases).
 const (
 	maxTreeCache   = 48 << 20
 	maxObjectCache = 32 << 20
@@ -68,10 +65,6 @@ func treeCacheFor(repo *git.Repository) int {
 	}
 	return int(min(max(32*fi.Size(), 8<<20), maxTreeCache))
 }
-
-// prefetchWorkers is how many goroutines compare commits ahead of the
-// built-in reader's walk: one per core, up to four.
-func prefetchWorkers() int { return min(runtime.GOMAXPROCS(0), 4) }
 
 // Stamp is the commit that last changed a file's content.
 type Stamp struct {
@@ -140,7 +133,6 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 // all of it) at HEAD.
 func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	var or objectReader
-	var packs bool
 	var closeReaders func()
 	if opts.Git != "" {
 		// git's log tells the commits; objects are read only for what
@@ -150,26 +142,16 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 				c := newCatFile(opts.Git, opts.Dir)
 				return c, c.close
 			}
-			r, _, c := objectReaders(repo)
-			return r, c
+			return objectReaders(repo)
 		}}
 		or, closeReaders = lazy, lazy.close
 	} else {
-		or, packs, closeReaders = objectReaders(repo)
+		or, closeReaders = objectReaders(repo)
 	}
 	defer closeReaders()
-	// A whole history read from pack files: other cores compare commits
-	// ahead of the walk, and hold most of the parsed trees.
-	workers := prefetchWorkers()
-	prefetching := packs && opts.Git == "" && opts.Known == nil && workers > 1
-	treeBudget := treeCacheFor(repo)
-	treeCache := treeBudget
-	if prefetching {
-		treeCache = treeBudget / 8
-	}
 	w := &walker{
 		or:      or,
-		tr:      newTrees(or, treeCache),
+		tr:      newTrees(or, treeCacheFor(repo)),
 		zones:   map[string]*time.Location{},
 		prefix:  splitPrefix(prefix),
 		opts:    opts,
@@ -216,11 +198,6 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 			}
 		}()
 		paths, blobs, listed = src.paths, src.blobs, !incremental
-	}
-	if prefetching {
-		// Started while HEAD's files are listed.
-		w.pre = startPrefetch(or, res.Head, opts.Shallow, workers, treeBudget)
-		defer w.pre.stop()
 	}
 	head, err := w.commit(res.Head)
 	if err != nil {
@@ -350,12 +327,12 @@ func (w *walker) filesSince(head *commitInfo, known *Result) ([]string, []plumbi
 }
 
 // objectReaders returns how the built-in reader reads objects: straight
-// from the pack files when it can (packs is true; the reader is then safe
-// for concurrent use), through go-git otherwise; close releases it.
-func objectReaders(repo *git.Repository) (or objectReader, packs bool, close func()) {
+// from the pack files when it can, through go-git otherwise; close releases
+// it.
+func objectReaders(repo *git.Repository) (or objectReader, close func()) {
 	fsst, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
-		return &lockedReader{r: storerReader{repo.Storer}}, false, func() {}
+		return &lockedReader{r: storerReader{repo.Storer}}, func() {}
 	}
 	// Keep pack files open for the whole walk instead of reopening them
 	// for every object.
@@ -371,11 +348,10 @@ func objectReaders(repo *git.Repository) (or objectReader, packs bool, close fun
 	// The delta bases kept: sized to the repository like the trees (a
 	// tree's delta chain runs through older versions of the same folder).
 	if pr := openPacks(objectsDir(fsst.Filesystem().Root()), rest, min(max(treeCacheFor(repo), 16<<20), maxObjectCache)); pr != nil {
-		return pr, true, func() { pr.close(); closeRest() }
+		return pr, func() { pr.close(); closeRest() }
 	}
 	closeRest()
-	gg, closeGG := openGoGit(maxObjectCache)
-	return gg, false, closeGG
+	return openGoGit(maxObjectCache)
 }
 
 // objectsDir is the objects folder of the git folder gitDir: a linked
@@ -483,7 +459,6 @@ type walker struct {
 	queue    queue
 	read     int
 	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against its first parent, until visited
-	pre      *prefetch                    // the built-in reader's comparisons made ahead, if any
 	stream   *logStream                   // git's log, still being read
 	finish   func(stop bool) error        // ends git's log
 	base     string                       // the prefix folder with a trailing /, "" for the whole repository
@@ -519,15 +494,9 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 			return sc.info, nil
 		}
 	}
-	var info *commitInfo
-	if w.pre != nil {
-		info = w.pre.commit(h) // read already
-	}
-	if info == nil {
-		var err error
-		if info, err = readCommit(w.or, h, w.opts.Shallow[h], w.zones); err != nil {
-			return nil, err
-		}
+	info, err := readCommit(w.or, h, w.opts.Shallow[h], w.zones)
+	if err != nil {
+		return nil, err
 	}
 	w.read++
 	if w.opts.Progress != nil && w.read%500 == 0 {
@@ -668,15 +637,12 @@ func (w *walker) visit(n *node) error {
 		}
 	}
 	// The differences against the first parent, by path: from git's log
-	// or the prefetch when they gave them, else by comparing the trees.
+	// when it gave them, else by comparing the trees.
 	// Other parents are looked at only for the paths that differ from
 	// the first one (m.same, m.diff).
 	m := &mergeSides{w: w, root: root, proots: proots, diffs: make([]*diffSet, len(c.parents))}
 	sd, ok := w.streamed[n.hash]
 	delete(w.streamed, n.hash) // a commit visited again (clock skew) compares its trees
-	if !ok && w.pre != nil {
-		sd, ok = w.pre.take(n.hash)
-	}
 	if ok && len(sd) >= 1 && len(sd) <= len(c.parents) {
 		for i, chs := range sd {
 			d := &diffSet{byPath: make(map[string]change, len(chs))}
