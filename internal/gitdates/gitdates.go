@@ -509,7 +509,13 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 // readCommit reads what the walk needs of a commit object; a shallow
 // commit's parents are left out. zones keeps the time zones seen.
 func readCommit(or objectReader, h plumbing.Hash, shallow bool, zones map[string]*time.Location) (*commitInfo, error) {
-	raw, err := or.read(plumbing.CommitObject, h)
+	var raw []byte
+	var err error
+	if pr, ok := or.(*packReader); ok {
+		raw, err = pr.commitHead(h) // the headers are enough
+	} else {
+		raw, err = or.read(plumbing.CommitObject, h)
+	}
 	if err != nil {
 		return nil, &MissingObjectError{"commit", h, err}
 	}

@@ -224,6 +224,74 @@ func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, er
 	return r.fallback.read(kind, h)
 }
 
+// commitHead returns the start of commit h, its headers at least: a commit
+// stored whole is inflated only up to the empty line that ends them (the
+// message, as long as the headers or longer in most histories, is what a walk
+// never reads); a commit stored as a delta is rebuilt whole.
+func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
+	for _, p := range r.packs {
+		off := p.find(h)
+		if off < 0 {
+			continue
+		}
+		raw, whole, err := r.headOf(p, off)
+		if err != nil {
+			return nil, fmt.Errorf("%s at %d: %w", p.name, off, err)
+		}
+		if whole {
+			return raw, nil
+		}
+		break
+	}
+	return r.read(plumbing.CommitObject, h)
+}
+
+// headOf inflates the commit stored whole at off up to the end of its
+// headers; false when the object there is not a whole commit.
+func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
+	z, _ := r.inflate.Get().(*inflater)
+	if z == nil {
+		z = &inflater{br: bytes.NewReader(nil)}
+	}
+	defer r.inflate.Put(z)
+	var err error
+	if z.buf, err = p.span(off, z.buf); err != nil {
+		return nil, false, err
+	}
+	h, err := parseHeader(z.buf, off)
+	if err != nil {
+		return nil, false, err
+	}
+	if h.typ != plumbing.CommitObject {
+		return nil, false, nil
+	}
+	if h.size < 0 || h.size > 1<<34 {
+		return nil, false, errors.New("object too large")
+	}
+	if err := z.reset(h.data); err != nil {
+		return nil, false, err
+	}
+	out := make([]byte, 0, min(h.size, 512))
+	for int64(len(out)) < h.size {
+		if len(out) == cap(out) {
+			out = slices.Grow(out, int(min(h.size-int64(len(out)), int64(len(out)))))
+		}
+		from := len(out)
+		n, err := z.zr.Read(out[from:min(int64(cap(out)), h.size)])
+		out = out[:from+n]
+		if i := bytes.Index(out[max(from-1, 0):], []byte("\n\n")); i >= 0 {
+			return out[:max(from-1, 0)+i+2], true, nil
+		}
+		if err == io.EOF && int64(len(out)) < h.size {
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil && err != io.EOF {
+			return nil, false, fmt.Errorf("inflating: %w", err)
+		}
+	}
+	return out, true, nil
+}
+
 // at returns the object at off in pack pi, rebuilt from its deltas: the
 // chain is followed down to an object in the cache or stored whole, then
 // each delta is applied on the way back up and its result cached.
@@ -317,12 +385,7 @@ func (r *packReader) object(p *pack, off int64) (objHeader, []byte, error) {
 	if h.size < 0 || h.size > 1<<34 {
 		return objHeader{}, nil, errors.New("object too large")
 	}
-	z.br.Reset(z.buf[h.data:])
-	if z.zr == nil {
-		if z.zr, err = zlib.NewReader(z.br); err != nil {
-			return objHeader{}, nil, err
-		}
-	} else if err := z.zr.(zlib.Resetter).Reset(z.br, nil); err != nil {
+	if err := z.reset(h.data); err != nil {
 		return objHeader{}, nil, err
 	}
 	// The size is read from the pack: a damaged one must not make the
@@ -408,6 +471,17 @@ type inflater struct {
 	buf []byte
 	br  *bytes.Reader
 	zr  io.ReadCloser
+}
+
+// reset makes zr inflate the compressed data that starts at data in buf.
+func (z *inflater) reset(data int64) error {
+	z.br.Reset(z.buf[data:])
+	if z.zr == nil {
+		var err error
+		z.zr, err = zlib.NewReader(z.br)
+		return err
+	}
+	return z.zr.(zlib.Resetter).Reset(z.br, nil)
 }
 
 // applyDelta rebuilds an object from its base and a git delta.

@@ -52,6 +52,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			defer pr.close()
 			kinds := map[plumbing.ObjectType]int{}
 			deltas := map[plumbing.ObjectType]int{}
+			shortened := 0
 			for _, p := range pr.packs {
 				for i := 0; i < len(p.names)/20; i++ {
 					var h plumbing.Hash
@@ -64,6 +65,15 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 					require.NoError(t, err, "%s %s", obj.Type(), h)
 					require.True(t, bytes.Equal(want, got), "%s %s differs", obj.Type(), h)
 					kinds[obj.Type()]++
+					if obj.Type() == plumbing.CommitObject {
+						// The headers alone, the message left out.
+						head, err := pr.commitHead(h)
+						require.NoError(t, err, "commit %s", h)
+						require.Equal(t, string(want[:headerEnd(want)]), string(head[:headerEnd(head)]), "commit %s", h)
+						if len(head) < len(want) {
+							shortened++
+						}
+					}
 
 					off, _ := p.offset(i)
 					span, err := p.span(off, nil)
@@ -74,6 +84,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 				}
 			}
 			assert.Positive(t, kinds[plumbing.CommitObject])
+			assert.Positive(t, shortened, "commits read without their message")
 			assert.Positive(t, kinds[plumbing.TreeObject])
 			assert.Positive(t, kinds[plumbing.BlobObject])
 			switch v.name {
