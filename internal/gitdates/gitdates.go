@@ -25,11 +25,15 @@ import (
 	"bytes"
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -858,18 +862,34 @@ func (t *trees) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 	if a == b {
 		return nil
 	}
-	var ea, eb treeIter
+	var ta, tb *tree
 	var err error
 	if !a.IsZero() {
-		if ea, err = t.iter(a); err != nil {
+		if ta, err = t.get(a); err != nil {
 			return err
 		}
 	}
 	if !b.IsZero() {
-		if eb, err = t.iter(b); err != nil {
+		if tb, err = t.get(b); err != nil {
 			return err
 		}
 	}
+	var ea, eb treeIter
+	if ta != nil {
+		ea.raw = ta.raw
+	}
+	if tb != nil {
+		eb.raw = tb.raw
+	}
+	if ta != nil && tb != nil && len(ta.raw) >= sameEndsMin && len(tb.raw) >= sameEndsMin && ta.index() && tb.index() {
+		// A commit changes a few entries of a folder: the entries before
+		// the first differing byte and after the last one are the same
+		// on both sides, and are not compared.
+		lo, hiA, hiB := sameEnds(ta, tb)
+		ea.raw, eb.raw = ta.raw[lo:hiA], tb.raw[lo:hiB]
+	}
+	ea.next()
+	eb.next()
 	for ea.ok || eb.ok {
 		var c int
 		switch {
@@ -934,37 +954,143 @@ func onSide(p string, h plumbing.Hash, inCommit bool) change {
 	return change{path: p, old: h}
 }
 
-// trees reads tree objects and keeps their raw bytes, up to a bound: the
-// same trees come back in every commit that did not change them. It is not
-// safe for concurrent use: each prefetch worker has its own.
+// sameEnds returns where the entries that differ between two different
+// trees lie: from lo to hiA in a's bytes, from lo to hiB in b's. The entries
+// before lo are the same bytes on both sides, so lo starts an entry on both;
+// the entries from hiA on are b's from hiB on, byte for byte.
+func sameEnds(a, b *tree) (lo, hiA, hiB int) {
+	k := commonPrefix(a.raw, b.raw)
+	// The entry that holds the first differing byte.
+	x := sort.Search(len(a.starts), func(i int) bool { return int(a.starts[i]) > k }) - 1
+	lo = int(a.starts[x])
+	s := commonSuffix(a.raw[lo:], b.raw[lo:])
+	shift := len(a.raw) - len(b.raw)
+	// The first entry of a that lies in the common end and starts an
+	// entry of b at the same distance from the end; both ends always do.
+	for y := sort.Search(len(a.starts), func(i int) bool { return int(a.starts[i]) >= len(a.raw)-s }); ; y++ {
+		oa := int(a.starts[y])
+		ob := oa - shift
+		if ob >= lo {
+			if _, found := slices.BinarySearch(b.starts, uint32(ob)); found {
+				return lo, oa, ob
+			}
+		}
+	}
+}
+
+// commonPrefix is how many bytes a and b share from their start.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+256 <= n && bytes.Equal(a[i:i+256], b[i:i+256]); i += 256 {
+	}
+	for ; i+8 <= n; i += 8 {
+		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is how many bytes a and b share at their end.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+256 <= n && bytes.Equal(a[len(a)-i-256:len(a)-i], b[len(b)-i-256:len(b)-i]); i += 256 {
+	}
+	for ; i+8 <= n; i += 8 {
+		if x := binary.LittleEndian.Uint64(a[len(a)-i-8:]) ^ binary.LittleEndian.Uint64(b[len(b)-i-8:]); x != 0 {
+			return i + bits.LeadingZeros64(x)/8
+		}
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// sameEndsMin is the size from which two versions of a folder are compared
+// from their first and last differing bytes: below it (about 30 entries),
+// going through every entry costs less than finding where they start. (A
+// variable: the tests lower it.)
+var sameEndsMin = 1 << 10
+
+// tree is a tree object's raw bytes and, once asked for, where each entry
+// starts, then where the last one ends.
+type tree struct {
+	raw       []byte
+	starts    []uint32
+	malformed bool
+}
+
+// index finds where the entries start, once; false when the tree is
+// malformed (going through its entries then says where).
+func (tr *tree) index() bool {
+	if tr.starts == nil {
+		it := treeIter{raw: tr.raw}
+		for {
+			tr.starts = append(tr.starts, uint32(len(tr.raw)-len(it.raw)))
+			if len(it.raw) == 0 {
+				break
+			}
+			if !it.skip() {
+				tr.malformed = true
+				break
+			}
+		}
+	}
+	return !tr.malformed
+}
+
+// trees reads tree objects and keeps them, up to a bound: the same trees
+// come back in every commit that did not change them. It is not safe for
+// concurrent use.
 type trees struct {
 	or    objectReader
-	cache map[plumbing.Hash][]byte
+	cache map[plumbing.Hash]*tree
 	bytes int // what the cached trees hold
 	max   int
 }
 
 func newTrees(or objectReader, max int) *trees {
-	return &trees{or: or, cache: map[plumbing.Hash][]byte{}, max: max}
+	return &trees{or: or, cache: map[plumbing.Hash]*tree{}, max: max}
+}
+
+// get reads tree h and finds where its entries start.
+func (t *trees) get(h plumbing.Hash) (*tree, error) {
+	if tr, ok := t.cache[h]; ok {
+		return tr, nil
+	}
+	raw, err := t.or.read(plumbing.TreeObject, h)
+	if err != nil {
+		return nil, &MissingObjectError{"tree", h, err}
+	}
+	if len(raw) > math.MaxUint32 {
+		return nil, &MissingObjectError{"tree", h, errMalformedTree}
+	}
+	tr := &tree{raw: raw}
+	// The index of its entries, when made, takes about a tenth more.
+	size := len(raw) + len(raw)/8
+	if t.bytes += size; t.bytes > t.max {
+		// Bound memory on huge histories: trees are read again on
+		// demand.
+		clear(t.cache)
+		t.bytes = size
+	}
+	t.cache[h] = tr
+	return tr, nil
 }
 
 // iter reads tree h and returns an iterator on its first entry.
 func (t *trees) iter(h plumbing.Hash) (treeIter, error) {
-	raw, ok := t.cache[h]
-	if !ok {
-		var err error
-		if raw, err = t.or.read(plumbing.TreeObject, h); err != nil {
-			return treeIter{}, &MissingObjectError{"tree", h, err}
-		}
-		if t.bytes += len(raw); t.bytes > t.max {
-			// Bound memory on huge histories: trees are read again on
-			// demand.
-			clear(t.cache)
-			t.bytes = len(raw)
-		}
-		t.cache[h] = raw
+	tr, err := t.get(h)
+	if err != nil {
+		return treeIter{}, err
 	}
-	it := treeIter{raw: raw}
+	it := treeIter{raw: tr.raw}
 	it.next()
 	return it, nil
 }
@@ -981,10 +1107,46 @@ type treeIter struct {
 
 var errMalformedTree = errors.New("malformed tree entry")
 
+// modeEnd is where the mode that starts raw ends (a few digits), -1 when no
+// space follows it.
+func modeEnd(raw []byte) int {
+	// 40000 for a folder, 100644 and the like for the rest.
+	if len(raw) > 6 && raw[6] == ' ' {
+		return 6
+	}
+	if len(raw) > 5 && raw[5] == ' ' {
+		return 5
+	}
+	for i, c := range raw {
+		if c == ' ' {
+			return i
+		}
+		if i == 7 {
+			break
+		}
+	}
+	return -1
+}
+
+// skip passes over the next entry, whatever it is; false when it is
+// malformed.
+func (it *treeIter) skip() bool {
+	sp := modeEnd(it.raw)
+	if sp < 0 {
+		return false
+	}
+	nul := bytes.IndexByte(it.raw[sp+1:], 0)
+	if nul < 0 || len(it.raw) < sp+1+nul+1+20 {
+		return false
+	}
+	it.raw = it.raw[sp+1+nul+21:]
+	return true
+}
+
 func (it *treeIter) next() {
 	it.ok = false
 	for len(it.raw) > 0 {
-		sp := bytes.IndexByte(it.raw, ' ')
+		sp := modeEnd(it.raw)
 		if sp < 0 {
 			it.err, it.raw = errMalformedTree, nil
 			return
