@@ -224,10 +224,12 @@ func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, er
 	return r.fallback.read(kind, h)
 }
 
-// commitHead returns the start of commit h, its headers at least: a commit
-// stored whole is inflated only up to the empty line that ends them (the
-// message, as long as the headers or longer in most histories, is what a walk
-// never reads); a commit stored as a delta is rebuilt whole.
+// commitHead returns the start of commit h, up to its committer line at
+// least: a commit stored whole is inflated only up to the end of that line,
+// or of the headers when it has none (tree, parents, author and committer
+// come first; what follows, a signature often longer than all of them and
+// the message, is what a walk never reads); a commit stored as a delta is
+// rebuilt whole.
 func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
 	for _, p := range r.packs {
 		off := p.find(h)
@@ -247,7 +249,8 @@ func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
 }
 
 // headOf inflates the commit stored whole at off up to the end of its
-// headers; false when the object there is not a whole commit.
+// committer line or of its headers; false when the object there is not a
+// whole commit.
 func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
 	z, _ := r.inflate.Get().(*inflater)
 	if z == nil {
@@ -279,8 +282,8 @@ func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
 		from := len(out)
 		n, err := z.zr.Read(out[from:min(int64(cap(out)), h.size)])
 		out = out[:from+n]
-		if i := bytes.Index(out[max(from-1, 0):], []byte("\n\n")); i >= 0 {
-			return out[:max(from-1, 0)+i+2], true, nil
+		if end := headEnd(out); end >= 0 {
+			return out[:end], true, nil
 		}
 		if err == io.EOF && int64(len(out)) < h.size {
 			err = io.ErrUnexpectedEOF
@@ -290,6 +293,22 @@ func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
 		}
 	}
 	return out, true, nil
+}
+
+// headEnd is where the part of a commit's start a walk reads ends: after its
+// committer line, or after the empty line that ends its headers; -1 when out
+// does not reach either yet.
+func headEnd(out []byte) int {
+	if i := bytes.Index(out, []byte("\ncommitter ")); i >= 0 {
+		if j := bytes.IndexByte(out[i+1:], '\n'); j >= 0 {
+			return i + 1 + j + 1
+		}
+		return -1
+	}
+	if i := bytes.Index(out, []byte("\n\n")); i >= 0 {
+		return i + 2
+	}
+	return -1
 }
 
 // at returns the object at off in pack pi, rebuilt from its deltas: the

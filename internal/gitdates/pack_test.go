@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -69,7 +70,13 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 						// The headers alone, the message left out.
 						head, err := pr.commitHead(h)
 						require.NoError(t, err, "commit %s", h)
-						require.Equal(t, string(want[:headerEnd(want)]), string(head[:headerEnd(head)]), "commit %s", h)
+						zones := map[string]*time.Location{}
+						wantInfo, ok := parseHeaders(want[:headerEnd(want)], zones)
+						require.True(t, ok)
+						gotInfo, ok := parseHeaders(head[:headerEnd(head)], zones)
+						require.True(t, ok, "commit %s", h)
+						require.Equal(t, wantInfo, gotInfo, "commit %s", h)
+						require.True(t, bytes.HasPrefix(want, head), "commit %s", h)
 						if len(head) < len(want) {
 							shortened++
 						}
@@ -220,4 +227,19 @@ func TestUnreadablePackIndexIsLeftToGoGit(t *testing.T) {
 	res, err := Walk(repo, "", Options{})
 	require.NoError(t, err)
 	assert.NotEmpty(t, res.Files)
+}
+
+// TestCommitHeadStopsAfterTheCommitter: a commit's start is read up to its
+// committer line, before a signature and the message; up to the end of the
+// headers when there is no committer line yet.
+func TestCommitHeadStopsAfterTheCommitter(t *testing.T) {
+	signed := "tree 4fca222270876cce1218c9b20c7cd1289cb8c602\nparent 4d99188751f9943ea4dc2a57bf85c96a92718371\n" +
+		"author A <a@example.org> 1765940400 +0100\ncommitter C <c@example.org> 1765940401 +0100\n"
+	full := signed + "gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQIz\n -----END PGP SIGNATURE-----\n\nMessage\n"
+	assert.Equal(t, len(signed), headEnd([]byte(full)))
+	assert.Equal(t, len(signed), headEnd([]byte(signed)))
+	assert.Equal(t, -1, headEnd([]byte(signed[:len(signed)-1])), "the committer line is not whole yet")
+	noCommitter := "tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n\nMessage"
+	assert.Equal(t, len(noCommitter)-len("Message"), headEnd([]byte(noCommitter)))
+	assert.Equal(t, -1, headEnd([]byte("tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n")))
 }
