@@ -629,28 +629,25 @@ func (w *walker) visit(n *node) error {
 		return nil
 	}
 	root := c.tree
-	parents := make([]*commitInfo, len(c.parents))
-	proots := make([]plumbing.Hash, len(c.parents))
-	for i, ph := range c.parents {
-		var err error
-		if parents[i], err = w.commit(ph); err != nil {
-			return err
-		}
-		proots[i] = parents[i].tree
-		if i == 0 && proots[0] == root {
-			// Nothing changed against the first parent: every pending
-			// path follows it, as git follows the first parent whose
-			// file is the same.
-			w.push(ph, parents[0], n.pending)
-			delete(w.streamed, n.hash)
-			return nil
-		}
+	first, err := w.commit(c.parents[0])
+	if err != nil {
+		return err
+	}
+	if first.tree == root {
+		// Nothing changed against the first parent: every pending path
+		// follows it, as git follows the first parent whose file is the
+		// same.
+		w.push(c.parents[0], first, n.pending)
+		delete(w.streamed, n.hash)
+		return nil
 	}
 	// The differences against the first parent, by path: from git's log
 	// when it gave them, else by comparing the trees.
-	// Other parents are looked at only for the paths that differ from
-	// the first one (m.same, m.diff).
-	m := &mergeSides{w: w, root: root, proots: proots, diffs: make([]*diffSet, len(c.parents))}
+	// Other parents are read and looked at only for the paths that differ
+	// from the first one (m.same, m.diff): a side branch that holds none of
+	// the pending files is not even read.
+	m := &mergeSides{w: w, root: root, hashes: c.parents, parents: make([]*commitInfo, len(c.parents)), diffs: make([]*diffSet, len(c.parents))}
+	m.parents[0] = first
 	sd, ok := w.streamed[n.hash]
 	delete(w.streamed, n.hash) // a commit visited again (clock skew) compares its trees
 	if ok && len(sd) >= 1 && len(sd) <= len(c.parents) {
@@ -687,9 +684,16 @@ func (w *walker) visit(n *node) error {
 		moves[target][from] = append(moves[target][from], ids...)
 	}
 	// What did not change against the first parent goes to it as a whole.
-	w.push(c.parents[0], parents[0], mergeInto(n.pending, moves[0]))
+	w.push(c.parents[0], first, mergeInto(n.pending, moves[0]))
 	for i := 1; i < len(c.parents); i++ {
-		w.push(c.parents[i], parents[i], moves[i])
+		if len(moves[i]) == 0 {
+			continue
+		}
+		info, err := m.parent(i) // read already by follow
+		if err != nil {
+			return err
+		}
+		w.push(c.parents[i], info, moves[i])
 	}
 	return nil
 }
@@ -698,18 +702,35 @@ func (w *walker) visit(n *node) error {
 // when first needed: a merge's file that did not change against the first
 // parent never needs the others.
 type mergeSides struct {
-	w      *walker
-	root   plumbing.Hash
-	proots []plumbing.Hash
-	diffs  []*diffSet // nil: not compared yet
+	w       *walker
+	root    plumbing.Hash
+	hashes  []plumbing.Hash
+	parents []*commitInfo // nil: not read yet
+	diffs   []*diffSet    // nil: not compared yet
+}
+
+// parent returns parent i, reading it the first time.
+func (m *mergeSides) parent(i int) (*commitInfo, error) {
+	if m.parents[i] == nil {
+		info, err := m.w.commit(m.hashes[i])
+		if err != nil {
+			return nil, err
+		}
+		m.parents[i] = info
+	}
+	return m.parents[i], nil
 }
 
 // diff returns the differences against parent i, comparing the trees the
 // first time.
 func (m *mergeSides) diff(i int) (*diffSet, error) {
 	if m.diffs[i] == nil {
+		p, err := m.parent(i)
+		if err != nil {
+			return nil, err
+		}
 		d := &diffSet{byPath: map[string]change{}}
-		if err := m.w.tr.diff(m.root, m.proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
+		if err := m.w.tr.diff(m.root, p.tree, "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
 			return nil, err
 		}
 		m.diffs[i] = d
@@ -719,14 +740,18 @@ func (m *mergeSides) diff(i int) (*diffSet, error) {
 
 // same reports whether parent i holds blob at path p.
 func (m *mergeSides) same(i int, p string, blob plumbing.Hash) (bool, error) {
-	if m.proots[i] == m.root {
+	pc, err := m.parent(i)
+	if err != nil {
+		return false, err
+	}
+	if pc.tree == m.root {
 		return true, nil
 	}
 	if d := m.diffs[i]; d != nil {
 		_, changed := d.byPath[p]
 		return !changed, nil
 	}
-	b, err := m.w.tr.lookup(m.proots[i], p)
+	b, err := m.w.tr.lookup(pc.tree, p)
 	return b == blob, err
 }
 
@@ -742,7 +767,7 @@ func mergeInto(a, b map[string][]int32) map[string][]int32 {
 // path the same blob left in this commit (a move), else nowhere: the commit
 // updated it. It returns the parent index and the path there, or -1.
 func (w *walker) follow(p string, blob plumbing.Hash, m *mergeSides, ignored bool) (int, string, error) {
-	for i := 1; i < len(m.proots); i++ {
+	for i := 1; i < len(m.hashes); i++ {
 		same, err := m.same(i, p, blob)
 		if err != nil {
 			return 0, "", err
@@ -751,7 +776,7 @@ func (w *walker) follow(p string, blob plumbing.Hash, m *mergeSides, ignored boo
 			return i, p, nil
 		}
 	}
-	for i := range m.proots {
+	for i := range m.hashes {
 		d, err := m.diff(i)
 		if err != nil {
 			return 0, "", err
