@@ -69,7 +69,16 @@ type pack struct {
 	names   []byte // sorted object ids, 20 bytes each
 	offsets []byte // 4 bytes each; the high bit points into large
 	large   []byte // 8-byte offsets
+
+	// The last stretch of the pack read: a walk reads commits, and the
+	// trees of consecutive commits, about in the order git wrote them.
+	mu     sync.Mutex
+	win    []byte
+	winOff int64
 }
+
+// packWindow is how much of the pack is read at once for a small object.
+const packWindow = 16 << 10
 
 // openPacks opens the pack files of a repository's objects folder. A pack
 // it cannot read this way (an old index version, a damaged index) is left
@@ -182,9 +191,27 @@ func (p *pack) span(off int64, buf []byte) ([]byte, error) {
 		buf = make([]byte, n)
 	}
 	buf = buf[:n]
-	if _, err := p.f.ReadAt(buf, off); err != nil {
-		return nil, err
+	limit := p.ends[len(p.ends)-1] // where the objects end
+	if n > packWindow/4 || end > limit {
+		if _, err := p.f.ReadAt(buf, off); err != nil {
+			return nil, err
+		}
+		return buf, nil
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if off < p.winOff || end > p.winOff+int64(len(p.win)) {
+		if p.win == nil {
+			p.win = make([]byte, packWindow)
+		}
+		w := p.win[:min(int64(packWindow), limit-off)]
+		if _, err := p.f.ReadAt(w, off); err != nil {
+			p.win, p.winOff = p.win[:0], 0
+			return nil, err
+		}
+		p.win, p.winOff = w, off
+	}
+	copy(buf, p.win[off-p.winOff:])
 	return buf, nil
 }
 
