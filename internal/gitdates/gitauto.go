@@ -3,7 +3,6 @@ package gitdates
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -14,21 +13,27 @@ import (
 //
 //   - Up to a few thousand files at HEAD, the built-in reader is the faster
 //     and the lighter: it reads only the commits that still hold a pending
-//     file (44k of git/git's 82k), compares trees on every core, and needs
-//     no second process. git/git (4.8k files, a quarter of its commits are
-//     merges): 8.9 s of processor time and 258 MB against 12.6 s and 534 MB
-//     for git's log; prometheus, etcd and go-git alike, and the generated
-//     2,000-file repository (0.16 s against 0.23 s).
-//   - From about 10,000 files, trees are large and git reads them faster
-//     than Go: at 10,000 files both take the same time (0.95× git log) and
-//     git's log needs a third of the memory (48 against 154 MB); at 50,000
-//     files git's log takes 1.14× git log against 1.58×.
-//   - The built-in reader is fast only on pack files, and with at least two
-//     cores (one compares commits ahead of the walk).
+//     file (30k of git/git's 82k), compares only those with their parents,
+//     and needs no second process. Processor time, 2026-12-02, medians of
+//     two runs of the script: git/git (4.8k files, a quarter of its commits
+//     are merges) 3.7 to 4.9 s and 130 to 136 MB against 12.0 to 13.0 s and
+//     450 MB for git's log (git log alone: 7.5 s, 377 MB); prometheus 1.0 to
+//     1.1 s against 1.85 to 1.9 s; etcd 0.8 to 1.1 s against 1.7 to 1.9 s;
+//     go-git 0.20 to 0.21 s against 0.35 to 0.36 s; cobra (66 files) 0.05 to
+//     0.06 s against 0.06 to 0.08 s, and lighter (20 against 26 to 33 MB). The
+//     generated repository of 10,000 files and 10,000 commits too: 1.84 to
+//     1.92 s and 128 to 136 MB against 2.13 to 2.49 s and 150 to 156 MB (git
+//     log 1.54 to 1.66 s, 126 MB).
+//   - Far beyond, trees are large and git reads them faster than Go: at
+//     50,000 files git's log took 1.14× git log against 1.58× for the
+//     built-in reader (measured when it still compared every commit on
+//     every core; between 14,000 and 50,000 files the sequential reader was
+//     not measured).
+//   - The built-in reader is fast only on pack files.
 //
 // The number of files is read from the size of git's index (about 140
 // bytes a file): no history has to be read to decide.
-const autoBuiltinMaxIndex = 1 << 20 // about 7,000 files
+const autoBuiltinMaxIndex = 2 << 20 // about 14,000 files
 
 // preferBuiltin reports whether --git auto should read history with the
 // built-in reader even though git is installed.
@@ -42,13 +47,12 @@ func preferBuiltin(repo *git.Repository) bool {
 	if err != nil {
 		return false
 	}
-	return chooseBuiltin(info.Size(), hasPacks(gitDir), runtimeCores())
+	return chooseBuiltin(info.Size(), hasPacks(gitDir))
 }
 
-// chooseBuiltin is the rule itself: a small index, packed objects, two
-// cores or more.
-func chooseBuiltin(indexBytes int64, packs bool, cores int) bool {
-	return indexBytes <= autoBuiltinMaxIndex && packs && cores >= 2
+// chooseBuiltin is the rule itself: a small index, packed objects.
+func chooseBuiltin(indexBytes int64, packs bool) bool {
+	return indexBytes <= autoBuiltinMaxIndex && packs
 }
 
 // hasPacks reports whether the repository keeps objects in pack files (a
@@ -57,5 +61,3 @@ func hasPacks(gitDir string) bool {
 	idx, _ := filepath.Glob(filepath.Join(commonDir(gitDir), "objects", "pack", "*.idx"))
 	return len(idx) > 0
 }
-
-func runtimeCores() int { return runtime.GOMAXPROCS(0) }

@@ -17,8 +17,7 @@
 // The commits' changes come from one of two readers, which give the same
 // dates: the git binary's raw log, streamed as git writes it (gitcli.go), or
 // the built-in reader, which reads trees straight from the pack files
-// (pack.go) and compares commits with their parents on every core ahead of
-// the walk (prefetch.go).
+// (pack.go) and compares only the commits the walk visits, on one core.
 
 package gitdates
 
@@ -26,12 +25,15 @@ import (
 	"bytes"
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,8 +47,7 @@ import (
 )
 
 // maxTreeCache bounds the memory the built-in reader keeps for parsed trees,
-// and maxObjectCache what go-git keeps of decoded objects (delta bases); the
-// prefetch workers share these bounds.
+// and maxObjectCache what go-git keeps of decoded objects (delta bases).
 const (
 	maxTreeCache   = 48 << 20
 	maxObjectCache = 32 << 20
@@ -68,10 +69,6 @@ func treeCacheFor(repo *git.Repository) int {
 	}
 	return int(min(max(32*fi.Size(), 8<<20), maxTreeCache))
 }
-
-// prefetchWorkers is how many goroutines compare commits ahead of the
-// built-in reader's walk: one per core, up to four.
-func prefetchWorkers() int { return min(runtime.GOMAXPROCS(0), 4) }
 
 // Stamp is the commit that last changed a file's content.
 type Stamp struct {
@@ -140,7 +137,6 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 // all of it) at HEAD.
 func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 	var or objectReader
-	var packs bool
 	var closeReaders func()
 	if opts.Git != "" {
 		// git's log tells the commits; objects are read only for what
@@ -150,26 +146,16 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 				c := newCatFile(opts.Git, opts.Dir)
 				return c, c.close
 			}
-			r, _, c := objectReaders(repo)
-			return r, c
+			return objectReaders(repo)
 		}}
 		or, closeReaders = lazy, lazy.close
 	} else {
-		or, packs, closeReaders = objectReaders(repo)
+		or, closeReaders = objectReaders(repo)
 	}
 	defer closeReaders()
-	// A whole history read from pack files: other cores compare commits
-	// ahead of the walk, and hold most of the parsed trees.
-	workers := prefetchWorkers()
-	prefetching := packs && opts.Git == "" && opts.Known == nil && workers > 1
-	treeBudget := treeCacheFor(repo)
-	treeCache := treeBudget
-	if prefetching {
-		treeCache = treeBudget / 8
-	}
 	w := &walker{
 		or:      or,
-		tr:      newTrees(or, treeCache),
+		tr:      newTrees(or, treeCacheFor(repo)),
 		zones:   map[string]*time.Location{},
 		prefix:  splitPrefix(prefix),
 		opts:    opts,
@@ -216,11 +202,6 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 			}
 		}()
 		paths, blobs, listed = src.paths, src.blobs, !incremental
-	}
-	if prefetching {
-		// Started while HEAD's files are listed.
-		w.pre = startPrefetch(or, res.Head, opts.Shallow, workers, treeBudget)
-		defer w.pre.stop()
 	}
 	head, err := w.commit(res.Head)
 	if err != nil {
@@ -350,12 +331,12 @@ func (w *walker) filesSince(head *commitInfo, known *Result) ([]string, []plumbi
 }
 
 // objectReaders returns how the built-in reader reads objects: straight
-// from the pack files when it can (packs is true; the reader is then safe
-// for concurrent use), through go-git otherwise; close releases it.
-func objectReaders(repo *git.Repository) (or objectReader, packs bool, close func()) {
+// from the pack files when it can, through go-git otherwise; close releases
+// it.
+func objectReaders(repo *git.Repository) (or objectReader, close func()) {
 	fsst, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
-		return &lockedReader{r: storerReader{repo.Storer}}, false, func() {}
+		return &lockedReader{r: storerReader{repo.Storer}}, func() {}
 	}
 	// Keep pack files open for the whole walk instead of reopening them
 	// for every object.
@@ -371,11 +352,10 @@ func objectReaders(repo *git.Repository) (or objectReader, packs bool, close fun
 	// The delta bases kept: sized to the repository like the trees (a
 	// tree's delta chain runs through older versions of the same folder).
 	if pr := openPacks(objectsDir(fsst.Filesystem().Root()), rest, min(max(treeCacheFor(repo), 16<<20), maxObjectCache)); pr != nil {
-		return pr, true, func() { pr.close(); closeRest() }
+		return pr, func() { pr.close(); closeRest() }
 	}
 	closeRest()
-	gg, closeGG := openGoGit(maxObjectCache)
-	return gg, false, closeGG
+	return openGoGit(maxObjectCache)
 }
 
 // objectsDir is the objects folder of the git folder gitDir: a linked
@@ -483,7 +463,6 @@ type walker struct {
 	queue    queue
 	read     int
 	streamed map[plumbing.Hash][][]change // from git log: each commit's changes against its first parent, until visited
-	pre      *prefetch                    // the built-in reader's comparisons made ahead, if any
 	stream   *logStream                   // git's log, still being read
 	finish   func(stop bool) error        // ends git's log
 	base     string                       // the prefix folder with a trailing /, "" for the whole repository
@@ -519,15 +498,9 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 			return sc.info, nil
 		}
 	}
-	var info *commitInfo
-	if w.pre != nil {
-		info = w.pre.commit(h) // read already
-	}
-	if info == nil {
-		var err error
-		if info, err = readCommit(w.or, h, w.opts.Shallow[h], w.zones); err != nil {
-			return nil, err
-		}
+	info, err := readCommit(w.or, h, w.opts.Shallow[h], w.zones)
+	if err != nil {
+		return nil, err
 	}
 	w.read++
 	if w.opts.Progress != nil && w.read%500 == 0 {
@@ -540,7 +513,13 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 // readCommit reads what the walk needs of a commit object; a shallow
 // commit's parents are left out. zones keeps the time zones seen.
 func readCommit(or objectReader, h plumbing.Hash, shallow bool, zones map[string]*time.Location) (*commitInfo, error) {
-	raw, err := or.read(plumbing.CommitObject, h)
+	var raw []byte
+	var err error
+	if pr, ok := or.(*packReader); ok {
+		raw, err = pr.commitHead(h) // the headers are enough
+	} else {
+		raw, err = or.read(plumbing.CommitObject, h)
+	}
 	if err != nil {
 		return nil, &MissingObjectError{"commit", h, err}
 	}
@@ -650,33 +629,27 @@ func (w *walker) visit(n *node) error {
 		return nil
 	}
 	root := c.tree
-	parents := make([]*commitInfo, len(c.parents))
-	proots := make([]plumbing.Hash, len(c.parents))
-	for i, ph := range c.parents {
-		var err error
-		if parents[i], err = w.commit(ph); err != nil {
-			return err
-		}
-		proots[i] = parents[i].tree
-		if i == 0 && proots[0] == root {
-			// Nothing changed against the first parent: every pending
-			// path follows it, as git follows the first parent whose
-			// file is the same.
-			w.push(ph, parents[0], n.pending)
-			delete(w.streamed, n.hash)
-			return nil
-		}
+	first, err := w.commit(c.parents[0])
+	if err != nil {
+		return err
+	}
+	if first.tree == root {
+		// Nothing changed against the first parent: every pending path
+		// follows it, as git follows the first parent whose file is the
+		// same.
+		w.push(c.parents[0], first, n.pending)
+		delete(w.streamed, n.hash)
+		return nil
 	}
 	// The differences against the first parent, by path: from git's log
-	// or the prefetch when they gave them, else by comparing the trees.
-	// Other parents are looked at only for the paths that differ from
-	// the first one (m.same, m.diff).
-	m := &mergeSides{w: w, root: root, proots: proots, diffs: make([]*diffSet, len(c.parents))}
+	// when it gave them, else by comparing the trees.
+	// Other parents are read and looked at only for the paths that differ
+	// from the first one (m.same, m.diff): a side branch that holds none of
+	// the pending files is not even read.
+	m := &mergeSides{w: w, root: root, hashes: c.parents, parents: make([]*commitInfo, len(c.parents)), diffs: make([]*diffSet, len(c.parents))}
+	m.parents[0] = first
 	sd, ok := w.streamed[n.hash]
 	delete(w.streamed, n.hash) // a commit visited again (clock skew) compares its trees
-	if !ok && w.pre != nil {
-		sd, ok = w.pre.take(n.hash)
-	}
 	if ok && len(sd) >= 1 && len(sd) <= len(c.parents) {
 		for i, chs := range sd {
 			d := &diffSet{byPath: make(map[string]change, len(chs))}
@@ -711,9 +684,16 @@ func (w *walker) visit(n *node) error {
 		moves[target][from] = append(moves[target][from], ids...)
 	}
 	// What did not change against the first parent goes to it as a whole.
-	w.push(c.parents[0], parents[0], mergeInto(n.pending, moves[0]))
+	w.push(c.parents[0], first, mergeInto(n.pending, moves[0]))
 	for i := 1; i < len(c.parents); i++ {
-		w.push(c.parents[i], parents[i], moves[i])
+		if len(moves[i]) == 0 {
+			continue
+		}
+		info, err := m.parent(i) // read already by follow
+		if err != nil {
+			return err
+		}
+		w.push(c.parents[i], info, moves[i])
 	}
 	return nil
 }
@@ -722,18 +702,35 @@ func (w *walker) visit(n *node) error {
 // when first needed: a merge's file that did not change against the first
 // parent never needs the others.
 type mergeSides struct {
-	w      *walker
-	root   plumbing.Hash
-	proots []plumbing.Hash
-	diffs  []*diffSet // nil: not compared yet
+	w       *walker
+	root    plumbing.Hash
+	hashes  []plumbing.Hash
+	parents []*commitInfo // nil: not read yet
+	diffs   []*diffSet    // nil: not compared yet
+}
+
+// parent returns parent i, reading it the first time.
+func (m *mergeSides) parent(i int) (*commitInfo, error) {
+	if m.parents[i] == nil {
+		info, err := m.w.commit(m.hashes[i])
+		if err != nil {
+			return nil, err
+		}
+		m.parents[i] = info
+	}
+	return m.parents[i], nil
 }
 
 // diff returns the differences against parent i, comparing the trees the
 // first time.
 func (m *mergeSides) diff(i int) (*diffSet, error) {
 	if m.diffs[i] == nil {
+		p, err := m.parent(i)
+		if err != nil {
+			return nil, err
+		}
 		d := &diffSet{byPath: map[string]change{}}
-		if err := m.w.tr.diff(m.root, m.proots[i], "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
+		if err := m.w.tr.diff(m.root, p.tree, "", func(ch change) { d.byPath[ch.path] = ch }); err != nil {
 			return nil, err
 		}
 		m.diffs[i] = d
@@ -743,14 +740,18 @@ func (m *mergeSides) diff(i int) (*diffSet, error) {
 
 // same reports whether parent i holds blob at path p.
 func (m *mergeSides) same(i int, p string, blob plumbing.Hash) (bool, error) {
-	if m.proots[i] == m.root {
+	pc, err := m.parent(i)
+	if err != nil {
+		return false, err
+	}
+	if pc.tree == m.root {
 		return true, nil
 	}
 	if d := m.diffs[i]; d != nil {
 		_, changed := d.byPath[p]
 		return !changed, nil
 	}
-	b, err := m.w.tr.lookup(m.proots[i], p)
+	b, err := m.w.tr.lookup(pc.tree, p)
 	return b == blob, err
 }
 
@@ -766,7 +767,7 @@ func mergeInto(a, b map[string][]int32) map[string][]int32 {
 // path the same blob left in this commit (a move), else nowhere: the commit
 // updated it. It returns the parent index and the path there, or -1.
 func (w *walker) follow(p string, blob plumbing.Hash, m *mergeSides, ignored bool) (int, string, error) {
-	for i := 1; i < len(m.proots); i++ {
+	for i := 1; i < len(m.hashes); i++ {
 		same, err := m.same(i, p, blob)
 		if err != nil {
 			return 0, "", err
@@ -775,7 +776,7 @@ func (w *walker) follow(p string, blob plumbing.Hash, m *mergeSides, ignored boo
 			return i, p, nil
 		}
 	}
-	for i := range m.proots {
+	for i := range m.hashes {
 		d, err := m.diff(i)
 		if err != nil {
 			return 0, "", err
@@ -886,18 +887,34 @@ func (t *trees) diff(a, b plumbing.Hash, base string, fn func(change)) error {
 	if a == b {
 		return nil
 	}
-	var ea, eb treeIter
+	var ta, tb *tree
 	var err error
 	if !a.IsZero() {
-		if ea, err = t.iter(a); err != nil {
+		if ta, err = t.get(a); err != nil {
 			return err
 		}
 	}
 	if !b.IsZero() {
-		if eb, err = t.iter(b); err != nil {
+		if tb, err = t.get(b); err != nil {
 			return err
 		}
 	}
+	var ea, eb treeIter
+	if ta != nil {
+		ea.raw = ta.raw
+	}
+	if tb != nil {
+		eb.raw = tb.raw
+	}
+	if ta != nil && tb != nil && len(ta.raw) >= sameEndsMin && len(tb.raw) >= sameEndsMin && ta.index() && tb.index() {
+		// A commit changes a few entries of a folder: the entries before
+		// the first differing byte and after the last one are the same
+		// on both sides, and are not compared.
+		lo, hiA, hiB := sameEnds(ta, tb)
+		ea.raw, eb.raw = ta.raw[lo:hiA], tb.raw[lo:hiB]
+	}
+	ea.next()
+	eb.next()
 	for ea.ok || eb.ok {
 		var c int
 		switch {
@@ -962,37 +979,143 @@ func onSide(p string, h plumbing.Hash, inCommit bool) change {
 	return change{path: p, old: h}
 }
 
-// trees reads tree objects and keeps their raw bytes, up to a bound: the
-// same trees come back in every commit that did not change them. It is not
-// safe for concurrent use: each prefetch worker has its own.
+// sameEnds returns where the entries that differ between two different
+// trees lie: from lo to hiA in a's bytes, from lo to hiB in b's. The entries
+// before lo are the same bytes on both sides, so lo starts an entry on both;
+// the entries from hiA on are b's from hiB on, byte for byte.
+func sameEnds(a, b *tree) (lo, hiA, hiB int) {
+	k := commonPrefix(a.raw, b.raw)
+	// The entry that holds the first differing byte.
+	x := sort.Search(len(a.starts), func(i int) bool { return int(a.starts[i]) > k }) - 1
+	lo = int(a.starts[x])
+	s := commonSuffix(a.raw[lo:], b.raw[lo:])
+	shift := len(a.raw) - len(b.raw)
+	// The first entry of a that lies in the common end and starts an
+	// entry of b at the same distance from the end; both ends always do.
+	for y := sort.Search(len(a.starts), func(i int) bool { return int(a.starts[i]) >= len(a.raw)-s }); ; y++ {
+		oa := int(a.starts[y])
+		ob := oa - shift
+		if ob >= lo {
+			if _, found := slices.BinarySearch(b.starts, uint32(ob)); found {
+				return lo, oa, ob
+			}
+		}
+	}
+}
+
+// commonPrefix is how many bytes a and b share from their start.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+256 <= n && bytes.Equal(a[i:i+256], b[i:i+256]); i += 256 {
+	}
+	for ; i+8 <= n; i += 8 {
+		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is how many bytes a and b share at their end.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+256 <= n && bytes.Equal(a[len(a)-i-256:len(a)-i], b[len(b)-i-256:len(b)-i]); i += 256 {
+	}
+	for ; i+8 <= n; i += 8 {
+		if x := binary.LittleEndian.Uint64(a[len(a)-i-8:]) ^ binary.LittleEndian.Uint64(b[len(b)-i-8:]); x != 0 {
+			return i + bits.LeadingZeros64(x)/8
+		}
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// sameEndsMin is the size from which two versions of a folder are compared
+// from their first and last differing bytes: below it (about 30 entries),
+// going through every entry costs less than finding where they start. (A
+// variable: the tests lower it.)
+var sameEndsMin = 1 << 10
+
+// tree is a tree object's raw bytes and, once asked for, where each entry
+// starts, then where the last one ends.
+type tree struct {
+	raw       []byte
+	starts    []uint32
+	malformed bool
+}
+
+// index finds where the entries start, once; false when the tree is
+// malformed (going through its entries then says where).
+func (tr *tree) index() bool {
+	if tr.starts == nil {
+		it := treeIter{raw: tr.raw}
+		for {
+			tr.starts = append(tr.starts, uint32(len(tr.raw)-len(it.raw)))
+			if len(it.raw) == 0 {
+				break
+			}
+			if !it.skip() {
+				tr.malformed = true
+				break
+			}
+		}
+	}
+	return !tr.malformed
+}
+
+// trees reads tree objects and keeps them, up to a bound: the same trees
+// come back in every commit that did not change them. It is not safe for
+// concurrent use.
 type trees struct {
 	or    objectReader
-	cache map[plumbing.Hash][]byte
+	cache map[plumbing.Hash]*tree
 	bytes int // what the cached trees hold
 	max   int
 }
 
 func newTrees(or objectReader, max int) *trees {
-	return &trees{or: or, cache: map[plumbing.Hash][]byte{}, max: max}
+	return &trees{or: or, cache: map[plumbing.Hash]*tree{}, max: max}
+}
+
+// get reads tree h and finds where its entries start.
+func (t *trees) get(h plumbing.Hash) (*tree, error) {
+	if tr, ok := t.cache[h]; ok {
+		return tr, nil
+	}
+	raw, err := t.or.read(plumbing.TreeObject, h)
+	if err != nil {
+		return nil, &MissingObjectError{"tree", h, err}
+	}
+	if len(raw) > math.MaxUint32 {
+		return nil, &MissingObjectError{"tree", h, errMalformedTree}
+	}
+	tr := &tree{raw: raw}
+	// The index of its entries, when made, takes about a tenth more.
+	size := len(raw) + len(raw)/8
+	if t.bytes += size; t.bytes > t.max {
+		// Bound memory on huge histories: trees are read again on
+		// demand.
+		clear(t.cache)
+		t.bytes = size
+	}
+	t.cache[h] = tr
+	return tr, nil
 }
 
 // iter reads tree h and returns an iterator on its first entry.
 func (t *trees) iter(h plumbing.Hash) (treeIter, error) {
-	raw, ok := t.cache[h]
-	if !ok {
-		var err error
-		if raw, err = t.or.read(plumbing.TreeObject, h); err != nil {
-			return treeIter{}, &MissingObjectError{"tree", h, err}
-		}
-		if t.bytes += len(raw); t.bytes > t.max {
-			// Bound memory on huge histories: trees are read again on
-			// demand.
-			clear(t.cache)
-			t.bytes = len(raw)
-		}
-		t.cache[h] = raw
+	tr, err := t.get(h)
+	if err != nil {
+		return treeIter{}, err
 	}
-	it := treeIter{raw: raw}
+	it := treeIter{raw: tr.raw}
 	it.next()
 	return it, nil
 }
@@ -1009,10 +1132,46 @@ type treeIter struct {
 
 var errMalformedTree = errors.New("malformed tree entry")
 
+// modeEnd is where the mode that starts raw ends (a few digits), -1 when no
+// space follows it.
+func modeEnd(raw []byte) int {
+	// 40000 for a folder, 100644 and the like for the rest.
+	if len(raw) > 6 && raw[6] == ' ' {
+		return 6
+	}
+	if len(raw) > 5 && raw[5] == ' ' {
+		return 5
+	}
+	for i, c := range raw {
+		if c == ' ' {
+			return i
+		}
+		if i == 7 {
+			break
+		}
+	}
+	return -1
+}
+
+// skip passes over the next entry, whatever it is; false when it is
+// malformed.
+func (it *treeIter) skip() bool {
+	sp := modeEnd(it.raw)
+	if sp < 0 {
+		return false
+	}
+	nul := bytes.IndexByte(it.raw[sp+1:], 0)
+	if nul < 0 || len(it.raw) < sp+1+nul+1+20 {
+		return false
+	}
+	it.raw = it.raw[sp+1+nul+21:]
+	return true
+}
+
 func (it *treeIter) next() {
 	it.ok = false
 	for len(it.raw) > 0 {
-		sp := bytes.IndexByte(it.raw, ' ')
+		sp := modeEnd(it.raw)
 		if sp < 0 {
 			it.err, it.raw = errMalformedTree, nil
 			return

@@ -327,7 +327,7 @@ func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, g
 	if known != nil && head != nil && !opt.Also.IsZero() && opt.Also != head.Hash() {
 		// Another commit's files are dated too: the cache would only
 		// spare HEAD's part, and the walk below it would go on without
-		// git's log nor the prefetch. One whole walk dates both at once.
+		// git's log. One whole walk dates both at once.
 		known = nil
 	}
 	if known != nil && head != nil && opt.Git != "" && !isAncestor(opt.Git, opt.Dir, known.Head, head.Hash()) {

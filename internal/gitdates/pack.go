@@ -69,7 +69,16 @@ type pack struct {
 	names   []byte // sorted object ids, 20 bytes each
 	offsets []byte // 4 bytes each; the high bit points into large
 	large   []byte // 8-byte offsets
+
+	// The last stretch of the pack read: a walk reads commits, and the
+	// trees of consecutive commits, about in the order git wrote them.
+	mu     sync.Mutex
+	win    []byte
+	winOff int64
 }
+
+// packWindow is how much of the pack is read at once for a small object.
+const packWindow = 16 << 10
 
 // openPacks opens the pack files of a repository's objects folder. A pack
 // it cannot read this way (an old index version, a damaged index) is left
@@ -182,9 +191,27 @@ func (p *pack) span(off int64, buf []byte) ([]byte, error) {
 		buf = make([]byte, n)
 	}
 	buf = buf[:n]
-	if _, err := p.f.ReadAt(buf, off); err != nil {
-		return nil, err
+	limit := p.ends[len(p.ends)-1] // where the objects end
+	if n > packWindow/4 || end > limit {
+		if _, err := p.f.ReadAt(buf, off); err != nil {
+			return nil, err
+		}
+		return buf, nil
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if off < p.winOff || end > p.winOff+int64(len(p.win)) {
+		if p.win == nil {
+			p.win = make([]byte, packWindow)
+		}
+		w := p.win[:min(int64(packWindow), limit-off)]
+		if _, err := p.f.ReadAt(w, off); err != nil {
+			p.win, p.winOff = p.win[:0], 0
+			return nil, err
+		}
+		p.win, p.winOff = w, off
+	}
+	copy(buf, p.win[off-p.winOff:])
 	return buf, nil
 }
 
@@ -222,6 +249,93 @@ func (r *packReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, er
 		return raw, nil
 	}
 	return r.fallback.read(kind, h)
+}
+
+// commitHead returns the start of commit h, up to its committer line at
+// least: a commit stored whole is inflated only up to the end of that line,
+// or of the headers when it has none (tree, parents, author and committer
+// come first; what follows, a signature often longer than all of them and
+// the message, is what a walk never reads); a commit stored as a delta is
+// rebuilt whole.
+func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
+	for _, p := range r.packs {
+		off := p.find(h)
+		if off < 0 {
+			continue
+		}
+		raw, whole, err := r.headOf(p, off)
+		if err != nil {
+			return nil, fmt.Errorf("%s at %d: %w", p.name, off, err)
+		}
+		if whole {
+			return raw, nil
+		}
+		break
+	}
+	return r.read(plumbing.CommitObject, h)
+}
+
+// headOf inflates the commit stored whole at off up to the end of its
+// committer line or of its headers; false when the object there is not a
+// whole commit.
+func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
+	z, _ := r.inflate.Get().(*inflater)
+	if z == nil {
+		z = &inflater{br: bytes.NewReader(nil)}
+	}
+	defer r.inflate.Put(z)
+	var err error
+	if z.buf, err = p.span(off, z.buf); err != nil {
+		return nil, false, err
+	}
+	h, err := parseHeader(z.buf, off)
+	if err != nil {
+		return nil, false, err
+	}
+	if h.typ != plumbing.CommitObject {
+		return nil, false, nil
+	}
+	if h.size < 0 || h.size > 1<<34 {
+		return nil, false, errors.New("object too large")
+	}
+	if err := z.reset(h.data); err != nil {
+		return nil, false, err
+	}
+	out := make([]byte, 0, min(h.size, 512))
+	for int64(len(out)) < h.size {
+		if len(out) == cap(out) {
+			out = slices.Grow(out, int(min(h.size-int64(len(out)), int64(len(out)))))
+		}
+		from := len(out)
+		n, err := z.zr.Read(out[from:min(int64(cap(out)), h.size)])
+		out = out[:from+n]
+		if end := headEnd(out); end >= 0 {
+			return out[:end], true, nil
+		}
+		if err == io.EOF && int64(len(out)) < h.size {
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil && err != io.EOF {
+			return nil, false, fmt.Errorf("inflating: %w", err)
+		}
+	}
+	return out, true, nil
+}
+
+// headEnd is where the part of a commit's start a walk reads ends: after its
+// committer line, or after the empty line that ends its headers; -1 when out
+// does not reach either yet.
+func headEnd(out []byte) int {
+	if i := bytes.Index(out, []byte("\ncommitter ")); i >= 0 {
+		if j := bytes.IndexByte(out[i+1:], '\n'); j >= 0 {
+			return i + 1 + j + 1
+		}
+		return -1
+	}
+	if i := bytes.Index(out, []byte("\n\n")); i >= 0 {
+		return i + 2
+	}
+	return -1
 }
 
 // at returns the object at off in pack pi, rebuilt from its deltas: the
@@ -317,12 +431,7 @@ func (r *packReader) object(p *pack, off int64) (objHeader, []byte, error) {
 	if h.size < 0 || h.size > 1<<34 {
 		return objHeader{}, nil, errors.New("object too large")
 	}
-	z.br.Reset(z.buf[h.data:])
-	if z.zr == nil {
-		if z.zr, err = zlib.NewReader(z.br); err != nil {
-			return objHeader{}, nil, err
-		}
-	} else if err := z.zr.(zlib.Resetter).Reset(z.br, nil); err != nil {
+	if err := z.reset(h.data); err != nil {
 		return objHeader{}, nil, err
 	}
 	// The size is read from the pack: a damaged one must not make the
@@ -408,6 +517,17 @@ type inflater struct {
 	buf []byte
 	br  *bytes.Reader
 	zr  io.ReadCloser
+}
+
+// reset makes zr inflate the compressed data that starts at data in buf.
+func (z *inflater) reset(data int64) error {
+	z.br.Reset(z.buf[data:])
+	if z.zr == nil {
+		var err error
+		z.zr, err = zlib.NewReader(z.br)
+		return err
+	}
+	return z.zr.(zlib.Resetter).Reset(z.br, nil)
 }
 
 // applyDelta rebuilds an object from its base and a git delta.

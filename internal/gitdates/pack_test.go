@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -52,6 +53,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			defer pr.close()
 			kinds := map[plumbing.ObjectType]int{}
 			deltas := map[plumbing.ObjectType]int{}
+			shortened := 0
 			for _, p := range pr.packs {
 				for i := 0; i < len(p.names)/20; i++ {
 					var h plumbing.Hash
@@ -64,6 +66,21 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 					require.NoError(t, err, "%s %s", obj.Type(), h)
 					require.True(t, bytes.Equal(want, got), "%s %s differs", obj.Type(), h)
 					kinds[obj.Type()]++
+					if obj.Type() == plumbing.CommitObject {
+						// The headers alone, the message left out.
+						head, err := pr.commitHead(h)
+						require.NoError(t, err, "commit %s", h)
+						zones := map[string]*time.Location{}
+						wantInfo, ok := parseHeaders(want[:headerEnd(want)], zones)
+						require.True(t, ok)
+						gotInfo, ok := parseHeaders(head[:headerEnd(head)], zones)
+						require.True(t, ok, "commit %s", h)
+						require.Equal(t, wantInfo, gotInfo, "commit %s", h)
+						require.True(t, bytes.HasPrefix(want, head), "commit %s", h)
+						if len(head) < len(want) {
+							shortened++
+						}
+					}
 
 					off, _ := p.offset(i)
 					span, err := p.span(off, nil)
@@ -74,6 +91,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 				}
 			}
 			assert.Positive(t, kinds[plumbing.CommitObject])
+			assert.Positive(t, shortened, "commits read without their message")
 			assert.Positive(t, kinds[plumbing.TreeObject])
 			assert.Positive(t, kinds[plumbing.BlobObject])
 			switch v.name {
@@ -209,4 +227,19 @@ func TestUnreadablePackIndexIsLeftToGoGit(t *testing.T) {
 	res, err := Walk(repo, "", Options{})
 	require.NoError(t, err)
 	assert.NotEmpty(t, res.Files)
+}
+
+// TestCommitHeadStopsAfterTheCommitter: a commit's start is read up to its
+// committer line, before a signature and the message; up to the end of the
+// headers when there is no committer line yet.
+func TestCommitHeadStopsAfterTheCommitter(t *testing.T) {
+	signed := "tree 4fca222270876cce1218c9b20c7cd1289cb8c602\nparent 4d99188751f9943ea4dc2a57bf85c96a92718371\n" +
+		"author A <a@example.org> 1765940400 +0100\ncommitter C <c@example.org> 1765940401 +0100\n"
+	full := signed + "gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQIz\n -----END PGP SIGNATURE-----\n\nMessage\n"
+	assert.Equal(t, len(signed), headEnd([]byte(full)))
+	assert.Equal(t, len(signed), headEnd([]byte(signed)))
+	assert.Equal(t, -1, headEnd([]byte(signed[:len(signed)-1])), "the committer line is not whole yet")
+	noCommitter := "tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n\nMessage"
+	assert.Equal(t, len(noCommitter)-len("Message"), headEnd([]byte(noCommitter)))
+	assert.Equal(t, -1, headEnd([]byte("tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n")))
 }
