@@ -14,10 +14,18 @@ import (
 
 func TestMain(m *testing.M) {
 	gittest.Isolate()
-	testscript.Main(m, map[string]func(){
+	commands := map[string]func(){
 		"qlint":     func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 		"gitcommit": gitcommit,
-	})
+	}
+	if _, command := commands[filepath.Base(os.Args[0])]; !command {
+		// Messages are wrapped to COLUMNS (80 when unset) and a temporary
+		// folder's name is as long as the machine makes it: the Go tests
+		// read messages whole. Those that check the wrapping set COLUMNS
+		// themselves; testscript files start from their own environment.
+		os.Setenv("COLUMNS", "1000")
+	}
+	testscript.Main(m, commands)
 }
 
 // gitcommit DATE MESSAGE commits the current folder as it stands, at noon
