@@ -25,6 +25,9 @@ type lineWrapper struct {
 	buf   []byte
 	fr    bool     // French spacing (see frenchSpace)
 	keep  []string // names frenchSpace leaves as they are
+	// visible writes each line's control characters as Visible does
+	// (messages to people: a path with an escape sequence in it)
+	visible bool
 }
 
 func newLineWrapper(w io.Writer, width int) *lineWrapper {
@@ -60,6 +63,9 @@ func (lw *lineWrapper) Flush() error {
 }
 
 func (lw *lineWrapper) spaced(line string) string {
+	if lw.visible {
+		line = Visible(line)
+	}
 	if !lw.fr {
 		return line
 	}
