@@ -128,6 +128,7 @@ type Rule struct {
 	ID         string
 	Indicators []int
 	Title      string
+	TitleEN    string   // the title in English (title_en), for --lang en; empty: Title
 	Paths      []string // doublestar globs, relative to the root (to the `each` directory when set)
 	Exclude    []string
 	Min        int
@@ -421,7 +422,7 @@ func (d *decoder) audit(v any) Audit {
 	return a
 }
 
-var ruleKeys = []string{"id", "indicators", "title", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity", "match", "when"}
+var ruleKeys = []string{"id", "indicators", "title", "title_en", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity", "match", "when"}
 
 func (d *decoder) rules(v any, builtin bool) []*Rule {
 	list, ok := v.([]map[string]any)
@@ -496,6 +497,9 @@ func (d *decoder) ruleProofs(base string, t map[string]any, r *Rule) {
 	}
 	if x, ok := t["title"]; ok {
 		r.Title, _ = d.str(base+".title", x)
+	}
+	if x, ok := t["title_en"]; ok {
+		r.TitleEN, _ = d.str(base+".title_en", x)
 	}
 	if x, ok := t["paths"]; ok {
 		r.Paths = d.globs(base+".paths", x)
