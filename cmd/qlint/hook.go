@@ -66,6 +66,15 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	dir := "."
 	if len(pos) == 2 {
 		dir = shownPath(pos[1])
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			// A word that is no folder (a typo, an extra word) would
+			// otherwise install a hook for a folder that is not there.
+			return exitError, usageError(
+				fmt.Sprintf("le dossier de preuves « %s » n'existe pas ou n'est pas un dossier", dir),
+				fmt.Sprintf("the evidence folder %q does not exist or is not a folder", dir),
+				"donnez le chemin du dossier de preuves : qlint hook "+pos[0]+" DOSSIER ; sans dossier, celui où vous êtes",
+				"give the path of the evidence folder: qlint hook "+pos[0]+" FOLDER; without one, the folder you are in")
+		}
 	}
 	hooks, rel, err := hooksDir(dir)
 	if err != nil {

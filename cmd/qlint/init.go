@@ -147,9 +147,10 @@ func initCategories(list string) ([]rules.Category, error) {
 // evidence folder or above evidence folders that have their qlint.toml.
 func checkInitPlace(dir string, force bool) error {
 	if top := configRoot(dir); top != dir && !force {
+		here, there := placeWords(dir), placeWords(top)
 		return usageError(
-			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", dir, top),
-			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", dir, top),
+			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", here.FR, there.FR),
+			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", here.EN, there.EN),
 			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
 			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
 	}
@@ -164,8 +165,25 @@ func checkInitPlace(dir string, force bool) error {
 // reportInit says what init created and kept.
 func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang) int {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
-	fmt.Fprintf(stdout, t("Dossier de preuves préparé dans %s :\n", "Evidence folder prepared in %s:\n"), dir)
+	where := placeWords(dir).In(l)
+	rewritten := res.Rewrite.Merged || res.Rewrite.Backup != ""
+	var created []string
 	for _, c := range res.Created {
+		if !(rewritten && c == "qlint.toml") {
+			created = append(created, c)
+		}
+	}
+	if len(created) == 0 && !rewritten {
+		fmt.Fprintf(stdout, t("Rien à créer dans %s : le dossier de preuves a déjà tous ses dossiers.\n",
+			"Nothing to create in %s: the evidence folder already has all its folders.\n"), where)
+	} else {
+		fmt.Fprintf(stdout, t("Dossier de preuves préparé dans %s :\n", "Evidence folder prepared in %s:\n"), where)
+	}
+	if rewritten {
+		// Rewritten, not created: her file was there.
+		fmt.Fprintln(stdout, "  ~ qlint.toml "+t("(réécrit)", "(rewritten)"))
+	}
+	for _, c := range created {
 		fmt.Fprintf(stdout, "  + %s\n", c)
 	}
 	switch {
