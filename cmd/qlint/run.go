@@ -269,6 +269,9 @@ func flagError(fs *flag.FlagSet, err error) error {
 			// nothing with it.
 			return usageError("qlint "+cmd+" ne prend pas l'option "+name, "qlint "+cmd+" does not take option "+name, hintFR, hintEN)
 		}
+		if want := misspelledFlag(fs, strings.TrimLeft(name, "-")); want != "" {
+			return usageError("option inconnue "+name+" : vouliez-vous dire "+want+" ?", "unknown option "+name+": did you mean "+want+"?", hintFR, hintEN)
+		}
 		return usageError("option inconnue "+name, "unknown option "+name, hintFR, hintEN)
 	case strings.HasPrefix(msg, "flag needs an argument: "):
 		name := dashed(strings.TrimPrefix(msg, "flag needs an argument: "))
@@ -412,9 +415,15 @@ func evidenceFolder(root string) (string, error) {
 		root = "."
 	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		if helpWords[strings.ToLower(root)] {
+			return "", usageError(
+				fmt.Sprintf("le dossier de preuves « %s » n'existe pas : vouliez-vous dire qlint -h ?", root),
+				fmt.Sprintf("the evidence folder %q does not exist: did you mean qlint -h?", root),
+				"qlint -h affiche l'aide ; qlint COMMANDE -h celle d'une commande", "qlint -h shows the help; qlint COMMAND -h that of a command")
+		}
 		return "", usageError(
-			fmt.Sprintf("le dossier de preuves %s n'existe pas ou n'est pas un dossier", root),
-			fmt.Sprintf("the evidence folder %s does not exist or is not a folder", root),
+			fmt.Sprintf("le dossier de preuves « %s » n'existe pas ou n'est pas un dossier", root),
+			fmt.Sprintf("the evidence folder %q does not exist or is not a folder", root),
 			"donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH")
 	}
 	return root, nil
