@@ -47,7 +47,7 @@ func patterns(r *rules.Rule) string {
 func msgMissing(r *rules.Rule, found int) i18n.Text {
 	if found == 0 {
 		return i18n.T(
-			fmt.Sprintf("Aucune preuve « %s » : aucun fichier ne correspond à %s. Déposez le document à cet emplacement, ou corrigez le motif de la règle %q dans qlint.toml.", labelEN(r), patterns(r), r.ID),
+			fmt.Sprintf("Aucune preuve « %s » : aucun fichier ne correspond à %s. Déposez le document à cet emplacement, ou corrigez le motif de la règle « %s » dans qlint.toml.", label(r), patterns(r), r.ID),
 			fmt.Sprintf("No proof for %q: no file matches %s. Add the document there, or fix the pattern of rule %q in qlint.toml.", labelEN(r), patterns(r), r.ID))
 	}
 	return i18n.T(
@@ -155,7 +155,7 @@ func msgProblem(p WalkProblem) i18n.Text {
 			fmt.Sprintf("%s leads to a folder already read through another link: it is read once only.", p.Path))
 	case ProblemName:
 		return i18n.T(
-			fmt.Sprintf("Le nom %q n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
+			fmt.Sprintf("Le nom « %s » n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
 			fmt.Sprintf("The name %q is not UTF-8 (often a file from an old Windows system): rename it so that it shows everywhere.", p.Path))
 	}
 	if errors.Is(p.Err, safefile.ErrTooLarge) || errors.Is(p.Err, safefile.ErrNotRegular) || safefile.Escapes(p.Err) {
