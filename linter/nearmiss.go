@@ -146,7 +146,7 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text
 		fr += fmt.Sprintf("renommez-le pour que son nom contienne %s, ou ", wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
-	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle %q dans qlint.toml.", r.ID)
+	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle « %s » dans qlint.toml.", r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
 }

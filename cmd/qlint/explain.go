@@ -198,12 +198,12 @@ type indicatorContext struct {
 // referential key when qlint.toml forces a grid, the day judged otherwise.
 func unknownIndicator(arg string, ref *rules.Referential, ctx indicatorContext) error {
 	if ref == nil {
-		return usageError(fmt.Sprintf("indicateur %q inconnu : donnez un numéro, de 1 à 33", arg),
+		return usageError(fmt.Sprintf("indicateur « %s » inconnu : donnez un numéro, de 1 à 33", arg),
 			fmt.Sprintf("unknown indicator %q: give a number, from 1 to 33", arg),
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
 	}
 	n, _ := strconv.Atoi(arg)
-	msgFR := fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators))
+	msgFR := fmt.Sprintf("indicateur « %s » inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators))
 	msgEN := fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators))
 	for _, g := range rules.Grids() {
 		if _, ok := g.Indicator(n); !ok || g == ref {

@@ -134,7 +134,7 @@ func initCategories(list string) ([]rules.Category, error) {
 	for _, c := range strings.Split(list, ",") {
 		cat, ok := rules.KnownCategory(c)
 		if !ok {
-			return nil, usageError(fmt.Sprintf("catégorie inconnue %q", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
+			return nil, usageError(fmt.Sprintf("catégorie inconnue « %s »", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
 				"--categories prend AF, BC, VAE et CFA, séparées par des virgules : --categories AF,BC",
 				"--categories takes AF, BC, VAE and CFA, separated by commas: --categories AF,BC")
 		}

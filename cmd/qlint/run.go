@@ -650,19 +650,19 @@ func formatsHelp() string {
 func checkCommon(c *common) error {
 	if _, ok := report.Lookup(c.format); !ok {
 		names := strings.Join(report.Names(), ", ")
-		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
+		return usageError(fmt.Sprintf("format inconnu « %s »", c.format), fmt.Sprintf("unknown format %q", c.format),
 			"formats disponibles : "+names, "available formats: "+names)
 	}
 	switch c.failOn {
 	case "error", "warning", "never":
 	default:
-		return usageError(fmt.Sprintf("--fail-on %q inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
+		return usageError(fmt.Sprintf("--fail-on « %s » inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
 			"écrivez --fail-on error, warning ou never", "write --fail-on error, warning or never")
 	}
 	switch c.git {
 	case linter.GitAuto, linter.GitCLI, linter.GitBuiltin:
 	default:
-		return usageError(fmt.Sprintf("--git %q inconnu", c.git), fmt.Sprintf("unknown --git %q", c.git),
+		return usageError(fmt.Sprintf("--git « %s » inconnu", c.git), fmt.Sprintf("unknown --git %q", c.git),
 			"écrivez --git auto, cli ou builtin", "write --git auto, cli or builtin")
 	}
 	if c.lang != "" {
@@ -677,7 +677,7 @@ func checkCommon(c *common) error {
 func checkLang(s string) (i18n.Lang, error) {
 	l, ok := i18n.Parse(s)
 	if !ok {
-		return l, usageError(fmt.Sprintf("langue inconnue %q", s), fmt.Sprintf("unknown language %q", s),
+		return l, usageError(fmt.Sprintf("langue inconnue « %s »", s), fmt.Sprintf("unknown language %q", s),
 			"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
 	}
 	return l, nil
