@@ -59,6 +59,12 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	case len(pos) == 0:
 		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 33 (ou --changes)", "which indicator? qlint explain N, with N from 1 to 33 (or --changes)",
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
+	case len(pos) > 1 && isNumber(pos[0]) && isNumber(pos[1]) && !isDir(pos[1]):
+		return exitError, usageError(
+			fmt.Sprintf("un seul indicateur à la fois : %s et %s donnés", pos[0], pos[1]),
+			fmt.Sprintf("one indicator at a time: %s and %s given", pos[0], pos[1]),
+			"qlint explain "+pos[0]+" [DOSSIER], puis qlint explain "+pos[1]+" [DOSSIER]",
+			"qlint explain "+pos[0]+" [FOLDER], then qlint explain "+pos[1]+" [FOLDER]")
 	case len(pos) > 2:
 		return exitError, tooManyFolders("explain N", pos[1:])
 	default:

@@ -65,8 +65,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, err
 	}
 	if len(pos) > 1 {
-		return exitError, usageError(fmt.Sprintf("un seul dossier attendu, %d donnés", len(pos)), fmt.Sprintf("one folder expected, %d given", len(pos)),
-			"qlint init [DOSSIER] [options]", "qlint init [FOLDER] [options]")
+		return exitError, tooManyFolders("init", pos)
 	}
 	dir := "."
 	if len(pos) == 1 {

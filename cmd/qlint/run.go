@@ -379,9 +379,10 @@ func parseCommand(name, usage string, args []string, stdout io.Writer, extra fun
 }
 
 func tooManyFolders(name string, pos []string) error {
+	given, extra := quotedList(pos), quotedList(pos[1:])
 	return usageError(
-		fmt.Sprintf("un seul dossier attendu, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
-		fmt.Sprintf("one folder expected, %d given (%s)", len(pos), strings.Join(pos, " ")),
+		fmt.Sprintf("un seul dossier attendu, %d donnés : %s (en trop : %s)", len(pos), given.FR, extra.FR),
+		fmt.Sprintf("one folder expected, %d given: %s (extra: %s)", len(pos), given.EN, extra.EN),
 		"qlint "+name+" DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
 		"qlint "+name+" FOLDER [options]; quote the path if it holds spaces")
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"flag"
+	"os"
+	"strconv"
 	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
 
 	"github.com/qlint/qlint/rules"
 )
@@ -41,3 +45,26 @@ func misspelledFlag(fs *flag.FlagSet, name string) string {
 
 // helpWords are what people type for help, as a command or a folder.
 var helpWords = map[string]bool{"aide": true, "help": true, "?": true, "aidez-moi": true, "-aide": true, "--aide": true}
+
+// quotedList lists words as people read them: « a », « b » in French,
+// "a", "b" in English; each word whole, so that two folder names with
+// spaces never run together.
+func quotedList(words []string) i18n.Text {
+	fr := make([]string, len(words))
+	en := make([]string, len(words))
+	for i, w := range words {
+		fr[i], en[i] = "« "+w+" »", strconv.Quote(w)
+	}
+	return i18n.T(strings.Join(fr, ", "), strings.Join(en, ", "))
+}
+
+// isNumber reports whether s is written in digits only.
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
