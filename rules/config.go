@@ -230,7 +230,7 @@ func decodeTOML(name string, src []byte) (*decoder, map[string]any, error) {
 		if errors.As(err, &pe) {
 			msg, hint := syntaxMessage(pe.Message)
 			return nil, nil, ErrorList{{
-				File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
+				File: name, Line: syntaxLine(pe), Col: max(pe.Position.Col, 1),
 				Msg: msg, Hint: hint,
 			}}
 		}
