@@ -80,7 +80,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if dir == "" {
 		dir = "."
 	}
-	o, err := openOutput(dir, c.output)
+	o, err := openOutput(dir, c.output, "explain")
 	if err != nil {
 		return exitError, err
 	}

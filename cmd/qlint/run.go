@@ -433,7 +433,7 @@ func evidenceFolder(root string) (string, error) {
 // lint judges root (checked by the caller, as are c's values) and prints
 // the report; it is shared by lint and demo.
 func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
-	o, err := openOutput(root, c.output)
+	o, err := openOutput(root, c.output, c.format)
 	if err != nil {
 		return exitError, err
 	}
