@@ -138,8 +138,8 @@ func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, str
 		return usageError(
 			fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", h.path),
 			fmt.Sprintf("%s already exists and was not written by qlint: it is left as it is", h.path),
-			"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(strict)+langFlag+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
-			"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(strict)+langFlag+" || exit 1; or use the pre-commit framework (see the README)")
+			"ajoutez à ce crochet la ligne : qlint "+cmdArg(rel)+" "+hookFlags(strict)+langFlag+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
+			"add this line to that hook: qlint "+cmdArg(rel)+" "+hookFlags(strict)+langFlag+" || exit 1; or use the pre-commit framework (see the README)")
 	}
 	if err := hookRulesCheck(dir, strict); err != nil {
 		return err

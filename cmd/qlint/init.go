@@ -202,12 +202,12 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 	}
 	if !gitdates.InRepository(dir) {
 		fmt.Fprintln(stdout, t(
-			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+shellArg(dir),
-			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+shellArg(dir)))
+			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+cmdArg(dir),
+			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+cmdArg(dir)))
 	}
 	run := "qlint"
 	if dir != "." {
-		run += " " + shellArg(dir)
+		run += " " + cmdArg(dir)
 	}
 	fmt.Fprintln(stdout, t(
 		"Déposez les preuves dans ces dossiers (chaque README dit quoi), enregistrez-les avec git, puis lancez : "+run,
