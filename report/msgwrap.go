@@ -41,3 +41,10 @@ func WrapMessage(text string, width int, l lang.Lang) string {
 	_, _ = m.Write([]byte(text + "\n"))
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// Width is the width m wraps to.
+func (m *MessageWriter) Width() int { return m.lw.width }
+
+// FrenchSpaced returns line with the non-breaking spaces French puts
+// before « : ; ? ! » » and after « « » (see frenchSpace).
+func FrenchSpaced(line string) string { return frenchSpace(line, nil) }

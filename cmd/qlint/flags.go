@@ -67,7 +67,7 @@ func printOptions(w io.Writer, fs *flag.FlagSet, l i18n.Lang) {
 			desc += helpDefault.Format(f.DefValue).In(l)
 		}
 		fmt.Fprintln(w, head)
-		fmt.Fprint(w, textwrap.Words(desc, "        ", helpWidth))
+		fmt.Fprint(w, textwrap.Words(spaced(desc, l), "        ", reportWidth(w, false)))
 	})
 }
 

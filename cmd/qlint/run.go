@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "lint", "demo", "version", "init", "explain", "watch", "hook", "calendar":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, helpText(mainUsage, langFromArgs(args[1:])))
+			printHelp(stdout, helpText(mainUsage, langFromArgs(args[1:])), langFromArgs(args[1:]))
 			return exitOK
 		case "--version", "-version", "-V":
 			cmd, args = "version", args[1:]
@@ -216,7 +216,7 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		l := helpLang
-		fmt.Fprint(stdout, helpText(usage, l))
+		printHelp(stdout, helpText(usage, l), l)
 		n := 0
 		fs.VisitAll(func(*flag.Flag) { n++ })
 		if n > 0 {
