@@ -201,9 +201,13 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 			"file already there, left as it was.", "files already there, left as they were.").In(l))
 	}
 	if !gitdates.InRepository(dir) {
+		gitInit := "git init"
+		if filepath.Clean(dir) != "." {
+			gitInit += " " + cmdArg(dir)
+		}
 		fmt.Fprintln(stdout, t(
-			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+cmdArg(dir),
-			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+cmdArg(dir)))
+			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : "+gitInit,
+			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: "+gitInit))
 	}
 	run := "qlint"
 	if dir != "." {
