@@ -233,7 +233,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 			text = msgNoItem(r, idx.candidates)
 		}
 		j.add(Finding{Kind: KindMissing, Severity: r.Severity, Indicators: inds, Rule: r.ID, Path: r.Each,
-			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: label(r), NoItem: true})
+			RuleFile: ruleFile(r), RuleLine: ruleLine(r), text: text, Label: labelIn(r, j.Lang), NoItem: true})
 		return nil
 	}
 	for _, d := range idx.ordered {
@@ -356,7 +356,7 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		}
 		j.matches[r.ID] = append(j.matches[r.ID], m)
 	}
-	base := Finding{Indicators: inds, Rule: r.ID, Severity: r.Severity, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: dir}
+	base := Finding{Indicators: inds, Rule: r.ID, Severity: r.Severity, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: labelIn(r, j.Lang), item: dir}
 	defer j.deferFindings(r, inds, len(j.findings))
 	if len(found) < r.Min {
 		f := base
@@ -552,7 +552,7 @@ func (j *judge) report() *Report {
 	}
 	rep.ruleDefs = map[string]*rules.Rule{}
 	for _, r := range j.Config.Rules {
-		rep.RuleTitles[r.ID] = label(r)
+		rep.RuleTitles[r.ID] = labelIn(r, j.Lang)
 		rep.ruleDefs[r.ID] = r
 	}
 	if j.hasCycle {

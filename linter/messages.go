@@ -19,6 +19,20 @@ func label(r *rules.Rule) string {
 	return r.ID
 }
 
+// labelEN names the rule in English: its title_en, else as label does (a
+// rule of the user's qlint.toml keeps the words she wrote).
+func labelEN(r *rules.Rule) string {
+	if r.TitleEN != "" {
+		return r.TitleEN
+	}
+	return label(r)
+}
+
+// labelIn names the rule in language l.
+func labelIn(r *rules.Rule, l i18n.Lang) string {
+	return i18n.T(label(r), labelEN(r)).In(l)
+}
+
 func patterns(r *rules.Rule) string {
 	s := ""
 	for i, p := range r.Paths {
@@ -33,12 +47,12 @@ func patterns(r *rules.Rule) string {
 func msgMissing(r *rules.Rule, found int) i18n.Text {
 	if found == 0 {
 		return i18n.T(
-			fmt.Sprintf("Aucune preuve « %s » : aucun fichier ne correspond à %s. Déposez le document à cet emplacement, ou corrigez le motif de la règle %q dans qlint.toml.", label(r), patterns(r), r.ID),
-			fmt.Sprintf("No proof for %q: no file matches %s. Add the document there, or fix the pattern of rule %q in qlint.toml.", label(r), patterns(r), r.ID))
+			fmt.Sprintf("Aucune preuve « %s » : aucun fichier ne correspond à %s. Déposez le document à cet emplacement, ou corrigez le motif de la règle « %s » dans qlint.toml.", label(r), patterns(r), r.ID),
+			fmt.Sprintf("No proof for %q: no file matches %s. Add the document there, or fix the pattern of rule %q in qlint.toml.", labelEN(r), patterns(r), r.ID))
 	}
 	return i18n.T(
 		fmt.Sprintf("Preuves « %s » incomplètes : %s, %d attendus (%s). Ajoutez les documents manquants.", label(r), i18n.N(found, "fichier trouvé", "fichiers trouvés", "", "").FR, r.Min, patterns(r)),
-		fmt.Sprintf("Proofs for %q are incomplete: %s found, %d expected (%s). Add the missing documents.", label(r), i18n.N(found, "", "", "file", "files").EN, r.Min, patterns(r)))
+		fmt.Sprintf("Proofs for %q are incomplete: %s found, %d expected (%s). Add the missing documents.", labelEN(r), i18n.N(found, "", "", "file", "files").EN, r.Min, patterns(r)))
 }
 
 func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text {
@@ -49,11 +63,11 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 	if found == 0 {
 		return i18n.T(
 			fmt.Sprintf("Dans %s, il manque « %s »%s : aucun fichier ne correspond à %s. Ajoutez-le à ce dossier.", dir, label(r), since.FR, patterns(r)),
-			fmt.Sprintf("In %s, %q is missing%s: no file matches %s. Add it to that folder.", dir, label(r), since.EN, patterns(r)))
+			fmt.Sprintf("In %s, %q is missing%s: no file matches %s. Add it to that folder.", dir, labelEN(r), since.EN, patterns(r)))
 	}
 	return i18n.T(
 		fmt.Sprintf("Dans %s, « %s » est incomplet%s : %s sur %d attendus. Complétez le dossier.", dir, label(r), since.FR, i18n.N(found, "fichier", "fichiers", "", "").FR, r.Min),
-		fmt.Sprintf("In %s, %q is incomplete%s: %s of %d expected. Complete the folder.", dir, label(r), since.EN, i18n.N(found, "", "", "file", "files").EN, r.Min))
+		fmt.Sprintf("In %s, %q is incomplete%s: %s of %d expected. Complete the folder.", dir, labelEN(r), since.EN, i18n.N(found, "", "", "file", "files").EN, r.Min))
 }
 
 func msgNoFolder(r *rules.Rule) i18n.Text {
@@ -61,7 +75,7 @@ func msgNoFolder(r *rules.Rule) i18n.Text {
 	example := itemExample(parent)
 	return i18n.T(
 		fmt.Sprintf("Pas encore de dossier dans %s (aucun ne correspond à %s) : « %s » se dépose dans le dossier de chaque élément suivi (une session, un intervenant, une certification…), il n'y en a donc aucun à vérifier ni en retard. Créez un dossier par élément dans %s%s, et déposez-y le document.", parent.FR, r.Each, label(r), parent.FR, example.FR),
-		fmt.Sprintf("No folder in %s yet (none matches %s): %q is filed in each tracked item's folder (a session, a trainer, a certification…), so none is to check nor late. Create one folder per item in %s%s, and file the document in it.", parent.EN, r.Each, label(r), parent.EN, example.EN))
+		fmt.Sprintf("No folder in %s yet (none matches %s): %q is filed in each tracked item's folder (a session, a trainer, a certification…), so none is to check nor late. Create one folder per item in %s%s, and file the document in it.", parent.EN, r.Each, labelEN(r), parent.EN, example.EN))
 }
 
 // inDays says how far a day is: "aujourd'hui", "demain", "dans 12 jours".
@@ -79,7 +93,7 @@ func msgPending(r *rules.Rule, dir string, due rules.Day, asOf rules.Day) i18n.T
 	n := inDays(asOf.DaysUntil(due))
 	return i18n.T(
 		fmt.Sprintf("Dans %s, « %s » sera à fournir au plus tard le %s (%s).", dir, label(r), due.French(), n.FR),
-		fmt.Sprintf("In %s, %q will be due by %s (%s).", dir, label(r), due, n.EN))
+		fmt.Sprintf("In %s, %q will be due by %s (%s).", dir, labelEN(r), due, n.EN))
 }
 
 func where(dir string) i18n.Text {
@@ -93,7 +107,7 @@ func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Tex
 	w := where(dir)
 	return i18n.T(
 		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Every().FR, expires.French()),
-		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew %s, expired on %s. Update the document and commit the new version.", label(r), w.EN, last, path, r.MaxAge.Every().EN, expires))
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew %s, expired on %s. Update the document and commit the new version.", labelEN(r), w.EN, last, path, r.MaxAge.Every().EN, expires))
 }
 
 func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {
@@ -101,7 +115,7 @@ func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) 
 	n := inDays(asOf.DaysUntil(expires))
 	return i18n.T(
 		fmt.Sprintf("« %s »%s arrive à échéance le %s (%s) : dernière mise à jour le %s (%s). Prévoyez sa mise à jour.", label(r), w.FR, expires.French(), n.FR, last.French(), path),
-		fmt.Sprintf("%q%s expires on %s (%s): last updated on %s (%s). Plan its update.", label(r), w.EN, expires, n.EN, last, path))
+		fmt.Sprintf("%q%s expires on %s (%s): last updated on %s (%s). Plan its update.", labelEN(r), w.EN, expires, n.EN, last, path))
 }
 
 func msgUncovered(ind rules.Indicator) i18n.Text {
@@ -141,7 +155,7 @@ func msgProblem(p WalkProblem) i18n.Text {
 			fmt.Sprintf("%s leads to a folder already read through another link: it is read once only.", p.Path))
 	case ProblemName:
 		return i18n.T(
-			fmt.Sprintf("Le nom %q n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
+			fmt.Sprintf("Le nom « %s » n'est pas en UTF-8 (souvent un fichier venu d'un vieux système Windows) : renommez-le pour qu'il s'affiche partout.", p.Path),
 			fmt.Sprintf("The name %q is not UTF-8 (often a file from an old Windows system): rename it so that it shows everywhere.", p.Path))
 	}
 	if errors.Is(p.Err, safefile.ErrTooLarge) || errors.Is(p.Err, safefile.ErrNotRegular) || safefile.Escapes(p.Err) {

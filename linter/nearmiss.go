@@ -146,7 +146,7 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text
 		fr += fmt.Sprintf("renommez-le pour que son nom contienne %s, ou ", wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
-	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle %q dans qlint.toml.", r.ID)
+	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle « %s » dans qlint.toml.", r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
 }
@@ -203,5 +203,5 @@ func relInside(p string, n int) string {
 func msgNoItem(r *rules.Rule, n int) i18n.Text {
 	return i18n.T(
 		fmt.Sprintf("%s à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", i18n.N(n, "dossier correspond", "dossiers correspondent", "", "").FR, r.Each, label(r)),
-		fmt.Sprintf("%s %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", i18n.N(n, "", "", "folder matches", "folders match").EN, r.Each, label(r)))
+		fmt.Sprintf("%s %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", i18n.N(n, "", "", "folder matches", "folders match").EN, r.Each, labelEN(r)))
 }

@@ -107,13 +107,12 @@ func (rep *Report) nameRemoved(g *removedGroup, gone i18n.Text) bool {
 // indicators is.
 func removedFinding(r *rules.Rule, g *removedGroup, gone i18n.Text, ref *rules.Referential, lang i18n.Lang) Finding {
 	f := Finding{Kind: KindMissing, Severity: r.Severity, Indicators: r.Indicators, Rule: r.ID,
-		Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: label(r), item: g.dir}
+		Path: g.dir, RuleFile: ruleFile(r), RuleLine: ruleLine(r), Label: labelIn(r, lang), item: g.dir}
 	if f.Path == "" {
 		f.Path = g.paths[0]
 	}
-	what := label(r)
-	f.text = i18n.T(fmt.Sprintf("%s : plus aucune preuve (%s)", what, gone.In(i18n.FR)),
-		fmt.Sprintf("%s: no proof left (%s)", what, gone.In(i18n.EN)))
+	f.text = i18n.T(fmt.Sprintf("%s : plus aucune preuve (%s)", label(r), gone.In(i18n.FR)),
+		fmt.Sprintf("%s: no proof left (%s)", labelEN(r), gone.In(i18n.EN)))
 	f.Message = f.text.In(lang)
 	f.NC = rules.NCMinorOrMajor
 	for _, n := range f.Indicators {

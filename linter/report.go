@@ -241,6 +241,10 @@ func (f Finding) Key() string { return findingKey(f) }
 // RuleLabel names a rule for people: its title, else its id.
 func RuleLabel(r *rules.Rule) string { return label(r) }
 
+// RuleLabelIn names a rule for people in language l: in English its
+// title_en when it has one.
+func RuleLabelIn(r *rules.Rule, l lang.Lang) string { return labelIn(r, l) }
+
 // RulePatterns lists a rule's patterns as the messages quote them.
 func RulePatterns(r *rules.Rule) string { return patterns(r) }
 

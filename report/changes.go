@@ -36,8 +36,8 @@ func (p *textPrinter) gridChanges(ref *rules.Referential, n int, asOf rules.Day,
 	t := func(fr, en string) string { return i18n.T(fr, en).In(p.l) }
 	if c, ok := ref.Changes[n]; ok {
 		p.printf("\n%s", wrap(changeWords(c.Kind, ref).In(p.l)+t(" : ", ": ")+c.Text.In(p.l), "", p.width()))
-		if c.Source != "" {
-			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source+".", "", p.width()))
+		if c.Source.FR != "" {
+			p.printf("%s", wrap(t("Source : ", "Source: ")+c.Source.In(p.l)+".", "", p.width()))
 		}
 	}
 	if next, ok := ref.Next(); ok {
@@ -107,7 +107,11 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l lang.
 	base := g.Base
 	words := g.Words()
 	p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf(t("Référentiel %s : ce qui change par rapport à %s", "The %s referential: what changes from %s"), words.In(l), base)))
-	for _, s := range g.Sources {
+	sources := g.Sources
+	if l == i18n.EN && len(g.SourcesEN) == len(g.Sources) {
+		sources = g.SourcesEN
+	}
+	for _, s := range sources {
 		p.printf("%s", wrap(t("Source : ", "Source: ")+s, "  ", p.width()))
 	}
 	ids := make([]int, 0, len(g.Changes))

@@ -41,10 +41,10 @@ func ruleHelp(r *linter.Report, f linter.Finding) i18n.Text {
 		fresh = i18n.T(fmt.Sprintf(", mis à jour depuis moins de %s", w.FR), fmt.Sprintf(", updated within %s", w.EN))
 	}
 	return i18n.T(
-		fmt.Sprintf("« %s » (%s). Preuve attendue : au moins %s %s%s. À faire : déposez ou mettez à jour le document à cet emplacement et enregistrez-le (commit) ; la règle %q se règle dans qlint.toml.",
+		fmt.Sprintf("« %s » (%s). Preuve attendue : au moins %s %s%s. À faire : déposez ou mettez à jour le document à cet emplacement et enregistrez-le (commit) ; la règle « %s » se règle dans qlint.toml.",
 			linter.RuleLabel(def), strings.Join(fr, " ; "), i18n.N(def.Min, "fichier", "fichiers", "", "").FR, whereFR, fresh.FR, def.ID),
 		fmt.Sprintf("%q (%s). Expected proof: at least %s %s%s. What to do: add or update the document there and commit it; rule %q is set in qlint.toml.",
-			linter.RuleLabel(def), strings.Join(en, "; "), i18n.N(def.Min, "", "", "file", "files").EN, whereEN, fresh.EN, def.ID))
+			linter.RuleLabelIn(def, i18n.EN), strings.Join(en, "; "), i18n.N(def.Min, "", "", "file", "files").EN, whereEN, fresh.EN, def.ID))
 }
 
 // kindHelp explains a finding that no rule of qlint.toml makes: its

@@ -144,10 +144,7 @@ func (p *textPrinter) explainRule(r *rules.Rule, rep *linter.Report, l i18n.Lang
 			origin += t(", preuve de mise en œuvre", ", implementation proof")
 		}
 	}
-	title := r.Title
-	if title == "" {
-		title = r.ID
-	}
+	title := linter.RuleLabelIn(r, l)
 	p.printf("  %s · %s (%s)\n", Visible(r.ID), Visible(title), origin)
 	where := linter.RulePatterns(r)
 	if r.Each != "" {

@@ -49,13 +49,13 @@ func WriteGitHub(w io.Writer, r *linter.Report) error {
 		shown[level]++
 		var props []string
 		if file, line := location(r, f); file != "" {
-			props = append(props, "file="+escapeProperty(file))
+			props = append(props, "file="+escapeProperty(Visible(file)))
 			if line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", line))
 			}
 		}
-		props = append(props, "title="+escapeProperty(findingTitle(f, r.Lang)))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(f.Message)); err != nil {
+		props = append(props, "title="+escapeProperty(Visible(findingTitle(f, r.Lang))))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(Visible(f.Message))); err != nil {
 			return err
 		}
 	}

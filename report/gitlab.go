@@ -66,7 +66,7 @@ func WriteGitLab(w io.Writer, r *linter.Report) error {
 			line = 1
 		}
 		issues = append(issues, gitlabIssue{
-			Description: findingTitle(f, r.Lang) + " — " + f.Message,
+			Description: Visible(findingTitle(f, r.Lang) + " — " + f.Message),
 			CheckName:   check,
 			Fingerprint: prints[i],
 			Severity:    gitlabLevel(f),

@@ -121,7 +121,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	for _, f := range r.Findings {
 		if len(f.Indicators) == 0 {
 			if f.Kind != linter.KindUnmapped {
-				general = append(general, htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), f.Message})
+				general = append(general, htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), Visible(f.Message)})
 			}
 			continue
 		}
@@ -153,7 +153,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 			hi.Note = noteBlocks(r.Notes[res.ID])
 			hi.Proofs, hi.MoreProofs = proofsOf(r, res.Rules, opts, l)
 			for _, f := range byIndicator[res.ID] {
-				hf := htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), f.Message}
+				hf := htmlFinding{f.Severity, f.Severity.Words().In(l) + " · " + f.Kind.Words().In(l), Visible(f.Message)}
 				if f.Kind == linter.KindWaived {
 					hi.Waivers = append(hi.Waivers, hf)
 				} else {
@@ -166,7 +166,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	}
 	data["Criteria"] = criteria
 	data["General"] = general
-	return htmlTemplate.Execute(w, data)
+	return htmlTemplate.Execute(visibleWriter{w}, data)
 }
 
 // proofsOf lists the files the indicator's rules matched, newest first.
@@ -219,7 +219,7 @@ func proofsOf(r *linter.Report, ruleIDs []string, opts HTMLOptions, l i18n.Lang)
 				state = i18n.T("valable jusqu'au "+m.Expires.French(), "valid until "+m.Expires.String())
 			}
 		}
-		out = append(out, htmlProof{Title: r.RuleTitles[ruleIDs[x.rule]], Path: m.Path, Href: proofHref(opts.LinkBase, m.Path),
+		out = append(out, htmlProof{Title: Visible(r.RuleTitles[ruleIDs[x.rule]]), Path: Visible(m.Path), Href: proofHref(opts.LinkBase, m.Path),
 			Date: date, Source: m.SourceWords().In(l), State: state.In(l)})
 	}
 	if more := total - len(top); more > 0 {

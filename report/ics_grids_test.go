@@ -40,10 +40,10 @@ func TestCalendarAcrossTheSwitch(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteICSAcross(&b, []*linter.Report{v9, next}, "test"))
 	ics := strings.ReplaceAll(b.String(), "\r\n ", "")
-	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\nSUMMARY:Qualiopi: renew — Analyse des risques")
-	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261120\r\nDTEND;VALUE=DATE:20261121\r\nSUMMARY:Qualiopi: renew — Évaluation des enseignements")
-	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261015\r\nDTEND;VALUE=DATE:20261016\r\nSUMMARY:Qualiopi: renew — Veille légale")
-	assert.Equal(t, 1, strings.Count(ics, "SUMMARY:Qualiopi: renew — Veille légale"), "one event per proof")
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202\r\nSUMMARY:Qualiopi: renew — Risk analysis")
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261120\r\nDTEND;VALUE=DATE:20261121\r\nSUMMARY:Qualiopi: renew — Apprentices' evaluation of the teaching")
+	assert.Contains(t, ics, "DTSTART;VALUE=DATE:20261015\r\nDTEND;VALUE=DATE:20261016\r\nSUMMARY:Qualiopi: renew — Legal and regulatory watch")
+	assert.Equal(t, 1, strings.Count(ics, "SUMMARY:Qualiopi: renew — Legal and regulatory watch"), "one event per proof")
 
 	// The V9 report alone, as before the fix, has none of the 2026 proofs.
 	b.Reset()

@@ -12,7 +12,8 @@ import (
 // its lines: wrapped to width between words only, a long name whole on
 // its line, the continuation indented; in French with the non-breaking
 // spaces before « : ; ? ! » » and after « « ». It is the report's own
-// wrapper, so that both read the same.
+// wrapper, so that both read the same. Control characters (a name's
+// escape sequence) are written visible, as the report writes them.
 type MessageWriter struct {
 	lw *lineWrapper
 }
@@ -22,6 +23,7 @@ type MessageWriter struct {
 func NewMessageWriter(w io.Writer, width int, l lang.Lang) *MessageWriter {
 	lw := newLineWrapper(w, width)
 	lw.french(l, nil)
+	lw.visible = true
 	return &MessageWriter{lw: lw}
 }
 
@@ -39,3 +41,10 @@ func WrapMessage(text string, width int, l lang.Lang) string {
 	_, _ = m.Write([]byte(text + "\n"))
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// Width is the width m wraps to.
+func (m *MessageWriter) Width() int { return m.lw.width }
+
+// FrenchSpaced returns line with the non-breaking spaces French puts
+// before « : ; ? ! » » and after « « » (see frenchSpace).
+func FrenchSpaced(line string) string { return frenchSpace(line, nil) }

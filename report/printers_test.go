@@ -102,7 +102,7 @@ func TestGitHubAnnotationCapsAndEscaping(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	assert.Equal(t, 10, strings.Count(b.String(), "::error "), "10 errors at most per step")
 	assert.Equal(t, 3, strings.Count(b.String(), "::warning "))
-	assert.Equal(t, "::error file=veille/a%2Cb%3A00.md,title=qlint · indicator 23 · stale::line one%0Aline 100%25", lines[0])
+	assert.Equal(t, "::error file=veille/a%2Cb%3A00.md,title=qlint · indicator 23 · stale::line one␊line 100%25", lines[0], "a line break in a name is shown, as in the text report")
 	assert.Contains(t, lines[len(lines)-1], "15 findings not annotated (GitHub's limit): see the job summary.")
 }
 

@@ -121,7 +121,7 @@ func WriteSARIF(w io.Writer, r *linter.Report) error {
 	prints := fingerprints(r.Findings)
 	for fi, f := range r.Findings {
 		i := ruleOf(f)
-		res := sarifResult{RuleID: driver.Rules[i].ID, RuleIndex: i, Level: sarifLevels[f.Severity], Message: sarifText{f.Message},
+		res := sarifResult{RuleID: driver.Rules[i].ID, RuleIndex: i, Level: sarifLevels[f.Severity], Message: sarifText{Visible(f.Message)},
 			PartialFingerprints: map[string]string{"qlintFinding/v1": prints[fi]},
 			Properties:          map[string]any{"kind": f.Kind, "indicators": f.Indicators}}
 		if f.NC != "" {

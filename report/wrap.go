@@ -25,6 +25,9 @@ type lineWrapper struct {
 	buf   []byte
 	fr    bool     // French spacing (see frenchSpace)
 	keep  []string // names frenchSpace leaves as they are
+	// visible writes each line's control characters as Visible does
+	// (messages to people: a path with an escape sequence in it)
+	visible bool
 }
 
 func newLineWrapper(w io.Writer, width int) *lineWrapper {
@@ -60,6 +63,9 @@ func (lw *lineWrapper) Flush() error {
 }
 
 func (lw *lineWrapper) spaced(line string) string {
+	if lw.visible {
+		line = Visible(line)
+	}
 	if !lw.fr {
 		return line
 	}
@@ -116,19 +122,52 @@ func wrapLine(line string, width int) string {
 	n := visibleLen(head)
 	start := n
 	for _, word := range units(line) {
-		wl := visibleLen(word)
-		if n > start && n+1+wl > width {
-			b.WriteString("\n" + strings.Repeat(" ", hang))
-			n, start = hang, hang
+		pieces := splitLong(word, width-hang)
+		for i, piece := range pieces {
+			wl := visibleLen(piece)
+			if i > 0 {
+				// A long pattern goes on after its comma or slash,
+				// glued when it fits, else on the next line.
+				if n+wl > width {
+					b.WriteString("\n" + strings.Repeat(" ", hang))
+					n, start = hang, hang
+				}
+				b.WriteString(piece)
+				n += wl
+				continue
+			}
+			if n > start && n+1+wl > width {
+				b.WriteString("\n" + strings.Repeat(" ", hang))
+				n, start = hang, hang
+			}
+			if n > start {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(piece)
+			n += wl
 		}
-		if n > start {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += wl
 	}
 	return b.String()
+}
+
+// splitLong cuts a word longer than max columns (a long pattern such as
+// *{satisfaction,evaluation,questionnaire,enquete}*chaud*) after its
+// commas and slashes, so that it fits the terminal; a unit with a space in
+// it (a command, a quoted name) and a word that fits stay whole.
+func splitLong(word string, max int) []string {
+	if max <= 0 || visibleLen(word) <= max || strings.Contains(word, " ") || ansiSeq.MatchString(word) {
+		return []string{word}
+	}
+	var out []string
+	last := 0
+	for i, r := range word {
+		if (r == ',' || r == '/') && i+1 < len(word) {
+			out = append(out, word[last:i+1])
+			last = i + 1
+		}
+	}
+	return append(out, word[last:])
 }
 
 // wrap and units are qlint's one way of breaking text between words, which

@@ -50,7 +50,7 @@ func (d *decoder) referential(v any) string {
 	} else if sug := suggest(s, ids); sug != "" {
 		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", sug)+hint.FR, fmt.Sprintf("did you mean %q? ", sug)+hint.EN)
 	}
-	d.fail("referential", i18n.T(fmt.Sprintf("référentiel inconnu %q", s), fmt.Sprintf("unknown referential %q", s)), hint)
+	d.fail("referential", i18n.T(fmt.Sprintf("référentiel inconnu « %s »", s), fmt.Sprintf("unknown referential %q", s)), hint)
 	return ""
 }
 

@@ -128,6 +128,7 @@ type Rule struct {
 	ID         string
 	Indicators []int
 	Title      string
+	TitleEN    string   // the title in English (title_en), for --lang en; empty: Title
 	Paths      []string // doublestar globs, relative to the root (to the `each` directory when set)
 	Exclude    []string
 	Min        int
@@ -229,7 +230,7 @@ func decodeTOML(name string, src []byte) (*decoder, map[string]any, error) {
 		if errors.As(err, &pe) {
 			msg, hint := syntaxMessage(pe.Message)
 			return nil, nil, ErrorList{{
-				File: name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1),
+				File: name, Line: syntaxLine(pe), Col: max(pe.Position.Col, 1),
 				Msg: msg, Hint: hint,
 			}}
 		}
@@ -262,7 +263,7 @@ func (d *decoder) config(data map[string]any) *Config {
 		if s, ok := d.str("extends", v); ok {
 			if s != "qualiopi" && s != "" {
 				d.fail("extends", i18n.T(
-					fmt.Sprintf("pack de règles inconnu %q", s), fmt.Sprintf("unknown rule pack %q", s)),
+					fmt.Sprintf("pack de règles inconnu « %s »", s), fmt.Sprintf("unknown rule pack %q", s)),
 					i18n.T(`le seul pack intégré est "qualiopi"`, `the only built-in pack is "qualiopi"`))
 			}
 			c.Extends = s
@@ -275,7 +276,7 @@ func (d *decoder) config(data map[string]any) *Config {
 		if s, ok := d.str("lang", v); ok {
 			l, known := i18n.Parse(s)
 			if !known {
-				d.fail("lang", i18n.T(fmt.Sprintf("langue inconnue %q", s), fmt.Sprintf("unknown language %q", s)),
+				d.fail("lang", i18n.T(fmt.Sprintf("langue inconnue « %s »", s), fmt.Sprintf("unknown language %q", s)),
 					i18n.T(`écrivez "fr" ou "en"`, `write "fr" or "en"`))
 			}
 			c.Lang = l
@@ -377,7 +378,7 @@ func (d *decoder) organization(v any) Organization {
 			c, known := KnownCategory(s)
 			if !known {
 				d.fail(fmt.Sprintf("organization.categories.%d", i),
-					i18n.T(fmt.Sprintf("catégorie inconnue %q", s), fmt.Sprintf("unknown category %q", s)),
+					i18n.T(fmt.Sprintf("catégorie inconnue « %s »", s), fmt.Sprintf("unknown category %q", s)),
 					i18n.T("catégories possibles : AF (formation), BC (bilan de compétences), VAE, CFA (apprentissage)",
 						"possible categories: AF (training), BC (skills assessment), VAE, CFA (apprenticeship)"))
 				continue
@@ -421,7 +422,7 @@ func (d *decoder) audit(v any) Audit {
 	return a
 }
 
-var ruleKeys = []string{"id", "indicators", "title", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity", "match", "when"}
+var ruleKeys = []string{"id", "indicators", "title", "title_en", "paths", "exclude", "min", "max_age", "each", "due", "date", "severity", "match", "when"}
 
 func (d *decoder) rules(v any, builtin bool) []*Rule {
 	list, ok := v.([]map[string]any)
@@ -443,7 +444,7 @@ func (d *decoder) rules(v any, builtin bool) []*Rule {
 		if r.ID != "" {
 			if prev, dup := seen[r.ID]; dup {
 				d.fail(base+".id", i18n.T(
-					fmt.Sprintf("identifiant de règle %q en double (déjà utilisé ligne %s)", r.ID, prev),
+					fmt.Sprintf("identifiant de règle « %s » en double (déjà utilisé ligne %s)", r.ID, prev),
 					fmt.Sprintf("duplicate rule id %q (already used on line %s)", r.ID, prev)),
 					i18n.T("chaque règle doit avoir un id unique", "every rule needs a unique id"))
 			}
@@ -471,7 +472,7 @@ func (d *decoder) ruleID(base string, t map[string]any, r *Rule) {
 	if x, ok := t["id"]; ok {
 		if s, ok := d.str(base+".id", x); ok {
 			if !ruleID.MatchString(s) {
-				d.fail(base+".id", i18n.T(fmt.Sprintf("identifiant de règle invalide %q", s), fmt.Sprintf("invalid rule id %q", s)),
+				d.fail(base+".id", i18n.T(fmt.Sprintf("identifiant de règle invalide « %s »", s), fmt.Sprintf("invalid rule id %q", s)),
 					i18n.T(`des mots en minuscules reliés par des tirets, par exemple "veille-legale"`,
 						`lower-case words joined by dashes, for example "veille-legale"`))
 			}
@@ -489,7 +490,7 @@ func (d *decoder) ruleProofs(base string, t map[string]any, r *Rule) {
 	if x, ok := t["indicators"]; ok {
 		r.Indicators = d.indicators(base+".indicators", x)
 	} else {
-		d.failAt(d.pos.key(base), i18n.T(fmt.Sprintf("la règle %q n'indique aucun indicateur", r.ID),
+		d.failAt(d.pos.key(base), i18n.T(fmt.Sprintf("la règle « %s » n'indique aucun indicateur", r.ID),
 			fmt.Sprintf("rule %q names no indicator", r.ID)),
 			i18n.T("ajoutez indicators = [numéros des indicateurs Qualiopi que cette preuve sert]",
 				"add indicators = [the numbers of the Qualiopi indicators this proof serves]"))
@@ -497,15 +498,18 @@ func (d *decoder) ruleProofs(base string, t map[string]any, r *Rule) {
 	if x, ok := t["title"]; ok {
 		r.Title, _ = d.str(base+".title", x)
 	}
+	if x, ok := t["title_en"]; ok {
+		r.TitleEN, _ = d.str(base+".title_en", x)
+	}
 	if x, ok := t["paths"]; ok {
 		r.Paths = d.globs(base+".paths", x)
 		if len(r.Paths) == 0 {
-			d.fail(base+".paths", i18n.T(fmt.Sprintf("la règle %q n'a aucun motif de fichier", r.ID),
+			d.fail(base+".paths", i18n.T(fmt.Sprintf("la règle « %s » n'a aucun motif de fichier", r.ID),
 				fmt.Sprintf("rule %q has no file pattern", r.ID)),
 				i18n.T(`par exemple paths = ["veille/legale/*.md"]`, `for example paths = ["veille/legale/*.md"]`))
 		}
 	} else {
-		d.failAt(d.pos.key(base), i18n.T(fmt.Sprintf("la règle %q n'a pas de paths", r.ID), fmt.Sprintf("rule %q has no paths", r.ID)),
+		d.failAt(d.pos.key(base), i18n.T(fmt.Sprintf("la règle « %s » n'a pas de paths", r.ID), fmt.Sprintf("rule %q has no paths", r.ID)),
 			i18n.T(`ajoutez paths = ["dossier/*.pdf"], les fichiers qui prouvent l'indicateur`,
 				`add paths = ["folder/*.pdf"], the files that prove the indicator`))
 	}
@@ -562,7 +566,7 @@ func (d *decoder) ruleDate(base string, t map[string]any, r *Rule) {
 			case DateGit, DateFilename, DateMtime:
 				r.Date = DateMode(s)
 			default:
-				d.fail(base+".date", i18n.T(fmt.Sprintf("source de date inconnue %q", s), fmt.Sprintf("unknown date source %q", s)),
+				d.fail(base+".date", i18n.T(fmt.Sprintf("source de date inconnue « %s »", s), fmt.Sprintf("unknown date source %q", s)),
 					i18n.T(`écrivez "git" (historique), "filename" (date dans le nom) ou "mtime" (date du fichier)`,
 						`write "git" (history), "filename" (date in the name) or "mtime" (file time)`))
 			}
@@ -576,7 +580,7 @@ func (d *decoder) ruleSeverity(base string, t map[string]any, r *Rule) {
 		if s, ok := d.str(base+".severity", x); ok {
 			sev, known := ParseSeverity(s)
 			if !known {
-				d.fail(base+".severity", i18n.T(fmt.Sprintf("sévérité inconnue %q", s), fmt.Sprintf("unknown severity %q", s)),
+				d.fail(base+".severity", i18n.T(fmt.Sprintf("sévérité inconnue « %s »", s), fmt.Sprintf("unknown severity %q", s)),
 					i18n.T(`écrivez "error", "warning" ou "info"`, `write "error", "warning" or "info"`))
 			}
 			r.Severity = sev
@@ -742,7 +746,7 @@ func (d *decoder) checkNames(c *Config) {
 			if s := suggest(id, keys(builtinIDs)); s != "" {
 				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 			}
-			d.fail(fmt.Sprintf("disable.%d", i), i18n.T(fmt.Sprintf("aucune règle intégrée ne s'appelle %q", id),
+			d.fail(fmt.Sprintf("disable.%d", i), i18n.T(fmt.Sprintf("aucune règle intégrée ne s'appelle « %s »", id),
 				fmt.Sprintf("no built-in rule is called %q", id)), hint)
 		}
 	}
@@ -759,7 +763,7 @@ func (d *decoder) checkNames(c *Config) {
 			if s := suggest(w.Rule, keys(all)); s != "" {
 				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 			}
-			d.fail(fmt.Sprintf("waiver.%d.rule", i), i18n.T(fmt.Sprintf("la dérogation vise une règle inconnue %q", w.Rule),
+			d.fail(fmt.Sprintf("waiver.%d.rule", i), i18n.T(fmt.Sprintf("la dérogation vise une règle inconnue « %s »", w.Rule),
 				fmt.Sprintf("the waiver names an unknown rule %q", w.Rule)), hint)
 		}
 	}

@@ -54,7 +54,7 @@ func misplacedKey(k, here string) (msg, hint i18n.Text, ok bool) {
 	where := i18n.T(sectionOf(here).FR, sectionOf(here).EN)
 	homes := i18n.T(strings.Join(sections, " ou "), strings.Join(sections, " or "))
 	msg = i18n.T(
-		fmt.Sprintf("clé %q mal placée %s : elle va dans %s", k, where.FR, homes.FR),
+		fmt.Sprintf("clé « %s » mal placée %s : elle va dans %s", k, where.FR, homes.FR),
 		fmt.Sprintf("key %q misplaced %s: it belongs in %s", k, where.EN, homes.EN))
 	line := key + " = …"
 	hint = i18n.T(

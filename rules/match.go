@@ -28,7 +28,7 @@ func (d *decoder) matchKeys(base string, t map[string]any, r *Rule) {
 			case MatchFolded, MatchLiteral:
 				r.Match = s
 			default:
-				d.fail(base+".match", i18n.T(fmt.Sprintf("comparaison inconnue %q", s), fmt.Sprintf("unknown comparison %q", s)),
+				d.fail(base+".match", i18n.T(fmt.Sprintf("comparaison inconnue « %s »", s), fmt.Sprintf("unknown comparison %q", s)),
 					i18n.T(`écrivez "folded" (majuscules, accents et séparateurs indifférents, par défaut) ou "literal" (noms tels quels)`,
 						`write "folded" (case, accents and separators ignored, the default) or "literal" (names as they are)`))
 			}
@@ -37,7 +37,7 @@ func (d *decoder) matchKeys(base string, t map[string]any, r *Rule) {
 	if x, ok := t["when"]; ok {
 		if s, ok := d.str(base+".when", x); ok {
 			if !sessionKey.MatchString(s) {
-				d.fail(base+".when", i18n.T(fmt.Sprintf("clé de session.toml invalide %q", s), fmt.Sprintf("invalid session.toml key %q", s)),
+				d.fail(base+".when", i18n.T(fmt.Sprintf("clé de session.toml invalide « %s »", s), fmt.Sprintf("invalid session.toml key %q", s)),
 					i18n.T(`le nom d'une clé de session.toml, par exemple "certification"`, `the name of a session.toml key, for example "certification"`))
 			}
 			r.When = s

@@ -75,6 +75,7 @@ type Referential struct {
 	Decree     string // the décret that sets it
 	InForce    Day    // the first audit day it applies to
 	Sources    []string
+	SourcesEN  []string // Sources in English, one for one
 	Criteria   []Criterion
 	Indicators []Indicator // sorted by ID, Indicators[i].ID == i+1
 	// Changes says, by indicator, what this grid changed from its base
@@ -102,7 +103,7 @@ const (
 type Change struct {
 	Kind   string
 	Text   lang.Text
-	Source string
+	Source lang.Text
 }
 
 type rawText struct {
@@ -119,6 +120,7 @@ type rawReferential struct {
 	Base        string             `toml:"base"`
 	Packs       []string           `toml:"packs"`
 	Sources     []string           `toml:"sources"`
+	SourcesEN   []string           `toml:"sources_en"`
 	Aliases     []string           `toml:"aliases"`
 	Change      []rawChange        `toml:"change"`
 	Category    map[string]rawText `toml:"category"`
@@ -137,6 +139,7 @@ type rawChange struct {
 	FR        string `toml:"fr"`
 	EN        string `toml:"en"`
 	Source    string `toml:"source"`
+	SourceEN  string `toml:"source_en"`
 }
 
 type rawIndicator struct {
@@ -179,6 +182,7 @@ func parseReferential(src string, lookup func(string) *Referential) (*Referentia
 		Decree:         raw.Decree,
 		InForce:        DayOf(raw.InForceFrom),
 		Sources:        raw.Sources,
+		SourcesEN:      raw.SourcesEN,
 		Base:           raw.Base,
 		Changes:        map[int]Change{},
 		categoryNames:  map[Category]i18n.Text{},
@@ -283,7 +287,7 @@ func (r *Referential) addChange(c rawChange) error {
 	if _, dup := r.Changes[c.Indicator]; dup {
 		return fmt.Errorf("two changes for indicator %d", c.Indicator)
 	}
-	r.Changes[c.Indicator] = Change{Kind: c.Kind, Text: i18n.T(c.FR, c.EN), Source: c.Source}
+	r.Changes[c.Indicator] = Change{Kind: c.Kind, Text: i18n.T(c.FR, c.EN), Source: i18n.T(c.Source, c.SourceEN)}
 	return nil
 }
 

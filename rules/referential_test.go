@@ -119,5 +119,5 @@ func TestPackMarks(t *testing.T) {
 
 func TestUserRulesCannotUsePackMarks(t *testing.T) {
 	_, err := Parse("qlint.toml", []byte("schema = 1\n[[rule]]\nid = \"a\"\nindicators = [1]\npaths = [\"a\"]\nbasis = \"official\"\n"))
-	assert.ErrorContains(t, err, `clé inconnue "basis"`)
+	assert.ErrorContains(t, err, `clé inconnue « basis »`)
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/qlint/qlint/internal/i18n"
 )
 
@@ -15,6 +17,7 @@ type syntaxKind struct {
 	fr, en   string // %s stands for the first group, said in words
 	hint     i18n.Text
 	wordHint i18n.Text // when what was found is a bare word ("non", "oui")
+	day      bool      // what was found is a date: said as --as-of says it
 }
 
 var (
@@ -24,6 +27,9 @@ var (
 		"check the quotes, brackets and = signs on that line")
 	hintWord = i18n.T("un texte s'écrit entre guillemets (\"non\"), oui et non s'écrivent true et false",
 		"a string is written between quotes (\"no\"), yes and no are written true and false")
+	// hintDay gives both forms a date may take in qlint.toml (README).
+	hintDay = i18n.T("écrivez la date 12/06/2025 (jour/mois/année, entre guillemets) ou 2025-06-12",
+		"write the date \"12/06/2025\" (day/month/year, in quotes) or 2025-06-12")
 	hintUTF8 = i18n.T("enregistrez qlint.toml en UTF-8 (dans le Bloc-notes : Enregistrer sous, Codage UTF-8)",
 		"save qlint.toml as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
 )
@@ -46,6 +52,11 @@ var syntaxKinds = []syntaxKind{
 	{re: regexp.MustCompile(`^unexpected EOF; expected key separator`),
 		fr: "un signe = est attendu après le nom de la clé, mais le fichier s'arrête",
 		en: "an = sign is expected after the key's name, but the file ends", hint: hintLine},
+	{re: regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got ['"]?(?:\\n|\n|\\r|\r|\\x00|EOF|end of file)['"]? instead`),
+		fr: "le crochet ] qui ferme le nom de la section manque au bout de la ligne",
+		en: "the ] that closes the section's name is missing at the end of the line",
+		hint: i18n.T("une section s'écrit entre deux crochets : [ignore], [organization], [[rule]]",
+			"a section is written between brackets: [ignore], [organization], [[rule]]")},
 	{re: regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead`),
 		fr: "un crochet ] est attendu pour fermer le nom de la section, mais la ligne contient %s",
 		en: "a ] is expected to close the section's name, but the line holds %s",
@@ -124,7 +135,7 @@ var syntaxKinds = []syntaxKind{
 	{re: regexp.MustCompile(`^invalid datetime: (.+)`),
 		fr:   "date invalide %s",
 		en:   "invalid date %s",
-		hint: i18n.T("une date s'écrit AAAA-MM-JJ, sans guillemets : 2026-10-05", "a date is written YYYY-MM-DD, without quotes: 2026-10-05")},
+		hint: hintDay, day: true},
 	{re: regexp.MustCompile(`^(.+) is out of range for`),
 		fr: "le nombre %s est trop grand",
 		en: "the number %s is too large", hint: hintLine},
@@ -154,6 +165,10 @@ func syntaxMessage(msg string) (i18n.Text, i18n.Text) {
 		if len(m) > 1 {
 			found := foundWords(m[1])
 			text = i18n.T(strings.Replace(k.fr, "%s", found.FR, 1), strings.Replace(k.en, "%s", found.EN, 1))
+			if k.day {
+				// The same words as --as-of: « il n'y a pas de mois 13 ».
+				text = DayProblem(strings.Trim(m[1], `"'`))
+			}
 			if !k.wordHint.IsZero() && bareWord(m[1]) {
 				hint = k.wordHint
 			}
@@ -189,4 +204,18 @@ func bareWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// unclosedHeader is the library's message for a section header left open
+// at the end of its line ("[ignore").
+var unclosedHeader = regexp.MustCompile(`to end table name, but got '\\n'|table array name delimiter '\]', but got '\\n'`)
+
+// syntaxLine is the line of a syntax error. For a section header left
+// open, the library counts the line break it stopped at as the next line:
+// the mistake is on the header's own line, at the column it gives.
+func syntaxLine(pe toml.ParseError) int {
+	if unclosedHeader.MatchString(pe.Message) && pe.Position.Line > 1 {
+		return pe.Position.Line - 1
+	}
+	return pe.Position.Line
 }

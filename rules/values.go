@@ -121,7 +121,7 @@ func (d *decoder) known(base string, t map[string]any, allowed []string) {
 				fmt.Sprintf("%s est une clé de premier niveau, en haut du fichier : déplacez la ligne %s avant le premier en-tête [section] (écrite après %s, elle en fait partie)", k, k, strings.TrimPrefix(section.FR, "dans ")),
 				fmt.Sprintf("%s is a top-level key, at the top of the file: move the %s line above the first [section] header (written after %s, it is part of it)", k, k, strings.TrimPrefix(section.EN, "in ")))
 		}
-		msg := i18n.T(fmt.Sprintf("clé inconnue %q %s", k, section.FR), fmt.Sprintf("unknown key %q %s", k, section.EN))
+		msg := i18n.T(fmt.Sprintf("clé inconnue « %s » %s", k, section.FR), fmt.Sprintf("unknown key %q %s", k, section.EN))
 		if m, h, ok := misplacedKey(k, sectionHeader(base)); ok && !(base != "" && isTopKey(k)) && !nearKey(k, allowed) {
 			msg, hint = m, h
 		}
@@ -264,7 +264,7 @@ func (d *decoder) glob(path, s string) string {
 		return ""
 	}
 	if !doublestar.ValidatePattern(s) {
-		d.fail(path, i18n.T(fmt.Sprintf("motif de fichier invalide %q", s), fmt.Sprintf("invalid file pattern %q", s)),
+		d.fail(path, i18n.T(fmt.Sprintf("motif de fichier invalide « %s »", s), fmt.Sprintf("invalid file pattern %q", s)),
 			i18n.T("vérifiez que chaque [ a son ] et chaque { son } ; * et ** remplacent des noms, {a,b} des variantes",
 				"check that every [ has its ] and every { its }; * and ** stand for names, {a,b} for variants"))
 		return ""
@@ -279,13 +279,13 @@ func checkRelative(s string) (i18n.Text, bool) {
 	case strings.TrimSpace(s) == "":
 		return i18n.T("chemin vide", "empty path"), false
 	case strings.HasPrefix(s, "/") || (len(s) > 1 && s[1] == ':'):
-		return i18n.T(fmt.Sprintf("chemin absolu %q refusé", s), fmt.Sprintf("absolute path %q refused", s)), false
+		return i18n.T(fmt.Sprintf("chemin absolu « %s » refusé", s), fmt.Sprintf("absolute path %q refused", s)), false
 	case strings.Contains(s, `\`) && !strings.ContainsAny(s, "[]{}*?"):
-		return i18n.T(fmt.Sprintf("chemin %q écrit avec des \\", s), fmt.Sprintf("path %q written with \\", s)), false
+		return i18n.T(fmt.Sprintf("chemin « %s » écrit avec des \\", s), fmt.Sprintf("path %q written with \\", s)), false
 	}
 	for _, part := range strings.Split(s, "/") {
 		if part == ".." {
-			return i18n.T(fmt.Sprintf("le chemin %q sort du dossier de preuves", s), fmt.Sprintf("path %q leaves the evidence folder", s)), false
+			return i18n.T(fmt.Sprintf("le chemin « %s » sort du dossier de preuves", s), fmt.Sprintf("path %q leaves the evidence folder", s)), false
 		}
 	}
 	return i18n.Text{}, true

@@ -37,7 +37,7 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) (int, error) {
 	if c.config == "" {
 		root = configRoot(root)
 	}
-	o, err := openOutput(root, c.output)
+	o, err := openOutput(root, c.output, "ics")
 	if err != nil {
 		return exitError, err
 	}

@@ -75,7 +75,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	fmt.Fprintln(stderr, i18n.T(
-		fmt.Sprintf("\nLes constats ci-dessus sont voulus. Relancez la vérification avec : qlint %s", shellArg(dir)),
-		fmt.Sprintf("\nThe findings above are on purpose. Check again with: qlint %s", shellArg(dir))).In(lang))
+		fmt.Sprintf("\nLes constats ci-dessus sont voulus. Relancez la vérification avec : qlint %s", cmdArg(dir)),
+		fmt.Sprintf("\nThe findings above are on purpose. Check again with: qlint %s", cmdArg(dir))).In(lang))
 	return exitOK, nil
 }

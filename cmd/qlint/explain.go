@@ -59,6 +59,12 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	case len(pos) == 0:
 		return exitError, usageError("quel indicateur ? qlint explain N, avec N de 1 à 33 (ou --changes)", "which indicator? qlint explain N, with N from 1 to 33 (or --changes)",
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
+	case len(pos) > 1 && isNumber(pos[0]) && isNumber(pos[1]) && !isDir(pos[1]):
+		return exitError, usageError(
+			fmt.Sprintf("un seul indicateur à la fois : %s et %s donnés", pos[0], pos[1]),
+			fmt.Sprintf("one indicator at a time: %s and %s given", pos[0], pos[1]),
+			"qlint explain "+pos[0]+" [DOSSIER], puis qlint explain "+pos[1]+" [DOSSIER]",
+			"qlint explain "+pos[0]+" [FOLDER], then qlint explain "+pos[1]+" [FOLDER]")
 	case len(pos) > 2:
 		return exitError, tooManyFolders("explain N", pos[1:])
 	default:
@@ -74,7 +80,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) (int, error) {
 	if dir == "" {
 		dir = "."
 	}
-	o, err := openOutput(dir, c.output)
+	o, err := openOutput(dir, c.output, "explain")
 	if err != nil {
 		return exitError, err
 	}
@@ -198,12 +204,12 @@ type indicatorContext struct {
 // referential key when qlint.toml forces a grid, the day judged otherwise.
 func unknownIndicator(arg string, ref *rules.Referential, ctx indicatorContext) error {
 	if ref == nil {
-		return usageError(fmt.Sprintf("indicateur %q inconnu : donnez un numéro, de 1 à 33", arg),
+		return usageError(fmt.Sprintf("indicateur « %s » inconnu : donnez un numéro, de 1 à 33", arg),
 			fmt.Sprintf("unknown indicator %q: give a number, from 1 to 33", arg),
 			"par exemple : qlint explain 23", "for example: qlint explain 23")
 	}
 	n, _ := strconv.Atoi(arg)
-	msgFR := fmt.Sprintf("indicateur %q inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators))
+	msgFR := fmt.Sprintf("indicateur « %s » inconnu : le référentiel %s va de 1 à %d", arg, ref.Version, len(ref.Indicators))
 	msgEN := fmt.Sprintf("unknown indicator %q: the %s referential runs from 1 to %d", arg, ref.Version, len(ref.Indicators))
 	for _, g := range rules.Grids() {
 		if _, ok := g.Indicator(n); !ok || g == ref {

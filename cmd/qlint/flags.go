@@ -10,7 +10,6 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/textwrap"
-	"github.com/qlint/qlint/rules"
 )
 
 // commandFlags lists, for each command that judges the folder, the common
@@ -68,7 +67,7 @@ func printOptions(w io.Writer, fs *flag.FlagSet, l i18n.Lang) {
 			desc += helpDefault.Format(f.DefValue).In(l)
 		}
 		fmt.Fprintln(w, head)
-		fmt.Fprint(w, textwrap.Words(desc, "        ", helpWidth))
+		fmt.Fprint(w, textwrap.Words(spaced(desc, l), "        ", reportWidth(w, false)))
 	})
 }
 
@@ -122,13 +121,7 @@ func misspelledCommand(arg string) string {
 	if _, err := os.Stat(arg); err == nil {
 		return ""
 	}
-	best, dist := "", 3
-	for _, c := range commands {
-		if d := rules.EditDistance(strings.ToLower(arg), c); d < dist && d < len(c)/2+1 {
-			best, dist = c, d
-		}
-	}
-	return best
+	return closest(arg, commands)
 }
 
 // dashed writes a flag's name as the help does: -f, --format.

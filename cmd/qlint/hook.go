@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,12 +52,29 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
+	// The hook speaks the language asked for here; without --lang, that
+	// of qlint.toml, as qlint does.
+	langFlag := ""
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			langFlag = " --lang " + string(l)
+		}
+	})
 	if err := checkHookArgs(pos, *strict); err != nil {
 		return exitError, err
 	}
 	dir := "."
 	if len(pos) == 2 {
 		dir = shownPath(pos[1])
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			// A word that is no folder (a typo, an extra word) would
+			// otherwise install a hook for a folder that is not there.
+			return exitError, usageError(
+				fmt.Sprintf("le dossier de preuves « %s » n'existe pas ou n'est pas un dossier", dir),
+				fmt.Sprintf("the evidence folder %q does not exist or is not a folder", dir),
+				"donnez le chemin du dossier de preuves : qlint hook "+pos[0]+" DOSSIER ; sans dossier, celui où vous êtes",
+				"give the path of the evidence folder: qlint hook "+pos[0]+" FOLDER; without one, the folder you are in")
+		}
 	}
 	hooks, rel, err := hooksDir(dir)
 	if err != nil {
@@ -67,7 +85,7 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	h.readErr, h.ours = readErr, readErr == nil && strings.Contains(string(existing), hookMark)
 	switch pos[0] {
 	case "install":
-		err = installHook(stdout, h, dir, rel, l, *strict)
+		err = installHook(stdout, h, dir, rel, l, *strict, langFlag)
 	case "uninstall":
 		err = uninstallHook(stdout, h, l)
 	}
@@ -111,7 +129,7 @@ type hookFile struct {
 // installHook writes the hook that checks the evidence folder dir (rel
 // from the work tree's top), or rewrites the one qlint wrote; another
 // program's hook, or a link, is left alone.
-func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, strict bool) error {
+func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, strict bool, langFlag string) error {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	if info, err := os.Lstat(h.path); err == nil && info.Mode()&os.ModeSymlink != 0 {
 		return hookLinkError(h.path)
@@ -120,8 +138,8 @@ func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, str
 		return usageError(
 			fmt.Sprintf("%s existe déjà et n'a pas été écrit par qlint : il est laissé tel quel", h.path),
 			fmt.Sprintf("%s already exists and was not written by qlint: it is left as it is", h.path),
-			"ajoutez à ce crochet la ligne : qlint "+shellQuote(rel)+" "+hookFlags(strict)+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
-			"add this line to that hook: qlint "+shellQuote(rel)+" "+hookFlags(strict)+" || exit 1; or use the pre-commit framework (see the README)")
+			"ajoutez à ce crochet la ligne : qlint "+cmdArg(rel)+" "+hookFlags(strict)+langFlag+" || exit 1 ; ou passez par le framework pre-commit (voir le README)",
+			"add this line to that hook: qlint "+cmdArg(rel)+" "+hookFlags(strict)+langFlag+" || exit 1; or use the pre-commit framework (see the README)")
 	}
 	if err := hookRulesCheck(dir, strict); err != nil {
 		return err
@@ -129,7 +147,7 @@ func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, str
 	self, onPath := hookQlint()
 	err := os.MkdirAll(h.hooks, 0o755)
 	if err == nil {
-		err = os.WriteFile(h.path, []byte(hookScript(rel, self, onPath, l, strict)), 0o755)
+		err = os.WriteFile(h.path, []byte(hookScript(rel, self, onPath, l, strict, langFlag)), 0o755)
 	}
 	if err == nil {
 		err = os.Chmod(h.path, 0o755)
@@ -236,7 +254,7 @@ func hookFlags(strict bool) string {
 	return "--pre-commit --new-from-rev HEAD"
 }
 
-func hookScript(rel, qlint string, onPath bool, l i18n.Lang, strict bool) string {
+func hookScript(rel, qlint string, onPath bool, l i18n.Lang, strict bool, langFlag string) string {
 	check := `if ! command -v qlint >/dev/null 2>&1; then
 	echo ` + shellQuote(i18n.T(
 		"qlint: commande qlint introuvable ; installez-la avec : go install github.com/qlint/qlint/cmd/qlint@latest",
@@ -267,7 +285,7 @@ fi`
 ` + what + `
 ` + check + `
 cd "$(git rev-parse --show-toplevel)" || exit 1
-exec ` + run + ` ` + shellQuote(rel) + ` ` + hookFlags(strict) + `
+exec ` + run + ` ` + shellQuote(rel) + ` ` + hookFlags(strict) + langFlag + `
 `
 }
 

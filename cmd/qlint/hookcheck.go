@@ -22,16 +22,17 @@ func hookRulesCheck(dir string, strict bool) error {
 	if strict {
 		install += " --strict"
 	}
+	where := placeWords(dir)
 	if len(found) == 0 {
-		return usageError("pas de fichier de règles qlint.toml dans "+shownPath(dir)+" : le crochet refuserait chaque commit",
-			"no qlint.toml rules file in "+shownPath(dir)+": the hook would refuse every commit",
+		return usageError("pas de fichier de règles qlint.toml dans "+where.FR+" : le crochet refuserait chaque commit",
+			"no qlint.toml rules file in "+where.EN+": the hook would refuse every commit",
 			"créez-le d'abord avec qlint init, ou donnez le dossier de preuves : "+install+" DOSSIER",
 			"make it first with qlint init, or give the evidence folder: "+install+" FOLDER")
 	}
-	cmd := install + " " + shellQuote(found[0])
+	cmd := install + " " + cmdArg(found[0])
 	list := strings.Join(found, ", ")
-	return usageError("pas de fichier de règles qlint.toml dans "+shownPath(dir)+" : le crochet refuserait chaque commit ; qlint.toml trouvé dans : "+list,
-		"no qlint.toml rules file in "+shownPath(dir)+": the hook would refuse every commit; qlint.toml found in: "+list,
+	return usageError("pas de fichier de règles qlint.toml dans "+where.FR+" : le crochet refuserait chaque commit ; qlint.toml trouvé dans : "+list,
+		"no qlint.toml rules file in "+where.EN+": the hook would refuse every commit; qlint.toml found in: "+list,
 		"donnez le dossier de preuves : "+cmd, "give the evidence folder: "+cmd)
 }
 

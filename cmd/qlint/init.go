@@ -65,8 +65,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		return exitError, err
 	}
 	if len(pos) > 1 {
-		return exitError, usageError(fmt.Sprintf("un seul dossier attendu, %d donnés", len(pos)), fmt.Sprintf("one folder expected, %d given", len(pos)),
-			"qlint init [DOSSIER] [options]", "qlint init [FOLDER] [options]")
+		return exitError, tooManyFolders("init", pos)
 	}
 	dir := "."
 	if len(pos) == 1 {
@@ -134,7 +133,7 @@ func initCategories(list string) ([]rules.Category, error) {
 	for _, c := range strings.Split(list, ",") {
 		cat, ok := rules.KnownCategory(c)
 		if !ok {
-			return nil, usageError(fmt.Sprintf("catégorie inconnue %q", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
+			return nil, usageError(fmt.Sprintf("catégorie inconnue « %s »", strings.TrimSpace(c)), fmt.Sprintf("unknown category %q", strings.TrimSpace(c)),
 				"--categories prend AF, BC, VAE et CFA, séparées par des virgules : --categories AF,BC",
 				"--categories takes AF, BC, VAE and CFA, separated by commas: --categories AF,BC")
 		}
@@ -147,9 +146,10 @@ func initCategories(list string) ([]rules.Category, error) {
 // evidence folder or above evidence folders that have their qlint.toml.
 func checkInitPlace(dir string, force bool) error {
 	if top := configRoot(dir); top != dir && !force {
+		here, there := placeWords(dir), placeWords(top)
 		return usageError(
-			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", dir, top),
-			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", dir, top),
+			fmt.Sprintf("%s fait déjà partie du dossier de preuves %s (il a son qlint.toml) : qlint init y créerait une seconde arborescence", here.FR, there.FR),
+			fmt.Sprintf("%s is already part of the evidence folder %s (it has its qlint.toml): qlint init would make a second skeleton inside it", here.EN, there.EN),
 			"lancez qlint depuis ici : il trouve le qlint.toml du dossier parent ; ou passez --force pour créer quand même un dossier de preuves séparé",
 			"run qlint from here: it finds the parent folder's qlint.toml; or pass --force to make a separate evidence folder anyway")
 	}
@@ -164,8 +164,25 @@ func checkInitPlace(dir string, force bool) error {
 // reportInit says what init created and kept.
 func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang) int {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
-	fmt.Fprintf(stdout, t("Dossier de preuves préparé dans %s :\n", "Evidence folder prepared in %s:\n"), dir)
+	where := placeWords(dir).In(l)
+	rewritten := res.Rewrite.Merged || res.Rewrite.Backup != ""
+	var created []string
 	for _, c := range res.Created {
+		if !(rewritten && c == "qlint.toml") {
+			created = append(created, c)
+		}
+	}
+	if len(created) == 0 && !rewritten {
+		fmt.Fprintf(stdout, t("Rien à créer dans %s : le dossier de preuves a déjà tous ses dossiers.\n",
+			"Nothing to create in %s: the evidence folder already has all its folders.\n"), where)
+	} else {
+		fmt.Fprintf(stdout, t("Dossier de preuves préparé dans %s :\n", "Evidence folder prepared in %s:\n"), where)
+	}
+	if rewritten {
+		// Rewritten, not created: her file was there.
+		fmt.Fprintln(stdout, "  ~ qlint.toml "+t("(réécrit)", "(rewritten)"))
+	}
+	for _, c := range created {
 		fmt.Fprintf(stdout, "  + %s\n", c)
 	}
 	switch {
@@ -184,13 +201,17 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 			"file already there, left as it was.", "files already there, left as they were.").In(l))
 	}
 	if !gitdates.InRepository(dir) {
+		gitInit := "git init"
+		if filepath.Clean(dir) != "." {
+			gitInit += " " + cmdArg(dir)
+		}
 		fmt.Fprintln(stdout, t(
-			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : git init "+shellArg(dir),
-			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: git init "+shellArg(dir)))
+			"Ce dossier n'est pas encore un dépôt git : qlint date les preuves par leur historique. Créez-le avec : "+gitInit,
+			"This folder is not a git repository yet: qlint dates the proofs by their history. Create it with: "+gitInit))
 	}
 	run := "qlint"
 	if dir != "." {
-		run += " " + shellArg(dir)
+		run += " " + cmdArg(dir)
 	}
 	fmt.Fprintln(stdout, t(
 		"Déposez les preuves dans ces dossiers (chaque README dit quoi), enregistrez-les avec git, puis lancez : "+run,

@@ -235,14 +235,16 @@ type output struct {
 
 // openOutput checks the -o path (none when path is empty) for the evidence
 // folder root, before any work.
-func openOutput(root, path string) (*output, error) {
+func openOutput(root, path, format string) (*output, error) {
 	o := &output{path: path}
 	if path == "" {
 		return o, nil
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		name := outputName(format)
 		return nil, usageError(path+" est un dossier", path+" is a folder",
-			"donnez un nom de fichier : -o "+path+"/rapport.txt", "give a file name: -o "+path+"/report.txt")
+			"donnez un nom de fichier : -o "+cmdArg(strings.TrimSuffix(path, "/")+"/"+name.FR),
+			"give a file name: -o "+cmdArg(strings.TrimSuffix(path, "/")+"/"+name.EN))
 	}
 	t, err := checkOutput(root, path)
 	if err != nil {

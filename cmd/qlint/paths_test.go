@@ -30,3 +30,14 @@ func TestShownPathsUseSlashes(t *testing.T) {
 	}
 	assert.True(t, strings.HasPrefix(stderr.String(), "qlint"), stderr.String())
 }
+
+func TestClosest(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"formt", "format"}, {"versoin", "version"}, {"FORMAT", "format"}, {"zzzz", ""}, {"o", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			assert.Equal(t, tt.want, closest(tt.word, []string{"format", "output", "version", "lang"}))
+		})
+	}
+}

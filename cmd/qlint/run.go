@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "lint", "demo", "version", "init", "explain", "watch", "hook", "calendar":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, helpText(mainUsage, langFromArgs(args[1:])))
+			printHelp(stdout, helpText(mainUsage, langFromArgs(args[1:])), langFromArgs(args[1:]))
 			return exitOK
 		case "--version", "-version", "-V":
 			cmd, args = "version", args[1:]
@@ -216,7 +216,7 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		l := helpLang
-		fmt.Fprint(stdout, helpText(usage, l))
+		printHelp(stdout, helpText(usage, l), l)
 		n := 0
 		fs.VisitAll(func(*flag.Flag) { n++ })
 		if n > 0 {
@@ -268,6 +268,9 @@ func flagError(fs *flag.FlagSet, err error) error {
 			// A flag of another command: this one would take it and do
 			// nothing with it.
 			return usageError("qlint "+cmd+" ne prend pas l'option "+name, "qlint "+cmd+" does not take option "+name, hintFR, hintEN)
+		}
+		if want := misspelledFlag(fs, strings.TrimLeft(name, "-")); want != "" {
+			return usageError("option inconnue "+name+" : vouliez-vous dire "+want+" ?", "unknown option "+name+": did you mean "+want+"?", hintFR, hintEN)
 		}
 		return usageError("option inconnue "+name, "unknown option "+name, hintFR, hintEN)
 	case strings.HasPrefix(msg, "flag needs an argument: "):
@@ -376,9 +379,10 @@ func parseCommand(name, usage string, args []string, stdout io.Writer, extra fun
 }
 
 func tooManyFolders(name string, pos []string) error {
+	given, extra := quotedList(pos), quotedList(pos[1:])
 	return usageError(
-		fmt.Sprintf("un seul dossier attendu, %d donnés (%s)", len(pos), strings.Join(pos, " ")),
-		fmt.Sprintf("one folder expected, %d given (%s)", len(pos), strings.Join(pos, " ")),
+		fmt.Sprintf("un seul dossier attendu, %d donnés : %s (en trop : %s)", len(pos), given.FR, extra.FR),
+		fmt.Sprintf("one folder expected, %d given: %s (extra: %s)", len(pos), given.EN, extra.EN),
 		"qlint "+name+" DOSSIER [options] ; mettez le chemin entre guillemets s'il contient des espaces",
 		"qlint "+name+" FOLDER [options]; quote the path if it holds spaces")
 }
@@ -412,9 +416,15 @@ func evidenceFolder(root string) (string, error) {
 		root = "."
 	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		if helpWords[strings.ToLower(root)] {
+			return "", usageError(
+				fmt.Sprintf("le dossier de preuves « %s » n'existe pas : vouliez-vous dire qlint -h ?", root),
+				fmt.Sprintf("the evidence folder %q does not exist: did you mean qlint -h?", root),
+				"qlint -h affiche l'aide ; qlint COMMANDE -h celle d'une commande", "qlint -h shows the help; qlint COMMAND -h that of a command")
+		}
 		return "", usageError(
-			fmt.Sprintf("le dossier de preuves %s n'existe pas ou n'est pas un dossier", root),
-			fmt.Sprintf("the evidence folder %s does not exist or is not a folder", root),
+			fmt.Sprintf("le dossier de preuves « %s » n'existe pas ou n'est pas un dossier", root),
+			fmt.Sprintf("the evidence folder %q does not exist or is not a folder", root),
 			"donnez le chemin du dossier de preuves : qlint CHEMIN", "give the path of the evidence folder: qlint PATH")
 	}
 	return root, nil
@@ -423,7 +433,7 @@ func evidenceFolder(root string) (string, error) {
 // lint judges root (checked by the caller, as are c's values) and prints
 // the report; it is shared by lint and demo.
 func lint(root string, c common, stdout, stderr io.Writer) (int, error) {
-	o, err := openOutput(root, c.output)
+	o, err := openOutput(root, c.output, c.format)
 	if err != nil {
 		return exitError, err
 	}
@@ -641,19 +651,19 @@ func formatsHelp() string {
 func checkCommon(c *common) error {
 	if _, ok := report.Lookup(c.format); !ok {
 		names := strings.Join(report.Names(), ", ")
-		return usageError(fmt.Sprintf("format inconnu %q", c.format), fmt.Sprintf("unknown format %q", c.format),
+		return usageError(fmt.Sprintf("format inconnu « %s »", c.format), fmt.Sprintf("unknown format %q", c.format),
 			"formats disponibles : "+names, "available formats: "+names)
 	}
 	switch c.failOn {
 	case "error", "warning", "never":
 	default:
-		return usageError(fmt.Sprintf("--fail-on %q inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
+		return usageError(fmt.Sprintf("--fail-on « %s » inconnu", c.failOn), fmt.Sprintf("unknown --fail-on %q", c.failOn),
 			"écrivez --fail-on error, warning ou never", "write --fail-on error, warning or never")
 	}
 	switch c.git {
 	case linter.GitAuto, linter.GitCLI, linter.GitBuiltin:
 	default:
-		return usageError(fmt.Sprintf("--git %q inconnu", c.git), fmt.Sprintf("unknown --git %q", c.git),
+		return usageError(fmt.Sprintf("--git « %s » inconnu", c.git), fmt.Sprintf("unknown --git %q", c.git),
 			"écrivez --git auto, cli ou builtin", "write --git auto, cli or builtin")
 	}
 	if c.lang != "" {
@@ -668,7 +678,7 @@ func checkCommon(c *common) error {
 func checkLang(s string) (i18n.Lang, error) {
 	l, ok := i18n.Parse(s)
 	if !ok {
-		return l, usageError(fmt.Sprintf("langue inconnue %q", s), fmt.Sprintf("unknown language %q", s),
+		return l, usageError(fmt.Sprintf("langue inconnue « %s »", s), fmt.Sprintf("unknown language %q", s),
 			"écrivez --lang fr ou --lang en", "write --lang fr or --lang en")
 	}
 	return l, nil

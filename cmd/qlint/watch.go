@@ -274,8 +274,8 @@ func (w *watchSession) rulesChanged(ch *watcher.Change) bool {
 func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why changeWhy) i18n.Text {
 	stamp := at.Format("15:04:05")
 	if prev == nil {
-		return i18n.T("["+stamp+"] Surveillance en cours : enregistrez, déplacez, validez… le rapport se met à jour. Ctrl-C pour arrêter.",
-			"["+stamp+"] Watching: save, move, commit… the report updates. Ctrl-C to stop.")
+		return i18n.T("["+stamp+"] Surveillance en cours : à chaque preuve ajoutée, modifiée, déplacée ou enregistrée dans git, le rapport se met à jour. Ctrl-C pour arrêter.",
+			"["+stamp+"] Watching: whenever a proof is added, changed, moved or committed, the report updates. Ctrl-C to stop.")
 	}
 	addedF, resolvedF := linter.FindingsDiff(prev.Findings, cur.Findings)
 	added, resolved := len(addedF), len(resolvedF)
@@ -296,6 +296,17 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 	named := namedFiles(why.names)
 	fr := fmt.Sprintf("[%s] %s%s : %s, %s", stamp, files.FR, named.FR, news.FR, done.FR)
 	en := fmt.Sprintf("[%s] %s%s: %s, %s", stamp, files.EN, named.EN, news.EN, done.EN)
+	commit := newCommit(prev, cur, ch)
+	gitOnly := ch != nil && ch.Git && why.files == 0
+	switch {
+	case gitOnly && commit != "":
+		// A commit changes no file: it dates the proofs anew.
+		fr = fmt.Sprintf("[%s] nouvel enregistrement (commit %s), dates mises à jour : %s, %s", stamp, commit, news.FR, done.FR)
+		en = fmt.Sprintf("[%s] new commit (%s), dates updated: %s, %s", stamp, commit, news.EN, done.EN)
+	case gitOnly:
+		fr = fmt.Sprintf("[%s] dépôt git modifié (fichiers indexés, branche…) : %s, %s", stamp, news.FR, done.FR)
+		en = fmt.Sprintf("[%s] git repository changed (staged files, branch…): %s, %s", stamp, news.EN, done.EN)
+	}
 	if !why.day.IsZero() {
 		fr = fmt.Sprintf("[%s] nouveau jour, état au %s : %s, %s", stamp, why.day.French(), news.FR, done.FR)
 		en = fmt.Sprintf("[%s] new day, as of %s: %s, %s", stamp, why.day, news.EN, done.EN)
@@ -304,7 +315,12 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 		fr += ", règles de qlint.toml rechargées"
 		en += ", qlint.toml rules reloaded"
 	}
-	if ch != nil && ch.Git {
+	switch {
+	case gitOnly:
+	case commit != "":
+		fr += ", nouvel enregistrement (commit " + commit + ")"
+		en += ", new commit (" + commit + ")"
+	case ch != nil && ch.Git:
 		fr += ", dépôt git modifié"
 		en += ", git repository changed"
 	}
@@ -313,4 +329,20 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 		en += "; indicators " + strings.Join(movesEN, ", ")
 	}
 	return i18n.T(fr+".", en+".")
+}
+
+// newCommit is the short id of the commit made since prev, when the
+// repository's HEAD moved; "" otherwise.
+func newCommit(prev, cur *linter.Report, ch *watcher.Change) string {
+	if ch == nil || !ch.Git || prev == nil || cur == nil {
+		return ""
+	}
+	h := cur.History.Head
+	if h == "" || h == prev.History.Head {
+		return ""
+	}
+	if len(h) > 7 {
+		h = h[:7]
+	}
+	return h
 }

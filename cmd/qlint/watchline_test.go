@@ -61,3 +61,39 @@ func TestChangeLineNamesFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestChangeLineAfterCommit: a commit changes no file but the dates; the
+// line says so with the commit, not « 0 fichier changé … dépôt git
+// modifié »; the banner does not say « enregistrez » for saving a file.
+func TestChangeLineAfterCommit(t *testing.T) {
+	at := time.Date(2026, 11, 22, 14, 5, 9, 0, time.Local)
+	prev := &linter.Report{History: linter.HistoryInfo{Kind: "git", Head: "0d1a2b3c4d5e6f708192a3b4c5d6e7f809a1b2c3"}}
+	cur := &linter.Report{History: linter.HistoryInfo{Kind: "git", Head: "e0628851f2a3b4c5d6e7f8091a2b3c4d5e6f7081"}}
+	ch := &watcher.Change{Git: true}
+	tests := []struct {
+		name      string
+		prev, cur *linter.Report
+		why       changeWhy
+		fr, en    string
+	}{
+		{"commit", prev, cur, changeWhy{},
+			"[14:05:09] nouvel enregistrement (commit e062885), dates mises à jour : 0 nouveau constat, 0 résolu.",
+			"[14:05:09] new commit (e062885), dates updated: 0 new findings, 0 resolved."},
+		{"staging", prev, prev, changeWhy{},
+			"[14:05:09] dépôt git modifié (fichiers indexés, branche…) : 0 nouveau constat, 0 résolu.",
+			"[14:05:09] git repository changed (staged files, branch…): 0 new findings, 0 resolved."},
+		{"files and commit", prev, cur, changeWhy{files: 1, names: changedNames("/preuves", &watcher.Change{Paths: []string{"a.pdf"}})},
+			"[14:05:09] 1 fichier changé (a.pdf) : 0 nouveau constat, 0 résolu, nouvel enregistrement (commit e062885).",
+			"[14:05:09] 1 file changed (a.pdf): 0 new findings, 0 resolved, new commit (e062885)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line := changeLine(tt.prev, tt.cur, ch, at, tt.why)
+			assert.Equal(t, tt.fr, line.FR)
+			assert.Equal(t, tt.en, line.EN)
+		})
+	}
+	banner := changeLine(nil, cur, nil, at, changeWhy{})
+	assert.NotContains(t, banner.FR, "enregistrez")
+	assert.Contains(t, banner.FR, "enregistrée dans git")
+}

@@ -12,6 +12,9 @@ import (
 // set, else the terminal's width when the report goes to a terminal, else
 // a fixed width (files, pipes, CI logs read the same everywhere).
 func reportWidth(w io.Writer, toFile bool) int {
+	if m, ok := w.(interface{ Width() int }); ok && !toFile {
+		return m.Width() // a message writer, already set to the terminal
+	}
 	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n >= 20 && !toFile {
 		return n
 	}

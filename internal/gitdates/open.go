@@ -438,7 +438,7 @@ func readIgnoreRevs(dir, p string, format idFormat) (map[plumbing.Hash]bool, err
 		}
 		if n := format.hexLen(); len(line) != n || !isHex(line) {
 			return nil, &lang.Error{
-				Msg: i18n.T(fmt.Sprintf("%s:%d : %q n'est pas un identifiant de commit complet (%d caractères hexadécimaux)", p, i+1, line, n),
+				Msg: i18n.T(fmt.Sprintf("%s:%d : « %s » n'est pas un identifiant de commit complet (%d caractères hexadécimaux)", p, i+1, line, n),
 					fmt.Sprintf("%s:%d: %q is not a full commit id (%d hexadecimal characters)", p, i+1, line, n)),
 				Hint: i18n.T("git rev-parse COMMIT donne l'identifiant complet", "git rev-parse COMMIT gives the full id"),
 			}

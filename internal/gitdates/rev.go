@@ -30,7 +30,7 @@ func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*Rev, error) {
 		return &Rev{}, nil
 	}
 	unknown := &lang.Error{
-		Msg: i18n.T(fmt.Sprintf("--new-from-rev : la révision %q est introuvable dans le dépôt", rev),
+		Msg: i18n.T(fmt.Sprintf("--new-from-rev : la révision « %s » est introuvable dans le dépôt", rev),
 			fmt.Sprintf("--new-from-rev: revision %q cannot be found in the repository", rev)),
 		Hint: i18n.T("donnez une branche, une étiquette ou un commit qui existe (git log --oneline --all) ; en CI, récupérez tout l'historique (fetch-depth: 0 ou GIT_DEPTH: 0) pour que la branche de base soit là",
 			"give a branch, tag or commit that exists (git log --oneline --all); in CI, fetch the whole history (fetch-depth: 0 or GIT_DEPTH: 0) so that the base branch is there"),

@@ -77,6 +77,9 @@ func mergeProfile(text string, p Profile) (string, bool) {
 			}
 		}
 	}
+	if ok {
+		newOrg = keepComments(newOrg, lines[old.start:old.end])
+	}
 	var out []string
 	if ok {
 		out = append(append(append(out, lines[:old.start]...), newOrg...), lines[old.end:]...)
@@ -111,6 +114,28 @@ func mergeProfile(text string, p Profile) (string, bool) {
 	return strings.Join(out, "\n"), true
 }
 
+// keepComments puts back, on each line of fresh that sets a key, the
+// comment she wrote at the end of that key's line in old: her words on the
+// name, the categories or any other line of the profile survive --force.
+func keepComments(fresh, old []string) []string {
+	mine := map[string]string{}
+	for _, l := range old {
+		if k := keyOf(l); k != "" {
+			if c := trailingComment(l); c != "" {
+				mine[k] = c
+			}
+		}
+	}
+	out := make([]string, len(fresh))
+	for i, l := range fresh {
+		out[i] = l
+		if c, ok := mine[keyOf(l)]; ok {
+			out[i] = strings.TrimRight(stripComment(l), " ") + c
+		}
+	}
+	return out
+}
+
 type span struct{ start, end int } // lines [start, end): header to next header
 
 // table finds [name] in lines; its span runs to the next table header,
@@ -141,9 +166,24 @@ func table(lines []string, name string) (span, bool) {
 
 func isHeader(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "[") }
 
+// stripComment is l without its comment: the first # outside a quoted
+// string ("Formations #1" is a name, not a comment).
 func stripComment(l string) string {
-	if i := strings.Index(l, "#"); i >= 0 && !strings.Contains(l[:i], `"`) {
-		return l[:i]
+	var quote byte
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case quote == '"' && c == '\\':
+			i++ // an escaped character, a quote included
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return l[:i]
+		}
 	}
 	return l
 }

@@ -208,7 +208,7 @@ func isLoopback(host string) (bool, error) {
 	ips, err := net.LookupIP(host)
 	if err != nil || len(ips) == 0 {
 		return false, &lang.Error{
-			Msg:  i18n.T(fmt.Sprintf("nom d'ordinateur %q inconnu pour --serve", host), fmt.Sprintf("unknown host name %q for --serve", host)),
+			Msg:  i18n.T(fmt.Sprintf("nom d'ordinateur « %s » inconnu pour --serve", host), fmt.Sprintf("unknown host name %q for --serve", host)),
 			Hint: i18n.T("gardez l'adresse par défaut : qlint watch --serve", "keep the default address: qlint watch --serve"),
 			Err:  err,
 		}

@@ -38,14 +38,19 @@ func Words(text, indent string, width int) string {
 func Units(text string) []string {
 	var out []string
 	glueNext := false
+	var cmd command
 	for _, w := range strings.FieldsFunc(text, breakable) {
+		inCmd := cmd.takes(w)
 		switch {
-		case len(out) > 0 && (glueNext || gluesBack(w)):
+		case len(out) > 0 && (glueNext || gluesBack(w) || inCmd):
 			out[len(out)-1] += " " + w
 		default:
 			out = append(out, w)
 		}
 		glueNext = w == "«" || strings.HasSuffix(w, "«")
+		if !inCmd {
+			cmd.start(w)
+		}
 	}
 	return out
 }

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/qlint/qlint/internal/i18n"
+
+	"github.com/qlint/qlint/rules"
+)
+
+// closest returns the word of candidates that word was probably meant to
+// be: one or two letters away, and not so far that a short word matches
+// anything ("" when none is).
+func closest(word string, candidates []string) string {
+	best, dist := "", 3
+	for _, c := range candidates {
+		if d := rules.EditDistance(strings.ToLower(word), c); d < dist && d < len(c)/2+1 {
+			best, dist = c, d
+		}
+	}
+	return best
+}
+
+// misspelledFlag returns the option of fs that name (given without its
+// dashes) was probably meant to be, as --format; for lint, --version too,
+// which qlint reads before any command.
+func misspelledFlag(fs *flag.FlagSet, name string) string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) > 1 {
+			names = append(names, f.Name)
+		}
+	})
+	if fs.Name() == "lint" {
+		names = append(names, "version", "help")
+	}
+	if c := closest(name, names); c != "" {
+		return "--" + c
+	}
+	return ""
+}
+
+// helpWords are what people type for help, as a command or a folder.
+var helpWords = map[string]bool{"aide": true, "help": true, "?": true, "aidez-moi": true, "-aide": true, "--aide": true}
+
+// quotedList lists words as people read them: « a », « b » in French,
+// "a", "b" in English; each word whole, so that two folder names with
+// spaces never run together.
+func quotedList(words []string) i18n.Text {
+	fr := make([]string, len(words))
+	en := make([]string, len(words))
+	for i, w := range words {
+		fr[i], en[i] = "« "+w+" »", strconv.Quote(w)
+	}
+	return i18n.T(strings.Join(fr, ", "), strings.Join(en, ", "))
+}
+
+// isNumber reports whether s is written in digits only.
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
