@@ -2,6 +2,7 @@ package linter
 
 import (
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -499,37 +500,87 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, DateSource) {
 
 // waive turns the findings a valid waiver covers into waived ones, and marks
 // those whose waiver has expired.
+//
+// A waiver on an indicator covers a finding only as it counts for that
+// indicator: a finding that counts for 11 and 12 with a waiver on 12 is
+// split in two, waived for 12 and still an error for 11 (else the waiver
+// would make 11 look conforme). A waiver on a rule covers the whole finding.
 func (j *judge) waive() {
-	for i := range j.findings {
+	n := len(j.findings)
+	for i := 0; i < n; i++ {
 		f := &j.findings[i]
 		if !f.Kind.Info().Waivable {
 			continue
 		}
-		for _, w := range j.Config.Waivers {
-			if !covers(w, f) {
-				continue
-			}
-			if w.Until.IsZero() || !j.AsOf.After(w.Until) {
-				f.setKind(KindWaived)
-				f.text = msgWaived(f.text, w)
-			} else {
-				f.text = msgWaiverExpired(f.text, w)
-			}
-			break
+		parts := j.waivedParts(*f)
+		if len(parts) == 0 {
+			continue
 		}
+		j.findings[i] = parts[0]
+		j.findings = append(j.findings, parts[1:]...)
 	}
 }
 
-func covers(w *rules.Waiver, f *Finding) bool {
-	if w.Rule != "" {
-		return w.Rule == f.Rule
+// waivedParts splits f by the waivers that cover it: one waived finding per
+// valid waiver, with the indicators it covers, and the rest of f as it was
+// (its text noting an expired waiver). Nil when no waiver covers f.
+func (j *judge) waivedParts(f Finding) []Finding {
+	var byWaiver []*rules.Waiver // in the order of the indicators
+	waivedFor := map[*rules.Waiver][]int{}
+	var rest []int
+	var expired *rules.Waiver
+	inds := f.Indicators
+	if len(inds) == 0 {
+		inds = []int{0} // no indicator: only a waiver on its rule covers it
 	}
-	for _, n := range f.Indicators {
-		if n == w.Indicator {
-			return true
+	for _, n := range inds {
+		w := j.waiverFor(f, n)
+		switch {
+		case w == nil:
+			rest = append(rest, n)
+		case !w.Until.IsZero() && j.AsOf.After(w.Until):
+			rest = append(rest, n)
+			if expired == nil {
+				expired = w
+			}
+		default:
+			if waivedFor[w] == nil {
+				byWaiver = append(byWaiver, w)
+			}
+			waivedFor[w] = append(waivedFor[w], n)
 		}
 	}
-	return false
+	if len(byWaiver) == 0 && expired == nil {
+		return nil
+	}
+	var parts []Finding
+	if len(rest) > 0 {
+		g := f
+		g.Indicators = slices.DeleteFunc(rest, func(n int) bool { return n == 0 })
+		if expired != nil {
+			g.text = msgWaiverExpired(g.text, expired)
+		}
+		parts = append(parts, g)
+	}
+	for _, w := range byWaiver {
+		g := f
+		g.Indicators = slices.DeleteFunc(waivedFor[w], func(n int) bool { return n == 0 })
+		g.setKind(KindWaived)
+		g.text = msgWaived(f.text, w)
+		parts = append(parts, g)
+	}
+	return parts
+}
+
+// waiverFor is the first waiver that covers f as it counts for indicator n
+// (nil when none does).
+func (j *judge) waiverFor(f Finding, n int) *rules.Waiver {
+	for _, w := range j.Config.Waivers {
+		if w.Rule != "" && w.Rule == f.Rule || w.Rule == "" && n != 0 && w.Indicator == n {
+			return w
+		}
+	}
+	return nil
 }
 
 func (j *judge) report() *Report {
@@ -559,10 +610,16 @@ func (j *judge) report() *Report {
 		rep.Cycle = &j.cycle
 	}
 	worst := map[int]Status{} // the worst status the findings give each indicator
+	waived := map[int]bool{}
 	for i := range j.findings {
 		f := &j.findings[i]
 		f.Message = f.text.In(j.Lang)
 		rep.Summary.count(f.Severity)
+		if f.Kind == KindWaived {
+			for _, n := range f.Indicators {
+				waived[n] = true
+			}
+		}
 		st := f.Kind.Info().Worsens
 		if st == "" || f.Deferred {
 			continue
@@ -583,10 +640,18 @@ func (j *judge) report() *Report {
 			res.Status = StatusUncovered
 		case worst[ind.ID] != "":
 			res.Status = worst[ind.ID]
+		case waived[ind.ID]:
+			// Its only problems are waived: "ok" for the contract's
+			// status, but never said conforme, nor counted as such.
+			res.Status, res.Waived = StatusOK, true
 		default:
 			res.Status = StatusOK
 		}
-		rep.Summary.Indicators.add(res.Status)
+		if res.Waived {
+			rep.Summary.Indicators.Waived++
+		} else {
+			rep.Summary.Indicators.add(res.Status)
+		}
 		rep.Indicators = append(rep.Indicators, res)
 	}
 	rep.Findings = append(rep.Findings, j.findings...)

@@ -102,6 +102,9 @@ type StatusCounts struct {
 	DueSoon       int `json:"due_soon"`
 	Uncovered     int `json:"uncovered"`
 	NotApplicable int `json:"not_applicable"`
+	// Waived counts the indicators whose only problems are waived (status
+	// "ok", Waived set): not counted in OK.
+	Waived int `json:"waived,omitempty"`
 }
 
 // IndicatorResult is the status of one indicator.
@@ -111,6 +114,9 @@ type IndicatorResult struct {
 	Title     string   `json:"title"`
 	Status    Status   `json:"status"`
 	Rules     []string `json:"rules"`
+	// Waived says the status is ok only because a waiver covers all its
+	// problems: said « DÉROGATION », never conforme.
+	Waived bool `json:"waived,omitempty"`
 
 	reason i18n.Text // why it does or does not apply
 }

@@ -74,7 +74,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report
 		yes = t("non", "no")
 	}
 	p.printf("%s %s — %s\n", t("S'applique à l'organisme :", "Applies to the organization:"), yes, res.Reason(l))
-	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), res.Status.Words().In(l))
+	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), IndicatorWord(res).In(l))
 
 	var covering []*rules.Rule
 	for _, r := range cfg.Rules {
