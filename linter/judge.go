@@ -2,6 +2,7 @@ package linter
 
 import (
 	"io/fs"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -382,6 +383,12 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 			}
 		}
 		f.Kind, f.text, f.Due = KindMissing, msgMissingIn(r, dir, len(found), due), due
+		if r.Due != nil && sp.start.IsZero() {
+			// Judged as due because its date was not understood: say so.
+			if hint := dateHint(path.Base(dir)); !hint.IsZero() {
+				f.text = i18n.T(f.text.FR+" "+hint.FR, f.text.EN+" "+hint.EN)
+			}
+		}
 		j.add(f)
 		j.noteMissing(r, dir)
 		return
