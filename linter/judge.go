@@ -604,6 +604,7 @@ func (j *judge) report() *Report {
 		Indicators:   []IndicatorResult{},
 		Findings:     []Finding{},
 		day:          j.AsOf,
+		today:        j.Today,
 		Matches:      j.matches,
 		RuleTitles:   map[string]string{},
 		WarnWithin:   j.Config.WarnWithin,

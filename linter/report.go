@@ -55,6 +55,7 @@ type Report struct {
 	repoTop        string // the repository's root on disk, real path ("" when unknown)
 	ruleDefs       map[string]*rules.Rule
 	day            rules.Day
+	today          rules.Day          // the real day the report was made
 	ref            *rules.Referential // the grid judged on
 	// gridNote says, when qlint.toml forces a grid out of its period, which
 	// grid the auditor uses: the header shows it.
@@ -228,6 +229,15 @@ func short(h string) string {
 
 // Day is the day the report judges on (the as-of day).
 func (r *Report) Day() rules.Day { return r.day }
+
+// Today is the real day the report was made on: the as-of day when the
+// caller did not say.
+func (r *Report) Today() rules.Day {
+	if r.today.IsZero() {
+		return r.day
+	}
+	return r.today
+}
 
 // RepoTop is the repository's root on disk, real path ("" when unknown).
 func (r *Report) RepoTop() string { return r.repoTop }

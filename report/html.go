@@ -93,7 +93,7 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	}
 	audit := ""
 	if r.Cycle != nil {
-		audit = auditLine(*r.Cycle, r.Day(), r.Ref()).In(l)
+		audit = auditLine(*r.Cycle, r.Day(), r.Today(), r.Ref()).In(l)
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{

@@ -197,23 +197,33 @@ func (p *textPrinter) header(r *linter.Report) {
 		p.printf("%s\n", p.paint(ansiYellow, r.GridNote().In(p.l)))
 	}
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.Day(), r.Ref()); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.Day(), r.Today(), r.Ref()); !line.IsZero() {
 			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
 		}
 	}
 }
 
-// auditLineBase says when the next audit comes, from the audit calendar.
-func auditLineBase(c rules.Cycle, asOf rules.Day) i18n.Text {
-	in := func(d rules.Day) i18n.Text {
-		n := asOf.DaysUntil(d)
+// auditLineBase says when the next audit comes, from the audit calendar,
+// counting from the day judged; « aujourd'hui » only when that day is
+// today (judged at a later day, the audit day is « le jour jugé », with how
+// far it is from today).
+func auditLineBase(c rules.Cycle, asOf, today rules.Day) i18n.Text {
+	days := func(n int) i18n.Text {
 		switch {
 		case n == 0:
 			return i18n.T("aujourd'hui", "today")
 		case n < 0:
-			return i18n.T(fmt.Sprintf("il y a %d jours", -n), fmt.Sprintf("%d days ago", -n))
+			return i18n.T(fmt.Sprintf("il y a %s", i18n.N(-n, "jour", "jours", "", "").FR), fmt.Sprintf("%s ago", i18n.N(-n, "", "", "day", "days").EN))
 		}
-		return i18n.T(fmt.Sprintf("dans %d jours", n), fmt.Sprintf("in %d days", n))
+		return i18n.T(fmt.Sprintf("dans %s", i18n.N(n, "jour", "jours", "", "").FR), fmt.Sprintf("in %s", i18n.N(n, "", "", "day", "days").EN))
+	}
+	in := func(d rules.Day) i18n.Text {
+		n := asOf.DaysUntil(d)
+		if n == 0 && !today.IsZero() && asOf != today {
+			far := days(today.DaysUntil(d))
+			return i18n.T("le jour jugé, "+far.FR, "the day judged, "+far.EN)
+		}
+		return days(n)
 	}
 	switch {
 	case c.Booked:
