@@ -113,6 +113,10 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report
 		case !applies:
 			p.printf("  %s\n", t("Rien : l'indicateur ne s'applique pas. Si l'auditeur le demande, justifiez-le par une dérogation [[waiver]].",
 				"Nothing: the indicator does not apply. If the auditor asks, justify it with a [[waiver]]."))
+		case len(waived) > 0:
+			// The proofs are not there: a waiver covers them, until its end.
+			p.printf("%s", wrap(t("Rien tant que la dérogation court, mais ce qu'elle couvre reste à faire : préparez-le avant sa fin (ci-dessous).",
+				"Nothing while the waiver runs, but what it covers is still to do: prepare it before it ends (below)."), "  ", p.width()))
 		default:
 			p.printf("  %s\n", t("Rien : les preuves sont là et à jour.", "Nothing: the proofs are there and up to date."))
 		}
