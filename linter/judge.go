@@ -43,12 +43,15 @@ type judge struct {
 	findings []Finding
 	covered  map[int][]string // indicator → active rule ids
 	matches  map[string][]Match
-	eachs    map[string]*eachIndex      // by each pattern, shared by the rules that use it
-	spans    map[string]span            // folder dates, read once
-	hasSpan  map[string]bool            // folders (folded) that hold a session.toml
-	dates    map[rules.DateMode][]dated // file dates by date mode and file index, computed once
-	cycle    rules.Cycle
-	hasCycle bool
+	eachs    map[string]*eachIndex // by each pattern, shared by the rules that use it
+	spans    map[string]span       // folder dates, read once
+	hasSpan  map[string]bool       // folders (folded) that hold a session.toml
+	// dateHinted lists the folders whose name starts like a date qlint
+	// cannot read, once said.
+	dateHinted map[string]bool
+	dates      map[rules.DateMode][]dated // file dates by date mode and file index, computed once
+	cycle      rules.Cycle
+	hasCycle   bool
 	// deferUntil is set while the organization is before its first
 	// surveillance audit with a new-entrant or light-audit profile: then
 	// what that audit checks first is information, not yet an error.
@@ -90,7 +93,7 @@ func Judge(in Input) (*Report, error) {
 	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{},
 		findings: make([]Finding, 0, len(in.Tree.Files)/4+64),
 		matches:  map[string][]Match{}, eachs: map[string]*eachIndex{},
-		spans: map[string]span{}, hasSpan: map[string]bool{}, dates: map[rules.DateMode][]dated{}}
+		spans: map[string]span{}, hasSpan: map[string]bool{}, dateHinted: map[string]bool{}, dates: map[rules.DateMode][]dated{}}
 	for _, f := range in.Tree.Files {
 		if base(f.key) == SessionFile {
 			j.hasSpan[f.key[:max(len(f.key)-len(SessionFile)-1, 0)]] = true
@@ -383,9 +386,11 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 			}
 		}
 		f.Kind, f.text, f.Due = KindMissing, msgMissingIn(r, dir, len(found), due), due
-		if r.Due != nil && sp.start.IsZero() {
-			// Judged as due because its date was not understood: say so.
+		if r.Due != nil && sp.start.IsZero() && !j.dateHinted[dir] {
+			// Judged as due because its date was not understood: say so,
+			// once for the folder.
 			if hint := dateHint(path.Base(dir)); !hint.IsZero() {
+				j.dateHinted[dir] = true
 				f.text = i18n.T(f.text.FR+" "+hint.FR, f.text.EN+" "+hint.EN)
 			}
 		}

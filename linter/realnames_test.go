@@ -278,9 +278,9 @@ func TestDateAtStartDayFirst(t *testing.T) {
 func TestDateHint(t *testing.T) {
 	cases := []struct{ name, fr, en string }{
 		{"11-25-2026 Formation", "écrivez 2026-11-25 au début du nom", "write 2026-11-25 at the start"},
-		{"25-11-26 Formation", "(« 25-11-26 »)", "write 2026-11-25 at the start"},
-		{"31.02.2026 Formation", "n'est pas reconnue", "is not understood"},
-		{"2026-13-01 Formation", "(« 2026-13-01 »)", `("2026-13-01")`},
+		{"25-11-26 Formation", "« 25-11-26 »", "write 2026-11-25 at the start"},
+		{"31.02.2026 Formation", "comme 2026-11-25 (année-mois-jour)", "as 2026-11-25 (year-month-day)"},
+		{"2026-13-01 Formation", "« 2026-13-01 » n'est pas reconnue", `"2026-13-01" is not understood`},
 		{"25-11-2026 Formation", "", ""},
 		{"2025-03-12_acme", "", ""},
 		{"3 2 1 partez", "", ""},

@@ -99,13 +99,13 @@ func dateHint(name string) i18n.Text {
 		guess, ok = validDay("20"+c, b, a)
 	}
 	written := strings.TrimRight(name[:len(m[1])+len(m[2])+len(m[3])+2], " ")
-	example := "2026-11-25"
+	write := i18n.T("écrivez-la au début du nom comme 2026-11-25 (année-mois-jour)", "write it at the start of the name as 2026-11-25 (year-month-day)")
 	if ok {
-		example = guess.String()
+		write = i18n.T("écrivez "+guess.String()+" au début du nom", "write "+guess.String()+" at the start of the name")
 	}
 	return i18n.T(
-		fmt.Sprintf("La date au début du nom du dossier (« %s ») n'est pas reconnue : qlint lit le jour d'abord et l'année sur quatre chiffres (25-11-2026), ou l'année d'abord ; écrivez %s au début du nom, ou donnez les dates dans session.toml.", written, example),
-		fmt.Sprintf("The date at the start of the folder's name (%q) is not understood: qlint reads the day first and the year in four digits (25-11-2026), or the year first; write %s at the start of the name, or give the dates in session.toml.", written, example))
+		fmt.Sprintf("La date du nom « %s » n'est pas reconnue (le jour d'abord, l'année sur quatre chiffres) : %s.", written, write.FR),
+		fmt.Sprintf("The date in the name %q is not understood (day first, four-digit year): %s.", written, write.EN))
 }
 
 // isoAtStart reads a year-first date that starts a name (leadingDate).
