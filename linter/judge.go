@@ -2,6 +2,8 @@ package linter
 
 import (
 	"io/fs"
+	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,12 +43,15 @@ type judge struct {
 	findings []Finding
 	covered  map[int][]string // indicator → active rule ids
 	matches  map[string][]Match
-	eachs    map[string]*eachIndex      // by each pattern, shared by the rules that use it
-	spans    map[string]span            // folder dates, read once
-	hasSpan  map[string]bool            // folders (folded) that hold a session.toml
-	dates    map[rules.DateMode][]dated // file dates by date mode and file index, computed once
-	cycle    rules.Cycle
-	hasCycle bool
+	eachs    map[string]*eachIndex // by each pattern, shared by the rules that use it
+	spans    map[string]span       // folder dates, read once
+	hasSpan  map[string]bool       // folders (folded) that hold a session.toml
+	// dateHinted lists the folders whose name starts like a date qlint
+	// cannot read, once said.
+	dateHinted map[string]bool
+	dates      map[rules.DateMode][]dated // file dates by date mode and file index, computed once
+	cycle      rules.Cycle
+	hasCycle   bool
 	// deferUntil is set while the organization is before its first
 	// surveillance audit with a new-entrant or light-audit profile: then
 	// what that audit checks first is information, not yet an error.
@@ -88,7 +93,7 @@ func Judge(in Input) (*Report, error) {
 	j := &judge{Input: in, applies: map[int]rules.Applicability{}, covered: map[int][]string{},
 		findings: make([]Finding, 0, len(in.Tree.Files)/4+64),
 		matches:  map[string][]Match{}, eachs: map[string]*eachIndex{},
-		spans: map[string]span{}, hasSpan: map[string]bool{}, dates: map[rules.DateMode][]dated{}}
+		spans: map[string]span{}, hasSpan: map[string]bool{}, dateHinted: map[string]bool{}, dates: map[rules.DateMode][]dated{}}
 	for _, f := range in.Tree.Files {
 		if base(f.key) == SessionFile {
 			j.hasSpan[f.key[:max(len(f.key)-len(SessionFile)-1, 0)]] = true
@@ -381,6 +386,14 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 			}
 		}
 		f.Kind, f.text, f.Due = KindMissing, msgMissingIn(r, dir, len(found), due), due
+		if r.Due != nil && sp.start.IsZero() && !j.dateHinted[dir] {
+			// Judged as due because its date was not understood: say so,
+			// once for the folder.
+			if hint := dateHint(path.Base(dir)); !hint.IsZero() {
+				j.dateHinted[dir] = true
+				f.text = i18n.T(f.text.FR+" "+hint.FR, f.text.EN+" "+hint.EN)
+			}
+		}
 		j.add(f)
 		j.noteMissing(r, dir)
 		return
@@ -499,37 +512,87 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, DateSource) {
 
 // waive turns the findings a valid waiver covers into waived ones, and marks
 // those whose waiver has expired.
+//
+// A waiver on an indicator covers a finding only as it counts for that
+// indicator: a finding that counts for 11 and 12 with a waiver on 12 is
+// split in two, waived for 12 and still an error for 11 (else the waiver
+// would make 11 look conforme). A waiver on a rule covers the whole finding.
 func (j *judge) waive() {
-	for i := range j.findings {
+	n := len(j.findings)
+	for i := 0; i < n; i++ {
 		f := &j.findings[i]
 		if !f.Kind.Info().Waivable {
 			continue
 		}
-		for _, w := range j.Config.Waivers {
-			if !covers(w, f) {
-				continue
-			}
-			if w.Until.IsZero() || !j.AsOf.After(w.Until) {
-				f.setKind(KindWaived)
-				f.text = msgWaived(f.text, w)
-			} else {
-				f.text = msgWaiverExpired(f.text, w)
-			}
-			break
+		parts := j.waivedParts(*f)
+		if len(parts) == 0 {
+			continue
 		}
+		j.findings[i] = parts[0]
+		j.findings = append(j.findings, parts[1:]...)
 	}
 }
 
-func covers(w *rules.Waiver, f *Finding) bool {
-	if w.Rule != "" {
-		return w.Rule == f.Rule
+// waivedParts splits f by the waivers that cover it: one waived finding per
+// valid waiver, with the indicators it covers, and the rest of f as it was
+// (its text noting an expired waiver). Nil when no waiver covers f.
+func (j *judge) waivedParts(f Finding) []Finding {
+	var byWaiver []*rules.Waiver // in the order of the indicators
+	waivedFor := map[*rules.Waiver][]int{}
+	var rest []int
+	var expired *rules.Waiver
+	inds := f.Indicators
+	if len(inds) == 0 {
+		inds = []int{0} // no indicator: only a waiver on its rule covers it
 	}
-	for _, n := range f.Indicators {
-		if n == w.Indicator {
-			return true
+	for _, n := range inds {
+		w := j.waiverFor(f, n)
+		switch {
+		case w == nil:
+			rest = append(rest, n)
+		case !w.Until.IsZero() && j.AsOf.After(w.Until):
+			rest = append(rest, n)
+			if expired == nil {
+				expired = w
+			}
+		default:
+			if waivedFor[w] == nil {
+				byWaiver = append(byWaiver, w)
+			}
+			waivedFor[w] = append(waivedFor[w], n)
 		}
 	}
-	return false
+	if len(byWaiver) == 0 && expired == nil {
+		return nil
+	}
+	var parts []Finding
+	if len(rest) > 0 {
+		g := f
+		g.Indicators = slices.DeleteFunc(rest, func(n int) bool { return n == 0 })
+		if expired != nil {
+			g.text = msgWaiverExpired(g.text, expired)
+		}
+		parts = append(parts, g)
+	}
+	for _, w := range byWaiver {
+		g := f
+		g.Indicators = slices.DeleteFunc(waivedFor[w], func(n int) bool { return n == 0 })
+		g.setKind(KindWaived)
+		g.text = msgWaived(f.text, w)
+		parts = append(parts, g)
+	}
+	return parts
+}
+
+// waiverFor is the first waiver that covers f as it counts for indicator n
+// (nil when none does).
+func (j *judge) waiverFor(f Finding, n int) *rules.Waiver {
+	for _, w := range j.Config.Waivers {
+		if w.Rule != "" && w.Rule == f.Rule || w.Rule == "" && n != 0 && w.Indicator == n {
+			return w
+		}
+	}
+	return nil
 }
 
 func (j *judge) report() *Report {
@@ -546,6 +609,7 @@ func (j *judge) report() *Report {
 		Indicators:   []IndicatorResult{},
 		Findings:     []Finding{},
 		day:          j.AsOf,
+		today:        j.Today,
 		Matches:      j.matches,
 		RuleTitles:   map[string]string{},
 		WarnWithin:   j.Config.WarnWithin,
@@ -559,10 +623,16 @@ func (j *judge) report() *Report {
 		rep.Cycle = &j.cycle
 	}
 	worst := map[int]Status{} // the worst status the findings give each indicator
+	waived := map[int]bool{}
 	for i := range j.findings {
 		f := &j.findings[i]
 		f.Message = f.text.In(j.Lang)
 		rep.Summary.count(f.Severity)
+		if f.Kind == KindWaived {
+			for _, n := range f.Indicators {
+				waived[n] = true
+			}
+		}
 		st := f.Kind.Info().Worsens
 		if st == "" || f.Deferred {
 			continue
@@ -583,10 +653,18 @@ func (j *judge) report() *Report {
 			res.Status = StatusUncovered
 		case worst[ind.ID] != "":
 			res.Status = worst[ind.ID]
+		case waived[ind.ID]:
+			// Its only problems are waived: "ok" for the contract's
+			// status, but never said conforme, nor counted as such.
+			res.Status, res.Waived = StatusOK, true
 		default:
 			res.Status = StatusOK
 		}
-		rep.Summary.Indicators.add(res.Status)
+		if res.Waived {
+			rep.Summary.Indicators.Waived++
+		} else {
+			rep.Summary.Indicators.add(res.Status)
+		}
 		rep.Indicators = append(rep.Indicators, res)
 	}
 	rep.Findings = append(rep.Findings, j.findings...)

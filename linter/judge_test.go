@@ -1,6 +1,8 @@
 package linter
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -342,6 +344,43 @@ until = 2026-10-01
 		}
 	}
 	assert.Equal(t, StatusOK, rep.Indicators[22].Status, "a waived finding does not count against the indicator")
+	assert.True(t, rep.Indicators[22].Waived, "but the indicator is said waived, not conforme")
+	assert.Equal(t, 1, rep.Summary.Indicators.Waived)
+}
+
+// A waiver on one indicator covers a finding only as it counts for that
+// indicator: the same missing proof stays an error for the other one.
+func TestJudgeWaiverOnOneIndicatorOfARule(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "emargement"
+indicators = [11, 12]
+paths = ["emargement*"]
+
+[[waiver]]
+indicator = 12
+reason = "Aucune formation de plus de deux jours"
+until = 2027-06-30
+`
+	rep := judgeTree(t, fstest.MapFS{"autre.md": file("2026-01-01")}, cfg, "2026-11-22")
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Rule == "emargement" {
+			got = append(got, fmt.Sprint(f.Kind, " ", f.Severity, " ", f.Indicators))
+		}
+	}
+	assert.ElementsMatch(t, []string{"missing error [11]", "waived info [12]"}, got)
+	assert.Equal(t, StatusMissing, rep.Indicators[10].Status, "11 is not conforme")
+	assert.False(t, rep.Indicators[10].Waived)
+	assert.Equal(t, StatusOK, rep.Indicators[11].Status)
+	assert.True(t, rep.Indicators[11].Waived)
+	assert.True(t, rep.Failed("error"), "the exit code reacts")
+
+	// A waiver on the rule covers the finding for all its indicators.
+	rep = judgeTree(t, fstest.MapFS{"autre.md": file("2026-01-01")}, strings.Replace(cfg, "indicator = 12", `rule = "emargement"`, 1), "2026-11-22")
+	assert.True(t, rep.Indicators[10].Waived)
+	assert.True(t, rep.Indicators[11].Waived)
+	assert.False(t, rep.Failed("error"))
 }
 
 func TestFailedThresholds(t *testing.T) {

@@ -13,6 +13,10 @@ import (
 // criterion; or, with --changes, the grid and what it changes.
 var explainHead = regexp.MustCompile(`^(?:(?:Indicateur|Indicator) \d+ · [^\n]*\n(?:Critère|Criterion) \d+ · |(?:Référentiel|The) rnq-\S+ [^\n]*\n?[^\n]*(?:ce qui change|what changes))`)
 
+// githubHead is how -f github begins: an annotation titled by qlint, or
+// the summary line when there is none.
+var githubHead = regexp.MustCompile(`^(?:::(?:error|warning|notice) [^\n]*title=qlint |qlint: \d+ (?:erreurs?|errors?), )`)
+
 // ownOutputExts are the extensions of the files qlint writes: reports,
 // binder, calendar.
 var ownOutputExts = map[string]bool{
@@ -51,6 +55,13 @@ func ownOutputHead(head []byte) bool {
 		return true // calendar
 	case bytes.Contains(head, []byte(`<meta name="generator" content="qlint`)):
 		return true // binder
+	case githubHead.Match(head):
+		return true // GitHub annotations, or their summary line alone
+	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("[")):
+		// GitLab Code Quality: an array of issues whose description starts
+		// with qlint's title; empty when nothing was found.
+		compact := bytes.Join(bytes.Fields(head), nil)
+		return bytes.Equal(compact, []byte("[]")) || bytes.HasPrefix(compact, []byte(`[{"description":"qlint·`))
 	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
 		// JSON, NDJSON, SARIF: the tool's name comes first.
 		compact := bytes.Join(bytes.Fields(head), nil)

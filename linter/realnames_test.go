@@ -245,10 +245,64 @@ func TestPerItemRules(t *testing.T) {
 	}
 }
 
-// dateAtStart reads what leadingDate describes.
+// A folder dated day first, the French way, is dated that day; never month
+// first; an impossible date is no date (issue 17, item 7).
+func TestDateAtStartDayFirst(t *testing.T) {
+	cases := []struct{ name, want string }{
+		{"25-11-2026 Formation Word Martin", "2026-11-25"},
+		{"25.11.2026 Formation Word", "2026-11-25"},
+		{"25_11_2026_acme", "2026-11-25"},
+		{"3-2-2026 Excel", "2026-02-03"},
+		{"03-02-2026", "2026-02-03"},
+		{"2025-03-12_acme", "2025-03-12"},
+		{"11-25-2026 month first", ""},
+		{"31-02-2026 no such day", ""},
+		{"25-11.2026 two separators", ""},
+		{"25-11-26 two-digit year", ""},
+		{"25-11-20260", ""},
+		{"Formation 25-11-2026", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, ok := dateAtStart(c.name)
+			assert.Equal(t, c.want != "", ok)
+			if ok {
+				assert.Equal(t, c.want, d.String())
+			}
+		})
+	}
+}
+
+// A name that starts like a date qlint cannot read gets a hint that says
+// how to write it; a real date, or no date, gets none.
+func TestDateHint(t *testing.T) {
+	cases := []struct{ name, fr, en string }{
+		{"11-25-2026 Formation", "écrivez 2026-11-25 au début du nom", "write 2026-11-25 at the start"},
+		{"25-11-26 Formation", "« 25-11-26 »", "write 2026-11-25 at the start"},
+		{"31.02.2026 Formation", "comme 2026-11-25 (année-mois-jour)", "as 2026-11-25 (year-month-day)"},
+		{"2026-13-01 Formation", "« 2026-13-01 » n'est pas reconnue", `"2026-13-01" is not understood`},
+		{"25-11-2026 Formation", "", ""},
+		{"2025-03-12_acme", "", ""},
+		{"3 2 1 partez", "", ""},
+		{"Formation Excel", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := dateHint(c.name)
+			if c.fr == "" {
+				assert.True(t, h.IsZero())
+				return
+			}
+			assert.Contains(t, h.FR, c.fr)
+			assert.Contains(t, h.EN, c.en)
+		})
+	}
+}
+
+// dateAtStart reads a year-first name as leadingDate describes it.
 func TestDateAtStartAgreesWithItsPattern(t *testing.T) {
 	for _, name := range []string{"2025-03-12_acme", "20250312-acme", "2025-0312", "202503-12x", "2025-03-12", "2025-03-123",
-		"2025-13-01_x", "2025-02-30", "1899-01-01", "2025-3-12", "2025_03_12", "20250312", "202503121", "12-03-2025", "2024"} {
+		"2025-13-01_x", "2025-02-30", "1899-01-01", "2025-3-12", "2025_03_12", "20250312", "202503121", "2024"} {
 		m := leadingDate.FindStringSubmatch(name)
 		want := m != nil
 		var wantDay string

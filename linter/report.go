@@ -55,6 +55,7 @@ type Report struct {
 	repoTop        string // the repository's root on disk, real path ("" when unknown)
 	ruleDefs       map[string]*rules.Rule
 	day            rules.Day
+	today          rules.Day          // the real day the report was made
 	ref            *rules.Referential // the grid judged on
 	// gridNote says, when qlint.toml forces a grid out of its period, which
 	// grid the auditor uses: the header shows it.
@@ -102,6 +103,9 @@ type StatusCounts struct {
 	DueSoon       int `json:"due_soon"`
 	Uncovered     int `json:"uncovered"`
 	NotApplicable int `json:"not_applicable"`
+	// Waived counts the indicators whose only problems are waived (status
+	// "ok", Waived set): not counted in OK.
+	Waived int `json:"waived,omitempty"`
 }
 
 // IndicatorResult is the status of one indicator.
@@ -111,6 +115,9 @@ type IndicatorResult struct {
 	Title     string   `json:"title"`
 	Status    Status   `json:"status"`
 	Rules     []string `json:"rules"`
+	// Waived says the status is ok only because a waiver covers all its
+	// problems: said « DÉROGATION », never conforme.
+	Waived bool `json:"waived,omitempty"`
 
 	reason i18n.Text // why it does or does not apply
 }
@@ -222,6 +229,15 @@ func short(h string) string {
 
 // Day is the day the report judges on (the as-of day).
 func (r *Report) Day() rules.Day { return r.day }
+
+// Today is the real day the report was made on: the as-of day when the
+// caller did not say.
+func (r *Report) Today() rules.Day {
+	if r.today.IsZero() {
+		return r.day
+	}
+	return r.today
+}
 
 // RepoTop is the repository's root on disk, real path ("" when unknown).
 func (r *Report) RepoTop() string { return r.repoTop }

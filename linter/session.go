@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -52,7 +53,63 @@ func folderSpan(fsys fs.FS, dir string) (span, error) {
 	return span{}, nil
 }
 
+// dayFirstDate is a date written the French way at the start of a folder
+// name: 25-11-2026, 25.11.2026, 25_11_2026, 3-2-2026 (day first, the year
+// in four digits last, the same separator twice). Never month first.
+var dayFirstDate = regexp.MustCompile(`^(\d{1,2})([-._])(\d{1,2})([-._])(\d{4})(?:$|[^0-9])`)
+
+// dateAtStart returns the date that starts a folder name: year first
+// (2025-03-12_acme, 20250312-acme) or day first with the year in four
+// digits last (25-11-2026 Formation Word). A date that is no real day is no
+// date.
 func dateAtStart(name string) (rules.Day, bool) {
+	if d, ok := isoAtStart(name); ok {
+		return d, true
+	}
+	if len(name) < 8 || name[0] < '0' || name[0] > '9' {
+		return rules.Day{}, false
+	}
+	if m := dayFirstDate.FindStringSubmatch(name); m != nil && m[2] == m[4] {
+		return validDay(m[5], m[3], m[1])
+	}
+	return rules.Day{}, false
+}
+
+// dateLike is what starts a name that looks like a date: three groups of
+// digits separated by - . _ or a space.
+var dateLike = regexp.MustCompile(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`)
+
+// dateHint says, for a folder whose name starts with something like a date
+// that qlint cannot read as one (11-25-2026, 31.02.2026, 25-11-26), that
+// its date is not understood and how to write it; zero otherwise.
+func dateHint(name string) i18n.Text {
+	if _, ok := dateAtStart(name); ok {
+		return i18n.Text{}
+	}
+	m := dateLike.FindStringSubmatch(name)
+	if m == nil || len(m[1]) != 4 && len(m[3]) != 4 && !(len(m[3]) == 2 && len(m[1]) <= 2) {
+		return i18n.Text{} // "3 2 1 partez" is no date
+	}
+	var guess rules.Day
+	var ok bool
+	switch a, b, c := m[1], m[2], m[3]; {
+	case len(c) == 4: // month first: 11-25-2026
+		guess, ok = validDay(c, a, b)
+	case len(c) == 2 && len(a) <= 2: // a two-digit year: 25-11-26
+		guess, ok = validDay("20"+c, b, a)
+	}
+	written := strings.TrimRight(name[:len(m[1])+len(m[2])+len(m[3])+2], " ")
+	write := i18n.T("écrivez-la au début du nom comme 2026-11-25 (année-mois-jour)", "write it at the start of the name as 2026-11-25 (year-month-day)")
+	if ok {
+		write = i18n.T("écrivez "+guess.String()+" au début du nom", "write "+guess.String()+" at the start of the name")
+	}
+	return i18n.T(
+		fmt.Sprintf("La date du nom « %s » n'est pas reconnue (le jour d'abord, l'année sur quatre chiffres) : %s.", written, write.FR),
+		fmt.Sprintf("The date in the name %q is not understood (day first, four-digit year): %s.", written, write.EN))
+}
+
+// isoAtStart reads a year-first date that starts a name (leadingDate).
+func isoAtStart(name string) (rules.Day, bool) {
 	// A quick look first: most folder names start with no digit at all.
 	if len(name) < 8 || name[0] < '0' || name[0] > '9' {
 		return rules.Day{}, false

@@ -149,27 +149,42 @@ func WriteChanges(w io.Writer, g *rules.Referential, rep *linter.Report, l lang.
 			p.printf("     %s\n", p.paint(statusColors[res.Status], t("Ne s'applique pas à l'organisme : ", "Does not apply to the organization: ")+res.Reason(l)))
 			continue
 		}
-		var todo []linter.Finding
+		var todo, waived []linter.Finding
 		for _, f := range rep.Findings {
 			if !slices.Contains(f.Indicators, n) {
 				continue
 			}
 			// What is to do on the indicator: a gap, or a proof its
-			// changed rules ask for.
+			// changed rules ask for; a waived proof is said apart.
 			kind := f.Kind.Info()
+			if f.Kind == linter.KindWaived {
+				if changed[f.Rule] {
+					waived = append(waived, f)
+				}
+				continue
+			}
 			if kind.Proof && !changed[f.Rule] || !kind.Proof && kind.Worsens == "" {
 				continue
 			}
 			todo = append(todo, f)
 		}
+		// The new proofs are there only for the changed rules that matched a
+		// file: a waived rule matched none.
 		var newRules []string
 		for _, id := range res.Rules {
-			if changed[id] {
+			if changed[id] && len(rep.Matches[id]) > 0 {
 				newRules = append(newRules, id)
 			}
 		}
+		for _, f := range waived {
+			p.printf("     - %s", strings.TrimLeft(wrap(Visible(f.Text(l)), "       ", p.width()), " "))
+		}
 		if len(todo) == 0 {
-			status := res.Status.Words().In(l)
+			status := IndicatorWord(res).In(l)
+			if len(waived) > 0 {
+				p.printf("%s", wrap(fmt.Sprintf(t("Statut de l'indicateur : %s.", "The indicator's status: %s."), status), "     ", p.width()))
+				continue
+			}
 			if len(newRules) == 0 {
 				p.printf("%s", wrap(fmt.Sprintf(t("qlint ne vérifie pas de nouvelle preuve pour ce changement : relisez vos documents à sa lumière (statut actuel : %s).",
 					"qlint checks no new proof for this change: read your documents again in its light (current status: %s)."), status), "     ", p.width()))

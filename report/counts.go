@@ -29,13 +29,15 @@ func findingCounts(errors, warnings, infos int) i18n.Text {
 // indicatorCounts says how many indicators are in each status, the not
 // applicable ones when na: "1 conforme, 2 manquants, …".
 func indicatorCounts(ic linter.StatusCounts, na bool) i18n.Text {
-	texts := []i18n.Text{
-		i18n.N(ic.OK, "conforme", "conformes", "ok", "ok"),
+	texts := []i18n.Text{i18n.N(ic.OK, "conforme", "conformes", "ok", "ok")}
+	if ic.Waived > 0 {
+		texts = append(texts, i18n.N(ic.Waived, "en dérogation", "en dérogation", "waived", "waived"))
+	}
+	texts = append(texts,
 		i18n.N(ic.Missing, "manquant", "manquants", "missing", "missing"),
 		i18n.N(ic.Stale, "périmé", "périmés", "stale", "stale"),
 		i18n.N(ic.DueSoon, "à renouveler", "à renouveler", "due soon", "due soon"),
-		i18n.N(ic.Uncovered, "non couvert", "non couverts", "uncovered", "uncovered"),
-	}
+		i18n.N(ic.Uncovered, "non couvert", "non couverts", "uncovered", "uncovered"))
 	if na {
 		texts = append(texts, i18n.N(ic.NotApplicable, "non applicable", "non applicables", "not applicable", "not applicable"))
 	}

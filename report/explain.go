@@ -74,7 +74,7 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report
 		yes = t("non", "no")
 	}
 	p.printf("%s %s — %s\n", t("S'applique à l'organisme :", "Applies to the organization:"), yes, res.Reason(l))
-	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), res.Status.Words().In(l))
+	p.printf(t("Statut au %s : %s\n", "Status on %s: %s\n"), asOfText(rep), IndicatorWord(res).In(l))
 
 	var covering []*rules.Rule
 	for _, r := range cfg.Rules {
@@ -113,6 +113,10 @@ func WriteExplain(w io.Writer, ref *rules.Referential, n int, rep *linter.Report
 		case !applies:
 			p.printf("  %s\n", t("Rien : l'indicateur ne s'applique pas. Si l'auditeur le demande, justifiez-le par une dérogation [[waiver]].",
 				"Nothing: the indicator does not apply. If the auditor asks, justify it with a [[waiver]]."))
+		case len(waived) > 0:
+			// The proofs are not there: a waiver covers them, until its end.
+			p.printf("%s", wrap(t("Rien tant que la dérogation court, mais ce qu'elle couvre reste à faire : préparez-le avant sa fin (ci-dessous).",
+				"Nothing while the waiver runs, but what it covers is still to do: prepare it before it ends (below)."), "  ", p.width()))
 		default:
 			p.printf("  %s\n", t("Rien : les preuves sont là et à jour.", "Nothing: the proofs are there and up to date."))
 		}

@@ -40,8 +40,8 @@ func auditGrid(c rules.Cycle, asOf rules.Day, judged *rules.Referential) i18n.Te
 
 // auditLine says when the next audit comes, from the audit calendar, and on
 // which grid when that is not the grid the report judged on.
-func auditLine(c rules.Cycle, asOf rules.Day, judged *rules.Referential) i18n.Text {
-	t := auditLineBase(c, asOf)
+func auditLine(c rules.Cycle, asOf, today rules.Day, judged *rules.Referential) i18n.Text {
+	t := auditLineBase(c, asOf, today)
 	if t.IsZero() {
 		return t
 	}

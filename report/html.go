@@ -93,19 +93,19 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 	}
 	audit := ""
 	if r.Cycle != nil {
-		audit = auditLine(*r.Cycle, r.Day(), r.Ref()).In(l)
+		audit = auditLine(*r.Cycle, r.Day(), r.Today(), r.Ref()).In(l)
 	}
 	ic := r.Summary.Indicators
 	data := map[string]any{
 		"Head": opts.Head, "Top": opts.Top,
 		"Lang": string(l), "Org": orgName(r), "AsOf": asOfText(r), "Referential": r.Referential, "History": history, "Audit": audit,
-		"Summary":  map[string]int{"OK": ic.OK, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
+		"Summary":  map[string]int{"OK": ic.OK, "Waived": ic.Waived, "ToFix": ic.Missing + ic.Stale + ic.DueSoon + ic.Uncovered, "NA": ic.NotApplicable},
 		"Findings": t("Constats : ", "Findings: ") + findingCounts(r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos).In(l) + ".",
 		"L": map[string]string{
 			"title": t("Classeur de preuves Qualiopi", "Qualiopi evidence binder"), "asof": t("état au", "as of"),
 			"referential": t("référentiel", "referential"), "summary": t("Synthèse", "Summary"),
 			"indicators": t("Indicateurs", "Indicators"), "count": t("Nombre", "Count"),
-			"ready": t("Conformes", "Ready"), "tofix": t("À traiter", "To fix"), "na": t("Non applicables", "Not applicable"),
+			"ready": t("Conformes", "Ready"), "waived": t("En dérogation", "Waived"), "tofix": t("À traiter", "To fix"), "na": t("Non applicables", "Not applicable"),
 			"contents": t("Sommaire", "Contents"), "indicator": t("Indicateur", "Indicator"),
 			"approach": t("Notre démarche", "Our approach"),
 			"nonote":   t("Aucune note de démarche pour cet indicateur : rédigez-la dans", "No approach note for this indicator yet: write it in"),
@@ -138,8 +138,11 @@ func WriteHTML(w io.Writer, r *linter.Report, opts HTMLOptions) error {
 			}
 			ind, _ := ref.Indicator(res.ID)
 			hi := htmlIndicator{ID: res.ID, Title: res.Title, About: ind.About.In(l), Status: res.Status,
-				StatusWord: res.Status.Words().In(l), NotePath: linter.NotePath(res.ID),
+				StatusWord: IndicatorWord(res).In(l), NotePath: linter.NotePath(res.ID),
 				Relevant: res.Status != linter.StatusNotApplicable}
+			if res.Waived {
+				hi.Status = "waived" // its class: never the green of a conforme
+			}
 			if hi.Relevant {
 				hi.Applies = upperFirst(res.Reason(l)) + "."
 				if ind.NC == rules.NCMajor {

@@ -33,7 +33,7 @@ func WriteMarkdown(w io.Writer, r *linter.Report) error {
 		findingCounts(s.Errors, s.Warnings, s.Infos).In(l),
 		t("indicateurs : ", "indicators: ")+indicatorCounts(s.Indicators, true).In(l))
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.Day(), r.Ref()); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.Day(), r.Today(), r.Ref()); !line.IsZero() {
 			fmt.Fprintf(&b, "_%s_\n\n", mdEscape(line.In(l)))
 		}
 	}

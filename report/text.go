@@ -8,6 +8,7 @@ import (
 	"github.com/qlint/qlint/linter"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -39,6 +40,27 @@ const (
 	ansiYellow = "\x1b[33m"
 	ansiBlue   = "\x1b[34m"
 )
+
+// waivedWord is said of an indicator whose only problems are waived: never
+// « CONFORME ».
+var waivedWord = i18n.T("DÉROGATION", "WAIVED")
+
+// IndicatorWord returns the words the reports use for an indicator's
+// status: « DÉROGATION » when a waiver covers all its problems.
+func IndicatorWord(res linter.IndicatorResult) lang.Text {
+	if res.Waived {
+		return waivedWord
+	}
+	return res.Status.Words()
+}
+
+// indicatorColor is the color of an indicator's status line.
+func indicatorColor(res linter.IndicatorResult) string {
+	if res.Waived {
+		return ansiYellow
+	}
+	return statusColors[res.Status]
+}
 
 var statusColors = map[linter.Status]string{
 	linter.StatusOK: ansiGreen, linter.StatusMissing: ansiRed, linter.StatusStale: ansiRed,
@@ -120,12 +142,12 @@ func WriteText(w io.Writer, r *linter.Report, opts TextOptions) error {
 			c, _ := ref.Criterion(crit)
 			p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Critère", "Criterion").In(p.l)+fmt.Sprintf(" %d · %s", crit, c.Title.In(p.l))))
 		}
-		word := ind.Status.Words().In(p.l)
+		word := IndicatorWord(ind).In(p.l)
 		line := fmt.Sprintf("  %-16s %2d  %s", "["+word+"]", ind.ID, Visible(ind.Title))
 		if ind.Status == linter.StatusNotApplicable {
 			line += " — " + ind.Reason(p.l)
 		}
-		p.printf("%s\n", p.paint(statusColors[ind.Status], line))
+		p.printf("%s\n", p.paint(indicatorColor(ind), line))
 		for _, f := range byIndicator[ind.ID] {
 			p.finding(f)
 		}
@@ -175,23 +197,33 @@ func (p *textPrinter) header(r *linter.Report) {
 		p.printf("%s\n", p.paint(ansiYellow, r.GridNote().In(p.l)))
 	}
 	if r.Cycle != nil {
-		if line := auditLine(*r.Cycle, r.Day(), r.Ref()); !line.IsZero() {
+		if line := auditLine(*r.Cycle, r.Day(), r.Today(), r.Ref()); !line.IsZero() {
 			p.printf("%s\n", p.paint(ansiDim, line.In(p.l)))
 		}
 	}
 }
 
-// auditLineBase says when the next audit comes, from the audit calendar.
-func auditLineBase(c rules.Cycle, asOf rules.Day) i18n.Text {
-	in := func(d rules.Day) i18n.Text {
-		n := asOf.DaysUntil(d)
+// auditLineBase says when the next audit comes, from the audit calendar,
+// counting from the day judged; « aujourd'hui » only when that day is
+// today (judged at a later day, the audit day is « le jour jugé », with how
+// far it is from today).
+func auditLineBase(c rules.Cycle, asOf, today rules.Day) i18n.Text {
+	days := func(n int) i18n.Text {
 		switch {
 		case n == 0:
 			return i18n.T("aujourd'hui", "today")
 		case n < 0:
-			return i18n.T(fmt.Sprintf("il y a %d jours", -n), fmt.Sprintf("%d days ago", -n))
+			return i18n.T(fmt.Sprintf("il y a %s", i18n.N(-n, "jour", "jours", "", "").FR), fmt.Sprintf("%s ago", i18n.N(-n, "", "", "day", "days").EN))
 		}
-		return i18n.T(fmt.Sprintf("dans %d jours", n), fmt.Sprintf("in %d days", n))
+		return i18n.T(fmt.Sprintf("dans %s", i18n.N(n, "jour", "jours", "", "").FR), fmt.Sprintf("in %s", i18n.N(n, "", "", "day", "days").EN))
+	}
+	in := func(d rules.Day) i18n.Text {
+		n := asOf.DaysUntil(d)
+		if n == 0 && !today.IsZero() && asOf != today {
+			far := days(today.DaysUntil(d))
+			return i18n.T("le jour jugé, "+far.FR, "the day judged, "+far.EN)
+		}
+		return days(n)
 	}
 	switch {
 	case c.Booked:
@@ -238,11 +270,15 @@ func (p *textPrinter) summary(r *linter.Report) {
 	ic := s.Indicators
 	p.printf("\n%s\n", p.paint(ansiBold, i18n.T("Bilan", "Summary").In(p.l)))
 	n := func(k int, frOne, frMany, en string) string { return i18n.N(k, frOne, frMany, en, en).In(p.l) }
-	p.printf("  %s%s\n", i18n.T("Indicateurs : ", "Indicators: ").In(p.l), strings.Join([]string{
-		n(ic.OK, "conforme", "conformes", "ok"), n(ic.Missing, "manquant", "manquants", "missing"),
+	counted := []string{n(ic.OK, "conforme", "conformes", "ok")}
+	if ic.Waived > 0 {
+		counted = append(counted, n(ic.Waived, "en dérogation", "en dérogation", "waived"))
+	}
+	p.printf("  %s%s\n", i18n.T("Indicateurs : ", "Indicators: ").In(p.l), strings.Join(append(counted,
+		n(ic.Missing, "manquant", "manquants", "missing"),
 		n(ic.Stale, "périmé", "périmés", "stale"), n(ic.DueSoon, "à renouveler", "à renouveler", "due soon"),
 		n(ic.Uncovered, "non couvert", "non couverts", "uncovered"),
-		n(ic.NotApplicable, "non applicable", "non applicables", "not applicable")}, ", "))
+		n(ic.NotApplicable, "non applicable", "non applicables", "not applicable")), ", "))
 	counts := i18n.T("Constats : ", "Findings: ").In(p.l) + strings.Join([]string{
 		i18n.N(s.Errors, "erreur", "erreurs", "error", "errors").In(p.l),
 		i18n.N(s.Warnings, "avertissement", "avertissements", "warning", "warnings").In(p.l),

@@ -22,8 +22,10 @@ type todoItem struct {
 	noItem  bool // no item folder yet: neither late nor dated
 }
 
-// todo lists the proofs to file or renew: overdue first (those without a
-// date, then the oldest), then by deadline. Waived and deferred findings
+// todo lists the proofs to file or renew: the dated ones first, overdue
+// (the oldest first) then by deadline, so that the cut-off never hides a
+// real deadline behind a proof without a date; then the undated ones,
+// overdue before the folders still to make. Waived and deferred findings
 // are left out: nothing is to be done about them now.
 func todo(r *linter.Report) []todoItem {
 	var items []todoItem
@@ -53,11 +55,11 @@ func todo(r *linter.Report) []todoItem {
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
+		if a.day.IsZero() != b.day.IsZero() {
+			return !a.day.IsZero()
+		}
 		if a.overdue != b.overdue {
 			return a.overdue
-		}
-		if a.day.IsZero() != b.day.IsZero() {
-			return a.day.IsZero()
 		}
 		return a.day.Before(b.day)
 	})

@@ -14,8 +14,9 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// TestTodoOrder checks the to-do: overdue first (no date, then the oldest),
-// then by deadline; waived and deferred findings are left out.
+// TestTodoOrder checks the to-do: dated items first, overdue (the oldest
+// first) then by deadline, and the undated ones after (issue 17, item 11);
+// waived and deferred findings are left out.
 func TestTodoOrder(t *testing.T) {
 	day := func(s string) rules.Day { d, err := rules.ParseDay(s); require.NoError(t, err); return d }
 	r := &linter.Report{Lang: i18n.FR, Findings: []linter.Finding{
@@ -34,14 +35,47 @@ func TestTodoOrder(t *testing.T) {
 	nb := strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
 	assert.Equal(t, nb.Replace(`
 À faire, par date
-  - en retard : déposer « Catalogue » (catalogue/*.pdf)
   - en retard depuis le 10/04/2025 : renouveler « veille » (veille/a.md)
   - en retard depuis le 02/11/2026 : déposer « emargement » (sessions/a)
   - au plus tard le 10/12/2026 : renouveler « CGV » (cgv.pdf)
   - au plus tard le 20/12/2026 : déposer « emargement » (sessions/b)
+  - en retard : déposer « Catalogue » (catalogue/*.pdf)
 `), buf.String())
 
 	buf.Reset()
 	require.NoError(t, WriteTodo(&buf, &linter.Report{Lang: i18n.EN}, TextOptions{}))
 	assert.Equal(t, "Nothing to file or renew.\n", buf.String())
+}
+
+// TestTodoCutOffKeepsTheDates checks that with more to do than the to-do
+// shows, the cut-off hides undated items, never a dated one, in both
+// languages.
+func TestTodoCutOffKeepsTheDates(t *testing.T) {
+	var fs []linter.Finding
+	for i := 0; i < 20; i++ {
+		fs = append(fs, linter.Finding{Kind: linter.KindMissing, Path: "doc" + string(rune('a'+i)) + "/*", Label: "Document"})
+	}
+	fs = append(fs,
+		linter.Finding{Kind: linter.KindStale, Path: "veille/metiers-2025-10.md", Label: "Veille métiers", Expires: "2026-04-01"},
+		linter.Finding{Kind: linter.KindDueSoon, Path: "veille/pedagogique-2026-06.md", Label: "Veille pédagogique", Expires: "2026-12-10"})
+	for _, c := range []struct {
+		lang       i18n.Lang
+		late, soon string
+		more       string
+	}{
+		{i18n.FR, "  - en retard depuis le 01/04/2026\u00a0: renouveler «\u00a0Veille métiers\u00a0»",
+			"  - au plus tard le 10/12/2026\u00a0: renouveler «\u00a0Veille pédagogique\u00a0»", "… et 10 de plus"},
+		{i18n.EN, `  - overdue since 2026-04-01: renew "Veille métiers"`,
+			`  - by 2026-12-10: renew "Veille pédagogique"`, "… and 10 more"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, WriteTodo(&buf, &linter.Report{Lang: c.lang, Findings: fs}, TextOptions{Width: 1000}))
+			lines := strings.Split(buf.String(), "\n")
+			require.Greater(t, len(lines), 3)
+			assert.True(t, strings.HasPrefix(lines[2], c.late), lines[2])
+			assert.True(t, strings.HasPrefix(lines[3], c.soon), lines[3])
+			assert.Contains(t, buf.String(), c.more)
+		})
+	}
 }

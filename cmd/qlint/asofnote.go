@@ -31,9 +31,15 @@ func sayOnce(t i18n.Text) {
 	fmt.Fprintln(notices, "qlint: "+t.In(noticesLang))
 }
 
-// asOfNote says which day --as-of next-audit judged at when no audit date
-// is booked: never silently today.
+// asOfNote says which day --as-of next-audit judged at, and why: the audit
+// booked, or when none is, the day qlint took instead (never silently
+// today).
 func asOfNote(c rules.Cycle, today rules.Day) i18n.Text {
+	if c.Booked {
+		return i18n.T(
+			fmt.Sprintf("jugé au %s, date de l'audit prévu ([audit] next)", c.Next.French()),
+			fmt.Sprintf("judged at %s, the date of the booked audit ([audit] next)", c.Next))
+	}
 	var why i18n.Text
 	switch {
 	case c.Next == today:

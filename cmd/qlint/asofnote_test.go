@@ -11,14 +11,15 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// TestNextAuditSaysTheDay checks that --as-of next-audit without a booked
-// date says which day it judged at, never silently today.
+// TestNextAuditSaysTheDay checks that --as-of next-audit says which day it
+// judged at and why, booked or not: never silently.
 func TestNextAuditSaysTheDay(t *testing.T) {
 	day := func(s string) rules.Day { d, err := rules.ParseDay(s); require.NoError(t, err); return d }
 	cases := []struct {
 		name, initial, next, today, want, note string
 	}{
-		{"booked", "2025-12-01", "2027-02-10", "2026-12-01", "2027-02-10", ""},
+		{"booked", "2025-12-01", "2027-02-10", "2026-12-01", "2027-02-10",
+			"qlint: jugé au 10/02/2027, date de l'audit prévu ([audit] next)\n"},
 		{"before the window", "2026-03-31", "", "2026-12-01", "2027-05-31",
 			"qlint: aucune date d'audit n'est fixée ([audit] next) : --as-of next-audit juge au 31/05/2027, l'ouverture de la fenêtre de l'audit de surveillance\n"},
 		{"window open", "2025-09-01", "", "2026-12-01", "2026-12-01",

@@ -696,9 +696,7 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 				"--as-of next-audit : qlint.toml ne donne aucune date d'audit", "--as-of next-audit: qlint.toml gives no audit date",
 				"ajoutez [audit] initial = AAAA-MM-JJ (et next si l'audit est fixé)", "add [audit] initial = YYYY-MM-DD (and next when the audit is booked)")
 		}
-		if !c.Booked {
-			sayOnce(asOfNote(c, today))
-		}
+		sayOnce(asOfNote(c, today))
 		return c.Next, nil
 	}
 	d, err := rules.ParseDay(s)

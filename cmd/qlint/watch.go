@@ -284,8 +284,8 @@ func changeLine(prev, cur *linter.Report, ch *watcher.Change, at time.Time, why 
 		if i >= len(prev.Indicators) {
 			break
 		}
-		if old := prev.Indicators[i].Status; old != ind.Status {
-			from, to := old.Words(), ind.Status.Words()
+		if old := prev.Indicators[i]; old.Status != ind.Status || old.Waived != ind.Waived {
+			from, to := report.IndicatorWord(old), report.IndicatorWord(ind)
 			movesFR = append(movesFR, fmt.Sprintf("%d %s → %s", ind.ID, from.FR, to.FR))
 			movesEN = append(movesEN, fmt.Sprintf("%d %s → %s", ind.ID, from.EN, to.EN))
 		}

@@ -27,6 +27,14 @@ func TestChangeLine(t *testing.T) {
 	line := changeLine(prev, cur, ch, at, changeWhy{files: 2, names: changedNames("/preuves", ch)})
 	assert.Equal(t, "[14:05:09] 2 files changed (catalogue/CGV 2026.pdf, y.md): 1 new finding, 1 resolved, git repository changed; indicators 1 MISSING → OK, 2 OK → STALE.", line.EN)
 	assert.Equal(t, "[14:05:09] 2 fichiers changés (catalogue/CGV 2026.pdf, y.md) : 1 nouveau constat, 1 résolu, dépôt git modifié ; indicateurs 1 MANQUANT → CONFORME, 2 CONFORME → PÉRIMÉ.", line.FR)
+
+	// An indicator whose only problems get waived is never said conforme.
+	waived := &linter.Report{Indicators: []linter.IndicatorResult{{ID: 1, Status: linter.StatusOK, Waived: true}, {ID: 2, Status: linter.StatusStale}}}
+	line = changeLine(cur, waived, ch, at, changeWhy{files: 1})
+	assert.Contains(t, line.FR, "indicateurs 1 CONFORME → DÉROGATION.")
+	assert.Contains(t, line.EN, "indicators 1 OK → WAIVED.")
+	line = changeLine(prev, waived, ch, at, changeWhy{files: 1})
+	assert.Contains(t, line.FR, "1 MANQUANT → DÉROGATION")
 }
 
 // TestChangeLineNamesFiles: the change line names the files that changed,

@@ -407,11 +407,11 @@ func describe(prev, cur *linter.Report, ch Change, at time.Time) (stripEntry, []
 	var moved []int
 	for _, ind := range cur.Indicators {
 		old, ok := before[ind.ID]
-		if !ok || old.Status == ind.Status {
+		if !ok || old.Status == ind.Status && old.Waived == ind.Waived {
 			continue
 		}
 		moved = append(moved, ind.ID)
-		from, to := old.Status.Words(), ind.Status.Words()
+		from, to := report.IndicatorWord(old), report.IndicatorWord(ind)
 		line := i18n.T(fmt.Sprintf("indicateur %d : %s → %s", ind.ID, from.FR, to.FR),
 			fmt.Sprintf("indicator %d: %s → %s", ind.ID, from.EN, to.EN))
 		if files := causes(prev, cur, old, ind, ch); len(files) > 0 {
