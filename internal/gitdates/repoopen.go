@@ -35,6 +35,9 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // gets a plain message, not the advice for a damaged one. A SHA-256
 // repository is opened with its git folder marked so (formatOf).
 func openRepo(root string) (*git.Repository, error) {
+	if err := checkDotGit(root); err != nil {
+		return nil, err
+	}
 	if dot, _, err := findDotGit(root); err == nil {
 		if err := checkHead(dot.Root()); err != nil {
 			return nil, err
