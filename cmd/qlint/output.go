@@ -244,6 +244,12 @@ func openOutput(root, path, format string) (*output, error) {
 	if path == "" {
 		return o, nil
 	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() && inGitFolder(path) {
+		name := outputName(format)
+		return nil, usageError(path+" est un dossier de git : qlint n'y écrit pas de rapport", path+" is a folder of git's: qlint writes no report there",
+			"écrivez le rapport hors de .git, hors du dossier de preuves : -o "+cmdArg("../"+name.FR),
+			"write the report outside .git, outside the evidence folder: -o "+cmdArg("../"+name.EN))
+	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		name := outputName(format)
 		return nil, usageError(path+" est un dossier", path+" is a folder",
