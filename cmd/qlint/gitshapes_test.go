@@ -127,6 +127,12 @@ func TestRepositoryShapesJudged(t *testing.T) {
 			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
 			return dir
 		}},
+		{".git is a link to the git folder", func(t *testing.T, src string) string {
+			gitDir := filepath.Join(t.TempDir(), "dossier git")
+			require.NoError(t, os.Rename(filepath.Join(src, ".git"), gitDir))
+			require.NoError(t, os.Symlink(gitDir, filepath.Join(src, ".git")))
+			return src
+		}},
 		{"config in Latin-1", func(t *testing.T, src string) string {
 			f, err := os.OpenFile(filepath.Join(src, ".git", "config"), os.O_APPEND|os.O_WRONLY, 0)
 			require.NoError(t, err)

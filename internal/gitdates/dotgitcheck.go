@@ -136,3 +136,27 @@ func quotePath(p string) string {
 	r := []rune(p)
 	return string(r[:maxQuoted]) + "…"
 }
+
+// dotGitIsLink reports whether the nearest .git at or above dir is a link
+// to a folder.
+func dotGitIsLink(dir string) bool {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		g := filepath.Join(p, ".git")
+		if info, err := os.Lstat(g); err == nil {
+			if info.Mode()&fs.ModeSymlink == 0 {
+				return false
+			}
+			st, err := os.Stat(g)
+			return err == nil && st.IsDir()
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return false
+		}
+		p = parent
+	}
+}

@@ -48,7 +48,11 @@ func openRepo(root string) (*git.Repository, error) {
 	if err == nil && !hasAlternates(repo) {
 		return repo, nil
 	}
-	if err != nil && !(encoding || errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion)) {
+	// A .git that is a link to the git folder (checkDotGit made sure it
+	// leads to a folder): go-git refuses to follow it ("chroot boundary
+	// crossed"); it is opened below at the folder the link leads to.
+	linked := err != nil && dotGitIsLink(root)
+	if err != nil && !(encoding || linked || errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion)) {
 		return repo, err
 	}
 	dot, wt, err2 := findDotGit(root)
@@ -155,6 +159,9 @@ func dotGit(dir string) (gitDir, top string, err error) {
 		g := filepath.Join(p, ".git")
 		if info, err := os.Stat(g); err == nil {
 			if info.IsDir() {
+				if real, err := filepath.EvalSymlinks(g); err == nil {
+					g = real // a .git link to the git folder
+				}
 				return g, p, nil
 			}
 			data, err := safefile.ReadPath(g, 4096)
