@@ -85,6 +85,12 @@ func TestRepositoryShapesJudged(t *testing.T) {
 			assert.Equal(t, "stale", kind, "--git %s: %s", reader, date)
 			assert.Equal(t, exitFindings, code)
 			assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
+			// --pre-commit: the staged tree holds the submodule as a
+			// gitlink; its files are dated as in a plain run.
+			kind, code, date = lastUpdate(t, dir, "--git", reader, "--no-cache", "--pre-commit")
+			assert.Equal(t, "stale", kind, "--pre-commit --git %s: %s", reader, date)
+			assert.Equal(t, exitFindings, code)
+			assert.Equal(t, "2025-01-10 git", date, "--pre-commit --git %s", reader)
 		}
 	})
 	// A source repository with a stale proof, cloned in various shapes.
