@@ -502,8 +502,11 @@ func (d *decoder) ruleProofs(base string, t map[string]any, r *Rule) {
 		r.TitleEN, _ = d.str(base+".title_en", x)
 	}
 	if x, ok := t["paths"]; ok {
+		before := len(d.errs)
 		r.Paths = d.globs(base+".paths", x)
-		if len(r.Paths) == 0 {
+		// Patterns refused one by one are said as such: the rule has
+		// patterns, only wrong ones.
+		if len(r.Paths) == 0 && len(d.errs) == before {
 			d.fail(base+".paths", i18n.T(fmt.Sprintf("la règle « %s » n'a aucun motif de fichier", r.ID),
 				fmt.Sprintf("rule %q has no file pattern", r.ID)),
 				i18n.T(`par exemple paths = ["veille/legale/*.md"]`, `for example paths = ["veille/legale/*.md"]`))

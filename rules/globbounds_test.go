@@ -49,6 +49,12 @@ func TestHostileGlobsAreRefusedQuickly(t *testing.T) {
 		assert.Error(t, err)
 		assert.Contains(t, err.Error(), "qlint.toml:5:")
 		assert.Less(t, time.Since(start), 10*time.Second)
+		// Only the real error: the rule has a pattern, a wrong one.
+		assert.NotContains(t, err.Error(), "aucun motif de fichier")
+		var list ErrorList
+		if assert.ErrorAs(t, err, &list) {
+			assert.Len(t, list, 1, "%v", err)
+		}
 	}
 	worst := strings.Repeat("{a,b}", 8) + "/**/" + strings.Repeat("*a", 20)
 	_, ok := checkGlobBounds(worst)

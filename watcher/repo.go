@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/qlint/qlint/internal/safefile"
 )
 
 // repoDirs are the folders of the repository that holds the watched root:
@@ -23,7 +25,9 @@ func findRepo(root string) repoDirs {
 		if info, err := os.Stat(dot); err == nil {
 			gitDir := dot
 			if !info.IsDir() {
-				data, err := os.ReadFile(dot)
+				// A regular .git file of one line: a named pipe or a
+				// device there is never opened (it would block or never end).
+				data, err := safefile.ReadPath(dot, 4096)
 				if err != nil {
 					return repoDirs{}
 				}
@@ -53,7 +57,10 @@ func dirsOf(gitDir string) repoDirs {
 		gitDir = real
 	}
 	r := repoDirs{git: gitDir, common: gitDir}
-	if data, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+	if info, err := os.Stat(gitDir); err != nil || !info.IsDir() {
+		return repoDirs{} // not a git folder (gitdir: /dev/zero)
+	}
+	if data, err := safefile.ReadPath(filepath.Join(gitDir, "commondir"), 4096); err == nil {
 		c := strings.TrimSpace(string(data))
 		if !filepath.IsAbs(c) {
 			c = filepath.Join(gitDir, c)

@@ -3,10 +3,12 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -214,4 +216,56 @@ func TestGitDirInTheEnvironment(t *testing.T) {
 			assert.True(t, os.IsNotExist(err), "no hook written in %s", d)
 		}
 	})
+}
+
+// TestHostileDotGit: a .git that is neither a folder nor a .git file naming
+// one (a named pipe, a device, a link to /dev/zero, a .git file of
+// megabytes, gitdir: /dev/zero) is refused at once, plainly in both
+// languages, with either reader, quoting no more than a short extract.
+func TestHostileDotGit(t *testing.T) {
+	wideMessages(t)
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dotGit string)
+		want  string
+	}{
+		{".git is a named pipe", func(t *testing.T, g string) {
+			require.NoError(t, syscall.Mkfifo(g, 0o644))
+		}, "is neither a folder nor a .git file (it is a named pipe)"},
+		{".git is a link to /dev/zero", func(t *testing.T, g string) {
+			require.NoError(t, os.Symlink("/dev/zero", g))
+		}, "is neither a folder nor a .git file (it is a device)"},
+		{".git is a dangling link", func(t *testing.T, g string) {
+			require.NoError(t, os.Symlink(filepath.Join(t.TempDir(), "nulle part"), g))
+		}, "is a link that leads nowhere"},
+		{"oversized .git file", func(t *testing.T, g string) {
+			require.NoError(t, os.WriteFile(g, append([]byte("gitdir: "), bytes.Repeat([]byte("a"), 3_000_000)...), 0o644))
+		}, "is a file larger than 4 KB"},
+		{"gitdir: /dev/zero", func(t *testing.T, g string) {
+			require.NoError(t, os.WriteFile(g, []byte("gitdir: /dev/zero\n"), 0o644))
+		}, "names /dev/zero, which is not a git folder"},
+		{"gitdir: a long path to nowhere", func(t *testing.T, g string) {
+			require.NoError(t, os.WriteFile(g, []byte("gitdir: /"+strings.Repeat("a", 3000)+"\n"), 0o644))
+		}, strings.Repeat("a", 199) + "…, which is not a git folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+			tt.setup(t, filepath.Join(dir, ".git"))
+			for _, reader := range []string{"cli", "builtin", "auto"} {
+				code, out := runBounded(t, dir, "--git", reader, "--lang", "en")
+				assert.Equal(t, exitError, code, "--git %s: %s", reader, out)
+				assert.Contains(t, out, tt.want, "--git %s", reader)
+				assert.Contains(t, out, "hint: replace it with the repository's .git folder")
+				assert.Less(t, len(out), 2000, "a short message")
+			}
+			code, out := runBounded(t, dir)
+			assert.Equal(t, exitError, code)
+			assert.Contains(t, out, "qlint ne peut pas y lire l'historique, git non plus")
+			assert.Contains(t, out, "conseil\u00a0: remplacez-le par le dossier .git du dépôt")
+			code, _ = runBounded(t, "explain", "1", dir)
+			assert.Equal(t, exitError, code)
+		})
+	}
 }

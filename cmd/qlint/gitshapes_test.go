@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -84,6 +85,12 @@ func TestRepositoryShapesJudged(t *testing.T) {
 			assert.Equal(t, "stale", kind, "--git %s: %s", reader, date)
 			assert.Equal(t, exitFindings, code)
 			assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
+			// --pre-commit: the staged tree holds the submodule as a
+			// gitlink; its files are dated as in a plain run.
+			kind, code, date = lastUpdate(t, dir, "--git", reader, "--no-cache", "--pre-commit")
+			assert.Equal(t, "stale", kind, "--pre-commit --git %s: %s", reader, date)
+			assert.Equal(t, exitFindings, code)
+			assert.Equal(t, "2025-01-10 git", date, "--pre-commit --git %s", reader)
 		}
 	})
 	// A source repository with a stale proof, cloned in various shapes.
@@ -125,6 +132,12 @@ func TestRepositoryShapesJudged(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "clone")
 			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
 			return dir
+		}},
+		{".git is a link to the git folder", func(t *testing.T, src string) string {
+			gitDir := filepath.Join(t.TempDir(), "dossier git")
+			require.NoError(t, os.Rename(filepath.Join(src, ".git"), gitDir))
+			require.NoError(t, os.Symlink(gitDir, filepath.Join(src, ".git")))
+			return src
 		}},
 		{"config in Latin-1", func(t *testing.T, src string) string {
 			f, err := os.OpenFile(filepath.Join(src, ".git", "config"), os.O_APPEND|os.O_WRONLY, 0)
@@ -252,6 +265,54 @@ func TestPreCommitStagedRenameOfAStaleProof(t *testing.T) {
 			assert.Equal(t, exitFindings, code, "after the commit: %s", date)
 			assert.Equal(t, "stale", kind, "after the commit")
 			assert.Equal(t, "2025-01-10 git", date, "after the commit")
+		})
+	}
+}
+
+// TestConvertingAttributesKeepTouchedFilesDated: a proof under an
+// attribute that converts its content between the repository and the
+// folder (ident, a clean filter), checked out again and touched but not
+// changed (git status is clean), is dated by git with either history
+// reader: its content is hashed through git's conversion, not as it lies
+// in the folder.
+func TestConvertingAttributesKeepTouchedFilesDated(t *testing.T) {
+	need(t, "git")
+	cases := []struct {
+		name, attrs, content string
+		config               [][]string
+	}{
+		{"ident", "offre/*.pdf ident\n", "%PDF $Id$\n", nil},
+		{"clean filter", "offre/*.pdf filter=low\n", "%pdf bas de casse\n",
+			[][]string{{"filter.low.clean", "tr A-Z a-z"}, {"filter.low.smudge", "tr a-z A-Z"}}},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+			for _, kv := range tt.config {
+				gitAt(t, dir, "2025-01-10", "config", kv[0], kv[1])
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte(tt.attrs), 0o644))
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "offre"), 0o755))
+			proof := filepath.Join(dir, "offre", "catalogue.pdf")
+			require.NoError(t, os.WriteFile(proof, []byte(tt.content), 0o644))
+			gitAt(t, dir, "2025-01-10", "add", "-A")
+			gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+			gitAt(t, dir, "2025-01-10", "gc", "-q")
+			require.NoError(t, os.Remove(proof))
+			gitAt(t, dir, "2025-01-10", "checkout", "--", "offre/catalogue.pdf")
+			later := time.Now().Add(time.Hour)
+			require.NoError(t, os.Chtimes(proof, later, later))
+			for _, reader := range []string{"cli", "builtin", "auto"} {
+				kind, code, date := lastUpdate(t, dir, "--git", reader, "--no-cache")
+				assert.Equal(t, exitFindings, code, "--git %s: %s", reader, date)
+				assert.Equal(t, "stale", kind, "--git %s", reader)
+				assert.Equal(t, "2025-01-10 git", date, "--git %s", reader)
+			}
+			// Last: git status refreshes the index, after which the
+			// file's entry vouches for it and nothing is hashed.
+			require.Empty(t, gitAt(t, dir, "2025-01-10", "status", "--porcelain"), "git sees no change")
 		})
 	}
 }

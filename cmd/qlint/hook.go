@@ -85,6 +85,9 @@ func cmdHook(args []string, stdout io.Writer) (int, error) {
 	h.readErr, h.ours = readErr, readErr == nil && strings.Contains(string(existing), hookMark)
 	switch pos[0] {
 	case "install":
+		if err := checkHooksPath(dir); err != nil {
+			return exitError, err
+		}
 		err = installHook(stdout, h, dir, rel, l, *strict, langFlag)
 	case "uninstall":
 		err = uninstallHook(stdout, h, l)

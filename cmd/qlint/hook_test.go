@@ -22,35 +22,46 @@ func TestHookGoesWhereGitRunsIt(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(t *testing.T, git func(dir string, args ...string) string, repo, home string) string // the folder to install from
+		// refused: install exits 2 with this, writing nothing (git would
+		// not run the hook for this repository alone).
+		refused string
 	}{
 		{"plain repository", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			return repo
-		}},
+		}, ""},
 		{"a worktree", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			wt := filepath.Join(t.TempDir(), "arbre de travail")
 			git(repo, "worktree", "add", "-q", "-b", "w"+filepath.Base(filepath.Dir(wt)), wt)
 			return wt
-		}},
+		}, ""},
 		{"global core.hooksPath", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			git(repo, "config", "--global", "core.hooksPath", filepath.Join(home, "crochets"))
 			return repo
-		}},
+		}, "that hooks folder serves every repository"},
 		{"core.hooksPath with ~", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			git(repo, "config", "core.hooksPath", "~/.githooks")
 			return repo
-		}},
+		}, ""},
 		{"global core.hooksPath with ~ in a worktree", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			git(repo, "config", "--global", "core.hooksPath", "~/.githooks")
 			wt := filepath.Join(t.TempDir(), "wt")
 			git(repo, "worktree", "add", "-q", "-b", "w"+filepath.Base(filepath.Dir(wt)), wt)
 			return wt
-		}},
+		}, "that hooks folder serves every repository"},
+		{"core.hooksPath empty (hooks turned off)", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
+			git(repo, "config", "core.hooksPath", "")
+			return repo
+		}, `git hooks are turned off by core.hooksPath = ""`},
+		{"core.hooksPath = /dev/null (hooks turned off)", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
+			git(repo, "config", "core.hooksPath", "/dev/null")
+			return repo
+		}, `git hooks are turned off by core.hooksPath = "/dev/null"`},
 		{"relative core.hooksPath from a subfolder", func(t *testing.T, git func(string, ...string) string, repo, home string) string {
 			git(repo, "config", "core.hooksPath", ".githooks")
 			sub := filepath.Join(repo, "preuves")
 			require.NoError(t, os.MkdirAll(sub, 0o755))
 			return sub
-		}},
+		}, ""},
 	}
 	for _, tt := range tests {
 		for _, withGit := range []bool{true, false} {
@@ -82,6 +93,16 @@ func TestHookGoesWhereGitRunsIt(t *testing.T) {
 				// The evidence folder's rules: hook install refuses a folder without.
 				require.NoError(t, os.WriteFile(filepath.Join(from, "qlint.toml"), []byte("schema = 1\n"), 0o644))
 				code, out := runBounded(t, "hook", "install", from, "--lang", "en")
+				if tt.refused != "" {
+					if !withGit && strings.Contains(tt.name, "empty") {
+						return // without git, an empty core.hooksPath reads as unset
+					}
+					assert.Equal(t, exitError, code, "%s", out)
+					assert.Contains(t, strings.Join(strings.Fields(out), " "), tt.refused)
+					assert.NoFileExists(t, filepath.Join(want, "pre-commit"))
+					assert.NoFileExists(t, filepath.Join(from, "pre-commit"))
+					return
+				}
 				require.Equal(t, exitOK, code, "%s", out)
 				assert.FileExists(t, filepath.Join(want, "pre-commit"), "%s", out)
 				assert.NoDirExists(t, filepath.Join(from, "~"), "a folder named ~")

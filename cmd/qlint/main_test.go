@@ -13,12 +13,14 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	gittest.Isolate()
 	commands := map[string]func(){
 		"qlint":     func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 		"gitcommit": gitcommit,
 	}
 	if _, command := commands[filepath.Base(os.Args[0])]; !command {
+		// The tests, not qlint as a script's command: qlint run by a
+		// git hook in a script must see the hook's GIT_INDEX_FILE.
+		gittest.Isolate()
 		// Messages are wrapped to COLUMNS (80 when unset) and a temporary
 		// folder's name is as long as the machine makes it: the Go tests
 		// read messages whole. Those that check the wrapping set COLUMNS

@@ -83,9 +83,15 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "07-amelioration", "plan-amelioration.xlsx"), []byte("edited"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a-classer.pdf"), []byte("untracked"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "outils.sh"), []byte("#!/bin/sh\n"), 0o755))
+	// Links to a file outside the folder, and a folder link out of it:
+	// -o never writes through them.
+	outside := t.TempDir()
+	victim := filepath.Join(outside, "victime.txt")
+	require.NoError(t, os.WriteFile(victim, []byte("KEEP"), 0o644))
+	require.NoError(t, os.Symlink(victim, filepath.Join(dir, "gl-code-quality-report.json")))
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, "rapports")))
 
 	before, status := snapshot(t, dir), gitStatus(t, dir)
-	outside := t.TempDir()
 	t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(outside, "summary.md"))
 	commands := [][]string{
 		{dir, "--as-of", "2026-11-22"},
@@ -100,6 +106,10 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 		{dir, "-f", "json", "-o", filepath.Join(dir, "00-organisme", "organigramme.pdf")},
 		{dir, "-f", "sarif", "-o", filepath.Join(dir, ".git", "HEAD")},
 		{"calendar", dir, "-o", filepath.Join(dir, "07-amelioration", "plan-amelioration.xlsx")},
+		// -o through a link inside the folder, to a file or a folder outside.
+		{dir, "-f", "gitlab", "-o", filepath.Join(dir, "gl-code-quality-report.json"), "--fail-on", "never"},
+		{dir, "-f", "json", "-o", filepath.Join(dir, "rapports", "victime.txt"), "--fail-on", "never"},
+		{dir, "-f", "json", "-o", filepath.Join(dir, "rapports", "nouveau.json"), "--fail-on", "never"},
 		{dir, "--git", "builtin", "--no-cache"},
 		{dir, "--git", "cli"},
 		{dir, "--pre-commit"},
@@ -124,6 +134,10 @@ func TestNothingInTheEvidenceTreeChanges(t *testing.T) {
 			assert.Contains(t, []int{0, 1, 2}, code)
 			assert.Equal(t, before, snapshot(t, dir), "qlint %v changed the evidence tree", args)
 			assert.Equal(t, status, gitStatus(t, dir), "qlint %v changed git status", args)
+			kept, err := os.ReadFile(victim)
+			require.NoError(t, err)
+			assert.Equal(t, "KEEP", string(kept), "qlint %v wrote through a link", args)
+			assert.NoFileExists(t, filepath.Join(outside, "nouveau.json"), "qlint %v wrote through a folder link", args)
 		})
 	}
 

@@ -38,6 +38,7 @@ type outputTarget struct {
 	exists bool
 	info   fs.FileInfo
 	gitDir string // the repository's git folder, "" outside one
+	stream bool   // a system stream reached through its link (/dev/stdout): written straight into
 }
 
 // checkOutput refuses an -o path that would change the evidence tree or
@@ -60,12 +61,12 @@ func checkOutput(root, p string) (*outputTarget, error) {
 	t := &outputTarget{path: filepath.Join(dir, filepath.Base(abs))}
 	if info, err := os.Lstat(t.path); err == nil {
 		if info.Mode()&fs.ModeSymlink != 0 {
-			// Written through the link: judge where it leads.
-			if real, err := filepath.EvalSymlinks(t.path); err == nil {
-				t.path = real
-			} else {
-				return nil, refuse(p+" est un lien cassé : qlint n'écrit pas à travers", p+" is a broken link: qlint does not write through it")
+			// Never written through a link (outputlink.go), but for
+			// the system's streams: /dev/stdout, /dev/stderr.
+			if !systemStream(abs) {
+				return nil, outputLinkError(p)
 			}
+			t.path, t.stream = abs, true
 		}
 		if info, err = os.Stat(t.path); err == nil {
 			t.exists, t.info = true, info
@@ -74,6 +75,9 @@ func checkOutput(root, p string) (*outputTarget, error) {
 	rootAbs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
+	}
+	if within(rootAbs, abs) && !within(rootAbs, t.path) && !t.stream {
+		return nil, outputLinkError(p) // a folder link inside the evidence folder leads out of it
 	}
 	if r, err := filepath.EvalSymlinks(rootAbs); err == nil {
 		rootAbs = r
@@ -134,7 +138,7 @@ func (t *outputTarget) writtenByQlint() bool {
 // regular file (or a new one); straight into anything else outside the
 // folder (/dev/stdout, a pipe the user named).
 func (t *outputTarget) write(p string, data []byte) error {
-	if t.exists && !t.info.Mode().IsRegular() {
+	if t.exists && (!t.info.Mode().IsRegular() || t.stream) {
 		f, err := os.OpenFile(t.path, os.O_WRONLY, 0)
 		if err != nil {
 			return outputError(p, err)
@@ -239,6 +243,12 @@ func openOutput(root, path, format string) (*output, error) {
 	o := &output{path: path}
 	if path == "" {
 		return o, nil
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() && inGitFolder(path) {
+		name := outputName(format)
+		return nil, usageError(path+" est un dossier de git : qlint n'y écrit pas de rapport", path+" is a folder of git's: qlint writes no report there",
+			"écrivez le rapport hors de .git, hors du dossier de preuves : -o "+cmdArg("../"+name.FR),
+			"write the report outside .git, outside the evidence folder: -o "+cmdArg("../"+name.EN))
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		name := outputName(format)

@@ -118,7 +118,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
-		fmt.Fprintln(stderr, "qlint: "+localize(err, lang))
+		fmt.Fprintln(stderr, "qlint: "+boundMessage(localize(err, lang)))
 		return exitError
 	}
 	return code

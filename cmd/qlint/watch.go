@@ -75,10 +75,20 @@ func cmdWatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if c.config == "" {
 		root = configRoot(root)
 	}
+	// Resolved once, at start: a relative folder (the default ".") is
+	// looked up again from the working directory, which stays the
+	// deleted folder when the evidence folder is deleted and recreated.
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
 	cfg, cfgPath, _, err := loadRules(root, c)
 	if err != nil {
 		return exitError, err
 	}
+	if abs, err := filepath.Abs(cfgPath); err == nil {
+		cfgPath = abs
+	}
+	leaveRoot(root)
 	w := &watchSession{c: c, root: root, cfgPath: cfgPath, cfg: cfg, stdout: stdout, stderr: stderr,
 		history: &linter.HistoryCache{}, tty: isTerminal(stdout), skip: linter.Skipper(cfg.Ignore), full: full}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -106,3 +106,37 @@ func TestWatchFollowsALinkedRulesFile(t *testing.T) {
 		20*time.Second, 20*time.Millisecond, "stderr: %s\nstdout: %s", stderr.String(), stdout.String())
 	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
 }
+
+// TestWatchDefaultFolderDeletedAndRecreated: watch started in the
+// evidence folder without DIR (".") follows the folder when it is deleted
+// and made again, as it does for an absolute DIR: the folder is resolved
+// once at start, not looked up again from the deleted working directory.
+func TestWatchDefaultFolderDeletedAndRecreated(t *testing.T) {
+	need(t, "git")
+	dir := filepath.Join(t.TempDir(), "preuves")
+	recreate := func() {
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(watchRules), 0o644))
+		gitAt(t, dir, "2025-01-10", "add", ".")
+		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "début")
+	}
+	recreate()
+	cmd := exec.Command("qlint", "watch", "--debounce", "50ms", "--lang", "en")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "COLUMNS=1000") // whole sentences
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	require.Eventually(t, func() bool { return strings.Contains(stdout.String(), "Watching") },
+		20*time.Second, 20*time.Millisecond, "stdout: %s\nstderr: %s", stdout.String(), stderr.String())
+	require.NoError(t, os.RemoveAll(dir))
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "was deleted or renamed") },
+		20*time.Second, 20*time.Millisecond, "stderr: %s", stderr.String())
+	recreate()
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "is back: everything is checked again") },
+		20*time.Second, 20*time.Millisecond, "stderr: %s\nstdout: %s", stderr.String(), stdout.String())
+	require.NotContains(t, stderr.String(), "no rules file")
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+}

@@ -37,6 +37,7 @@ func contentIDs(gitBin, worktree, gitDir string, format idFormat, paths []string
 	out := make(map[string][]plumbing.Hash, len(paths))
 	var ask []string
 	attrs := attributesIn(worktree, gitDir)
+	gitBin = conversionGit(gitBin)
 	for _, p := range paths {
 		ids, err := fileIDs(filepath.Join(worktree, filepath.FromSlash(p)), format)
 		if err != nil {
@@ -58,15 +59,16 @@ func contentIDs(gitBin, worktree, gitDir string, format idFormat, paths []string
 }
 
 // attributesIn returns a test of whether attributes may apply to a path of
-// the work tree: a .gitattributes in one of its folders, or the
-// repository's info/attributes.
+// the work tree: a .gitattributes in one of its folders, the repository's
+// info/attributes, or attributes set for every repository
+// (globalAttributes).
 func attributesIn(worktree, gitDir string) func(p string) bool {
 	has := map[string]bool{}
 	exists := func(p string) bool {
 		_, err := os.Stat(p)
 		return err == nil
 	}
-	global := gitDir != "" && exists(filepath.Join(gitDir, "info", "attributes"))
+	global := gitDir != "" && exists(filepath.Join(gitDir, "info", "attributes")) || globalAttributes(gitDir)
 	return func(p string) bool {
 		if global {
 			return true

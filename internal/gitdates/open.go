@@ -147,7 +147,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		}
 	}
 	r.blobs = byBlob(res.Files)
-	r.index = readIndex(repo, opts.Memory)
+	r.index = readIndex(repo, top, opts.Memory)
 	return r, nil
 }
 
@@ -354,11 +354,17 @@ func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
 	return cmd.Run() == nil
 }
 
-// readIndex returns the index entries by path, decoding .git/index again
-// only when it changed since the cache last read it.
-func readIndex(repo *git.Repository, cache *Memory) map[string]*index.Entry {
+// readIndex returns the index entries by path, decoding .git/index (or
+// the index GIT_INDEX_FILE names, indexfile.go) again only when it changed
+// since the cache last read it.
+func readIndex(repo *git.Repository, top string, cache *Memory) map[string]*index.Entry {
 	stamp := ""
-	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
+	envIndex, fromEnv := indexFileEnv(top)
+	if fromEnv {
+		if info, err := os.Stat(envIndex); err == nil {
+			stamp = fmt.Sprint(envIndex, " ", info.Size(), info.ModTime().UnixNano())
+		}
+	} else if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
 		if info, err := fsst.Filesystem().Stat("index"); err == nil {
 			stamp = fmt.Sprint(info.Size(), info.ModTime().UnixNano())
 		}
@@ -366,7 +372,13 @@ func readIndex(repo *git.Repository, cache *Memory) map[string]*index.Entry {
 	if cache != nil && stamp != "" && cache.indexStamp == stamp {
 		return cache.index
 	}
-	list, err := indexEntries(repo)
+	var list []*index.Entry
+	var err error
+	if fromEnv {
+		list, err = indexEntriesFrom(envIndex, formatOf(repo))
+	} else {
+		list, err = indexEntries(repo)
+	}
 	if err != nil {
 		list = nil // unreadable index: every file is compared by content
 	}

@@ -35,6 +35,9 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // gets a plain message, not the advice for a damaged one. A SHA-256
 // repository is opened with its git folder marked so (formatOf).
 func openRepo(root string) (*git.Repository, error) {
+	if err := checkDotGit(root); err != nil {
+		return nil, err
+	}
 	if dot, _, err := findDotGit(root); err == nil {
 		if err := checkHead(dot.Root()); err != nil {
 			return nil, err
@@ -45,7 +48,11 @@ func openRepo(root string) (*git.Repository, error) {
 	if err == nil && !hasAlternates(repo) {
 		return repo, nil
 	}
-	if err != nil && !(encoding || errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion)) {
+	// A .git that is a link to the git folder (checkDotGit made sure it
+	// leads to a folder): go-git refuses to follow it ("chroot boundary
+	// crossed"); it is opened below at the folder the link leads to.
+	linked := err != nil && dotGitIsLink(root)
+	if err != nil && !(encoding || linked || errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion)) {
 		return repo, err
 	}
 	dot, wt, err2 := findDotGit(root)
@@ -152,6 +159,9 @@ func dotGit(dir string) (gitDir, top string, err error) {
 		g := filepath.Join(p, ".git")
 		if info, err := os.Stat(g); err == nil {
 			if info.IsDir() {
+				if real, err := filepath.EvalSymlinks(g); err == nil {
+					g = real // a .git link to the git folder
+				}
 				return g, p, nil
 			}
 			data, err := safefile.ReadPath(g, 4096)

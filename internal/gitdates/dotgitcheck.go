@@ -1,0 +1,162 @@
+package gitdates
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/lang"
+)
+
+// A .git that is neither a folder nor a .git file. go-git opens what it
+// finds at .git: a named pipe there blocked qlint forever, a link to
+// /dev/zero filled the memory, and a .git file of megabytes was quoted
+// whole in the error (a crash under a memory limit). checkDotGit looks at
+// the nearest .git before anything opens it, without opening anything but
+// a regular file of at most maxDotGitFile bytes, and refuses plainly what
+// git could not use either.
+
+// maxDotGitFile bounds a .git file: one line, "gitdir: PATH".
+const maxDotGitFile = 4096
+
+// maxQuoted bounds a path quoted in a message (quotePath).
+const maxQuoted = 200
+
+// checkDotGit checks the nearest .git at or above dir, as dotGit finds it:
+// a folder (or a link to one), or a regular .git file naming an existing
+// folder. It returns nil when there is none (outside a repository).
+func checkDotGit(dir string) error {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	for {
+		g := filepath.Join(p, ".git")
+		if info, err := os.Lstat(g); err == nil {
+			return checkDotGitAt(g, info)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+// checkDotGitAt checks the .git at g, which Lstat described as info.
+func checkDotGitAt(g string, info fs.FileInfo) error {
+	if info.Mode()&fs.ModeSymlink != 0 {
+		target, err := os.Stat(g) // follows the link, opens nothing
+		if err != nil {
+			return dotGitError(g,
+				"est un lien qui ne mène à rien", "is a link that leads nowhere")
+		}
+		info = target
+	}
+	switch {
+	case info.IsDir():
+		return nil
+	case info.Mode().IsRegular():
+	default:
+		return dotGitError(g,
+			"n'est ni un dossier ni un fichier .git ("+kindFR(info.Mode())+")",
+			"is neither a folder nor a .git file ("+kindEN(info.Mode())+")")
+	}
+	data, err := safefile.ReadPath(g, maxDotGitFile)
+	if errors.Is(err, safefile.ErrTooLarge) {
+		return dotGitError(g,
+			"est un fichier de plus de 4 Ko, alors qu'un fichier .git tient en une ligne (gitdir: CHEMIN)",
+			"is a file larger than 4 KB, while a .git file is one line (gitdir: PATH)")
+	}
+	if err != nil {
+		return nil // unreadable: said where it is opened
+	}
+	line := strings.TrimSpace(string(data))
+	if !strings.HasPrefix(line, "gitdir:") {
+		return nil // not a .git file: git and qlint see no repository there
+	}
+	gd := strings.TrimSpace(strings.TrimPrefix(line, "gitdir:"))
+	if !filepath.IsAbs(gd) {
+		gd = filepath.Join(filepath.Dir(g), gd)
+	}
+	if st, err := os.Stat(gd); err != nil || !st.IsDir() {
+		return dotGitError(g,
+			"désigne "+quotePath(gd)+", qui n'est pas un dossier git",
+			"names "+quotePath(gd)+", which is not a git folder")
+	}
+	return nil
+}
+
+// dotGitError says what is wrong with the .git at g, and what to do.
+func dotGitError(g, fr, en string) error {
+	q := quotePath(g)
+	return &lang.Error{
+		Msg: i18n.T(q+" "+fr+" : qlint ne peut pas y lire l'historique, git non plus",
+			q+" "+en+": qlint cannot read history there, nor can git"),
+		Hint: i18n.T("remplacez-le par le dossier .git du dépôt (ou clonez le dépôt à nouveau), ou retirez-le pour juger le dossier sans git",
+			"replace it with the repository's .git folder (or clone the repository again), or remove it to judge the folder without git"),
+	}
+}
+
+func kindFR(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "c'est un tube nommé"
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "c'est un périphérique"
+	case m&fs.ModeSocket != 0:
+		return "c'est une socket"
+	}
+	return "c'est un fichier spécial"
+}
+
+func kindEN(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "it is a named pipe"
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "it is a device"
+	case m&fs.ModeSocket != 0:
+		return "it is a socket"
+	}
+	return "it is a special file"
+}
+
+// quotePath is p as a message quotes it: at most maxQuoted characters,
+// then « … ».
+func quotePath(p string) string {
+	if utf8.RuneCountInString(p) <= maxQuoted {
+		return p
+	}
+	r := []rune(p)
+	return string(r[:maxQuoted]) + "…"
+}
+
+// dotGitIsLink reports whether the nearest .git at or above dir is a link
+// to a folder.
+func dotGitIsLink(dir string) bool {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		g := filepath.Join(p, ".git")
+		if info, err := os.Lstat(g); err == nil {
+			if info.Mode()&fs.ModeSymlink == 0 {
+				return false
+			}
+			st, err := os.Stat(g)
+			return err == nil && st.IsDir()
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return false
+		}
+		p = parent
+	}
+}
