@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,22 +31,6 @@ func hostileRepo(t *testing.T) (dir, secret string) {
 	secret = filepath.Join(t.TempDir(), "jeton")
 	require.NoError(t, os.WriteFile(secret, []byte("SECRET-TOKEN-4242\n"), 0o600))
 	return r.Dir, secret
-}
-
-// runBounded runs qlint with args, failing the test if it takes more than
-// 10 s; it returns the exit code and both outputs.
-func runBounded(t *testing.T, args ...string) (int, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() { done <- run(args, &stdout, &stderr) }()
-	select {
-	case code := <-done:
-		return code, stdout.String() + stderr.String()
-	case <-time.After(10 * time.Second):
-		t.Fatalf("qlint %v did not end within 10 s", args)
-		return 0, ""
-	}
 }
 
 // TestHostileInputFiles is the robustness matrix for the files qlint reads:
