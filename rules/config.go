@@ -694,7 +694,7 @@ func indicatorRange(n int) i18n.Text {
 // indicatorHint says which numbers each grid has.
 func indicatorHint() i18n.Text {
 	var fr, en []string
-	for _, g := range gridList {
+	for _, g := range gridList() {
 		fr = append(fr, fmt.Sprintf("1 à %d sur %s", len(g.Indicators), g.Version))
 		en = append(en, fmt.Sprintf("1 to %d on %s", len(g.Indicators), g.Version))
 	}
@@ -736,7 +736,7 @@ func (d *decoder) indicators(path string, v any) []int {
 func (d *decoder) checkNames(c *Config) {
 	builtinIDs := map[string]bool{}
 	if c.Extends == "qualiopi" {
-		for _, g := range gridList {
+		for _, g := range gridList() {
 			for _, r := range g.Pack() {
 				builtinIDs[r.ID] = true
 			}

@@ -19,4 +19,4 @@ func decodePack(name string, src []byte) ([]*Rule, error) {
 // Pack returns the rules of the V9 grid's built-in pack.
 //
 // Deprecated: each grid has its pack (Referential.Pack).
-func Pack() []*Rule { return gridList[0].Pack() }
+func Pack() []*Rule { return gridList()[0].Pack() }

@@ -162,7 +162,7 @@ type rawIndicator struct {
 //
 // Deprecated: the grid is chosen by the day judged (GridFor, Choose) and
 // passed along; Builtin stays for callers written before the 2026 grid.
-func Builtin() *Referential { return gridList[0] }
+func Builtin() *Referential { return gridList()[0] }
 
 // parseReferential reads one grid file; base is the grid it amends, looked
 // up by id, when the file names one: its categories, conditions, criteria

@@ -34,7 +34,7 @@ func linkHolds(full string, blob plumbing.Hash, format idFormat) (isLink, same b
 
 // linkResolver finds where files reached through a folder link really are.
 type linkResolver struct {
-	root     string            // the evidence root, as given
+	root     string            // the evidence root, absolute when it can be
 	realRoot string            // the same, links resolved ("" when unknown)
 	dirs     map[string]string // folder → its real path under the root, "" when it is its own
 }
@@ -42,6 +42,10 @@ type linkResolver struct {
 func newLinkResolver(root string) *linkResolver {
 	r := &linkResolver{root: root, dirs: map[string]string{}}
 	if abs, err := filepath.Abs(root); err == nil {
+		// Absolute, so that a folder's real path is too: filepath.Rel
+		// cannot relate a relative one ("qlint ." gave git-gui, not
+		// /repo/git-gui) to the real root, and the link went unresolved.
+		r.root = abs
 		if real, err := filepath.EvalSymlinks(abs); err == nil {
 			r.realRoot = real
 		}

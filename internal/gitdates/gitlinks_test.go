@@ -63,3 +63,22 @@ func TestCommittedLinksAreDatedByGit(t *testing.T) {
 		}
 	})
 }
+
+// TestLinkResolverWithARelativeRoot: "qlint ." (the root given relative)
+// finds where a file reached through a folder link really is, as an
+// absolute root does; it went unresolved, and every such file was read and
+// hashed on every run to be matched by content.
+func TestLinkResolverWithARelativeRoot(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "Formations", "2025-03 Excel"), 0o755))
+	require.NoError(t, os.Symlink("Formations/2025-03 Excel", filepath.Join(root, "dernière session")))
+	for _, given := range []string{root, "."} {
+		t.Chdir(root)
+		links := newLinkResolver(given)
+		real, ok := links.real("dernière session/émargement.pdf")
+		assert.True(t, ok, given)
+		assert.Equal(t, "Formations/2025-03 Excel/émargement.pdf", real, given)
+		_, ok = links.real("Formations/2025-03 Excel/émargement.pdf")
+		assert.False(t, ok, "a folder that is its own: %s", given)
+	}
+}

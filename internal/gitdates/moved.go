@@ -143,7 +143,10 @@ func fileIDs(p string, format idFormat) ([]plumbing.Hash, error) {
 		return nil, err
 	}
 	raw := newBlobHasher(format, info.Size())
-	buf := make([]byte, 64<<10)
+	// A buffer the file's size (plus one byte, to meet the end), 64 KiB at
+	// most: most proofs are smaller, and 64 KiB for each was most of what
+	// a run allocated.
+	buf := make([]byte, min(64<<10, max(info.Size(), 0)+1))
 	var crlf int64
 	binary, prevCR := false, false
 	for {
