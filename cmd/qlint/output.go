@@ -244,7 +244,7 @@ func openOutput(root, path, format string) (*output, error) {
 	if path == "" {
 		return o, nil
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() && inGitFolder(path) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() && gitdates.InGitFolder(path) {
 		name := outputName(format)
 		return nil, usageError(path+" est un dossier de git : qlint n'y écrit pas de rapport", path+" is a folder of git's: qlint writes no report there",
 			"écrivez le rapport hors de .git, hors du dossier de preuves : -o "+cmdArg("../"+name.FR),

@@ -33,21 +33,3 @@ func outputLinkError(p string) error {
 		"donnez le chemin d'un vrai fichier, hors du dossier de preuves : -o ../rapport.html",
 		"give the path of a real file, outside the evidence folder: -o ../report.html")
 }
-
-// inGitFolder reports whether the folder p is a .git folder or lies in
-// one: the hint for -o p must then lead out of it.
-func inGitFolder(p string) bool {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return false
-	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = r
-	}
-	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
-		if part == ".git" {
-			return true
-		}
-	}
-	return false
-}

@@ -126,6 +126,25 @@ func GitDir(dir string) string {
 	return gitDir
 }
 
+// InGitFolder reports whether the folder p is a .git folder or lies in
+// one, links resolved: nothing of qlint's (a report, init's folders)
+// belongs there.
+func InGitFolder(p string) bool {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = r
+	}
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		if part == ".git" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAlternates reports whether the repository borrows objects from
 // another (objects/info/alternates).
 func hasAlternates(repo *git.Repository) bool {

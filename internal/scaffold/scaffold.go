@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/rules"
@@ -253,17 +254,15 @@ func (b *builder) complete(p Profile, res *Result) error {
 // isGitDir reports whether dir is git's own folder: a .git folder or one
 // inside it, or a bare repository (HEAD, objects and refs side by side).
 func isGitDir(dir string) bool {
+	if gitdates.InGitFolder(dir) {
+		return true
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return false
 	}
 	if r, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = r
-	}
-	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
-		if part == ".git" {
-			return true
-		}
 	}
 	head, err1 := os.Stat(filepath.Join(abs, "HEAD"))
 	objects, err2 := os.Stat(filepath.Join(abs, "objects"))
