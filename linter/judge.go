@@ -23,9 +23,13 @@ type Input struct {
 	Config *rules.Config
 	// Ref is the grid to judge on; nil: the one the configuration names, or
 	// with referential = "auto" the one in force on the as-of day.
-	Ref   *rules.Referential
-	Tree  *Tree
-	FS    fs.FS // the evidence root, for the session.toml files
+	Ref  *rules.Referential
+	Tree *Tree
+	FS   fs.FS // the evidence root, for the session.toml files
+	// Disk is the evidence root on disk when FS is another tree (the
+	// index, for --pre-commit): qlint's own outputs are told by the first
+	// bytes of the working copy, which the index does not hold. Nil: FS.
+	Disk  fs.FS
 	Dates Dater
 	AsOf  rules.Day
 	Lang  lang.Lang
@@ -130,7 +134,7 @@ func Judge(in Input) (*Report, error) {
 		own[fold(p)] = true
 	}
 	for i, f := range in.Tree.Files {
-		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.FS, f.Path) {
+		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.disk(), f.Path) {
 			continue
 		}
 		j.add(Finding{Kind: KindUnmapped, Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
@@ -670,4 +674,12 @@ func (j *judge) report() *Report {
 	rep.Findings = append(rep.Findings, j.findings...)
 	sortFindings(rep.Findings)
 	return rep
+}
+
+// disk is where qlint's own outputs are recognised.
+func (in Input) disk() fs.FS {
+	if in.Disk != nil {
+		return in.Disk
+	}
+	return in.FS
 }

@@ -67,6 +67,7 @@ func Run(o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	disk := fsys
 	if hist.stagedTree != nil { // --pre-commit: the commit being made
 		tree, fsys = hist.stagedTree, hist.stagedFS
 	}
@@ -88,7 +89,7 @@ func Run(o Options) (*Report, error) {
 		tree = &t
 	}
 	in := Input{
-		Config: o.Config, Ref: ref, Tree: tree, FS: fsys,
+		Config: o.Config, Ref: ref, Tree: tree, FS: fsys, Disk: disk,
 		Dates: dates, AsOf: o.AsOf, Lang: o.Lang, Own: o.own(ref), Today: o.Today,
 	}
 	rep, err := Judge(in)
