@@ -62,3 +62,29 @@ paths = ["**/{,*[!a-z]}taux*{obtention,reussite}*"]
 	assert.Contains(t, fr["taux"], "renommez-le pour que son nom contienne « taux » et « obtention », ou « taux » et « réussite », ou")
 	assert.NotContains(t, fr["taux"], "contienne « taux », ou")
 }
+
+// A rule that takes a whole folder ("DIR/**"): a file lying beside that
+// folder is a proof once moved into it, never by a new name (renaming it
+// "légale" where it lies would change nothing).
+func TestNearMissOfAWholeFolderSaysWhereToMoveIt(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "veille-legale"
+indicators = [23]
+title = "Veille légale et réglementaire"
+paths = ["06-environnement/veille/legale/**"]
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"06-environnement/veille/Note de veille réglementaire décembre.docx": file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	var en, fr string
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing {
+			en, fr = f.Message, f.text.FR
+		}
+	}
+	assert.Contains(t, fr, "« Note de veille réglementaire décembre.docx »")
+	assert.Contains(t, fr, "rangez-le dans le dossier « 06-environnement/veille/legale », ou")
+	assert.NotContains(t, fr, "renommez-le")
+	assert.Contains(t, en, `move it into the folder "06-environnement/veille/legale", or`)
+}

@@ -20,6 +20,10 @@ type nearMiss struct {
 	folder  string // folded folder whose unmapped files are the suspects ("" for the root's own files)
 	deep    bool   // files at any depth of folder, or only those right in it
 	rule    *rules.Rule
+	// into is the folder the rule takes whole (its pattern is "DIR/**"),
+	// as written: a suspect belongs there, and no name would make it a
+	// proof where it lies.
+	into string
 }
 
 // noteMissing records a missing finding just added, for the near misses.
@@ -50,6 +54,7 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 			if n.folder == "." {
 				n.folder = ""
 			}
+			n.into = strings.TrimSuffix(r.Paths[0], "/**")
 		default:
 			n.folder, n.deep = dir, strings.Contains(rest, "**")
 		}
@@ -110,11 +115,11 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 			continue
 		}
 		f := &j.findings[n.finding]
-		f.text = msgNearMiss(f.text, n.rule, names, more)
+		f.text = msgNearMiss(f.text, n.rule, n.into, names, more)
 	}
 }
 
-func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text {
+func msgNearMiss(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
 	quoted := func(fr bool) string {
 		var b strings.Builder
 		for i, n := range names {
@@ -142,7 +147,11 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, names []string, more int) i18n.Text
 	}
 	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", quoted(true))
 	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", quoted(false))
-	if len(words) > 0 {
+	switch {
+	case into != "":
+		fr += fmt.Sprintf("rangez-le dans le dossier « %s », ou ", into)
+		en += fmt.Sprintf("move it into the folder %q, or ", into)
+	case len(words) > 0:
 		fr += fmt.Sprintf("renommez-le pour que son nom contienne %s, ou ", wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
