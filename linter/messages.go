@@ -62,7 +62,7 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 	}
 	if found == 0 {
 		return i18n.T(
-			fmt.Sprintf("Dans %s, il manque « %s »%s : aucun fichier ne correspond à %s. Ajoutez-le à ce dossier.", dir, label(r), since.FR, patterns(r)),
+			fmt.Sprintf("Dans %s, il manque « %s »%s : aucun fichier ne correspond à %s. Déposez cette preuve dans ce dossier.", dir, label(r), since.FR, patterns(r)),
 			fmt.Sprintf("In %s, %q is missing%s: no file matches %s. Add it to that folder.", dir, labelEN(r), since.EN, patterns(r)))
 	}
 	return i18n.T(

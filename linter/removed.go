@@ -24,7 +24,7 @@ func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit 
 	added := false
 	for _, g := range removedProofs(base, now) {
 		names := strings.Join(g.paths, ", ")
-		gone := i18n.T("supprimé dans ce commit : "+names, "deleted in this commit: "+names)
+		gone := i18n.T("supprimé dans cet enregistrement : "+names, "deleted in this commit: "+names)
 		if !inCommit {
 			r := BaselineName(rep.Baseline)
 			gone = i18n.T("supprimé depuis "+r+" : "+names, "deleted since "+r+": "+names)

@@ -29,8 +29,8 @@ var (
 	hintWord = i18n.T("un texte s'écrit entre guillemets (\"non\"), oui et non s'écrivent true et false",
 		"a string is written between quotes (\"no\"), yes and no are written true and false")
 	// hintDay gives both forms a date may take in qlint.toml (README).
-	hintDay = i18n.T("écrivez la date 12/06/2025 (jour/mois/année, entre guillemets) ou 2025-06-12",
-		"write the date \"12/06/2025\" (day/month/year, in quotes) or 2025-06-12")
+	hintDay = i18n.T("écrivez la date sous la forme jj/mm/aaaa, entre guillemets (par exemple \"12/06/2025\"), ou aaaa-mm-jj",
+		"write the date as dd/mm/yyyy, in quotes (for example \"12/06/2025\"), or yyyy-mm-dd")
 	hintUTF8 = i18n.T("enregistrez qlint.toml en UTF-8 (dans le Bloc-notes : Enregistrer sous, Codage UTF-8)",
 		"save qlint.toml as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
 )

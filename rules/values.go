@@ -203,7 +203,7 @@ func (d *decoder) day(path string, v any) (Day, bool) {
 		if err != nil {
 			p := DayProblem(x)
 			d.fail(path, i18n.T(fmt.Sprintf("%s : %s", keyName(path), p.FR), fmt.Sprintf("%s: %s", keyName(path), p.EN)),
-				i18n.T("écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12"))
+				i18n.T("écrivez la date sous la forme jj/mm/aaaa (par exemple 12/06/2025) ou aaaa-mm-jj", "write the date as dd/mm/yyyy (for example 12/06/2025) or yyyy-mm-dd"))
 			return Day{}, false
 		}
 		return day, true

@@ -37,7 +37,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 		if today, err = rules.ParseDay(c.asOf); err != nil {
 			p := rules.DayProblem(c.asOf)
 			return exitError, usageError("--as-of : "+p.FR, "--as-of: "+p.EN,
-				"écrivez la date 22/11/2026 (jour/mois/année) ou 2026-11-22", "write the date 22/11/2026 (day/month/year) or 2026-11-22")
+				"écrivez la date sous la forme jj/mm/aaaa (par exemple 22/11/2026) ou aaaa-mm-jj", "write the date as dd/mm/yyyy (for example 22/11/2026) or yyyy-mm-dd")
 		}
 	}
 	lang, _ := i18n.Parse(c.lang)

@@ -163,17 +163,17 @@ func installHook(stdout io.Writer, h hookFile, dir, rel string, l i18n.Lang, str
 	if h.ours {
 		verb = t("mis à jour", "updated")
 	}
-	fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque commit vérifiera le dossier de preuves %s.\n",
+	fmt.Fprintf(stdout, t("Crochet pre-commit %s : %s\nChaque enregistrement (commit) vérifiera le dossier de preuves %s.\n",
 		"Pre-commit hook %s: %s\nEvery commit will check the evidence folder %s.\n"), verb, h.path, folderWords(rel, l))
 	if !onPath {
 		fmt.Fprintf(stdout, t("qlint n'est pas dans le PATH : le crochet lance %s. Si vous déplacez qlint, relancez qlint hook install.\n",
 			"qlint is not on the PATH: the hook runs %s. If you move qlint, run qlint hook install again.\n"), self)
 	}
 	if strict {
-		fmt.Fprint(stdout, t("Mode strict : un commit qui laisse une preuve exigée manquante ou périmée est refusé.\n",
+		fmt.Fprint(stdout, t("Mode strict : un enregistrement qui laisse une preuve exigée manquante ou périmée est refusé.\n",
 			"Strict mode: a commit that leaves a required proof missing or stale is refused.\n"))
 	} else {
-		fmt.Fprint(stdout, t("Un commit n'est refusé que s'il ajoute un problème ; ce qui était déjà à corriger est compté sans bloquer (qlint hook install --strict pour tout exiger).\n",
+		fmt.Fprint(stdout, t("Un enregistrement n'est refusé que s'il ajoute un problème ; ce qui était déjà à corriger est compté sans bloquer (qlint hook install --strict pour tout exiger).\n",
 			"A commit is refused only when it adds a problem; what was already to fix is counted without blocking (qlint hook install --strict to require everything).\n"))
 	}
 	return nil

@@ -87,7 +87,7 @@ func cmdInit(args []string, stdout io.Writer) (int, error) {
 		if p.InitialAudit, err = rules.ParseDay(initial); err != nil {
 			p := rules.DayProblem(initial)
 			return exitError, usageError("--initial-audit : "+p.FR, "--initial-audit: "+p.EN,
-				"écrivez la date 12/06/2025 (jour/mois/année) ou 2025-06-12", "write the date 12/06/2025 (day/month/year) or 2025-06-12")
+				"écrivez la date sous la forme jj/mm/aaaa (par exemple 12/06/2025) ou aaaa-mm-jj", "write the date as dd/mm/yyyy (for example 12/06/2025) or yyyy-mm-dd")
 		}
 	}
 	if err := checkInitPlace(dir, force); err != nil {

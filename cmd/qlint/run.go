@@ -703,7 +703,7 @@ func resolveAsOf(s string, cfg *rules.Config, today rules.Day) (rules.Day, error
 	if err != nil {
 		p := rules.DayProblem(s)
 		return rules.Day{}, usageError("--as-of : "+p.FR, "--as-of: "+p.EN,
-			"écrivez la date 05/10/2026 (jour/mois/année) ou 2026-10-05, ou next-audit", "write the date 05/10/2026 (day/month/year) or 2026-10-05, or next-audit")
+			"écrivez la date sous la forme jj/mm/aaaa (par exemple 05/10/2026) ou aaaa-mm-jj, ou next-audit", "write the date as dd/mm/yyyy (for example 05/10/2026) or yyyy-mm-dd, or next-audit")
 	}
 	if err := checkAsOfRange(s, d); err != nil {
 		return rules.Day{}, err
