@@ -14,7 +14,7 @@ func init() {
 	Register(Format{Name: "github", Rank: 30,
 		Note: i18n.T("annotations et résumé de GitHub Actions", "GitHub Actions annotations and summary"),
 		New: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitHub(w, r) })
+			return inLang(o.Lang, WriteGitHub)
 		},
 		StepSummary: "markdown"})
 }

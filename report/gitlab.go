@@ -14,7 +14,7 @@ func init() {
 	Register(Format{Name: "gitlab", Rank: 40,
 		Note: i18n.T("Code Quality de GitLab", "GitLab Code Quality"),
 		New: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteGitLab(w, r) })
+			return inLang(o.Lang, WriteGitLab)
 		}})
 }
 

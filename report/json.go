@@ -10,10 +10,10 @@ import (
 func init() {
 	Register(Format{Name: "json", Rank: 20,
 		New: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteJSON(w, r) })
+			return inLang(o.Lang, WriteJSON)
 		},
 		Stream: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteJSONLine(w, r) })
+			return inLang(o.Lang, WriteJSONLine)
 		}})
 }
 

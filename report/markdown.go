@@ -14,7 +14,7 @@ import (
 func init() {
 	Register(Format{Name: "markdown", Rank: 50,
 		New: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteMarkdown(w, r) })
+			return inLang(o.Lang, WriteMarkdown)
 		}})
 }
 

@@ -12,7 +12,7 @@ import (
 func init() {
 	Register(Format{Name: "sarif", Rank: 60,
 		New: func(o Options) Printer {
-			return inLang(o.Lang, func(w io.Writer, r *linter.Report) error { return WriteSARIF(w, r) })
+			return inLang(o.Lang, WriteSARIF)
 		}})
 }
 

@@ -47,7 +47,7 @@ func (d *decoder) referential(v any) string {
 		"write "+strings.Join(quoted, ", ")+`; "auto" (the default) takes the grid in force on the day judged`)
 	if g := gridByAlias(s); g != nil {
 		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", g.Version)+hint.FR, fmt.Sprintf("did you mean %q? ", g.Version)+hint.EN)
-	} else if sug := suggest(s, ids); sug != "" {
+	} else if sug := Closest(s, ids, false); sug != "" {
 		hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ? ", sug)+hint.FR, fmt.Sprintf("did you mean %q? ", sug)+hint.EN)
 	}
 	d.fail("referential", i18n.T(fmt.Sprintf("référentiel inconnu « %s »", s), fmt.Sprintf("unknown referential %q", s)), hint)

@@ -746,7 +746,7 @@ func (d *decoder) checkNames(c *Config) {
 		if !builtinIDs[id] {
 			hint := i18n.T("disable ne retire que des règles du pack intégré (extends = \"qualiopi\")",
 				"disable only drops rules of the built-in pack (extends = \"qualiopi\")")
-			if s := suggest(id, keys(builtinIDs)); s != "" {
+			if s := Closest(id, keys(builtinIDs), false); s != "" {
 				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 			}
 			d.fail(fmt.Sprintf("disable.%d", i), i18n.T(fmt.Sprintf("aucune règle intégrée ne s'appelle « %s »", id),
@@ -763,7 +763,7 @@ func (d *decoder) checkNames(c *Config) {
 		}
 		if !all[w.Rule] {
 			hint := i18n.T("une dérogation doit nommer l'id d'une règle existante", "a waiver must name the id of an existing rule")
-			if s := suggest(w.Rule, keys(all)); s != "" {
+			if s := Closest(w.Rule, keys(all), false); s != "" {
 				hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 			}
 			d.fail(fmt.Sprintf("waiver.%d.rule", i), i18n.T(fmt.Sprintf("la dérogation vise une règle inconnue « %s »", w.Rule),

@@ -45,12 +45,14 @@ func (l ErrorList) sort() {
 	})
 }
 
-// suggest returns the candidate closest to s, when it is close enough to be a
-// typo.
-func suggest(s string, candidates []string) string {
+// Closest returns the candidate closest to s, when it is close enough to be
+// a typo: one or two letters away ("" when none is). With short, a
+// candidate must also be less than half its length away, so that a short
+// word does not match any short candidate (command and option names).
+func Closest(s string, candidates []string, short bool) string {
 	best, bestDist := "", 3
 	for _, c := range candidates {
-		if d := EditDistance(strings.ToLower(s), c); d < bestDist {
+		if d := EditDistance(strings.ToLower(s), c); d < bestDist && (!short || d < len(c)/2+1) {
 			best, bestDist = c, d
 		}
 	}

@@ -110,7 +110,7 @@ func (d *decoder) known(base string, t map[string]any, allowed []string) {
 	for _, k := range unknown {
 		path := join(base, k)
 		hint := i18n.T("clés possibles : "+strings.Join(allowed, ", "), "possible keys: "+strings.Join(allowed, ", "))
-		if s := suggest(k, allowed); s != "" {
+		if s := Closest(k, allowed, false); s != "" {
 			hint = i18n.T(fmt.Sprintf("vouliez-vous dire %q ?", s), fmt.Sprintf("did you mean %q?", s))
 		}
 		section := sectionName(base)

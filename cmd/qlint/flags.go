@@ -10,6 +10,7 @@ import (
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/textwrap"
+	"github.com/qlint/qlint/rules"
 )
 
 // commandFlags lists, for each command that judges the folder, the common
@@ -121,7 +122,7 @@ func misspelledCommand(arg string) string {
 	if _, err := os.Stat(arg); err == nil {
 		return ""
 	}
-	return closest(arg, commands)
+	return rules.Closest(arg, commands, true)
 }
 
 // dashed writes a flag's name as the help does: -f, --format.

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/qlint/qlint/rules"
 )
 
 // Paths qlint prints use / on every system: here a path the system joins
@@ -37,7 +39,7 @@ func TestClosest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
-			assert.Equal(t, tt.want, closest(tt.word, []string{"format", "output", "version", "lang"}))
+			assert.Equal(t, tt.want, rules.Closest(tt.word, []string{"format", "output", "version", "lang"}, true))
 		})
 	}
 }

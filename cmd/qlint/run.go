@@ -118,7 +118,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
-		fmt.Fprintln(stderr, "qlint: "+boundMessage(localize(err, lang)))
+		fmt.Fprintln(stderr, "qlint: "+localize(err, lang))
 		return exitError
 	}
 	return code
@@ -144,12 +144,14 @@ func langFromArgs(args []string) i18n.Lang {
 	return i18n.FR
 }
 
+// localize says err in l, bounded (msgbound.go) for every caller: the
+// failed command's last word and watch's messages alike.
 func localize(err error, l i18n.Lang) string {
 	var loc lang.Localizer
 	if errors.As(err, &loc) {
-		return loc.Localize(l)
+		return boundMessage(loc.Localize(l))
 	}
-	return err.Error()
+	return boundMessage(err.Error())
 }
 
 // usageError is a mistake on the command line: one sentence and a hint.

@@ -11,19 +11,6 @@ import (
 	"github.com/qlint/qlint/rules"
 )
 
-// closest returns the word of candidates that word was probably meant to
-// be: one or two letters away, and not so far that a short word matches
-// anything ("" when none is).
-func closest(word string, candidates []string) string {
-	best, dist := "", 3
-	for _, c := range candidates {
-		if d := rules.EditDistance(strings.ToLower(word), c); d < dist && d < len(c)/2+1 {
-			best, dist = c, d
-		}
-	}
-	return best
-}
-
 // misspelledFlag returns the option of fs that name (given without its
 // dashes) was probably meant to be, as --format; for lint, --version too,
 // which qlint reads before any command.
@@ -37,7 +24,7 @@ func misspelledFlag(fs *flag.FlagSet, name string) string {
 	if fs.Name() == "lint" {
 		names = append(names, "version", "help")
 	}
-	if c := closest(name, names); c != "" {
+	if c := rules.Closest(name, names, true); c != "" {
 		return "--" + c
 	}
 	return ""

@@ -142,12 +142,7 @@ func (r *Repo) CompareStaged(files []WorkFile) {
 			continue // staged as committed at HEAD: clean
 		}
 		r.staged[f.Path] = true
-		if src, ok := r.blobs[e.Hash]; ok && e.Hash != emptyBlobOf(r.format) {
-			r.moved[f.Path] = src
-		}
-		if tracked {
-			r.dirty[f.Path] = true
-		}
+		r.settle(f.Path, []plumbing.Hash{e.Hash})
 	}
 }
 

@@ -3,15 +3,11 @@ package gitdates
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
-	"io"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // The git index, read by qlint itself on every run: go-git's decoder reads
@@ -23,30 +19,6 @@ import (
 // not checked here; an index in a form this reader does not know is left to
 // go-git, except in a SHA-256 repository (32-byte ids, which go-git cannot
 // read): there it counts as unreadable.
-
-// indexEntries returns the entries of the repository's index, in the
-// order of the file.
-func indexEntries(repo *git.Repository) ([]*index.Entry, error) {
-	if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
-		if f, err := fsst.Filesystem().Open("index"); err == nil {
-			data, err := io.ReadAll(f)
-			_ = f.Close()
-			if err == nil {
-				if entries, ok := decodeIndex(data, formatOf(repo)); ok {
-					return entries, nil
-				}
-			}
-		}
-	}
-	if formatOf(repo) == sha256IDs {
-		return nil, errors.New("the index of a SHA-256 repository cannot be read")
-	}
-	idx, err := repo.Storer.Index()
-	if err != nil {
-		return nil, err
-	}
-	return idx.Entries, nil
-}
 
 // decodeIndex reads the entries of an index file of version 2, 3 or 4;
 // false when data is not one. An entry holds an id of the repository's

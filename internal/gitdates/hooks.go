@@ -9,11 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
-	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/lang"
 )
 
@@ -122,15 +120,8 @@ func gitHooksDir(dir, top, gitDir string) (string, error) {
 
 // hooksPathFromConfig reads core.hooksPath from one git config file.
 func hooksPathFromConfig(p string) string {
-	data, err := safefile.ReadPath(p, 1<<20)
-	if err != nil {
-		return ""
-	}
-	cfg := config.NewConfig()
-	if err := cfg.Unmarshal(data); err != nil {
-		return ""
-	}
-	return cfg.Raw.Section("core").Option("hooksPath")
+	v, _ := hooksPathIn(p)
+	return v
 }
 
 // globalHooksPath reads core.hooksPath from the user's git config, where

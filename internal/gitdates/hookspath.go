@@ -5,6 +5,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/go-git/go-git/v5/config"
+
+	"github.com/qlint/qlint/internal/safefile"
 )
 
 // HooksPathSetting is where core.hooksPath is set for the repository that
@@ -44,9 +48,14 @@ func HooksPath(dir string) HooksPathSetting {
 // hooksPathIn reads core.hooksPath from one config file, and whether it
 // is set there (an empty value included).
 func hooksPathIn(p string) (string, bool) {
-	v := hooksPathFromConfig(p)
-	if v != "" {
-		return v, true
+	data, err := safefile.ReadPath(p, 1<<20)
+	if err != nil {
+		return "", false
 	}
-	return "", false
+	cfg := config.NewConfig()
+	if err := cfg.Unmarshal(data); err != nil {
+		return "", false
+	}
+	core := cfg.Raw.Section("core")
+	return core.Option("hooksPath"), core.HasOption("hooksPath")
 }

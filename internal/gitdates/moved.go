@@ -90,13 +90,7 @@ func attributesIn(worktree, gitDir string) func(p string) bool {
 }
 
 // emptyBlob is the id of an empty file: an empty file moved nowhere.
-var emptyBlob = blobID(nil)
-
-func blobID(data []byte) plumbing.Hash {
-	h := plumbing.NewHasher(plumbing.BlobObject, int64(len(data)))
-	_, _ = h.Write(data)
-	return h.Sum()
-}
+var emptyBlob = blobIDOf(sha1IDs, nil)
 
 // hashWithGit runs git hash-object --stdin-paths in the work tree: it applies
 // the repository's own clean conversion (core.autocrlf, .gitattributes eol

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// fileIDs streams what blobID computes in memory, CRLF folding included,
+// fileIDs streams what blobIDOf computes in memory, CRLF folding included,
 // across its read chunks.
 func TestFileIDsStream(t *testing.T) {
 	dir := t.TempDir()
@@ -24,9 +24,9 @@ func TestFileIDsStream(t *testing.T) {
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
 		ids, err := fileIDs(p, sha1IDs)
 		require.NoError(t, err)
-		want := []plumbing.Hash{blobID([]byte(content))}
+		want := []plumbing.Hash{blobIDOf(sha1IDs, []byte(content))}
 		if strings.Contains(content, "\r\n") && !strings.Contains(content, "\x00") {
-			want = append(want, blobID([]byte(strings.ReplaceAll(content, "\r\n", "\n"))))
+			want = append(want, blobIDOf(sha1IDs, []byte(strings.ReplaceAll(content, "\r\n", "\n"))))
 		}
 		assert.Equal(t, want, ids, name)
 	}

@@ -358,27 +358,22 @@ func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
 // the index GIT_INDEX_FILE names, indexfile.go) again only when it changed
 // since the cache last read it.
 func readIndex(repo *git.Repository, top string, cache *Memory) map[string]*index.Entry {
+	p, ok := indexFileEnv(top)
+	if !ok {
+		fsst, onDisk := repo.Storer.(*filesystem.Storage)
+		if !onDisk {
+			return map[string]*index.Entry{}
+		}
+		p = filepath.Join(fsst.Filesystem().Root(), "index")
+	}
 	stamp := ""
-	envIndex, fromEnv := indexFileEnv(top)
-	if fromEnv {
-		if info, err := os.Stat(envIndex); err == nil {
-			stamp = fmt.Sprint(envIndex, " ", info.Size(), info.ModTime().UnixNano())
-		}
-	} else if fsst, ok := repo.Storer.(*filesystem.Storage); ok {
-		if info, err := fsst.Filesystem().Stat("index"); err == nil {
-			stamp = fmt.Sprint(info.Size(), info.ModTime().UnixNano())
-		}
+	if info, err := os.Stat(p); err == nil {
+		stamp = fmt.Sprint(p, " ", info.Size(), info.ModTime().UnixNano())
 	}
 	if cache != nil && stamp != "" && cache.indexStamp == stamp {
 		return cache.index
 	}
-	var list []*index.Entry
-	var err error
-	if fromEnv {
-		list, err = indexEntriesFrom(envIndex, formatOf(repo))
-	} else {
-		list, err = indexEntries(repo)
-	}
+	list, err := indexEntriesFrom(p, formatOf(repo))
 	if err != nil {
 		list = nil // unreadable index: every file is compared by content
 	}
