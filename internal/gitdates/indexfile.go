@@ -16,8 +16,8 @@ import (
 // made is that index, not .git/index (which still holds what was staged
 // before). A hook that judged .git/index would pass a commit -a that
 // removes the only proof. git takes a relative GIT_INDEX_FILE from the
-// work tree's top (where it runs hooks); so does qlint, with both readers
-// (the index is read here either way).
+// work tree's top (where it runs hooks); so does qlint, whichever history
+// reader dates the files (the index is read here for both).
 
 // indexFileEnv returns the index file GIT_INDEX_FILE names, absolute, and
 // whether it is set.
