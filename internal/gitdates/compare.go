@@ -95,7 +95,7 @@ func (r *Repo) Compare(files []WorkFile) {
 		paths[k] = r.full(p)
 	}
 	known := func(id plumbing.Hash) bool {
-		_, ok := r.blobs[id]
+		_, ok := r.byContent()[id]
 		return ok
 	}
 	ids := contentIDs(r.gitBin, r.Top, r.gitDir(), r.format, paths, known)
@@ -160,11 +160,20 @@ func (r *Repo) settle(p string, ids []plumbing.Hash) {
 		r.dirty[p] = true
 	}
 	for _, id := range ids {
-		if src, ok := r.blobs[id]; ok && id != emptyBlobOf(r.format) {
+		if src, ok := r.byContent()[id]; ok && id != emptyBlobOf(r.format) {
 			r.moved[p] = src
 			return
 		}
 	}
+}
+
+// byContent returns HEAD's files by content, made on first use: a run on
+// a folder the index vouches for never needs it.
+func (r *Repo) byContent() map[plumbing.Hash]File {
+	if r.blobs == nil {
+		r.blobs = byBlob(r.Files)
+	}
+	return r.blobs
 }
 
 // realPath is where the walk's file p is for git: p itself, or, for a file

@@ -171,6 +171,11 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("reading HEAD: %w", err)
 	}
 	res.Head = ref.Hash()
+	if opts.Git == "" && (opts.Known == nil || opts.Known.Head.IsZero()) {
+		// A whole walk: after new commits, the walk reads few.
+		w.ahead = startAhead(or, opts.Shallow, res.Head)
+		defer w.ahead.stop()
+	}
 	// Pending paths are whole-repository paths: a file moved into the
 	// evidence folder from elsewhere in the repository follows its move too.
 	var paths []string
@@ -468,6 +473,7 @@ type walker struct {
 	base     string                       // the prefix folder with a trailing /, "" for the whole repository
 	settle   func([]int32, *commitInfo, plumbing.Hash)
 	stamp    func(int32, Stamp)
+	ahead    *commitsAhead // commits read on another core, or nil
 }
 
 func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
@@ -498,9 +504,14 @@ func (w *walker) commit(h plumbing.Hash) (*commitInfo, error) {
 			return sc.info, nil
 		}
 	}
-	info, err := readCommit(w.or, h, w.opts.Shallow[h], w.zones)
-	if err != nil {
-		return nil, err
+	info, ok := w.ahead.take(h)
+	if !ok {
+		var err error
+		info, err = readCommit(w.or, h, w.opts.Shallow[h], w.zones)
+		w.ahead.read(h, info)
+		if err != nil {
+			return nil, err
+		}
 	}
 	w.read++
 	if w.opts.Progress != nil && w.read%500 == 0 {

@@ -3,11 +3,12 @@ package gitdates
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+
+	"github.com/qlint/qlint/internal/safefile"
 )
 
 // The index git names in GIT_INDEX_FILE. git commit -a, git commit --
@@ -55,7 +56,7 @@ func indexEntriesFrom(p string, format idFormat) ([]*index.Entry, error) {
 	if !info.Mode().IsRegular() {
 		return nil, &os.PathError{Op: "read", Path: p, Err: os.ErrInvalid}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxIndexFile))
+	data, err := safefile.ReadSized(f, info.Size(), maxIndexFile-1)
 	if err != nil {
 		return nil, err
 	}

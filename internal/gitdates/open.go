@@ -146,7 +146,6 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 			r.Rev.Files = res.Files
 		}
 	}
-	r.blobs = byBlob(res.Files)
 	r.index = readIndex(repo, top, opts.Memory)
 	return r, nil
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"sync"
@@ -48,8 +49,9 @@ func (r storerReader) read(kind plumbing.ObjectType, h plumbing.Hash) ([]byte, e
 // files. The built-in reader's whole time goes to rebuilding tree objects
 // from their deltas, and go-git, made for any access, opens a pack file
 // again for every object over 16 KiB and hashes every object it rebuilds to
-// cache it. Here each pack stays open, an object is found by its pack index
-// and read in one call (it ends where the next object starts), and every
+// cache it. Here each pack stays open (mapped in memory, as git does, where
+// the system allows; else an object is read in one call, knowing it ends
+// where the next one starts), an object is found by its pack index, and every
 // object rebuilt is cached by its place in the pack, so that following
 // chains of deltas never rebuilds an object twice while it stays in the
 // cache. Objects outside the packs (loose objects, alternates) are read
@@ -62,13 +64,23 @@ type packReader struct {
 }
 
 type pack struct {
-	name    string
-	f       *os.File
-	ends    []int64 // every object's start, sorted, then where the objects end
-	fanout  [256]uint32
-	names   []byte // sorted object ids, 20 bytes each
-	offsets []byte // 4 bytes each; the high bit points into large
-	large   []byte // 8-byte offsets
+	name string
+	f    *os.File
+	// data is the pack file mapped in memory (unix systems); without it
+	// the pack is read with ReadAt, and ends tells how much to read.
+	data []byte
+	// The stretches of data read since its pages were last released (a
+	// bit per mapChunk bytes), and how many: a walk reads commits and
+	// trees all over the pack, and each page read stays in the process's
+	// memory until released.
+	mapMu      sync.Mutex
+	mapTouched []uint64
+	mapCount   int
+	ends       []int64 // every object's start, sorted, then where the objects end
+	fanout     [256]uint32
+	names      []byte // sorted object ids, 20 bytes each
+	offsets    []byte // 4 bytes each; the high bit points into large
+	large      []byte // 8-byte offsets
 
 	// The last stretch of the pack read: a walk reads commits, and the
 	// trees of consecutive commits, about in the order git wrote them.
@@ -102,12 +114,54 @@ func openPacks(objects string, fallback objectReader, cacheBytes int) *packReade
 
 func (r *packReader) close() {
 	for _, p := range r.packs {
-		_ = p.f.Close()
+		p.close()
 	}
 	r.packs = nil
 }
 
+func (p *pack) close() {
+	if p.data != nil {
+		unmapPack(p.data)
+		p.data = nil
+	}
+	_ = p.f.Close()
+}
+
 var errBadIndex = errors.New("unsupported pack index")
+
+// mapChunk is the stretch of a mapped pack the system brings in on a read
+// (Linux maps up to 64 KiB around the page read), and mapKept how much of
+// the pack stays in the process's memory before it is released: without
+// it, a cold run on prometheus held 201 MB, git log 161 MB.
+const (
+	mapChunk = 64 << 10
+	mapKept  = 8 << 20
+)
+
+// touch notes a read of the mapped pack at off, releasing its pages once
+// mapKept bytes of it are held.
+func (p *pack) touch(off int64) {
+	c := int(off / mapChunk)
+	p.mapMu.Lock()
+	defer p.mapMu.Unlock()
+	if p.mapTouched == nil {
+		p.mapTouched = make([]uint64, len(p.data)/mapChunk/64+1)
+	}
+	w, bit := c/64, uint64(1)<<(c%64)
+	if p.mapTouched[w]&bit != 0 {
+		return
+	}
+	p.mapTouched[w] |= bit
+	if p.mapCount++; p.mapCount*mapChunk >= mapKept {
+		releasePack(p.data)
+		clear(p.mapTouched)
+		p.mapCount = 0
+	}
+}
+
+// mapPacks maps pack files in memory where the system can; tests turn it
+// off to read them with ReadAt as on other systems.
+var mapPacks = true
 
 func openPack(idxPath string) (*pack, error) {
 	idx, err := os.ReadFile(idxPath)
@@ -146,24 +200,41 @@ func openPack(idxPath string) (*pack, error) {
 	if err == nil {
 		_, err = p.f.ReadAt(head[:], 0)
 	}
-	if err != nil || fi.Size() < 12+20 || !bytes.Equal(head[:4], []byte("PACK")) {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() < 12+20 || !bytes.Equal(head[:4], []byte("PACK")) {
 		_ = p.f.Close()
 		return nil, errBadIndex
 	}
-	// An object ends where the next one starts; the last one before the
-	// pack's checksum.
+	if p.data, err = mapPack(p.f, fi.Size()); err == nil && mapPacks {
+		// An object's data ends where its compressed stream does: no
+		// need to know where the next one starts.
+		return p, nil
+	}
+	if p.data != nil {
+		unmapPack(p.data)
+		p.data = nil
+	}
+	if err := p.findEnds(fi.Size()); err != nil {
+		_ = p.f.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// findEnds lists where the objects of a pack of size bytes read with ReadAt
+// end: where the next one starts; the last one before the pack's checksum.
+func (p *pack) findEnds(size int64) error {
+	n := int(p.fanout[255])
 	p.ends = make([]int64, 0, n+1)
 	for i := range n {
 		off, ok := p.offset(i)
 		if !ok {
-			_ = p.f.Close()
-			return nil, errBadIndex
+			return errBadIndex
 		}
 		p.ends = append(p.ends, off)
 	}
 	slices.Sort(p.ends)
-	p.ends = append(p.ends, fi.Size()-20)
-	return p, nil
+	p.ends = append(p.ends, size-20)
+	return nil
 }
 
 // offset returns where the i-th object of the index starts.
@@ -179,8 +250,17 @@ func (p *pack) offset(i int) (int64, bool) {
 	return int64(binary.BigEndian.Uint64(p.large[k:])), true
 }
 
-// span reads the object stored at off: its header and compressed data.
+// span reads the object stored at off: its header and compressed data (and,
+// from a mapped pack, what follows up to the pack's checksum, in place:
+// the caller must not write to it, and must read it under guardFault).
 func (p *pack) span(off int64, buf []byte) ([]byte, error) {
+	if p.data != nil {
+		if off < 12 || off >= int64(len(p.data)-20) {
+			return nil, errTruncated
+		}
+		p.touch(off)
+		return p.data[off : len(p.data)-20], nil
+	}
 	i := sort.Search(len(p.ends)-1, func(i int) bool { return p.ends[i] > off })
 	end := p.ends[i]
 	if i == 0 || p.ends[i-1] != off || end <= off {
@@ -278,17 +358,20 @@ func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
 // headOf inflates the commit stored whole at off up to the end of its
 // committer line or of its headers; false when the object there is not a
 // whole commit.
-func (r *packReader) headOf(p *pack, off int64) ([]byte, bool, error) {
+func (r *packReader) headOf(p *pack, off int64) (_ []byte, _ bool, err error) {
+	if p.data != nil {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer guardFault(&err)
+	}
 	z, _ := r.inflate.Get().(*inflater)
 	if z == nil {
 		z = &inflater{br: bytes.NewReader(nil)}
 	}
-	defer r.inflate.Put(z)
-	var err error
-	if z.buf, err = p.span(off, z.buf); err != nil {
+	defer r.release(z)
+	if err := z.load(p, off); err != nil {
 		return nil, false, err
 	}
-	h, err := parseHeader(z.buf, off)
+	h, err := parseHeader(z.in, off)
 	if err != nil {
 		return nil, false, err
 	}
@@ -401,6 +484,21 @@ func (r *packReader) at(pi int, off int64) (plumbing.ObjectType, []byte, error) 
 
 var errTruncated = errors.New("truncated pack")
 
+// guardFault, deferred after debug.SetPanicOnFault(true), turns a fault
+// reading a mapped pack (the file cut short while it is read) into an
+// error; any other panic goes on.
+func guardFault(err *error) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if f, ok := v.(interface{ Addr() uintptr }); ok {
+		*err = fmt.Errorf("%w: the pack changed while it was read (%v)", errTruncated, f)
+		return
+	}
+	panic(v)
+}
+
 // maxPrealloc bounds what is allocated ahead for an object, on the size its
 // header or its delta announces.
 const maxPrealloc = 64 << 20
@@ -414,17 +512,20 @@ func cmpErr(err, otherwise error) error {
 
 // object reads the object stored at off and inflates its data: the whole
 // object, or a delta.
-func (r *packReader) object(p *pack, off int64) (objHeader, []byte, error) {
+func (r *packReader) object(p *pack, off int64) (_ objHeader, _ []byte, err error) {
+	if p.data != nil {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer guardFault(&err)
+	}
 	z, _ := r.inflate.Get().(*inflater)
 	if z == nil {
 		z = &inflater{br: bytes.NewReader(nil)}
 	}
-	defer r.inflate.Put(z)
-	var err error
-	if z.buf, err = p.span(off, z.buf); err != nil {
+	defer r.release(z)
+	if err := z.load(p, off); err != nil {
 		return objHeader{}, nil, err
 	}
-	h, err := parseHeader(z.buf, off)
+	h, err := parseHeader(z.in, off)
 	if err != nil {
 		return objHeader{}, nil, err
 	}
@@ -514,14 +615,35 @@ func parseHeader(d []byte, off int64) (objHeader, error) {
 }
 
 type inflater struct {
-	buf []byte
+	buf []byte // what was read of an unmapped pack
+	in  []byte // the object being inflated: buf, or the mapped pack's bytes
 	br  *bytes.Reader
 	zr  io.ReadCloser
 }
 
-// reset makes zr inflate the compressed data that starts at data in buf.
+// release gives z back to the pool, holding no mapped bytes.
+func (r *packReader) release(z *inflater) {
+	z.in = nil
+	z.br.Reset(nil)
+	r.inflate.Put(z)
+}
+
+// load makes in the object at off of p, with what follows.
+func (z *inflater) load(p *pack, off int64) error {
+	in, err := p.span(off, z.buf)
+	if err != nil {
+		return err
+	}
+	if p.data == nil {
+		z.buf = in
+	}
+	z.in = in
+	return nil
+}
+
+// reset makes zr inflate the compressed data that starts at data in in.
 func (z *inflater) reset(data int64) error {
-	z.br.Reset(z.buf[data:])
+	z.br.Reset(z.in[data:])
 	if z.zr == nil {
 		var err error
 		z.zr, err = zlib.NewReader(z.br)

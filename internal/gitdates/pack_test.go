@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,15 +37,21 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 	for _, v := range []struct {
 		name   string
 		repack []string
+		mapped bool
 	}{
-		{"fast-import pack", nil},
-		{"offset deltas", []string{"repack", "-adfq"}},
-		{"reference deltas", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq"}},
+		{"fast-import pack", nil, true},
+		{"fast-import pack, read", nil, false},
+		{"offset deltas", []string{"repack", "-adfq"}, true},
+		{"offset deltas, read", nil, false},
+		{"reference deltas", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq"}, true},
+		{"reference deltas, read", nil, false},
 	} {
 		t.Run(v.name, func(t *testing.T) {
 			if v.repack != nil {
 				gitIn(t, dir, v.repack...)
 			}
+			defer func(was bool) { mapPacks = was }(mapPacks)
+			mapPacks = v.mapped
 			repo, err := git.PlainOpen(dir)
 			require.NoError(t, err)
 			gg := storerReader{repo.Storer}
@@ -51,6 +59,12 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			pr := openPacks(filepath.Join(dir, ".git", "objects"), gg, 64<<10)
 			require.NotNil(t, pr)
 			defer pr.close()
+			for _, p := range pr.packs {
+				if runtime.GOOS != "windows" {
+					require.Equal(t, v.mapped, p.data != nil, "pack mapped")
+				}
+				require.Equal(t, p.data == nil, p.ends != nil, "ends known only when read")
+			}
 			kinds := map[plumbing.ObjectType]int{}
 			deltas := map[plumbing.ObjectType]int{}
 			shortened := 0
@@ -94,7 +108,7 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			assert.Positive(t, shortened, "commits read without their message")
 			assert.Positive(t, kinds[plumbing.TreeObject])
 			assert.Positive(t, kinds[plumbing.BlobObject])
-			switch v.name {
+			switch strings.TrimSuffix(v.name, ", read") {
 			case "reference deltas":
 				assert.Positive(t, deltas[plumbing.REFDeltaObject], "the pack holds reference deltas")
 				assert.Zero(t, deltas[plumbing.OFSDeltaObject])
@@ -242,4 +256,34 @@ func TestCommitHeadStopsAfterTheCommitter(t *testing.T) {
 	noCommitter := "tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n\nMessage"
 	assert.Equal(t, len(noCommitter)-len("Message"), headEnd([]byte(noCommitter)))
 	assert.Equal(t, -1, headEnd([]byte("tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n")))
+}
+
+// TestPackCutShortWhileMapped: a pack file cut short while qlint reads it
+// (a git gc in another window) gives an error, never a crash.
+func TestPackCutShortWhileMapped(t *testing.T) {
+	needGit(t)
+	if runtime.GOOS == "windows" {
+		t.Skip("packs are read with ReadAt there")
+	}
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
+	require.NoError(t, err)
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	pr := openPacks(filepath.Join(dir, ".git", "objects"), storerReader{repo.Storer}, 64<<10)
+	require.NotNil(t, pr)
+	defer pr.close()
+	require.NotNil(t, pr.packs[0].data, "pack mapped")
+	head, err := repo.Head()
+	require.NoError(t, err)
+	packs, err := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.pack"))
+	require.NoError(t, err)
+	for _, p := range packs {
+		require.NoError(t, os.Truncate(p, 0))
+	}
+	_, err = pr.commitHead(head.Hash())
+	require.ErrorIs(t, err, errTruncated)
+	_, err = pr.read(plumbing.CommitObject, head.Hash())
+	require.ErrorIs(t, err, errTruncated)
+	assert.ErrorContains(t, err, "changed while it was read")
 }
