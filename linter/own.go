@@ -5,17 +5,18 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/qlint/qlint/internal/lazyre"
 )
 
 // explainHead is how qlint explain begins: the indicator, then its
 // criterion; or, with --changes, the grid and what it changes.
-var explainHead = regexp.MustCompile(`^(?:(?:Indicateur|Indicator) \d+ · [^\n]*\n(?:Critère|Criterion) \d+ · |(?:Référentiel|The) rnq-\S+ [^\n]*\n?[^\n]*(?:ce qui change|what changes))`)
+var explainHead = lazyre.New(`^(?:(?:Indicateur|Indicator) \d+ · [^\n]*\n(?:Critère|Criterion) \d+ · |(?:Référentiel|The) rnq-\S+ [^\n]*\n?[^\n]*(?:ce qui change|what changes))`)
 
 // githubHead is how -f github begins: an annotation titled by qlint, or
 // the summary line when there is none.
-var githubHead = regexp.MustCompile(`^(?:::(?:error|warning|notice) [^\n]*title=qlint |qlint: \d+ (?:erreurs?|errors?), )`)
+var githubHead = lazyre.New(`^(?:::(?:error|warning|notice) [^\n]*title=qlint |qlint: \d+ (?:erreurs?|errors?), )`)
 
 // ownOutputExts are the extensions of the files qlint writes: reports,
 // binder, calendar.

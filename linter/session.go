@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
@@ -27,7 +28,7 @@ type span struct {
 
 // leadingDate finds a date that starts a folder name: 2025-03-12_acme,
 // 20250312-acme.
-var leadingDate = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
+var leadingDate = lazyre.New(`^(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
 
 // folderSpan returns the dates of folder dir: from its session.toml, else
 // from a date that starts its name (start and end that day), else none.
@@ -56,7 +57,7 @@ func folderSpan(fsys fs.FS, dir string) (span, error) {
 // dayFirstDate is a date written the French way at the start of a folder
 // name: 25-11-2026, 25.11.2026, 25_11_2026, 3-2-2026 (day first, the year
 // in four digits last, the same separator twice). Never month first.
-var dayFirstDate = regexp.MustCompile(`^(\d{1,2})([-._])(\d{1,2})([-._])(\d{4})(?:$|[^0-9])`)
+var dayFirstDate = lazyre.New(`^(\d{1,2})([-._])(\d{1,2})([-._])(\d{4})(?:$|[^0-9])`)
 
 // dateAtStart returns the date that starts a folder name: year first
 // (2025-03-12_acme, 20250312-acme) or day first with the year in four
@@ -77,7 +78,7 @@ func dateAtStart(name string) (rules.Day, bool) {
 
 // dateLike is what starts a name that looks like a date: three groups of
 // digits separated by - . _ or a space.
-var dateLike = regexp.MustCompile(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`)
+var dateLike = lazyre.New(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`)
 
 // dateHint says, for a folder whose name starts with something like a date
 // that qlint cannot read as one (11-25-2026, 31.02.2026, 25-11-26), that
@@ -241,8 +242,8 @@ func lineOf(data []byte, key string) int {
 // nameDate finds a date in a file name for rules with date = "filename":
 // 2025-03-12, 20250312, or a month 2025-03 (its first day).
 var (
-	nameFullDate  = regexp.MustCompile(`(?:^|[^0-9])(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
-	nameMonthDate = regexp.MustCompile(`(?:^|[^0-9])(\d{4})-(\d{2})(?:$|[^0-9])`)
+	nameFullDate  = lazyre.New(`(?:^|[^0-9])(\d{4})-?(\d{2})-?(\d{2})(?:$|[^0-9])`)
+	nameMonthDate = lazyre.New(`(?:^|[^0-9])(\d{4})-(\d{2})(?:$|[^0-9])`)
 )
 
 // FilenameDate returns the date a file name carries, if any.

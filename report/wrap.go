@@ -3,10 +3,10 @@ package report
 import (
 	"bytes"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/internal/textwrap"
 )
 
@@ -73,9 +73,9 @@ func (lw *lineWrapper) spaced(line string) string {
 }
 
 var (
-	ansiSeq       = regexp.MustCompile("\x1b\\[[0-9;]*m")
-	hangIndicator = regexp.MustCompile(`^\s*\[[^\]]*\]\s+\d+\s+`)
-	hangBullet    = regexp.MustCompile(`^\s*(- |• |\+ )`)
+	ansiSeq       = lazyre.New("\x1b\\[[0-9;]*m")
+	hangIndicator = lazyre.New(`^\s*\[[^\]]*\]\s+\d+\s+`)
+	hangBullet    = lazyre.New(`^\s*(- |• |\+ )`)
 )
 
 // visibleLen is the number of columns s takes on screen.

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/lang"
 )
@@ -174,7 +174,7 @@ type Waiver struct {
 	Line      int
 }
 
-var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var ruleID = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads and checks the qlint.toml at path. A mistake comes back as an
 // ErrorList naming the file, line and column.

@@ -2,17 +2,17 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/lang"
 )
 
 // frenchDay is a date as a French reader writes it: 22/11/2026, the day
 // first, always (never the American month first).
-var frenchDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+var frenchDay = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 
 // parseFrenchDay reads 22/11/2026; ok is false when s does not have that
 // shape, err says why a date of that shape does not exist.
@@ -52,7 +52,7 @@ func DayProblem(s string) lang.Text {
 	return i18n.T(fmt.Sprintf("« %s » n'est pas une date lisible", s), fmt.Sprintf("%q is not a readable date", s))
 }
 
-var isoParts = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+var isoParts = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 
 // dayParts splits a date of either shape into year, month and day.
 func dayParts(s string) (y, mo, d int, ok bool) {
@@ -75,7 +75,7 @@ var monthsFR = []string{"janvier", "février", "mars", "avril", "mai", "juin", "
 
 // bareFrenchDay is a TOML value written 22/11/2026 without quotes, which
 // TOML cannot read (it sees 22 then "/").
-var bareFrenchDay = regexp.MustCompile(`(?m)^(\s*[A-Za-z0-9_."-]+\s*=\s*)(\d{1,2}/\d{1,2}/\d{4})([ \t]*(?:#.*)?\r?)$`)
+var bareFrenchDay = lazyre.New(`(?m)^(\s*[A-Za-z0-9_."-]+\s*=\s*)(\d{1,2}/\d{1,2}/\d{4})([ \t]*(?:#.*)?\r?)$`)
 
 // frenchDatesToTOML rewrites the dates written 22/11/2026 as values of
 // qlint.toml: a valid one to 2026-11-22 (the same length, so every line and

@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 )
 
 // How a rule compares its patterns with the paths.
@@ -18,7 +18,7 @@ const (
 )
 
 // sessionKey is what a session.toml key looks like.
-var sessionKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var sessionKey = lazyre.New(`^[A-Za-z0-9_-]+$`)
 
 // matchKeys reads the keys match and when of a rule.
 func (d *decoder) matchKeys(base string, t map[string]any, r *Rule) {

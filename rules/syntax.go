@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 )
 
 // syntaxKind is one kind of TOML syntax error: the TOML library's message
@@ -209,7 +210,7 @@ func bareWord(s string) bool {
 
 // unclosedHeader is the library's message for a section header left open
 // at the end of its line ("[ignore").
-var unclosedHeader = regexp.MustCompile(`to end table name, but got '\\n'|table array name delimiter '\]', but got '\\n'`)
+var unclosedHeader = lazyre.New(`to end table name, but got '\\n'|table array name delimiter '\]', but got '\\n'`)
 
 // syntaxLine is the line of a syntax error. For a section header left
 // open, the library counts the line break it stopped at as the next line:

@@ -7,11 +7,11 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"regexp"
 	"runtime"
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/internal/serve"
 	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/report"
@@ -65,10 +65,10 @@ func (l *liveFlags) check() error {
 
 // addrArg is what an address given after --serve looks like: HOST:PORT,
 // [IPv6]:PORT or :PORT.
-var addrArg = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):[0-9]{1,5}$`)
+var addrArg = lazyre.New(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):[0-9]{1,5}$`)
 
 // hostArg is a bare host name, which could as well be a folder's name.
-var hostArg = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$`)
+var hostArg = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$`)
 
 // isServeAddr reports whether v, given after --serve, is the address
 // rather than the folder: HOST:PORT, an IP address or localhost, and not

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/lazyre"
 	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/lang"
 )
@@ -16,9 +17,9 @@ import (
 // headRef is what git accepts in HEAD: a branch under refs/, or a commit id
 // (SHA-1 or SHA-256).
 var (
-	headRef   = regexp.MustCompile(`^refs/[^\x00-\x20~^:?*\[\\]+$`)
-	headID    = regexp.MustCompile(`^([0-9a-f]{40}|[0-9a-f]{64})$`)
-	badRefSeq = regexp.MustCompile(`\.\.|/\.|//|@\{|\.lock(/|$)|[/.]$`)
+	headRef   = lazyre.New(`^refs/[^\x00-\x20~^:?*\[\\]+$`)
+	headID    = lazyre.New(`^([0-9a-f]{40}|[0-9a-f]{64})$`)
+	badRefSeq = lazyre.New(`\.\.|/\.|//|@\{|\.lock(/|$)|[/.]$`)
 )
 
 // checkHead refuses, as git does, a HEAD that points outside refs/ (ref:

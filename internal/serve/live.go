@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -492,7 +493,10 @@ type todoItem struct {
 	More                       int
 }
 
-var liveTemplate = template.Must(template.New("live").Parse(`<p class="live-checked">{{.Checked}}</p>
+// liveTemplate is parsed on first use: qlint starts for every run, and
+// few serve the live page.
+var liveTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("live").Parse(`<p class="live-checked">{{.Checked}}</p>
 {{- if .Problem}}
 <div class="live-problem" role="alert"><p><strong>{{.ProblemLead}}</strong></p><pre>{{.Problem}}</pre></div>
 {{- end}}
@@ -513,6 +517,7 @@ var liveTemplate = template.Must(template.New("live").Parse(`<p class="live-chec
 {{- end}}
 </section>
 {{- end}}`))
+})
 
 // renderLive renders the live section: when the page was last checked,
 // the problem if any, the strip of changes, the to-do.
@@ -546,7 +551,7 @@ func renderLive(l i18n.Lang, lv *liveState, at time.Time) (string, error) {
 		data["OthersTitle"] = i18n.T("Et "+o.FR+" (hors indicateurs)", "And "+o.EN+" (outside the indicators)").In(l)
 	}
 	var b strings.Builder
-	err := liveTemplate.Execute(&b, data)
+	err := liveTemplate().Execute(&b, data)
 	return b.String(), err
 }
 
