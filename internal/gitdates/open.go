@@ -217,7 +217,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 		return walk, errSHA256NoGit()
 	}
 	if gitBin != "" {
-		if err := checkOwner(gitBin, r.Top); err != nil {
+		if err := checkOwner(gitBin, r.Top, r.gitDir()); err != nil {
 			return walk, err
 		}
 	}
