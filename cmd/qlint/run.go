@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/linter"
@@ -551,7 +552,7 @@ func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, 
 	if err != nil {
 		return nil, err
 	}
-	progress, done := progressPrinter(os.Stderr, lang)
+	progress, done := progressPrinter(os.Stderr, lang, func() bool { return gitdates.PartialClone(root) })
 	defer done()
 	return linter.Run(linter.Options{
 		Root: root, Config: cfg, ConfigPath: cfgPath, AsOf: asOf, Lang: lang,
@@ -567,9 +568,9 @@ func judgeOn(root, cfgPath string, cfg *rules.Config, c common, lang i18n.Lang, 
 // read of history has gone through; nothing in the first second. When
 // stderr is a file or a pipe (CI logs), only a plain line after a few
 // seconds of a slow read (slowread.go); never anything on stdout.
-func progressPrinter(w *os.File, l i18n.Lang) (func(int), func()) {
+func progressPrinter(w *os.File, l i18n.Lang, partial func() bool) (func(int), func()) {
 	if !isTerminal(w) {
-		return slowReadNotice(w, l)
+		return slowReadNotice(w, l, partial)
 	}
 	start := now()
 	shown := false

@@ -22,9 +22,11 @@ var (
 // slowReadNotice writes to w, when the read of history is still going on
 // after slowReadAfter, a line saying what qlint is doing and why it may
 // take long, then a line every slowReadEvery; whole lines only (w is a
-// file or a pipe, never the report's standard output). progress counts the
+// file or a pipe, never the report's standard output); the first line says
+// why it may be slow when partial says the repository is a partial clone.
+// progress counts the
 // commits read; stop ends the notices and waits for any being written.
-func slowReadNotice(w io.Writer, l i18n.Lang) (progress func(int), stop func()) {
+func slowReadNotice(w io.Writer, l i18n.Lang, partial func() bool) (progress func(int), stop func()) {
 	var mu sync.Mutex
 	commits, stopped := 0, false
 	start := time.Now()
@@ -51,11 +53,16 @@ func slowReadNotice(w io.Writer, l i18n.Lang) (progress func(int), stop func()) 
 			if n > 0 { // counted every few hundred commits
 				fr, en = fmt.Sprintf("%d s, %d commits lus", secs, n), fmt.Sprintf("%d s, %d commits read", secs, n)
 			}
-			if first {
+			switch {
+			case first && partial():
 				fmt.Fprintln(w, wrapMessage(w, i18n.T(
-					"qlint: la lecture de l'historique git prend du temps ("+fr+") ; qlint continue. Dans un clone partiel (--filter=tree:0), git télécharge chaque version des dossiers une à une : un clone complet se lit bien plus vite",
-					"qlint: reading the git history is taking a while ("+en+"); qlint carries on. In a partial clone (--filter=tree:0), git downloads every version of the folders one by one: a full clone reads much faster").In(l), l))
-			} else {
+					"qlint: la lecture de l'historique git prend du temps ("+fr+") ; qlint continue. Ce dépôt est un clone partiel (--filter) : git télécharge chaque version des dossiers une à une ; un clone complet se lit bien plus vite",
+					"qlint: reading the git history is taking a while ("+en+"); qlint carries on. This repository is a partial clone (--filter): git downloads every version of the folders one by one; a full clone reads much faster").In(l), l))
+			case first:
+				fmt.Fprintln(w, wrapMessage(w, i18n.T(
+					"qlint: la lecture de l'historique git prend du temps ("+fr+") ; qlint continue",
+					"qlint: reading the git history is taking a while ("+en+"); qlint carries on").In(l), l))
+			default:
 				fmt.Fprintln(w, wrapMessage(w, i18n.T(
 					"qlint: lecture de l'historique git toujours en cours ("+fr+")",
 					"qlint: still reading the git history ("+en+")").In(l), l))

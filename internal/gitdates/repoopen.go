@@ -343,3 +343,39 @@ func utf16Config(fs billy.Filesystem) bool {
 	}
 	return n > 0 && zeros*3 >= n
 }
+
+// PartialClone reports whether the repository that holds dir is a partial
+// clone (git clone --filter: extensions.partialClone, or a remote marked
+// promisor), whose objects git downloads as they are read.
+func PartialClone(dir string) bool {
+	gitDir := GitDir(dir)
+	if gitDir == "" {
+		return false
+	}
+	data, err := safefile.ReadPath(filepath.Join(commonDir(gitDir), "config"), safefile.SmallLimit)
+	if err != nil {
+		return false
+	}
+	section := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			name, sub, _ := strings.Cut(strings.Trim(line, "[] \t"), " ")
+			section = strings.ToLower(name)
+			if sub != "" {
+				section += " sub"
+			}
+			continue
+		}
+		key, val, ok := strings.Cut(line, "=")
+		key, val = strings.ToLower(strings.TrimSpace(key)), strings.ToLower(strings.Trim(strings.TrimSpace(val), `"`))
+		switch {
+		case !ok:
+		case section == "extensions" && key == "partialclone" && val != "":
+			return true
+		case section == "remote sub" && key == "promisor" && (val == "true" || val == "yes" || val == "on" || val == "1"):
+			return true
+		}
+	}
+	return false
+}
