@@ -9,31 +9,31 @@ import (
 )
 
 // The shape of a repository decides which reader --git auto uses, from what
-// scripts/bench-real.sh and scripts/bench-history.sh measured (BENCHMARKS.md):
+// scripts/bench-real.sh measured (BENCHMARKS.md, "Second pass"; medians of
+// 5 rounds on a quiet 2-core machine, 2026-12-02, wall time against git log
+// --raw --no-renames):
 //
-//   - Up to a few thousand files at HEAD, the built-in reader is the faster
+//   - Up to about 20,000 files at HEAD, the built-in reader is the faster
 //     and the lighter: it reads only the commits that still hold a pending
-//     file (30k of git/git's 82k), compares only those with their parents,
-//     and needs no second process. Processor time, 2026-12-02, medians of
-//     two runs of the script: git/git (4.8k files, a quarter of its commits
-//     are merges) 3.7 to 4.9 s and 130 to 136 MB against 12.0 to 13.0 s and
-//     450 MB for git's log (git log alone: 7.5 s, 377 MB); prometheus 1.0 to
-//     1.1 s against 1.85 to 1.9 s; etcd 0.8 to 1.1 s against 1.7 to 1.9 s;
-//     go-git 0.20 to 0.21 s against 0.35 to 0.36 s; cobra (66 files) 0.05 to
-//     0.06 s against 0.06 to 0.08 s, and lighter (20 against 26 to 33 MB). The
-//     generated repository of 10,000 files and 10,000 commits too: 1.84 to
-//     1.92 s and 128 to 136 MB against 2.13 to 2.49 s and 150 to 156 MB (git
-//     log 1.54 to 1.66 s, 126 MB).
-//   - Far beyond, trees are large and git reads them faster than Go: at
-//     50,000 files git's log took 1.14× git log against 1.58× for the
-//     built-in reader (measured when it still compared every commit on
-//     every core; between 14,000 and 50,000 files the sequential reader was
-//     not measured).
+//     file (30k of git/git's 82k), maps the packs as git does, reads the
+//     chain of first parents on the other core, and needs no second
+//     process. git/git (4.8k files, a quarter of its commits are merges)
+//     3.2 s and 125 MB against 9.1 s and 446 MB for git's log (git log
+//     alone: 6.3 s, 377 MB); prometheus 0.59 against 1.28 s; etcd 0.46
+//     against 1.00 s; go-git 0.10 against 0.22 s; cobra (66 files) 0.028
+//     against 0.047 s. A generated repository of 20,000 files and 20,000
+//     commits (index 2.8 MB): 4.97 s and 186 MB against 5.79 s and 307 MB
+//     (git log 5.54 s, 159 MB).
+//   - At 50,000 files (generated, 50,000 commits, index 6.9 MB) trees are
+//     large and git reads them faster than Go: git's log 48.8 s (1.05× git
+//     log), the built-in reader 56.3 s (1.21×), though it is the lighter
+//     (310 MB against 648; git log 412). Between 20,000 and 50,000 files
+//     nothing was measured: the limit stays at what was.
 //   - The built-in reader is fast only on pack files.
 //
 // The number of files is read from the size of git's index (about 140
 // bytes a file): no history has to be read to decide.
-const autoBuiltinMaxIndex = 2 << 20 // about 14,000 files
+const autoBuiltinMaxIndex = 3 << 20 // about 21,000 files
 
 // preferBuiltin reports whether --git auto should read history with the
 // built-in reader even though git is installed.

@@ -23,11 +23,11 @@ func TestAutoPicksTheFasterReader(t *testing.T) {
 		packs bool
 		want  bool
 	}{
-		{"git/git: 4,800 files, index 461 kB: built-in 3.7 to 4.9 s of processor time and 130 to 136 MB, git's log 12.0 to 13.0 s and 450 MB", 461_408, true, true},
-		{"prometheus: 1,700 files, index 182 kB: built-in 1.0 to 1.1 s, git's log 1.85 to 1.9 s, and lighter", 182_488, true, true},
-		{"cobra: 66 files, index 6 kB: built-in 0.05 to 0.06 s and 20 MB, git's log 0.06 to 0.08 s and 26 to 33 MB", 5_955, true, true},
-		{"generated 10,000 files, index 1.4 MB: built-in 1.84 to 1.92 s and 136 MB, git's log 2.13 to 2.49 s and 156 MB", 1_383_402, true, true},
-		{"generated 50,000 files, index 6.9 MB: git's log 1.14× git log, built-in 1.58×", 6_900_000, true, false},
+		{"git/git: 4,800 files, index 461 kB: built-in 3.2 s and 125 MB, git's log 9.1 s and 446 MB", 461_408, true, true},
+		{"prometheus: 1,700 files, index 182 kB: built-in 0.59 s and 90 MB, git's log 1.28 s and 227 MB", 182_488, true, true},
+		{"cobra: 66 files, index 6 kB: built-in 0.028 s, git's log 0.047 s", 5_955, true, true},
+		{"generated 20,000 files, index 2.8 MB: built-in 4.97 s and 186 MB, git's log 5.79 s and 307 MB", 2_785_581, true, true},
+		{"generated 50,000 files, index 6.9 MB: git's log 48.8 s (1.05× git log), built-in 56.3 s (1.21×)", 6_867_774, true, false},
 		{"loose objects only: the built-in reader goes through go-git, far slower", 182_488, false, false},
 	}
 	for _, tt := range tests {
