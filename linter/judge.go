@@ -357,7 +357,9 @@ func ruleLine(r *rules.Rule) int {
 
 // set judges the files a rule matched, at the root or in one each folder.
 func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int) {
-	j.matches[r.ID] = slices.Grow(j.matches[r.ID], len(found))
+	if len(found) > 0 {
+		j.matches[r.ID] = slices.Grow(j.matches[r.ID], len(found))
+	}
 	for _, i := range found {
 		d, src := j.date(r, i)
 		m := Match{Path: j.Tree.Files[i].Path, Dir: dir, LastUpdate: d, DateSource: src, New: j.isNew(j.Tree.Files[i].Path, src)}

@@ -27,10 +27,15 @@ type commitsAhead struct {
 
 	mu      sync.Mutex
 	changed sync.Cond // a commit was read, the lead dropped, or stop
-	state   map[plumbing.Hash]*aheadCommit
-	lead    int  // commits read ahead, not taken by the walk yet
-	waiting bool // the reader waits for the walk
-	stopped bool
+	// state holds the commits being read, read ahead and not taken yet,
+	// or read by the walk on the chain ahead of the reader; each is
+	// dropped once both sides are past it.
+	state    map[plumbing.Hash]*aheadCommit
+	lead     int           // commits read ahead, not taken by the walk yet
+	waitLead bool          // the reader waits for the lead to drop
+	waitFor  plumbing.Hash // the commit the walk reads that the reader waits for
+	stopped  bool
+	finished bool // the reader has stopped: the walk reads everything itself
 }
 
 // aheadCommit is a commit of the chain: being read (by either side) until
@@ -67,22 +72,28 @@ func (a *commitsAhead) run(h plumbing.Hash) {
 	zones := map[string]*time.Location{}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	defer func() { a.finished = true }()
 	for {
 		for !a.stopped && a.lead >= aheadLead {
-			a.waiting = true
+			a.waitLead = true
 			a.changed.Wait()
 		}
+		a.waitLead = false
 		if a.stopped {
 			return
 		}
 		if c, ok := a.state[h]; ok {
 			switch {
 			case !c.read: // the walk is reading it
-				a.waiting = true
+				a.waitFor = h
 				a.changed.Wait()
+				a.waitFor = plumbing.ZeroHash
 			case c.root:
 				return
-			default:
+			default: // the walk read it: step over it
+				if c.info == nil {
+					delete(a.state, h)
+				}
 				h = c.parent
 			}
 			continue
@@ -101,6 +112,10 @@ func (a *commitsAhead) run(h plumbing.Hash) {
 		c.info = info
 		a.lead++
 		a.changed.Broadcast()
+		if c.root {
+			return
+		}
+		h = c.parent
 	}
 }
 
@@ -125,22 +140,23 @@ func (a *commitsAhead) take(h plumbing.Hash) (*commitInfo, bool) {
 	for {
 		c, ok := a.state[h]
 		switch {
+		case !ok && a.finished:
+			return nil, false
 		case !ok:
 			a.state[h] = &aheadCommit{} // the walk's own
 			return nil, false
 		case !c.read:
 			a.changed.Wait()
-		case c.info == nil: // taken already: the walk keeps its commits
+		case c.info == nil: // the walk's own, read already
 			return nil, false
 		default:
-			info := c.info
-			c.info = nil
+			// The reader is past it: nothing keeps it but the walk.
+			delete(a.state, h)
 			a.lead--
-			if a.waiting && a.lead <= aheadLead/2 {
-				a.waiting = false
+			if a.waitLead && a.lead <= aheadLead/2 {
 				a.changed.Broadcast()
 			}
-			return info, true
+			return c.info, true
 		}
 	}
 }
@@ -154,14 +170,13 @@ func (a *commitsAhead) read(h plumbing.Hash, info *commitInfo) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if c, ok := a.state[h]; ok && !c.read {
-		if info == nil {
-			delete(a.state, h)
+		if info == nil || a.finished {
+			delete(a.state, h) // the reader will not step over it
 		} else {
 			a.record(c, info)
 		}
 	}
-	if a.waiting {
-		a.waiting = false
+	if a.waitFor == h {
 		a.changed.Broadcast()
 	}
 }

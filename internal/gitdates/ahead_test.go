@@ -1,8 +1,11 @@
 package gitdates
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/stretchr/testify/assert"
@@ -89,4 +92,76 @@ func TestReadAheadStopsWithTheWalk(t *testing.T) {
 	a.stop()
 	assert.LessOrEqual(t, len(a.state), aheadLead+1)
 	assert.NotEmpty(t, info.parents)
+}
+
+// TestReadAheadKeepsLittle: walking the whole chain, taking what was read
+// ahead and reading the rest, leaves little in the reader's state (taken
+// commits are dropped); a pack cut short meanwhile gives errors, never a
+// crash.
+func TestReadAheadKeepsLittle(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 200, Commits: 600, Years: 1, Merges: 20, Seed: 4})
+	require.NoError(t, err)
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	head, err := repo.Head()
+	require.NoError(t, err)
+	chain := func(a *commitsAhead, or objectReader) (int, error) {
+		zones := map[string]*time.Location{}
+		h, n := head.Hash(), 0
+		for {
+			info, ok := a.take(h)
+			if !ok {
+				var err error
+				info, err = readCommit(or, h, false, zones)
+				a.read(h, info)
+				if err != nil {
+					return n, err
+				}
+			}
+			n++
+			if len(info.parents) == 0 {
+				return n, nil
+			}
+			h = info.parents[0]
+		}
+	}
+	or, closeReaders := objectReaders(repo)
+	a := startAhead(or, nil, head.Hash())
+	if a == nil {
+		closeReaders()
+		t.Skip("reading ahead needs two cores and the pack reader")
+	}
+	n, err := chain(a, or)
+	a.stop()
+	closeReaders()
+	require.NoError(t, err)
+	assert.Greater(t, n, aheadLead)
+	// Taken commits are dropped; what is left is what the walk read
+	// itself ahead of the reader when it stopped.
+	assert.LessOrEqual(t, len(a.state), aheadLead, "of %d commits", n)
+
+	packs, err := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.pack"))
+	require.NoError(t, err)
+	saved := map[string][]byte{}
+	for _, p := range packs {
+		saved[p], err = os.ReadFile(p)
+		require.NoError(t, err)
+	}
+	for range 3 {
+		or, closeReaders := objectReaders(repo)
+		a := startAhead(or, nil, head.Hash())
+		require.NotNil(t, a)
+		for _, p := range packs {
+			require.NoError(t, os.Truncate(p, 4096))
+		}
+		_, err := chain(a, or)
+		a.stop()
+		closeReaders()
+		require.Error(t, err)
+		for p, b := range saved {
+			require.NoError(t, os.WriteFile(p, b, 0o444))
+		}
+	}
 }

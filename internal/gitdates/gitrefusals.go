@@ -79,7 +79,7 @@ func checkHead(dot string) error {
 // run on a small repository), unless GIT_TEST_ASSUME_DIFFERENT_OWNER makes
 // git take it for another user's.
 func checkOwner(gitBin, dir, gitDir string) error {
-	if os.Getenv("GIT_TEST_ASSUME_DIFFERENT_OWNER") == "" && ownedByUs(dir, filepath.Join(dir, ".git"), gitDir) {
+	if os.Getenv("GIT_TEST_ASSUME_DIFFERENT_OWNER") == "" && ownedByUsAsGitSees(dir, gitDir) {
 		return nil
 	}
 	cmd := repoEnv(exec.Command(gitBin, "-C", dir, "rev-parse", "--git-dir"))
@@ -103,6 +103,22 @@ func checkOwner(gitBin, dir, gitDir string) error {
 		Hint: i18n.T("si vous faites confiance à ce dépôt : git config --global --add safe.directory "+quoteArg(top)+" ; ou lisez l'historique sans git : --git builtin",
 			"if you trust this repository: git config --global --add safe.directory "+quoteArg(top)+"; or read history without git: --git builtin"),
 	}
+}
+
+// ownedByUsAsGitSees is ownedByUs on the folders git checks: the work tree
+// as its real path (git finds it with getcwd, links resolved), its .git,
+// and the git folder, links resolved; false when a link cannot be resolved
+// (git is then asked).
+func ownedByUsAsGitSees(dir, gitDir string) bool {
+	top, err := filepath.EvalSymlinks(dir)
+	if err != nil || gitDir == "" {
+		return false
+	}
+	git, err := filepath.EvalSymlinks(gitDir)
+	if err != nil {
+		return false
+	}
+	return ownedByUs(top, filepath.Join(top, ".git"), git)
 }
 
 // quoteArg quotes s for a POSIX shell.

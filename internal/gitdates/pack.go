@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -361,7 +362,7 @@ func (r *packReader) commitHead(h plumbing.Hash) ([]byte, error) {
 func (r *packReader) headOf(p *pack, off int64) (_ []byte, _ bool, err error) {
 	if p.data != nil {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer guardFault(&err)
+		defer p.guardFault(&err)
 	}
 	z, _ := r.inflate.Get().(*inflater)
 	if z == nil {
@@ -485,16 +486,19 @@ func (r *packReader) at(pi int, off int64) (plumbing.ObjectType, []byte, error) 
 var errTruncated = errors.New("truncated pack")
 
 // guardFault, deferred after debug.SetPanicOnFault(true), turns a fault
-// reading a mapped pack (the file cut short while it is read) into an
-// error; any other panic goes on.
-func guardFault(err *error) {
+// reading the mapped pack (the file cut short while it is read) into an
+// error; any other panic, a fault elsewhere included, goes on.
+func (p *pack) guardFault(err *error) {
 	v := recover()
 	if v == nil {
 		return
 	}
-	if f, ok := v.(interface{ Addr() uintptr }); ok {
-		*err = fmt.Errorf("%w: the pack changed while it was read (%v)", errTruncated, f)
-		return
+	if f, ok := v.(interface{ Addr() uintptr }); ok && len(p.data) > 0 {
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(p.data)))
+		if a := f.Addr(); a >= start && a < start+uintptr(len(p.data)) {
+			*err = fmt.Errorf("%w: the pack file changed while it was read", errTruncated)
+			return
+		}
 	}
 	panic(v)
 }
@@ -515,7 +519,7 @@ func cmpErr(err, otherwise error) error {
 func (r *packReader) object(p *pack, off int64) (_ objHeader, _ []byte, err error) {
 	if p.data != nil {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer guardFault(&err)
+		defer p.guardFault(&err)
 	}
 	z, _ := r.inflate.Get().(*inflater)
 	if z == nil {

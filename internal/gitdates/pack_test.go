@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -42,9 +43,9 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 		{"fast-import pack", nil, true},
 		{"fast-import pack, read", nil, false},
 		{"offset deltas", []string{"repack", "-adfq"}, true},
-		{"offset deltas, read", nil, false},
+		{"offset deltas, read", []string{"repack", "-adfq"}, false},
 		{"reference deltas", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq"}, true},
-		{"reference deltas, read", nil, false},
+		{"reference deltas, read", []string{"-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq"}, false},
 	} {
 		t.Run(v.name, func(t *testing.T) {
 			if v.repack != nil {
@@ -286,4 +287,26 @@ func TestPackCutShortWhileMapped(t *testing.T) {
 	_, err = pr.read(plumbing.CommitObject, head.Hash())
 	require.ErrorIs(t, err, errTruncated)
 	assert.ErrorContains(t, err, "changed while it was read")
+}
+
+// TestGuardFaultOnlyInThePack: only a fault in the mapped pack becomes an
+// error; any other (a bug) still panics.
+func TestGuardFaultOnlyInThePack(t *testing.T) {
+	p := &pack{data: make([]byte, 64)}
+	var nowhere *[8]byte
+	assert.Panics(t, func() {
+		var err error
+		func() {
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer p.guardFault(&err)
+			_ = nowhere[3]
+		}()
+	})
+	assert.Panics(t, func() {
+		var err error
+		func() {
+			defer p.guardFault(&err)
+			panic("a bug")
+		}()
+	})
 }
