@@ -29,11 +29,16 @@ type commitsAhead struct {
 	changed sync.Cond // a commit was read, the lead dropped, or stop
 	// state holds the commits being read, read ahead and not taken yet,
 	// or read by the walk on the chain ahead of the reader; each is
-	// dropped once both sides are past it.
+	// dropped once both sides are past it, so that what it holds is
+	// bounded by how far one side is ahead of the other.
 	state    map[plumbing.Hash]*aheadCommit
 	lead     int           // commits read ahead, not taken by the walk yet
 	waitLead bool          // the reader waits for the lead to drop
 	waitFor  plumbing.Hash // the commit the walk reads that the reader waits for
+	// chainTip is the next commit of the chain the walk has not had yet:
+	// a commit the walk reads itself is kept for the reader to step over
+	// only when it is that one (off the chain, the reader never comes).
+	chainTip plumbing.Hash
 	stopped  bool
 	finished bool // the reader has stopped: the walk reads everything itself
 }
@@ -61,7 +66,7 @@ func startAhead(or objectReader, shallow map[plumbing.Hash]bool, head plumbing.H
 	if _, ok := or.(*packReader); !ok || !readAhead || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	a := &commitsAhead{or: or, shallow: shallow, done: make(chan struct{}), state: map[plumbing.Hash]*aheadCommit{}}
+	a := &commitsAhead{or: or, shallow: shallow, done: make(chan struct{}), state: map[plumbing.Hash]*aheadCommit{}, chainTip: head}
 	a.changed.L = &a.mu
 	go a.run(head)
 	return a
@@ -152,6 +157,9 @@ func (a *commitsAhead) take(h plumbing.Hash) (*commitInfo, bool) {
 		default:
 			// The reader is past it: nothing keeps it but the walk.
 			delete(a.state, h)
+			if h == a.chainTip {
+				a.chainTip = c.parent
+			}
 			a.lead--
 			if a.waitLead && a.lead <= aheadLead/2 {
 				a.changed.Broadcast()
@@ -170,10 +178,17 @@ func (a *commitsAhead) read(h plumbing.Hash, info *commitInfo) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if c, ok := a.state[h]; ok && !c.read {
-		if info == nil || a.finished {
-			delete(a.state, h) // the reader will not step over it
-		} else {
-			a.record(c, info)
+		switch {
+		case info != nil && !a.finished && (h == a.chainTip || h == a.waitFor):
+			a.record(c, info) // for the reader to step over
+		default:
+			delete(a.state, h) // the reader will not come
+		}
+	}
+	if info != nil && h == a.chainTip {
+		a.chainTip = plumbing.ZeroHash
+		if len(info.parents) > 0 {
+			a.chainTip = info.parents[0]
 		}
 	}
 	if a.waitFor == h {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -107,9 +108,12 @@ func TestReadAheadKeepsLittle(t *testing.T) {
 	require.NoError(t, err)
 	head, err := repo.Head()
 	require.NoError(t, err)
+	var sides []plumbing.Hash // merges' other parents
+	own := 0                  // commits the walk read itself
 	chain := func(a *commitsAhead, or objectReader) (int, error) {
 		zones := map[string]*time.Location{}
 		h, n := head.Hash(), 0
+		sides, own = nil, 0
 		for {
 			info, ok := a.take(h)
 			if !ok {
@@ -119,11 +123,13 @@ func TestReadAheadKeepsLittle(t *testing.T) {
 				if err != nil {
 					return n, err
 				}
+				own++
 			}
 			n++
 			if len(info.parents) == 0 {
 				return n, nil
 			}
+			sides = append(sides, info.parents[1:]...)
 			h = info.parents[0]
 		}
 	}
@@ -134,13 +140,31 @@ func TestReadAheadKeepsLittle(t *testing.T) {
 		t.Skip("reading ahead needs two cores and the pack reader")
 	}
 	n, err := chain(a, or)
-	a.stop()
-	closeReaders()
 	require.NoError(t, err)
 	assert.Greater(t, n, aheadLead)
-	// Taken commits are dropped; what is left is what the walk read
-	// itself ahead of the reader when it stopped.
-	assert.LessOrEqual(t, len(a.state), aheadLead, "of %d commits", n)
+	// Taken commits are dropped; what is left is at most what the walk
+	// read itself ahead of the reader.
+	a.mu.Lock()
+	kept := len(a.state)
+	a.mu.Unlock()
+	assert.LessOrEqual(t, kept, own, "of %d commits, %d read by the walk", n, own)
+	// A merge's other parent, off the chain, read by the walk: nothing
+	// of it is kept.
+	require.NotEmpty(t, sides)
+	for _, h := range sides[:min(len(sides), 10)] {
+		info, ok := a.take(h)
+		if !ok {
+			info, err = readCommit(or, h, false, map[string]*time.Location{})
+			require.NoError(t, err)
+			a.read(h, info)
+		}
+		a.mu.Lock()
+		_, held := a.state[h]
+		a.mu.Unlock()
+		assert.False(t, held, "side commit %s", h)
+	}
+	a.stop()
+	closeReaders()
 
 	packs, err := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.pack"))
 	require.NoError(t, err)
