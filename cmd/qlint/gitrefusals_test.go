@@ -269,3 +269,68 @@ func TestHostileDotGit(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileGitFolderFiles: a file of the git folder that git and qlint
+// read when they open the repository (or the branch file HEAD names, or
+// the common folder's config for a linked worktree) replaced by a named
+// pipe or a device blocked qlint forever, as it blocks git: it is refused
+// at once, in plain words, in both languages, with every reader.
+func TestHostileGitFolderFiles(t *testing.T) {
+	wideMessages(t)
+	need(t, "git")
+	repo := func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "dossier qualité")
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+		gitAt(t, dir, "2025-01-10", "add", ".")
+		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+		return dir
+	}
+	pipe := func(p string) func(t *testing.T) {
+		return func(t *testing.T) {
+			_ = os.Remove(p)
+			require.NoError(t, syscall.Mkfifo(p, 0o644))
+		}
+	}
+	for _, name := range []string{"config", "HEAD", "index", "packed-refs", "commondir", "shallow", "refs/heads/main"} {
+		t.Run(name, func(t *testing.T) {
+			dir := repo(t)
+			p := filepath.Join(dir, ".git", filepath.FromSlash(name))
+			pipe(p)(t)
+			for _, reader := range []string{"cli", "builtin", "auto"} {
+				code, out := runBounded(t, dir, "--git", reader, "--lang", "en")
+				assert.Equal(t, exitError, code, "--git %s: %s", reader, out)
+				assert.Contains(t, out, name+" is not a file (it is a named pipe): qlint cannot read the repository's history, nor can git", "--git %s", reader)
+				assert.Contains(t, out, "hint: git reads this file when it opens the repository")
+			}
+			code, out := runBounded(t, dir)
+			assert.Equal(t, exitError, code)
+			assert.Contains(t, out, "n'est pas un fichier (c'est un tube nommé)\u00a0: qlint ne peut pas lire l'historique du dépôt, git non plus")
+			// The hook is not written into a repository git cannot open.
+			code, out = runBounded(t, "hook", "install", dir, "--lang", "en")
+			assert.Equal(t, exitError, code, out)
+			assert.Contains(t, out, name+" is not a file (it is a named pipe)")
+			assert.NoFileExists(t, filepath.Join(dir, ".git", "hooks", "pre-commit"))
+		})
+	}
+	t.Run("config is a link to /dev/zero", func(t *testing.T) {
+		dir := repo(t)
+		p := filepath.Join(dir, ".git", "config")
+		require.NoError(t, os.Remove(p))
+		require.NoError(t, os.Symlink("/dev/zero", p))
+		code, out := runBounded(t, dir, "--lang", "en")
+		assert.Equal(t, exitError, code, out)
+		assert.Contains(t, out, "config is not a file (it is a device)")
+	})
+	t.Run("the common folder's config, from a linked worktree", func(t *testing.T) {
+		dir := repo(t)
+		wt := filepath.Join(t.TempDir(), "copie de travail")
+		gitAt(t, dir, "2025-01-10", "worktree", "add", "-q", "-b", "copie", wt)
+		pipe(filepath.Join(dir, ".git", "config"))(t)
+		code, out := runBounded(t, wt, "--lang", "en")
+		assert.Equal(t, exitError, code, out)
+		assert.Contains(t, out, "config is not a file (it is a named pipe)")
+	})
+}

@@ -63,9 +63,8 @@ func (r *Repo) Compare(files []WorkFile) {
 	links := newLinkResolver(r.root)
 	var unsure []string // paths under the root, real ones for files reached through a link
 	for _, f := range files {
-		p := r.realPath(f.Path, links)
+		p, gf, tracked := r.realFile(f.Path, links)
 		e := r.index[r.full(p)]
-		gf, tracked := r.Files[p]
 		if e != nil && (!tracked || e.Hash != gf.Blob) {
 			r.staged[p] = true
 		}
@@ -176,23 +175,24 @@ func (r *Repo) byContent() map[plumbing.Hash]File {
 	return r.blobs
 }
 
-// realPath is where the walk's file p is for git: p itself, or, for a file
+// realFile is where the walk's file p is for git: p itself, or, for a file
 // git does not have at p but has at the real path a folder link leads to,
-// that path (remembered for State).
-func (r *Repo) realPath(p string, links *linkResolver) string {
-	if _, ok := r.Files[p]; ok {
-		return p
+// that path (remembered for State); with HEAD's file there, if any.
+func (r *Repo) realFile(p string, links *linkResolver) (string, File, bool) {
+	if gf, ok := r.Files[p]; ok {
+		return p, gf, true
 	}
 	real, ok := links.real(p)
 	if !ok {
-		return p
+		return p, File{}, false
 	}
-	if _, ok := r.Files[real]; !ok {
-		return p
+	gf, ok := r.Files[real]
+	if !ok {
+		return p, File{}, false
 	}
 	if r.alias == nil {
 		r.alias = map[string]string{}
 	}
 	r.alias[p] = real
-	return real
+	return real, gf, true
 }

@@ -60,7 +60,7 @@ func checkDotGitAt(g string, info fs.FileInfo) error {
 	}
 	switch {
 	case info.IsDir():
-		return nil
+		return checkGitFiles(g)
 	case info.Mode().IsRegular():
 	default:
 		return dotGitError(g,
@@ -89,7 +89,67 @@ func checkDotGitAt(g string, info fs.FileInfo) error {
 			"désigne "+quotePath(gd)+", qui n'est pas un dossier git",
 			"names "+quotePath(gd)+", which is not a git folder")
 	}
+	return checkGitFiles(gd)
+}
+
+// gitFilesRead are the files of a git folder read when a repository is
+// opened (by go-git, qlint or git): a named pipe there blocked qlint, and
+// git, forever.
+var gitFilesRead = []string{"commondir", "HEAD", "config", "index", "packed-refs", "shallow"}
+
+// checkGitFiles checks, without opening any, that the files of the git
+// folder gitDir (and of its common folder, for a linked worktree) read at
+// open, and the branch file HEAD names, are regular files where they
+// exist (links followed).
+func checkGitFiles(gitDir string) error {
+	for _, name := range gitFilesRead {
+		if err := checkGitFile(filepath.Join(gitDir, name)); err != nil {
+			return err
+		}
+	}
+	common := commonDir(gitDir) // reads commondir, checked above
+	if common != gitDir {
+		for _, name := range gitFilesRead[1:] {
+			if err := checkGitFile(filepath.Join(common, name)); err != nil {
+				return err
+			}
+		}
+	}
+	head, err := safefile.ReadPath(filepath.Join(gitDir, "HEAD"), maxDotGitFile)
+	if err != nil {
+		return nil // absent or too large: said where it is read
+	}
+	ref, ok := strings.CutPrefix(strings.TrimSpace(string(head)), "ref:")
+	ref = strings.TrimSpace(ref)
+	if !ok || !strings.HasPrefix(ref, "refs/") || strings.Contains(ref, "..") {
+		return nil
+	}
+	for _, d := range []string{gitDir, common} {
+		if err := checkGitFile(filepath.Join(d, filepath.FromSlash(ref))); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// checkGitFile refuses a file at p of the git folder that is not a regular
+// file; nothing there is fine.
+func checkGitFile(p string) error {
+	info, err := os.Stat(p)
+	if err != nil || info.Mode().IsRegular() {
+		return nil
+	}
+	fr, en := "est un dossier, là où git attend un fichier", "is a folder where git expects a file"
+	if !info.IsDir() {
+		fr, en = "n'est pas un fichier ("+kindFR(info.Mode())+")", "is not a file ("+kindEN(info.Mode())+")"
+	}
+	q := quotePath(p)
+	return &lang.Error{
+		Msg: i18n.T(q+" "+fr+" : qlint ne peut pas lire l'historique du dépôt, git non plus",
+			q+" "+en+": qlint cannot read the repository's history, nor can git"),
+		Hint: i18n.T("git lit ce fichier à l'ouverture du dépôt : remettez-y le fichier d'origine (ou clonez le dépôt à nouveau)",
+			"git reads this file when it opens the repository: put the original file back (or clone the repository again)"),
+	}
 }
 
 // dotGitError says what is wrong with the .git at g, and what to do.

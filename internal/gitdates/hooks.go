@@ -26,6 +26,10 @@ var (
 // /. The repository is found and opened as Open does.
 func HooksDir(dir string) (hooks, rel string, err error) {
 	repo, err := openRepo(dir)
+	var plain *lang.Error
+	if errors.As(err, &plain) {
+		return "", "", plain // a repository qlint refuses, and says why
+	}
 	if err != nil {
 		return "", "", fmt.Errorf("%w: %w", ErrNotRepository, err)
 	}

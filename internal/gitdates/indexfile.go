@@ -3,6 +3,7 @@ package gitdates
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -41,22 +42,10 @@ const maxIndexFile = 1 << 30
 // file is an empty index, as git takes it; an index this reader does not
 // know is left to go-git's decoder.
 func indexEntriesFrom(p string, format idFormat) ([]*index.Entry, error) {
-	f, err := os.Open(p)
-	if os.IsNotExist(err) {
+	data, err := safefile.ReadPath(p, maxIndexFile)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "read", Path: p, Err: os.ErrInvalid}
-	}
-	data, err := safefile.ReadSized(f, info.Size(), maxIndexFile-1)
 	if err != nil {
 		return nil, err
 	}

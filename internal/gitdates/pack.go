@@ -364,15 +364,8 @@ func (r *packReader) headOf(p *pack, off int64) (_ []byte, _ bool, err error) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer p.guardFault(&err)
 	}
-	z, _ := r.inflate.Get().(*inflater)
-	if z == nil {
-		z = &inflater{br: bytes.NewReader(nil)}
-	}
+	z, h, err := r.start(p, off)
 	defer r.release(z)
-	if err := z.load(p, off); err != nil {
-		return nil, false, err
-	}
-	h, err := parseHeader(z.in, off)
 	if err != nil {
 		return nil, false, err
 	}
@@ -521,15 +514,8 @@ func (r *packReader) object(p *pack, off int64) (_ objHeader, _ []byte, err erro
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer p.guardFault(&err)
 	}
-	z, _ := r.inflate.Get().(*inflater)
-	if z == nil {
-		z = &inflater{br: bytes.NewReader(nil)}
-	}
+	z, h, err := r.start(p, off)
 	defer r.release(z)
-	if err := z.load(p, off); err != nil {
-		return objHeader{}, nil, err
-	}
-	h, err := parseHeader(z.in, off)
 	if err != nil {
 		return objHeader{}, nil, err
 	}
@@ -623,6 +609,21 @@ type inflater struct {
 	in  []byte // the object being inflated: buf, or the mapped pack's bytes
 	br  *bytes.Reader
 	zr  io.ReadCloser
+}
+
+// start takes an inflater from the pool, set on the object stored at off
+// in p, and reads that object's header. The caller releases z, and reads
+// under guardFault when p is mapped.
+func (r *packReader) start(p *pack, off int64) (*inflater, objHeader, error) {
+	z, _ := r.inflate.Get().(*inflater)
+	if z == nil {
+		z = &inflater{br: bytes.NewReader(nil)}
+	}
+	if err := z.load(p, off); err != nil {
+		return z, objHeader{}, err
+	}
+	h, err := parseHeader(z.in, off)
+	return z, h, err
 }
 
 // release gives z back to the pool, holding no mapped bytes.

@@ -222,48 +222,61 @@ func commonDir(gitDir string) string {
 // objectFormat is the value of extensions.objectFormat in the config of fs,
 // lower-cased ("" when unset).
 func objectFormat(fs billy.Filesystem) string {
-	f, err := fs.Open("config")
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	in, format := false, ""
-	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "[") {
-			in = strings.EqualFold(strings.Trim(line, "[] \t"), "extensions")
-			continue
+	format := ""
+	eachConfigEntry(fs, func(e configEntry) {
+		if e.section == "extensions" && e.key == "objectformat" {
+			format = strings.ToLower(e.value)
 		}
-		if key, val, ok := strings.Cut(line, "="); in && ok && strings.EqualFold(strings.TrimSpace(key), "objectformat") {
-			format = strings.ToLower(strings.Trim(strings.TrimSpace(val), `"`))
-		}
-	}
+	})
 	return format
 }
 
 // gitExtensions lists the extensions the config of fs sets, lower-cased.
 func gitExtensions(fs billy.Filesystem) []string {
+	var out []string
+	eachConfigEntry(fs, func(e configEntry) {
+		if e.section == "extensions" {
+			out = append(out, e.key)
+		}
+	})
+	return out
+}
+
+// configEntry is a setting of a git config file: its section and key
+// lower-cased ("remote" and "promisor" for promisor in [remote "origin"],
+// sub telling the subsection was there), its value unquoted ("true" for a
+// key alone, as git reads it).
+type configEntry struct {
+	section, key, value string
+	sub                 bool
+}
+
+// eachConfigEntry calls fn for each setting of the config file of fs, in
+// order (its first MiB; nothing when there is none).
+func eachConfigEntry(fs billy.Filesystem, fn func(configEntry)) {
 	f, err := fs.Open("config")
 	if err != nil {
-		return nil
+		return
 	}
 	defer f.Close()
-	var out []string
-	in := false
+	var section string
+	var sub bool
 	sc := bufio.NewScanner(io.LimitReader(f, 1<<20))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "[") {
-			in = strings.EqualFold(strings.Trim(line, "[] \t"), "extensions")
-			continue
-		}
-		if in && line != "" && line[0] != '#' && line[0] != ';' {
-			key, _, _ := strings.Cut(line, "=")
-			out = append(out, strings.ToLower(strings.TrimSpace(key)))
+		switch {
+		case line == "" || line[0] == '#' || line[0] == ';':
+		case line[0] == '[':
+			name, rest, _ := strings.Cut(strings.Trim(line, "[] \t"), " ")
+			section, sub = strings.ToLower(name), rest != ""
+		default:
+			key, val, ok := strings.Cut(line, "=")
+			if !ok {
+				val = "true"
+			}
+			fn(configEntry{section: section, sub: sub, key: strings.ToLower(strings.TrimSpace(key)), value: strings.Trim(strings.TrimSpace(val), `"`)})
 		}
 	}
-	return out
 }
 
 // extensionsAside is a git folder whose config is read without its
@@ -352,30 +365,15 @@ func PartialClone(dir string) bool {
 	if gitDir == "" {
 		return false
 	}
-	data, err := safefile.ReadPath(filepath.Join(commonDir(gitDir), "config"), safefile.SmallLimit)
-	if err != nil {
-		return false
-	}
-	section := ""
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "[") {
-			name, sub, _ := strings.Cut(strings.Trim(line, "[] \t"), " ")
-			section = strings.ToLower(name)
-			if sub != "" {
-				section += " sub"
-			}
-			continue
-		}
-		key, val, ok := strings.Cut(line, "=")
-		key, val = strings.ToLower(strings.TrimSpace(key)), strings.ToLower(strings.Trim(strings.TrimSpace(val), `"`))
+	partial := false
+	eachConfigEntry(osfs.New(commonDir(gitDir)), func(e configEntry) {
+		v := strings.ToLower(e.value)
 		switch {
-		case !ok:
-		case section == "extensions" && key == "partialclone" && val != "":
-			return true
-		case section == "remote sub" && key == "promisor" && (val == "true" || val == "yes" || val == "on" || val == "1"):
-			return true
+		case e.section == "extensions" && e.key == "partialclone" && v != "":
+			partial = true
+		case e.section == "remote" && e.sub && e.key == "promisor" && (v == "true" || v == "yes" || v == "on" || v == "1"):
+			partial = true
 		}
-	}
-	return false
+	})
+	return partial
 }
