@@ -299,15 +299,23 @@ func TestHostileGitFolderFiles(t *testing.T) {
 			dir := repo(t)
 			p := filepath.Join(dir, ".git", filepath.FromSlash(name))
 			pipe(p)(t)
+			wantEN, hintEN := name+" is not a file (it is a named pipe): qlint cannot read the repository's history, nor can git",
+				"hint: git reads this file when it opens the repository: put the original file back, or clone the repository into another folder and copy over the files not yet committed"
+			wantFR := "n'est pas un fichier (c'est un tube nommé)\u00a0: qlint ne peut pas lire l'historique du dépôt, git non plus"
+			if name == "index" { // git log does without it, git status does not
+				wantEN, hintEN = "index is not a file (it is a named pipe): qlint cannot compare the folder's files with the history, nor can git status",
+					"hint: delete that index file, then run git reset: git makes it again from the last commit, without touching your files"
+				wantFR = "n'est pas un fichier (c'est un tube nommé)\u00a0: qlint ne peut pas comparer les fichiers du dossier avec l'historique, git status non plus"
+			}
 			for _, reader := range []string{"cli", "builtin", "auto"} {
 				code, out := runBounded(t, dir, "--git", reader, "--lang", "en")
 				assert.Equal(t, exitError, code, "--git %s: %s", reader, out)
-				assert.Contains(t, out, name+" is not a file (it is a named pipe): qlint cannot read the repository's history, nor can git", "--git %s", reader)
-				assert.Contains(t, out, "hint: git reads this file when it opens the repository")
+				assert.Contains(t, out, wantEN, "--git %s", reader)
+				assert.Contains(t, out, hintEN)
 			}
 			code, out := runBounded(t, dir)
 			assert.Equal(t, exitError, code)
-			assert.Contains(t, out, "n'est pas un fichier (c'est un tube nommé)\u00a0: qlint ne peut pas lire l'historique du dépôt, git non plus")
+			assert.Contains(t, out, wantFR)
 			// The hook is not written into a repository git cannot open.
 			code, out = runBounded(t, "hook", "install", dir, "--lang", "en")
 			assert.Equal(t, exitError, code, out)
@@ -333,4 +341,30 @@ func TestHostileGitFolderFiles(t *testing.T) {
 		assert.Equal(t, exitError, code, out)
 		assert.Contains(t, out, "config is not a file (it is a named pipe)")
 	})
+}
+
+// TestDamagedHistorySaidPlainly: a history with an object missing (a tree
+// of HEAD deleted) is refused in plain words: in French, what the object
+// held, not git's word for it; and how to start again without losing the
+// files not yet committed.
+func TestDamagedHistorySaidPlainly(t *testing.T) {
+	wideMessages(t)
+	need(t, "git")
+	dir := filepath.Join(t.TempDir(), "dossier qualité")
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "Catalogue"), 0o755))
+	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "Catalogue", "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+	gitAt(t, dir, "2025-01-10", "add", ".")
+	gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+	tree := gitAt(t, dir, "2025-01-10", "rev-parse", "HEAD:Catalogue")
+	require.NoError(t, os.Remove(filepath.Join(dir, ".git", "objects", tree[:2], tree[2:])))
+	code, out := runBounded(t, dir, "--git", "builtin", "--no-cache")
+	assert.Equal(t, exitError, code, out)
+	assert.Contains(t, out, "le dépôt git est abîmé\u00a0: une partie de son historique manque ou est illisible (l'état d'un dossier, objet git "+tree)
+	assert.Contains(t, out, "clonez le dépôt dans un autre dossier et recopiez-y les fichiers pas encore enregistrés")
+	assert.NotContains(t, out, "l'objet tree")
+	code, out = runBounded(t, dir, "--git", "builtin", "--no-cache", "--lang", "en")
+	assert.Equal(t, exitError, code, out)
+	assert.Contains(t, out, "the git repository is damaged: tree object "+tree+" is missing or unreadable")
 }

@@ -144,13 +144,29 @@ func checkGitFile(p string) error {
 		fr, en = "n'est pas un fichier ("+kindFR(info.Mode())+")", "is not a file ("+kindEN(info.Mode())+")"
 	}
 	q := quotePath(p)
+	if filepath.Base(p) == "index" {
+		// git log reads history without it; git status needs it.
+		return &lang.Error{
+			Msg: i18n.T(q+" "+fr+" : qlint ne peut pas comparer les fichiers du dossier avec l'historique, git status non plus",
+				q+" "+en+": qlint cannot compare the folder's files with the history, nor can git status"),
+			Hint: i18n.T("supprimez ce fichier index, puis lancez git reset : git le refait d'après le dernier enregistrement, sans toucher à vos fichiers (ce qui était ajouté avec git add est à ajouter de nouveau)",
+				"delete that index file, then run git reset: git makes it again from the last commit, without touching your files (what was added with git add must be added again)"),
+		}
+	}
 	return &lang.Error{
 		Msg: i18n.T(q+" "+fr+" : qlint ne peut pas lire l'historique du dépôt, git non plus",
 			q+" "+en+": qlint cannot read the repository's history, nor can git"),
-		Hint: i18n.T("git lit ce fichier à l'ouverture du dépôt : remettez-y le fichier d'origine (ou clonez le dépôt à nouveau)",
-			"git reads this file when it opens the repository: put the original file back (or clone the repository again)"),
+		Hint: i18n.T("git lit ce fichier à l'ouverture du dépôt : remettez le fichier d'origine à sa place, ou "+recloneFR,
+			"git reads this file when it opens the repository: put the original file back, or "+recloneEN),
 	}
 }
+
+// How to get a sound repository again without losing what is not yet
+// committed.
+const (
+	recloneFR = "clonez le dépôt dans un autre dossier et recopiez-y les fichiers pas encore enregistrés"
+	recloneEN = "clone the repository into another folder and copy over the files not yet committed"
+)
 
 // dotGitError says what is wrong with the .git at g, and what to do.
 func dotGitError(g, fr, en string) error {
@@ -158,8 +174,8 @@ func dotGitError(g, fr, en string) error {
 	return &lang.Error{
 		Msg: i18n.T(q+" "+fr+" : qlint ne peut pas y lire l'historique, git non plus",
 			q+" "+en+": qlint cannot read history there, nor can git"),
-		Hint: i18n.T("remplacez-le par le dossier .git du dépôt (ou clonez le dépôt à nouveau), ou retirez-le pour juger le dossier sans git",
-			"replace it with the repository's .git folder (or clone the repository again), or remove it to judge the folder without git"),
+		Hint: i18n.T("remplacez-le par le dossier .git du dépôt (ou "+recloneFR+"), ou retirez-le pour juger le dossier sans git",
+			"replace it with the repository's .git folder (or "+recloneEN+"), or remove it to judge the folder without git"),
 	}
 }
 

@@ -244,22 +244,35 @@ func readError(err error) error {
 		return &lang.Error{
 			Msg: i18n.T("git n'a pas pu lire l'historique du dépôt : "+gitErr.Stderr,
 				"git could not read the repository's history: "+gitErr.Stderr),
-			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
-				"run git fsck to diagnose, then repair the repository or clone it again"),
+			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt, ou "+recloneFR,
+				"run git fsck to diagnose, then repair the repository, or "+recloneEN),
 			Err: err,
 		}
 	}
 	var missing *MissingObjectError
 	if errors.As(err, &missing) {
 		return &lang.Error{
-			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : l'objet %s %s manque ou est illisible", missing.Kind, missing.Hash),
+			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : une partie de son historique manque ou est illisible (%s, objet git %s)", objectWordFR(missing.Kind), missing.Hash),
 				fmt.Sprintf("the git repository is damaged: %s object %s is missing or unreadable", missing.Kind, missing.Hash)),
-			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt ou clonez-le à nouveau",
-				"run git fsck to diagnose, then repair the repository or clone it again"),
+			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt, ou "+recloneFR,
+				"run git fsck to diagnose, then repair the repository, or "+recloneEN),
 			Err: err,
 		}
 	}
 	return err
+}
+
+// objectWordFR says in French what a git object of kind holds.
+func objectWordFR(kind string) string {
+	switch kind {
+	case "commit":
+		return "un enregistrement"
+	case "tree":
+		return "l'état d'un dossier"
+	case "blob":
+		return "le contenu d'un fichier"
+	}
+	return kind
 }
 
 // ReadBlob returns the content of a blob of the repository, at most 1 MiB
