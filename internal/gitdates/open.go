@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -72,7 +71,7 @@ type Repo struct {
 	Rev *Rev
 
 	root   string // the evidence folder, as given
-	repo   *git.Repository
+	repo   *repository
 	gitBin string                   // the git binary the history was read with, "" for the built-in reader
 	index  map[string]*index.Entry  // by path from Top
 	blobs  map[plumbing.Hash]File   // HEAD's files by content, the oldest first
@@ -152,9 +151,9 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 
 // locate opens the repository that holds root and returns its work tree's
 // top folder; nil outside a repository and for a bare one.
-func locate(root string) (*git.Repository, string, error) {
+func locate(root string) (*repository, string, error) {
 	repo, err := openRepo(root)
-	if errors.Is(err, git.ErrRepositoryNotExists) {
+	if errors.Is(err, errNoRepository) {
 		return nil, "", nil
 	}
 	var plain *lang.Error
@@ -168,11 +167,7 @@ func locate(root string) (*git.Repository, string, error) {
 			Err:  err,
 		}
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return nil, "", nil // a bare repository has no files to judge
-	}
-	return repo, wt.Filesystem.Root(), nil
+	return repo, repo.top, nil
 }
 
 // walkOptions checks that the repository's dates can be trusted (shallow
@@ -312,14 +307,14 @@ func gitBinary(mode string) (string, error) {
 // in-memory cache of qlint watch, else the cache kept in gitDir ("" for
 // none). Only the commits since the cached HEAD are read; a cache for a
 // history that was rewritten (amend, rebase, force-push) is dropped.
-func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, gitDir string) (*Result, error) {
+func walkCached(repo *repository, prefix string, opt Options, mem *Memory, gitDir string) (*Result, error) {
 	ignored := make([]string, 0, len(opt.Ignore))
 	for h := range opt.Ignore {
 		ignored = append(ignored, h.String())
 	}
 	sort.Strings(ignored)
 	key := prefix + "\x00" + strings.Join(ignored, ",")
-	head, err := repo.Head()
+	head, err := repo.head()
 	if err != nil && !errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return nil, fmt.Errorf("reading HEAD: %w", err)
 	}
@@ -369,7 +364,7 @@ func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
 // readIndex returns the index entries by path, decoding .git/index (or
 // the index GIT_INDEX_FILE names, indexfile.go) again only when it changed
 // since the cache last read it.
-func readIndex(repo *git.Repository, top string, cache *Memory) map[string]*index.Entry {
+func readIndex(repo *repository, top string, cache *Memory) map[string]*index.Entry {
 	p, ok := indexFileEnv(top)
 	if !ok {
 		fsst, onDisk := repo.Storer.(*filesystem.Storage)

@@ -125,11 +125,11 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			assert.ErrorContains(t, err, "a commit, not a tree")
 
 			// The walk gives the same dates through the packs as through go-git.
-			viaPacks, err := Walk(repo, "", Options{})
+			viaPacks, err := Walk(wrap(repo), "", Options{})
 			require.NoError(t, err)
 			gitBin, err := exec.LookPath("git")
 			require.NoError(t, err)
-			viaGit, err := Walk(repo, "", Options{Git: gitBin, Dir: dir})
+			viaGit, err := Walk(wrap(repo), "", Options{Git: gitBin, Dir: dir})
 			require.NoError(t, err)
 			assert.Equal(t, viaGit.Files, viaPacks.Files)
 		})
@@ -149,7 +149,7 @@ func TestLooseObjectsBesideThePacks(t *testing.T) {
 	gitIn(t, dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "loose", "--date", "2030-01-02T10:00:00+01:00")
 	repo, err := git.PlainOpen(dir)
 	require.NoError(t, err)
-	res, err := Walk(repo, "", Options{})
+	res, err := Walk(wrap(repo), "", Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "2030-01-02", res.Files["nouveau.md"].Stamp.When.Format("2006-01-02"))
 }
@@ -192,7 +192,7 @@ func TestDamagedPack(t *testing.T) {
 
 			repo, err = git.PlainOpen(dir)
 			require.NoError(t, err)
-			_, err = Walk(repo, "", Options{})
+			_, err = Walk(wrap(repo), "", Options{})
 			var missing *MissingObjectError
 			require.True(t, errors.As(err, &missing), "got %v", err)
 			assert.Equal(t, "tree", missing.Kind)
@@ -240,7 +240,7 @@ func TestUnreadablePackIndexIsLeftToGoGit(t *testing.T) {
 	require.NotNil(t, pr)
 	assert.Len(t, pr.packs, 1, "the damaged index is skipped")
 	pr.close()
-	res, err := Walk(repo, "", Options{})
+	res, err := Walk(wrap(repo), "", Options{})
 	require.NoError(t, err)
 	assert.NotEmpty(t, res.Files)
 }
@@ -367,7 +367,7 @@ func TestDamagedPackBytes(t *testing.T) {
 			}()
 		}
 		if round%6 == 0 {
-			_, _ = Walk(repo, "", Options{}) // an error or dates: no panic, no hang
+			_, _ = Walk(wrap(repo), "", Options{}) // an error or dates: no panic, no hang
 		}
 	}
 	require.NoError(t, os.WriteFile(packs[0], good, 0o644))
