@@ -55,6 +55,9 @@ type HistoryOptions struct {
 	// Rev, when set, is a revision (--new-from-rev) whose files are dated
 	// too, as of that commit, in the same walk.
 	Rev string
+	// saveLater writes the history cache while the run judges (Run waits
+	// for it through History.wait).
+	saveLater bool
 }
 
 // Git readers.
@@ -113,6 +116,7 @@ func (o HistoryOptions) gitOptions() gitdates.OpenOptions {
 		Reader:         o.Git,
 		NoCache:        o.NoCache,
 		Rev:            o.Rev,
+		SaveLater:      o.saveLater,
 	}
 	if o.Cache != nil {
 		g.Memory = &o.Cache.mem
@@ -145,6 +149,13 @@ func (h *History) Date(f File) (rules.Day, DateSource) {
 		return rules.DayOf(s.File.Stamp.When), SourceGit
 	}
 	return rules.DayOf(f.ModTime), SourceUncommitted
+}
+
+// wait returns once the history cache is written (HistoryOptions.saveLater).
+func (h *History) wait() {
+	if h.git != nil {
+		h.git.Wait()
+	}
 }
 
 // Commits returns how many commits the walk read.

@@ -11,6 +11,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -241,4 +243,34 @@ func TestRepositoryShapes(t *testing.T) {
 			assert.Equal(t, "2026-02-02 git", dateOf(t, h, work, "a.md"), reader)
 		}
 	})
+}
+
+// A run writes the history cache while it judges, and has written it by
+// the time it returns: the next run reads no commit.
+func TestRunLeavesTheCacheWritten(t *testing.T) {
+	dir := t.TempDir()
+	r, err := gitbuild.Init(dir)
+	require.NoError(t, err)
+	_, err = r.CommitWorktree("premier", gitbuild.MustDay("2026-01-05"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
+	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
+	require.NoError(t, err)
+	cfg, err := rules.Parse("qlint.toml", []byte(`schema = 1
+[[rule]]
+id = "tout"
+indicators = [1]
+paths = ["**"]
+max_age = "1y"
+`))
+	require.NoError(t, err)
+	for _, reader := range readers(t) {
+		require.NoError(t, os.RemoveAll(filepath.Join(dir, ".git", "qlint")))
+		_, err := Run(Options{Root: dir, Config: cfg, AsOf: rules.NewDay(2026, 3, 1), Lang: i18n.FR, Git: reader})
+		require.NoError(t, err)
+		_, err = os.Stat(filepath.Join(dir, ".git", "qlint", "history.cache"))
+		require.NoError(t, err, "%s: the cache is there when Run returns", reader)
+		h := history(t, dir, HistoryOptions{Git: reader})
+		assert.Zero(t, h.Commits(), "%s: the next run reads no commit", reader)
+	}
 }

@@ -59,10 +59,12 @@ func Run(o Options) (*Report, error) {
 	// the other on the file system.
 	getTree := walkMeanwhile(root, o)
 	hopts := o.historyOptions()
+	hopts.saveLater = true
 	hist, err := readHistory(o.Root, getTree, hopts)
 	if err != nil {
 		return nil, err
 	}
+	defer hist.wait()
 	tree, err := getTree() // outside a repository history did not ask
 	if err != nil {
 		return nil, err

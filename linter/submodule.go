@@ -60,7 +60,7 @@ func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions
 	// A submodule's history is its own: no in-memory cache shared with
 	// the outer repository, no ignore list written for the outer one,
 	// and --new-from-rev names a revision of the outer one.
-	opts.Cache, opts.IgnoreRevsFile, opts.Rev = nil, "", ""
+	opts.Cache, opts.IgnoreRevsFile, opts.Rev, opts.saveLater = nil, "", "", false
 	out := &submoduleDates{outer: outer}
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {

@@ -290,6 +290,53 @@ func TestPackCutShortWhileMapped(t *testing.T) {
 	assert.ErrorContains(t, err, "changed while it was read")
 }
 
+// TestIndexCutShortWhileMapped: a pack index cut short while it is mapped
+// (git gc or git repack elsewhere) gives an error, not a crash; reading it
+// as other systems do finds the same objects.
+func TestIndexCutShortWhileMapped(t *testing.T) {
+	needGit(t)
+	if runtime.GOOS == "windows" {
+		t.Skip("indexes are read whole there")
+	}
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
+	require.NoError(t, err)
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	head, err := repo.Head()
+	require.NoError(t, err)
+	objects := filepath.Join(dir, ".git", "objects")
+
+	mapPacks = false
+	read := openPacks(objects, storerReader{repo.Storer}, 64<<10)
+	mapPacks = true
+	require.NotNil(t, read)
+	require.Nil(t, read.packs[0].idx, "index read whole")
+	want, err := read.read(plumbing.CommitObject, head.Hash())
+	require.NoError(t, err)
+	read.close()
+
+	pr := openPacks(objects, storerReader{repo.Storer}, 64<<10)
+	require.NotNil(t, pr)
+	defer pr.close()
+	require.NotNil(t, pr.packs[0].idx, "index mapped")
+	got, err := pr.read(plumbing.CommitObject, head.Hash())
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	idxs, err := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
+	require.NoError(t, err)
+	for _, p := range idxs {
+		require.NoError(t, os.Chmod(p, 0o644))
+		require.NoError(t, os.Truncate(p, 0))
+	}
+	assert.Equal(t, int64(-1), pr.packs[0].find(head.Hash()), "not found, no crash")
+	_, err = pr.read(plumbing.CommitObject, head.Hash())
+	assert.Error(t, err)
+	_, err = openPack(idxs[0])
+	assert.ErrorIs(t, err, errBadIndex, "an empty index")
+}
+
 // TestGuardFaultOnlyInThePack: only a fault in the mapped pack becomes an
 // error; any other (a bug) still panics.
 func TestGuardFaultOnlyInThePack(t *testing.T) {
