@@ -274,3 +274,29 @@ max_age = "1y"
 		assert.Zero(t, h.Commits(), "%s: the next run reads no commit", reader)
 	}
 }
+
+// Dates read ahead on every core (a large tree) are the dates read one by
+// one: moved, uncommitted and committed files, on both readers.
+func TestDatesReadAheadAreTheSame(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	defer func(n int) { historyAhead = n }(historyAhead)
+	for _, reader := range []string{GitCLI, GitBuiltin} {
+		root, _, _ := repo(t, "")
+		require.NoError(t, os.Mkdir(filepath.Join(root, "veille"), 0o755))
+		gitIn(t, root, "mv", "a.md", "veille/a.md")
+		require.NoError(t, os.WriteFile(filepath.Join(root, "veille/nouveau.md"), []byte("a2"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(root, "brouillon.md"), []byte("neuf"), 0o644))
+		cfg := perFile(t, "veille/a.md", "veille/nouveau.md", "brouillon.md", "classé/b.md", "hors-preuves.txt")
+		var reports []map[string]string
+		for _, ahead := range []int{1 << 30, 1} {
+			historyAhead = ahead
+			rep, err := runOn(t, root, Options{Git: reader, NoCache: true, Config: cfg})
+			require.NoError(t, err)
+			reports = append(reports, datesOf(t, rep))
+		}
+		assert.Len(t, reports[0], 5, reader)
+		assert.Equal(t, reports[0], reports[1], reader)
+	}
+}
