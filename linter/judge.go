@@ -160,11 +160,12 @@ func Judge(in Input) (*Report, error) {
 // (.gitkeep, .gitignore…). They are never proofs, whatever a rule's
 // pattern, and never unmapped.
 func describesFolder(f *File) bool {
-	switch base(f.key) {
+	name := base(f.key)
+	switch name {
 	case SessionFile, "readme.md", "readme.txt", "readme", "lisezmoi.md", "lisezmoi.txt", "lisez-moi.md", "lisez-moi.txt":
 		return true
 	}
-	return placeholder(f)
+	return placeholderNamed(name, f.Size)
 }
 
 func (j *judge) add(f Finding) {

@@ -283,3 +283,25 @@ func TestWalkNotesFoldersHoldingAGitFolder(t *testing.T) {
 	require.NoError(t, tree.Refresh(os.DirFS(dir), nil, []string{"plain/x.txt"}))
 	assert.False(t, tree.withGitKnown, "after Refresh every folder is looked at again")
 }
+
+// Files reached through links (to folders, to a file) are merged in their
+// place among the others.
+func TestLinkedFilesComeInOrder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	for _, p := range []string{"a/x.md", "b/y.md", "m.md", "z/w.md", "sub/deep/k.md"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, p), []byte(p), 0o644))
+	}
+	require.NoError(t, os.Symlink("sub/deep", filepath.Join(dir, "c-lien")))
+	require.NoError(t, os.Symlink("m.md", filepath.Join(dir, "b-fichier.md")))
+	require.NoError(t, os.Symlink("../a", filepath.Join(dir, "z", "a2")))
+	tree := walkRoot(t, dir)
+	var paths []string
+	for _, f := range tree.Files {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{"a/x.md", "b-fichier.md", "b/y.md", "c-lien/k.md", "m.md", "sub/deep/k.md", "z/a2/x.md", "z/w.md"}, paths)
+}
