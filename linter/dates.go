@@ -80,7 +80,7 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 // Outside a repository files are dated by their modification time; inside
 // one, the working copy is compared with HEAD, or, with StagedOn (a
 // pre-commit hook), the index is.
-func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (*History, error) {
+func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (_ *History, err error) {
 	repo, err := gitdates.Open(root, opts.gitOptions())
 	if err != nil {
 		return nil, fromGit(err)
@@ -88,6 +88,11 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if repo == nil {
 		return &History{Kind: "none"}, nil
 	}
+	defer func() {
+		if err != nil {
+			repo.Wait() // no cache left half written by a run that stops here
+		}
+	}()
 	h := &History{Kind: "git", Shallow: repo.Shallow, git: repo, stagedOn: opts.StagedOn}
 	if !repo.Head.IsZero() {
 		h.Head = repo.FullID(repo.Head)

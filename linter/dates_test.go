@@ -300,3 +300,25 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 		assert.Equal(t, reports[0], reports[1], reader)
 	}
 }
+
+// A run that stops after reading history (here, the folder could not be
+// listed) does not leave the cache being written behind it.
+func TestStoppedRunLeavesNoCacheHalfWritten(t *testing.T) {
+	dir := t.TempDir()
+	r, err := gitbuild.Init(dir)
+	require.NoError(t, err)
+	_, err = r.CommitWorktree("premier", gitbuild.MustDay("2026-01-05"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
+	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
+	require.NoError(t, err)
+	for range 20 {
+		require.NoError(t, os.RemoveAll(filepath.Join(dir, ".git", "qlint")))
+		_, err := readHistory(dir, func() (*Tree, error) { return nil, os.ErrPermission }, HistoryOptions{Git: GitBuiltin, saveLater: true})
+		require.ErrorIs(t, err, os.ErrPermission)
+		entries, err := os.ReadDir(filepath.Join(dir, ".git", "qlint"))
+		require.NoError(t, err, "the cache was written before readHistory returned")
+		require.Len(t, entries, 1)
+		assert.Equal(t, "history.cache", entries[0].Name(), "no temporary file left")
+	}
+}

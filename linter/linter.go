@@ -73,7 +73,9 @@ func Run(o Options) (*Report, error) {
 	if hist.stagedTree != nil { // --pre-commit: the commit being made
 		tree, fsys = hist.stagedTree, hist.stagedFS
 	}
-	dates, err := withSubmodules(o.Root, tree, hist, hopts)
+	// A tree kept between runs (qlint watch) may have missed a git init
+	// made since: its folders are all looked at.
+	dates, err := withSubmodules(o.Root, tree, hist, hopts, o.Tree == nil)
 	if err != nil {
 		return nil, err
 	}

@@ -37,15 +37,16 @@ func (s *submoduleDates) Date(f File) (rules.Day, DateSource) {
 
 // withSubmodules finds the submodules checked out inside root (folders of
 // the tree with a .git of their own) and reads their histories with the
-// same options; it returns outer when there are none.
-func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions) (Dater, error) {
+// same options; it returns outer when there are none. walkedNow says the
+// tree was just walked from the disk, so its withGit list is current.
+func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions, walkedNow bool) (Dater, error) {
 	if outer.Kind != "git" {
 		return outer, nil
 	}
 	// The walk saw which folders hold a .git (one system call less per
 	// folder, 5% of a warm run on prometheus); other trees are asked.
 	candidates := tree.Dirs
-	if tree.withGitKnown {
+	if walkedNow && tree.withGitKnown {
 		candidates = tree.withGit
 	}
 	var dirs []string
@@ -85,7 +86,7 @@ func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions
 		}
 		// Nested submodules: the innermost answers first (longest prefix),
 		// but each submodule also looks into its own.
-		dates, err := withSubmodules(subRoot, sub, h, opts)
+		dates, err := withSubmodules(subRoot, sub, h, opts, false)
 		if err != nil {
 			return nil, err
 		}

@@ -66,7 +66,7 @@ func dateOf(t *testing.T, r *Repo, root, p string) string {
 }
 
 // Telling the clean files on every core (a long list) changes no state:
-// clean, edited, moved, new and staged files alike.
+// clean, edited, moved and new files alike.
 func TestCleanFilesToldAheadChangeNothing(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")

@@ -133,7 +133,9 @@ func (p *pack) close() {
 		unmapPack(p.idx)
 		p.idx = nil
 	}
-	_ = p.f.Close()
+	if p.f != nil {
+		_ = p.f.Close()
+	}
 }
 
 var errBadIndex = errors.New("unsupported pack index")
@@ -178,13 +180,13 @@ func openPack(idxPath string) (_ *pack, err error) {
 	if idx == nil {
 		return nil, errBadIndex
 	}
+	defer func() {
+		if err != nil { // nothing kept open or mapped
+			p.close()
+		}
+	}()
 	if mapped {
 		p.idx = idx
-		defer func() {
-			if err != nil {
-				unmapPack(p.idx)
-			}
-		}()
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer p.guardFault(&err)
 	}
@@ -220,7 +222,6 @@ func openPack(idxPath string) (_ *pack, err error) {
 		_, err = p.f.ReadAt(head[:], 0)
 	}
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() < 12+20 || !bytes.Equal(head[:4], []byte("PACK")) {
-		_ = p.f.Close()
 		return nil, errBadIndex
 	}
 	if p.data, err = mapPack(p.f, fi.Size()); err == nil && mapPacks {
@@ -233,7 +234,6 @@ func openPack(idxPath string) (_ *pack, err error) {
 		p.data = nil
 	}
 	if err := p.findEnds(fi.Size()); err != nil {
-		_ = p.f.Close()
 		return nil, err
 	}
 	return p, nil

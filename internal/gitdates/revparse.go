@@ -23,10 +23,11 @@ var errBadRev = errors.New("unknown revision")
 // full or abbreviated commit id, a branch, tag or remote branch (refs are
 // tried as git does: NAME, refs/NAME, refs/tags/NAME, refs/heads/NAME,
 // refs/remotes/NAME, refs/remotes/NAME/HEAD), HEAD or @, followed by any
-// of ~, ~N, ^, ^N (the Nth parent; ^0 the commit itself), ^{} and
-// ^{commit}. An annotated tag leads to its commit. Reflog (@{...}) and
-// message searches (:/text) are not read: with git installed, the git
-// reader resolves them.
+// of ~, ~N, ^, ^N (the Nth parent; ^0 the commit itself), ^{}, ^{commit},
+// ^{tag} and ^{object}. An annotated tag leads to its commit; a commit
+// of a shallow clone's edge has no parent here either. Reflog (@{...}) and
+// message searches (:/text) are not read: the revision is then not found
+// (--git cli asks git itself).
 func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
 	base, rest := rev, ""
 	if i := strings.IndexAny(rev, "~^"); i >= 0 {
@@ -42,18 +43,40 @@ func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	if h, err = peelToCommit(s, h); err != nil {
-		return plumbing.ZeroHash, err
+	edge := map[plumbing.Hash]bool{} // a shallow clone's last commits
+	if sh, ok := s.(storer.ShallowStorer); ok {
+		list, err := sh.Shallow()
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		for _, c := range list {
+			edge[c] = true
+		}
 	}
 	for rest != "" {
 		op := rest[0]
 		rest = rest[1:]
 		if op == '^' && strings.HasPrefix(rest, "{") {
 			end := strings.IndexByte(rest, '}')
-			if end < 0 || (rest[1:end] != "" && rest[1:end] != "commit") {
+			if end < 0 {
 				return plumbing.ZeroHash, errBadRev
 			}
-			rest = rest[end+1:] // already a commit
+			switch rest[1:end] {
+			case "", "commit":
+				h, err = peelToCommit(s, h)
+			case "tag":
+				if t, terr := objectType(s, h); terr != nil || t != plumbing.TagObject {
+					err = errBadRev
+				}
+			case "object":
+				_, err = objectType(s, h)
+			default:
+				err = errBadRev
+			}
+			if err != nil {
+				return plumbing.ZeroHash, err
+			}
+			rest = rest[end+1:]
 			continue
 		}
 		digits := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
@@ -64,16 +87,19 @@ func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
 			}
 			rest = rest[digits:]
 		}
+		if h, err = peelToCommit(s, h); err != nil {
+			return plumbing.ZeroHash, err
+		}
 		switch op {
 		case '~':
 			for range n {
-				if h, err = nthParent(s, h, 1); err != nil {
+				if h, err = nthParent(s, h, 1, edge); err != nil {
 					return plumbing.ZeroHash, err
 				}
 			}
 		case '^':
 			if n > 0 {
-				if h, err = nthParent(s, h, n); err != nil {
+				if h, err = nthParent(s, h, n, edge); err != nil {
 					return plumbing.ZeroHash, err
 				}
 			}
@@ -81,7 +107,9 @@ func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
 			return plumbing.ZeroHash, errBadRev
 		}
 	}
-	return h, nil
+	// A commit the repository holds: a parent beyond a shallow clone's
+	// edge, or an id of nothing, is no revision of it.
+	return peelToCommit(s, h)
 }
 
 // resolveBase is the object a name without suffix names: a full id, a
@@ -91,7 +119,7 @@ func resolveBase(s storage.Storer, name string) (plumbing.Hash, error) {
 	hexName := isHex(name)
 	id := strings.ToLower(name) // git reads ids in either case
 	if hexName && len(name) == 2*len(plumbing.ZeroHash) {
-		if h := plumbing.NewHash(id); s.HasEncodedObject(h) == nil {
+		if h := plumbing.NewHash(id); objectExists(s, h) {
 			return h, nil
 		}
 	}
@@ -162,8 +190,12 @@ func peelToCommit(s storage.Storer, h plumbing.Hash) (plumbing.Hash, error) {
 	return plumbing.ZeroHash, errBadRev
 }
 
-// nthParent is the nth parent (from 1) of the commit h.
-func nthParent(s storage.Storer, h plumbing.Hash, n int) (plumbing.Hash, error) {
+// nthParent is the nth parent (from 1) of the commit h; a commit at a
+// shallow clone's edge has none.
+func nthParent(s storage.Storer, h plumbing.Hash, n int, edge map[plumbing.Hash]bool) (plumbing.Hash, error) {
+	if edge[h] {
+		return plumbing.ZeroHash, errBadRev
+	}
 	_, headers, err := readHeaders(s, h)
 	if err != nil {
 		return plumbing.ZeroHash, err
@@ -173,6 +205,12 @@ func nthParent(s storage.Storer, h plumbing.Hash, n int) (plumbing.Hash, error) 
 		return plumbing.ZeroHash, errBadRev
 	}
 	return plumbing.NewHash(parents[n-1]), nil
+}
+
+// objectExists reports whether the repository holds h, alternates included.
+func objectExists(s storage.Storer, h plumbing.Hash) bool {
+	_, err := objectType(s, h)
+	return err == nil
 }
 
 func objectType(s storage.Storer, h plumbing.Hash) (plumbing.ObjectType, error) {

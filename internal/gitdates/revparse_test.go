@@ -1,7 +1,9 @@
 package gitdates
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,6 +56,7 @@ func TestResolveBuiltinAgreesWithGit(t *testing.T) {
 		"tags/v2", "origin/main", "origin", "origin/HEAD", "HEAD~", "HEAD~1", "HEAD~2", "HEAD~3",
 		"HEAD^", "HEAD^1", "HEAD^2", "HEAD^3", "HEAD^0", "HEAD^2~1", "HEAD~1^", "v3~1", "v2^{}",
 		"v2^{commit}", "main^{commit}~2", head, head[:7], head[:4], head[:5] + "~1", strings.ToUpper(head[:8]),
+		"v2^{tag}", "v3^{tag}", "v3^{tag}^{}~1", "HEAD^{object}", "v2^{object}~1", "v1^{tag}", "HEAD^{tag}", "HEAD^{blob}",
 		// Refused by both.
 		"nope", "HEAD~9", "HEAD^{tree}", "arbre", "HEAD@{1}", ":/deux", "HEAD^{/deux}", "HEAD~x", "main..côté",
 		"HEAD~1~", "~1", "^", head[:3], "0000000000000000000000000000000000000000",
@@ -105,4 +108,51 @@ func TestResolveBuiltinRefusesAnAmbiguousId(t *testing.T) {
 	got, err := resolveBuiltin(repo.Storer, a[:n])
 	require.NoError(t, err)
 	assert.Equal(t, plumbing.NewHash(a), got)
+}
+
+// A shallow clone has no commit beyond its edge (git says the revision is
+// unknown, and so does qlint: not a damaged repository); a clone that
+// borrows objects (--shared, --reference) finds them where git does.
+func TestResolveBuiltinOnShallowAndSharedClones(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	g := func(dir string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org", "-c", "protocol.file.allow=always"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+		return strings.TrimSpace(string(out))
+	}
+	require.NoError(t, os.MkdirAll(src, 0o755))
+	g(src, "init", "-q", "-b", "main")
+	for _, m := range []string{"un", "deux", "trois"} {
+		g(src, "commit", "-q", "--allow-empty", "-m", m)
+	}
+	g(dir, "clone", "-q", "--depth", "1", "file://"+src, "shallow")
+	g(dir, "clone", "-q", "--shared", src, "shared")
+	g(filepath.Join(dir, "shared"), "commit", "-q", "--allow-empty", "-m", "quatre") // a local pack or object too
+	g(filepath.Join(dir, "shared"), "gc", "-q")
+	first := g(src, "rev-parse", "HEAD~2")
+	for _, c := range []struct {
+		repo string
+		revs []string
+	}{
+		{"shallow", []string{"HEAD", "HEAD~1", "HEAD^", "main~1", first, first[:7]}},
+		{"shared", []string{"HEAD", "HEAD~3", first, "origin/main~2", "HEAD^{object}"}},
+	} {
+		repo, err := openRepo(filepath.Join(dir, c.repo))
+		require.NoError(t, err)
+		for _, rev := range c.revs {
+			out, gitErr := exec.Command("git", "-C", filepath.Join(dir, c.repo), "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output()
+			got, err := resolveBuiltin(repo.Storer, rev)
+			if gitErr != nil {
+				assert.Error(t, err, "%s %s: git refuses it", c.repo, rev)
+				continue
+			}
+			if assert.NoError(t, err, "%s %s", c.repo, rev) {
+				assert.Equal(t, plumbing.NewHash(strings.TrimSpace(string(out))), got, "%s %s", c.repo, rev)
+			}
+		}
+	}
 }
