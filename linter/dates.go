@@ -55,6 +55,9 @@ type HistoryOptions struct {
 	// Rev, when set, is a revision (--new-from-rev) whose files are dated
 	// too, as of that commit, in the same walk.
 	Rev string
+	// saveLater writes the history cache while the run judges (Run waits
+	// for it through History.wait).
+	saveLater bool
 }
 
 // Git readers.
@@ -77,7 +80,7 @@ func ReadHistory(root string, tree *Tree, opts HistoryOptions) (*History, error)
 // Outside a repository files are dated by their modification time; inside
 // one, the working copy is compared with HEAD, or, with StagedOn (a
 // pre-commit hook), the index is.
-func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (*History, error) {
+func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions) (_ *History, err error) {
 	repo, err := gitdates.Open(root, opts.gitOptions())
 	if err != nil {
 		return nil, fromGit(err)
@@ -85,6 +88,11 @@ func readHistory(root string, getTree func() (*Tree, error), opts HistoryOptions
 	if repo == nil {
 		return &History{Kind: "none"}, nil
 	}
+	defer func() {
+		if err != nil {
+			repo.Wait() // no cache left half written by a run that stops here
+		}
+	}()
 	h := &History{Kind: "git", Shallow: repo.Shallow, git: repo, stagedOn: opts.StagedOn}
 	if !repo.Head.IsZero() {
 		h.Head = repo.FullID(repo.Head)
@@ -113,6 +121,7 @@ func (o HistoryOptions) gitOptions() gitdates.OpenOptions {
 		Reader:         o.Git,
 		NoCache:        o.NoCache,
 		Rev:            o.Rev,
+		SaveLater:      o.saveLater,
 	}
 	if o.Cache != nil {
 		g.Memory = &o.Cache.mem
@@ -145,6 +154,13 @@ func (h *History) Date(f File) (rules.Day, DateSource) {
 		return rules.DayOf(s.File.Stamp.When), SourceGit
 	}
 	return rules.DayOf(f.ModTime), SourceUncommitted
+}
+
+// wait returns once the history cache is written (HistoryOptions.saveLater).
+func (h *History) wait() {
+	if h.git != nil {
+		h.git.Wait()
+	}
 }
 
 // Commits returns how many commits the walk read.

@@ -11,6 +11,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -241,4 +243,82 @@ func TestRepositoryShapes(t *testing.T) {
 			assert.Equal(t, "2026-02-02 git", dateOf(t, h, work, "a.md"), reader)
 		}
 	})
+}
+
+// A run writes the history cache while it judges, and has written it by
+// the time it returns: the next run reads no commit.
+func TestRunLeavesTheCacheWritten(t *testing.T) {
+	dir := t.TempDir()
+	r, err := gitbuild.Init(dir)
+	require.NoError(t, err)
+	_, err = r.CommitWorktree("premier", gitbuild.MustDay("2026-01-05"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
+	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
+	require.NoError(t, err)
+	cfg, err := rules.Parse("qlint.toml", []byte(`schema = 1
+[[rule]]
+id = "tout"
+indicators = [1]
+paths = ["**"]
+max_age = "1y"
+`))
+	require.NoError(t, err)
+	for _, reader := range readers(t) {
+		require.NoError(t, os.RemoveAll(filepath.Join(dir, ".git", "qlint")))
+		_, err := Run(Options{Root: dir, Config: cfg, AsOf: rules.NewDay(2026, 3, 1), Lang: i18n.FR, Git: reader})
+		require.NoError(t, err)
+		_, err = os.Stat(filepath.Join(dir, ".git", "qlint", "history.cache"))
+		require.NoError(t, err, "%s: the cache is there when Run returns", reader)
+		h := history(t, dir, HistoryOptions{Git: reader})
+		assert.Zero(t, h.Commits(), "%s: the next run reads no commit", reader)
+	}
+}
+
+// Dates read ahead on every core (a large tree) are the dates read one by
+// one: moved, uncommitted and committed files, on both readers.
+func TestDatesReadAheadAreTheSame(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	defer func(n int) { historyAhead = n }(historyAhead)
+	for _, reader := range []string{GitCLI, GitBuiltin} {
+		root, _, _ := repo(t, "")
+		require.NoError(t, os.Mkdir(filepath.Join(root, "veille"), 0o755))
+		gitIn(t, root, "mv", "a.md", "veille/a.md")
+		require.NoError(t, os.WriteFile(filepath.Join(root, "veille/nouveau.md"), []byte("a2"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(root, "brouillon.md"), []byte("neuf"), 0o644))
+		cfg := perFile(t, "veille/a.md", "veille/nouveau.md", "brouillon.md", "classé/b.md", "hors-preuves.txt")
+		var reports []map[string]string
+		for _, ahead := range []int{1 << 30, 1} {
+			historyAhead = ahead
+			rep, err := runOn(t, root, Options{Git: reader, NoCache: true, Config: cfg})
+			require.NoError(t, err)
+			reports = append(reports, datesOf(t, rep))
+		}
+		assert.Len(t, reports[0], 5, reader)
+		assert.Equal(t, reports[0], reports[1], reader)
+	}
+}
+
+// A run that stops after reading history (here, the folder could not be
+// listed) does not leave the cache being written behind it.
+func TestStoppedRunLeavesNoCacheHalfWritten(t *testing.T) {
+	dir := t.TempDir()
+	r, err := gitbuild.Init(dir)
+	require.NoError(t, err)
+	_, err = r.CommitWorktree("premier", gitbuild.MustDay("2026-01-05"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
+	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
+	require.NoError(t, err)
+	for range 20 {
+		require.NoError(t, os.RemoveAll(filepath.Join(dir, ".git", "qlint")))
+		_, err := readHistory(dir, func() (*Tree, error) { return nil, os.ErrPermission }, HistoryOptions{Git: GitBuiltin, saveLater: true})
+		require.ErrorIs(t, err, os.ErrPermission)
+		entries, err := os.ReadDir(filepath.Join(dir, ".git", "qlint"))
+		require.NoError(t, err, "the cache was written before readHistory returned")
+		require.Len(t, entries, 1)
+		assert.Equal(t, "history.cache", entries[0].Name(), "no temporary file left")
+	}
 }

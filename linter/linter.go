@@ -59,10 +59,12 @@ func Run(o Options) (*Report, error) {
 	// the other on the file system.
 	getTree := walkMeanwhile(root, o)
 	hopts := o.historyOptions()
+	hopts.saveLater = true
 	hist, err := readHistory(o.Root, getTree, hopts)
 	if err != nil {
 		return nil, err
 	}
+	defer hist.wait()
 	tree, err := getTree() // outside a repository history did not ask
 	if err != nil {
 		return nil, err
@@ -71,7 +73,9 @@ func Run(o Options) (*Report, error) {
 	if hist.stagedTree != nil { // --pre-commit: the commit being made
 		tree, fsys = hist.stagedTree, hist.stagedFS
 	}
-	dates, err := withSubmodules(o.Root, tree, hist, hopts)
+	// A tree kept between runs (qlint watch) may have missed a git init
+	// made since: its folders are all looked at.
+	dates, err := withSubmodules(o.Root, tree, hist, hopts, o.Tree == nil)
 	if err != nil {
 		return nil, err
 	}

@@ -12,10 +12,15 @@ var placeholderNames = map[string]bool{
 // placeholder reports whether f only keeps its folder in git (.gitkeep,
 // .gitignore…) or is an empty hidden file of the same kind (".placeholder",
 // ".empty-folder"): it says nothing of the folder's content.
-func placeholder(f *File) bool {
-	name := base(f.key)
+func placeholder(f *File) bool { return placeholderNamed(base(f.key), f.Size) }
+
+// placeholderNamed is placeholder for a file of that folded name and size.
+func placeholderNamed(name string, size int64) bool {
+	if name == "" || name[0] != '.' {
+		return false // every placeholder name starts with a dot
+	}
 	if placeholderNames[name] {
 		return true
 	}
-	return len(name) > 1 && name[0] == '.' && f.Size == 0
+	return len(name) > 1 && size == 0
 }

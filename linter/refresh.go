@@ -15,6 +15,7 @@ func (t *Tree) Refresh(fsys fs.FS, ignore []string, changed []string) error {
 	if len(changed) == 0 {
 		return nil
 	}
+	t.withGit, t.withGitKnown = nil, false
 	ign := compile(ignore)
 	skip := func(key string) bool { return junk(base(key)) || matchAny(ign, key) }
 	if t.refreshFiles(fsys, changed, skip) {

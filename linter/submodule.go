@@ -37,13 +37,20 @@ func (s *submoduleDates) Date(f File) (rules.Day, DateSource) {
 
 // withSubmodules finds the submodules checked out inside root (folders of
 // the tree with a .git of their own) and reads their histories with the
-// same options; it returns outer when there are none.
-func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions) (Dater, error) {
+// same options; it returns outer when there are none. walkedNow says the
+// tree was just walked from the disk, so its withGit list is current.
+func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions, walkedNow bool) (Dater, error) {
 	if outer.Kind != "git" {
 		return outer, nil
 	}
+	// The walk saw which folders hold a .git (one system call less per
+	// folder, 5% of a warm run on prometheus); other trees are asked.
+	candidates := tree.Dirs
+	if walkedNow && tree.withGitKnown {
+		candidates = tree.withGit
+	}
 	var dirs []string
-	for _, d := range tree.Dirs {
+	for _, d := range candidates {
 		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(d), ".git")); err == nil {
 			dirs = append(dirs, d)
 		}
@@ -54,7 +61,7 @@ func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions
 	// A submodule's history is its own: no in-memory cache shared with
 	// the outer repository, no ignore list written for the outer one,
 	// and --new-from-rev names a revision of the outer one.
-	opts.Cache, opts.IgnoreRevsFile, opts.Rev = nil, "", ""
+	opts.Cache, opts.IgnoreRevsFile, opts.Rev, opts.saveLater = nil, "", "", false
 	out := &submoduleDates{outer: outer}
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {
@@ -79,7 +86,7 @@ func withSubmodules(root string, tree *Tree, outer *History, opts HistoryOptions
 		}
 		// Nested submodules: the innermost answers first (longest prefix),
 		// but each submodule also looks into its own.
-		dates, err := withSubmodules(subRoot, sub, h, opts)
+		dates, err := withSubmodules(subRoot, sub, h, opts, false)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package linter
 import (
 	"encoding/binary"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -52,10 +53,16 @@ func openat(dir int, name string, flags int) (int, error) {
 
 func closeFolder(fd int) { _ = unix.Close(fd) }
 
+// direntBuffers are getdents64 buffers, reused: a new one for each folder
+// was zeroed each time (4% of git/git's walk).
+var direntBuffers = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
+
 // readFolder lists the open folder fd, with the size and time of its files.
 func readFolder(fd int) ([]entry, error) {
 	var out []entry
-	buf := make([]byte, 16<<10)
+	bp := direntBuffers.Get().(*[]byte)
+	defer direntBuffers.Put(bp)
+	buf := *bp
 	for {
 		n, err := unix.Getdents(fd, buf)
 		if err == unix.EINTR {

@@ -232,3 +232,76 @@ func TestDeepAndLongPaths(t *testing.T) {
 	assert.Len(t, tree.Dirs, 50)
 	assert.True(t, newMatcher("**/compte-rendu*.pdf").match(tree.Files[0].key))
 }
+
+// The walk lists the files sorted by going down the folders in order, not
+// by sorting them all: the order must hold where a folder's files and its
+// subfolders' interleave (b.txt < b/ < b0, b.c/ < b/), on both readers.
+func TestFoldersListTheirFilesInOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{
+		"b.txt", "b0", "B", "b-c", "b c", "é.txt", "e.txt", "z",
+		"b/x", "b/b0", "b/b.txt", "b/b/y", "b.c/z", "b.c/a", "b d/1",
+		"a/b/c/d/e", "a/b/c.txt", "a/b.c/d", "a/b-c", "a/b0/x", "ab/x",
+	}
+	for _, n := range names {
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(n), 0o644))
+	}
+	root, err := os.OpenRoot(dir)
+	require.NoError(t, err)
+	defer root.Close()
+	for _, fd := range []int{openRootFolder(root), -1} {
+		w := &treeWalker{fsys: root.FS(), t: &Tree{}, followed: map[string]bool{}, slots: make(chan struct{}, walkers-1)}
+		top := &folder{}
+		require.NoError(t, w.walk(".", "", "", 0, fd, 1, top))
+		w.wg.Wait()
+		listed := top.list(nil)
+		var paths []string
+		for _, f := range listed {
+			paths = append(paths, f.Path)
+			assert.Equal(t, fold(f.Path), f.key, "the key is the path folded")
+		}
+		assert.Len(t, paths, len(names))
+		assert.IsIncreasing(t, paths, "listed in order without sorting (descriptors: %v)", fd >= 0)
+	}
+}
+
+// The walk notes the folders holding a .git (submodules, nested
+// repositories) so that dating them costs no look at every folder; a tree
+// Refresh changed is no longer sure of them.
+func TestWalkNotesFoldersHoldingAGitFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"offre/.git/HEAD", "a/b/.GIT/x", "plain/x.txt", ".git/HEAD"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, p), nil, 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plain", ".git"), []byte("gitdir: ../x"), 0o644))
+	tree := walkRoot(t, dir)
+	assert.True(t, tree.withGitKnown)
+	assert.ElementsMatch(t, []string{"offre", "a/b", "plain"}, tree.withGit, "the root's own .git is not a submodule")
+	require.NoError(t, tree.Refresh(os.DirFS(dir), nil, []string{"plain/x.txt"}))
+	assert.False(t, tree.withGitKnown, "after Refresh every folder is looked at again")
+}
+
+// Files reached through links (to folders, to a file) are merged in their
+// place among the others.
+func TestLinkedFilesComeInOrder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	for _, p := range []string{"a/x.md", "b/y.md", "m.md", "z/w.md", "sub/deep/k.md"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, p), []byte(p), 0o644))
+	}
+	require.NoError(t, os.Symlink("sub/deep", filepath.Join(dir, "c-lien")))
+	require.NoError(t, os.Symlink("m.md", filepath.Join(dir, "b-fichier.md")))
+	require.NoError(t, os.Symlink("../a", filepath.Join(dir, "z", "a2")))
+	tree := walkRoot(t, dir)
+	var paths []string
+	for _, f := range tree.Files {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{"a/x.md", "b-fichier.md", "b/y.md", "c-lien/k.md", "m.md", "sub/deep/k.md", "z/a2/x.md", "z/w.md"}, paths)
+}

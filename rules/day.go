@@ -83,12 +83,32 @@ func (d Day) DaysUntil(e Day) int { return int(e.t.Sub(d.t).Hours() / 24) }
 // target month: 31 January + 1 month is 28 (or 29) February, never 3 March.
 func (d Day) AddMonths(n int) Day {
 	y, m, day := d.t.Date()
-	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	if day > last {
+	months := int(m) - 1 + n // from January of year y
+	ty, tm := y+months/12, months%12
+	if tm < 0 {
+		ty, tm = ty-1, tm+12
+	}
+	month := time.Month(tm + 1)
+	if last := daysIn(month, ty); day > last {
 		day = last
 	}
-	return clampDay(NewDay(first.Year(), first.Month(), day))
+	return clampDay(NewDay(ty, month, day))
+}
+
+// daysIn is the number of days of month m of year y (proleptic Gregorian,
+// as package time counts): computed, not asked of time.Date, since a run
+// computes an expiry for every proof.
+func daysIn(m time.Month, y int) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // The days qlint prints: ISO dates and iCalendar have four-digit years,

@@ -104,7 +104,15 @@ func (d Duration) String() string {
 // After returns the day d after day: years and months first, clamped to the
 // end of the month, then weeks and days.
 func (d Duration) After(day Day) Day {
-	return day.AddMonths(12*d.Years + d.Months).AddDays(7*d.Weeks + d.Days)
+	// Only the parts the duration has: a run computes one expiry per
+	// proof, and "1y" needs no day arithmetic.
+	if n := 12*d.Years + d.Months; n != 0 {
+		day = day.AddMonths(n)
+	}
+	if n := 7*d.Weeks + d.Days; n != 0 {
+		day = day.AddDays(n)
+	}
+	return clampDay(day)
 }
 
 // Before returns the day d before day, the mirror of After.

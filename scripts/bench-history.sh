@@ -13,7 +13,9 @@ commits=${2:-10000}
 work=${QLINT_BENCH_DIR:-${TMPDIR:-/tmp}/qlint-history-bench}
 repo="$work/repo-$files-$commits"
 mkdir -p "$work"
-go build -o "$work/qlint" ./cmd/qlint
+# Built as the releases are (.goreleaser.yaml): without cgo, a static binary
+# that starts 1 to 1.5 ms sooner than one linked with the C library.
+CGO_ENABLED=0 go build -trimpath -o "$work/qlint" ./cmd/qlint
 if [ ! -e "$repo/.git/qlint-gen-done" ]; then
   rm -rf "$repo"
   echo "generating $files files / $commits commits…"

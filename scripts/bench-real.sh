@@ -20,7 +20,9 @@ repo=$(cd "${1:?usage: scripts/bench-real.sh REPO [ROUNDS]}" && pwd)
 rounds=${2:-3}
 work=${QLINT_BENCH_DIR:-${TMPDIR:-/tmp}/qlint-real-bench}
 mkdir -p "$work"
-go build -o "$work/qlint" ./cmd/qlint
+# Built as the releases are (.goreleaser.yaml): without cgo, a static binary
+# that starts 1 to 1.5 ms sooner than one linked with the C library.
+CGO_ENABLED=0 go build -trimpath -o "$work/qlint" ./cmd/qlint
 go build -o "$work/treepeak" ./scripts/treepeak
 rules=$PWD/linter/testdata/bench-real-rules.toml
 lint=("$work/qlint" "$repo" -c "$rules" --fail-on never -f json)

@@ -13,14 +13,14 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/qlint/qlint/internal/gitbuild"
+	"github.com/qlint/qlint/internal/gitwrite"
 )
 
 // event is one commit of the story.
 type event struct {
 	when   time.Time
 	msg    string
-	change func(gitbuild.Tree) gitbuild.Tree
+	change func(gitwrite.Tree) gitwrite.Tree
 }
 
 // Config is the qlint.toml the sample carries.
@@ -52,7 +52,7 @@ paths = ["brouillons/**"]
 // absent), with history ending shortly before the day today, and checks it
 // out. It returns the number of commits.
 func Create(dir string, today time.Time) (int, error) {
-	r, err := gitbuild.Init(dir)
+	r, err := gitwrite.Init(dir)
 	if err != nil {
 		return 0, err
 	}
@@ -75,11 +75,11 @@ type story struct {
 // day is the day monthsAgo months and daysAgo days before today.
 func (s *story) day(monthsAgo, daysAgo int) time.Time {
 	t := s.today.AddDate(0, -monthsAgo, -daysAgo)
-	return gitbuild.Day(t.Year(), t.Month(), t.Day())
+	return gitwrite.Day(t.Year(), t.Month(), t.Day())
 }
 
 // add tells one commit of the story.
-func (s *story) add(when time.Time, msg string, change func(gitbuild.Tree) gitbuild.Tree) {
+func (s *story) add(when time.Time, msg string, change func(gitwrite.Tree) gitwrite.Tree) {
 	s.events = append(s.events, event{when, msg, change})
 }
 
@@ -89,16 +89,16 @@ func pdf(what string, when time.Time) string {
 }
 
 // set is a change that writes the files kv names (path, content, ...).
-func set(kv ...string) func(gitbuild.Tree) gitbuild.Tree {
-	return func(t gitbuild.Tree) gitbuild.Tree { return t.With(kv...) }
+func set(kv ...string) func(gitwrite.Tree) gitwrite.Tree {
+	return func(t gitwrite.Tree) gitwrite.Tree { return t.With(kv...) }
 }
 
 // setUp is the first commit: the rules, the procedures and a first proof
 // for most criteria.
 func (s *story) setUp() {
 	start := s.day(24, 0)
-	s.add(start, "Mise en place du dossier de preuves Qualiopi", func(gitbuild.Tree) gitbuild.Tree {
-		return gitbuild.Tree{
+	s.add(start, "Mise en place du dossier de preuves Qualiopi", func(gitwrite.Tree) gitwrite.Tree {
+		return gitwrite.Tree{
 			"qlint.toml":                              Config(s.day(13, 0)),
 			"README.md":                               "# Dossier de preuves Qualiopi\n\nUn dossier par critère, un dossier par session.\n",
 			"00-organisme/organigramme.pdf":           pdf("Organigramme", start),
@@ -134,10 +134,10 @@ func (s *story) watchNotes() {
 	// The reorganization: the watch folder joins criterion 6. Dates follow
 	// the move; notes written after it go to the new folder.
 	reorg := s.day(8, 10)
-	s.add(reorg, "Réorganisation : la veille rejoint 06-environnement", func(t gitbuild.Tree) gitbuild.Tree {
+	s.add(reorg, "Réorganisation : la veille rejoint 06-environnement", func(t gitwrite.Tree) gitwrite.Tree {
 		return t.Move("veille", "06-environnement/veille")
 	})
-	watch := func(kind string, d time.Time) func(gitbuild.Tree) gitbuild.Tree {
+	watch := func(kind string, d time.Time) func(gitwrite.Tree) gitwrite.Tree {
 		folder := "veille/"
 		if d.After(reorg) {
 			folder = "06-environnement/veille/"
@@ -265,9 +265,9 @@ func (s *story) session(ss sampleSession) {
 
 // commit writes the story into r in the order of its dates, checks out
 // the last commit and returns the number of commits.
-func (s *story) commit(r *gitbuild.Repo) (int, error) {
+func (s *story) commit(r *gitwrite.Repo) (int, error) {
 	sort.SliceStable(s.events, func(i, j int) bool { return s.events[i].when.Before(s.events[j].when) })
-	tree := gitbuild.Tree{}
+	tree := gitwrite.Tree{}
 	var parents []plumbing.Hash
 	for _, e := range s.events {
 		tree = e.change(tree)
@@ -280,7 +280,7 @@ func (s *story) commit(r *gitbuild.Repo) (int, error) {
 	if err := r.SetHead(parents[0]); err != nil {
 		return 0, err
 	}
-	return len(s.events), r.Checkout()
+	return len(s.events), r.Checkout(tree)
 }
 
 // extOf returns the extension of a file name, with its dot.

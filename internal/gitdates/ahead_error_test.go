@@ -50,7 +50,7 @@ func TestReadAheadKeepsTheWalksError(t *testing.T) {
 	walk := func(ahead bool) error {
 		defer func(was bool) { readAhead = was }(readAhead)
 		readAhead = ahead
-		_, err := Walk(repo, "", Options{})
+		_, err := Walk(wrap(repo), "", Options{})
 		return err
 	}
 	alone := walk(false)

@@ -33,7 +33,7 @@ func TestReadAheadChangesNothing(t *testing.T) {
 	walk := func(ahead bool) *Result {
 		defer func(was bool) { readAhead = was }(readAhead)
 		readAhead = ahead
-		res, err := Walk(repo, "", Options{})
+		res, err := Walk(wrap(repo), "", Options{})
 		require.NoError(t, err)
 		return res
 	}
@@ -51,7 +51,7 @@ func TestReadAheadChangesNothing(t *testing.T) {
 	older := c.ParentHashes[0]
 	for _, ahead := range []bool{false, true} {
 		readAhead = ahead
-		res, err := Walk(repo, "", Options{Also: older})
+		res, err := Walk(wrap(repo), "", Options{Also: older})
 		readAhead = true
 		require.NoError(t, err)
 		assert.Equal(t, alone.Files, res.Files, "read ahead %v", ahead)
@@ -69,7 +69,7 @@ func TestReadAheadStopsWithTheWalk(t *testing.T) {
 	require.NoError(t, err)
 	repo, err := git.PlainOpen(dir)
 	require.NoError(t, err)
-	or, closeReaders := objectReaders(repo)
+	or, closeReaders := objectReaders(wrap(repo))
 	defer closeReaders()
 	head, err := repo.Head()
 	require.NoError(t, err)
@@ -133,7 +133,7 @@ func TestReadAheadKeepsLittle(t *testing.T) {
 			h = info.parents[0]
 		}
 	}
-	or, closeReaders := objectReaders(repo)
+	or, closeReaders := objectReaders(wrap(repo))
 	a := startAhead(or, nil, head.Hash())
 	if a == nil {
 		closeReaders()
@@ -174,7 +174,7 @@ func TestReadAheadKeepsLittle(t *testing.T) {
 		require.NoError(t, err)
 	}
 	for range 3 {
-		or, closeReaders := objectReaders(repo)
+		or, closeReaders := objectReaders(wrap(repo))
 		a := startAhead(or, nil, head.Hash())
 		require.NotNil(t, a)
 		for _, p := range packs {

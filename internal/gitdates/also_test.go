@@ -21,7 +21,7 @@ func alsoDates(t *testing.T, r *gitbuild.Repo, prefix string, also plumbing.Hash
 	}
 	var first map[string]string
 	for _, opts := range readers {
-		res, err := Walk(r.R, prefix, opts)
+		res, err := Walk(wrap(r.R), prefix, opts)
 		require.NoError(t, err)
 		out := map[string]string{}
 		for p, f := range res.AlsoFiles {
@@ -71,7 +71,7 @@ func TestWalkAlsoDatesASecondCommit(t *testing.T) {
 
 	// With an earlier result for HEAD (the history cache), the other
 	// commit's files are still dated from its own history.
-	known, err := Walk(r.R, "preuves", Options{})
+	known, err := Walk(wrap(r.R), "preuves", Options{})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]string{"cv.pdf": "2025-01-10", "veille.md": "2025-03-01"}, alsoDates(t, r, "preuves", h["b"], known))
 }

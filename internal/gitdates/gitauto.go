@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -37,7 +36,7 @@ const autoBuiltinMaxIndex = 3 << 20 // about 21,000 files
 
 // preferBuiltin reports whether --git auto should read history with the
 // built-in reader even though git is installed.
-func preferBuiltin(repo *git.Repository) bool {
+func preferBuiltin(repo *repository) bool {
 	fsst, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
 		return false

@@ -47,10 +47,10 @@ func TestAutoReadsTheRepositoryShape(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, r.SetHead(head))
 	require.NoError(t, r.Checkout())
-	assert.False(t, preferBuiltin(r.R), "loose objects")
+	assert.False(t, preferBuiltin(wrap(r.R)), "loose objects")
 	out, err := exec.Command("git", "-C", r.Dir, "repack", "-adq").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	packed, err := gitbuild.Open(r.Dir)
 	require.NoError(t, err)
-	assert.True(t, preferBuiltin(packed.R), "packed, a small index")
+	assert.True(t, preferBuiltin(wrap(packed.R)), "packed, a small index")
 }

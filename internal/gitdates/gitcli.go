@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -154,8 +153,8 @@ func readGit(ctx context.Context, gitBin, dir string, extra []string, head, know
 // 32 MiB), while 50,000 files (index 6.9 MB) need about 100 MiB and take
 // 40 s instead of 24 s with 24 MiB. So: 16 times the index, at least 16 MiB,
 // never more than git's own default.
-func gitConfigArgs(repo *git.Repository) []string {
-	if cfg, err := repo.Config(); err == nil && cfg.Raw.Section("core").HasOption("deltaBaseCacheLimit") {
+func gitConfigArgs(repo *repository) []string {
+	if cfg, err := repo.Storer.Config(); err == nil && cfg.Raw.Section("core").HasOption("deltaBaseCacheLimit") {
 		return nil
 	}
 	for _, scope := range []config.Scope{config.GlobalScope, config.SystemScope} {

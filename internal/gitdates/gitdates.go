@@ -40,7 +40,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-billy/v5/osfs"
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -58,7 +57,7 @@ const (
 // history needs the trees of a few commits at a time), at least 8 MiB, at
 // most maxTreeCache. A repository of 1,500 files (etcd) kept 48 MiB of trees
 // for nothing: its whole run then took more memory than git log.
-func treeCacheFor(repo *git.Repository) int {
+func treeCacheFor(repo *repository) int {
 	fsst, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
 		return maxTreeCache
@@ -135,7 +134,7 @@ func (e *MissingObjectError) Unwrap() error { return e.Err }
 
 // Walk dates every file under prefix (a folder of the repository, "" for
 // all of it) at HEAD.
-func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
+func Walk(repo *repository, prefix string, opts Options) (*Result, error) {
 	var or objectReader
 	var closeReaders func()
 	if opts.Git != "" {
@@ -163,7 +162,7 @@ func Walk(repo *git.Repository, prefix string, opts Options) (*Result, error) {
 		nodes:   map[plumbing.Hash]*node{},
 	}
 	res := &Result{Files: map[string]File{}}
-	ref, err := repo.Head()
+	ref, err := repo.head()
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return res, nil // no commit yet: every file is uncommitted
 	}
@@ -338,7 +337,7 @@ func (w *walker) filesSince(head *commitInfo, known *Result) ([]string, []plumbi
 // objectReaders returns how the built-in reader reads objects: straight
 // from the pack files when it can, through go-git otherwise; close releases
 // it.
-func objectReaders(repo *git.Repository) (or objectReader, close func()) {
+func objectReaders(repo *repository) (or objectReader, close func()) {
 	fsst, ok := repo.Storer.(*filesystem.Storage)
 	if !ok {
 		return &lockedReader{r: storerReader{repo.Storer}}, func() {}

@@ -57,7 +57,7 @@ func build(t *testing.T, steps []step) (*gitbuild.Repo, map[string]plumbing.Hash
 // the git binary too: both must give the same dates.
 func dates(t *testing.T, r *gitbuild.Repo, prefix string, opts Options) map[string]string {
 	t.Helper()
-	res, err := Walk(r.R, prefix, opts)
+	res, err := Walk(wrap(r.R), prefix, opts)
 	require.NoError(t, err)
 	out := map[string]string{}
 	for p, f := range res.Files {
@@ -66,7 +66,7 @@ func dates(t *testing.T, r *gitbuild.Repo, prefix string, opts Options) map[stri
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		cli := opts
 		cli.Git, cli.Dir = gitBin, r.Dir
-		res, err := Walk(r.R, prefix, cli)
+		res, err := Walk(wrap(r.R), prefix, cli)
 		require.NoError(t, err)
 		viaGit := map[string]string{}
 		for p, f := range res.Files {
@@ -258,7 +258,7 @@ func TestWalkShallowBoundary(t *testing.T) {
 func TestWalkEmptyRepository(t *testing.T) {
 	r, err := gitbuild.Init(t.TempDir())
 	require.NoError(t, err)
-	res, err := Walk(r.R, "", Options{})
+	res, err := Walk(wrap(r.R), "", Options{})
 	require.NoError(t, err)
 	assert.True(t, res.Head.IsZero())
 	assert.Empty(t, res.Files)
@@ -283,7 +283,7 @@ func TestWalkStopsEarly(t *testing.T) {
 		step{name: "c1", date: "2021-01-01", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a", "b.md": "b"} }},
 		step{name: "c2", date: "2022-01-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }})
 	r, _ := build(t, steps)
-	res, err := Walk(r.R, "", Options{})
+	res, err := Walk(wrap(r.R), "", Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 3, res.Commits, "c2, c1 and c1's parent; the four older commits are never read")
 }
@@ -295,7 +295,7 @@ func TestWalkFromAKnownResult(t *testing.T) {
 		}},
 		{name: "c2", date: "2025-01-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
 	})
-	before, err := Walk(r.R, "", Options{})
+	before, err := Walk(wrap(r.R), "", Options{})
 	require.NoError(t, err)
 
 	// Two new commits: an edit and a folder move.
@@ -306,9 +306,9 @@ func TestWalkFromAKnownResult(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, r.SetHead(c4))
 
-	after, err := Walk(r.R, "", Options{Known: before})
+	after, err := Walk(wrap(r.R), "", Options{Known: before})
 	require.NoError(t, err)
-	full, err := Walk(r.R, "", Options{})
+	full, err := Walk(wrap(r.R), "", Options{})
 	require.NoError(t, err)
 	for p, f := range full.Files {
 		assert.Equal(t, f.Stamp, after.Files[p].Stamp, p)
@@ -332,10 +332,10 @@ func TestWalkFromAKnownResult(t *testing.T) {
 	if gitBin, err := exec.LookPath("git"); err == nil {
 		readers["git"] = Options{Known: after, Git: gitBin, Dir: r.Dir}
 	}
-	full, err = Walk(r.R, "", Options{})
+	full, err = Walk(wrap(r.R), "", Options{})
 	require.NoError(t, err)
 	for name, opts := range readers {
-		later, err := Walk(r.R, "", opts)
+		later, err := Walk(wrap(r.R), "", opts)
 		require.NoError(t, err, name)
 		assert.Equal(t, full.Files, later.Files, name)
 		assert.Equal(t, "2026-02-10", later.Files["b.md"].Stamp.When.Format("2006-01-02"), "%s: undoing an edit is an update", name)
@@ -360,7 +360,7 @@ func TestGitReaderStopsWhenEverythingIsDated(t *testing.T) {
 	}
 	steps = append(steps, step{name: "last", date: "2026-11-01", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "z", "b.md", "z") }})
 	r, _ := build(t, steps)
-	res, err := Walk(r.R, "", Options{Git: gitBin, Dir: r.Dir})
+	res, err := Walk(wrap(r.R), "", Options{Git: gitBin, Dir: r.Dir})
 	require.NoError(t, err)
 	assert.Equal(t, "2026-11-01", res.Files["a.md"].Stamp.When.Format("2006-01-02"))
 	assert.Equal(t, "2026-11-01", res.Files["b.md"].Stamp.When.Format("2006-01-02"))

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -15,7 +14,7 @@ import (
 // allowed as a shallow clone is: a graft cuts or rewires history, so that
 // dates would look more recent than they are, and the two readers would
 // not see the same history (the built-in one ignores grafts).
-func refuseGrafts(repo *git.Repository, allow bool) error {
+func refuseGrafts(repo *repository, allow bool) error {
 	if allow {
 		return nil
 	}

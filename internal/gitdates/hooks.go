@@ -33,11 +33,7 @@ func HooksDir(dir string) (hooks, rel string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("%w: %w", ErrNotRepository, err)
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return "", "", err
-	}
-	top := wt.Filesystem.Root()
+	top := repo.top
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", "", err

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -42,6 +41,9 @@ type OpenOptions struct {
 	// Rev, when set, is a revision whose files are dated too, as of that
 	// commit, in the same walk (--new-from-rev).
 	Rev string
+	// SaveLater writes the history cache on another goroutine, while the
+	// caller judges; the caller then calls Repo.Wait before it exits.
+	SaveLater bool
 }
 
 // Memory keeps the dates read for a HEAD between runs in one process (qlint
@@ -72,7 +74,7 @@ type Repo struct {
 	Rev *Rev
 
 	root   string // the evidence folder, as given
-	repo   *git.Repository
+	repo   *repository
 	gitBin string                   // the git binary the history was read with, "" for the built-in reader
 	index  map[string]*index.Entry  // by path from Top
 	blobs  map[plumbing.Hash]File   // HEAD's files by content, the oldest first
@@ -84,6 +86,16 @@ type Repo struct {
 	staged map[string]bool   // files whose staged content differs from HEAD
 	moved  map[string]File   // files not committed at their path whose content is a file's at HEAD
 	alias  map[string]string // a file reached through a folder link → its real path
+
+	saving chan struct{} // closed once the cache is written (OpenOptions.SaveLater)
+}
+
+// Wait returns once the history cache is written, when Open was asked to
+// write it later; at once otherwise.
+func (r *Repo) Wait() {
+	if r != nil && r.saving != nil {
+		<-r.saving
+	}
 }
 
 // Rev is a commit's files under the evidence folder, each dated as of that
@@ -135,9 +147,21 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	if !opts.NoCache {
 		gitDir = r.gitDir()
 	}
-	res, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
+	res, save, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
 	if err != nil {
 		return nil, readError(err)
+	}
+	switch {
+	case save != nil && opts.SaveLater:
+		// A fifth of a run after one new commit on go-git: it is done
+		// while the caller compares and judges.
+		r.saving = make(chan struct{})
+		go func() {
+			defer close(r.saving)
+			save()
+		}()
+	case save != nil:
+		save()
 	}
 	r.Head, r.Commits, r.Files = res.Head, res.Commits, res.Files
 	if r.Rev != nil && !r.Rev.Hash.IsZero() {
@@ -152,9 +176,9 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 
 // locate opens the repository that holds root and returns its work tree's
 // top folder; nil outside a repository and for a bare one.
-func locate(root string) (*git.Repository, string, error) {
+func locate(root string) (*repository, string, error) {
 	repo, err := openRepo(root)
-	if errors.Is(err, git.ErrRepositoryNotExists) {
+	if errors.Is(err, errNoRepository) {
 		return nil, "", nil
 	}
 	var plain *lang.Error
@@ -168,11 +192,7 @@ func locate(root string) (*git.Repository, string, error) {
 			Err:  err,
 		}
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return nil, "", nil // a bare repository has no files to judge
-	}
-	return repo, wt.Filesystem.Root(), nil
+	return repo, repo.top, nil
 }
 
 // walkOptions checks that the repository's dates can be trusted (shallow
@@ -311,17 +331,18 @@ func gitBinary(mode string) (string, error) {
 // walkCached reads history, reusing what an earlier run found: the
 // in-memory cache of qlint watch, else the cache kept in gitDir ("" for
 // none). Only the commits since the cached HEAD are read; a cache for a
-// history that was rewritten (amend, rebase, force-push) is dropped.
-func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, gitDir string) (*Result, error) {
+// history that was rewritten (amend, rebase, force-push) is dropped. save,
+// when not nil, writes what was read into gitDir's cache.
+func walkCached(repo *repository, prefix string, opt Options, mem *Memory, gitDir string) (_ *Result, save func(), _ error) {
 	ignored := make([]string, 0, len(opt.Ignore))
 	for h := range opt.Ignore {
 		ignored = append(ignored, h.String())
 	}
 	sort.Strings(ignored)
 	key := prefix + "\x00" + strings.Join(ignored, ",")
-	head, err := repo.Head()
+	head, err := repo.head()
 	if err != nil && !errors.Is(err, plumbing.ErrReferenceNotFound) {
-		return nil, fmt.Errorf("reading HEAD: %w", err)
+		return nil, nil, fmt.Errorf("reading HEAD: %w", err)
 	}
 	var known *Result
 	switch {
@@ -334,7 +355,7 @@ func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, g
 		if mem != nil {
 			mem.key, mem.last = key, known
 		}
-		return known, nil
+		return known, nil, nil
 	}
 	if known != nil && head != nil && !opt.Also.IsZero() && opt.Also != head.Hash() {
 		// Another commit's files are dated too: the cache would only
@@ -348,15 +369,15 @@ func walkCached(repo *git.Repository, prefix string, opt Options, mem *Memory, g
 	opt.Known = known
 	res, err := Walk(repo, prefix, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if mem != nil {
 		mem.key, mem.last = key, res
 	}
 	if gitDir != "" {
-		_ = saveCache(gitDir, key, res) // a read-only repository just goes without
+		save = func() { _ = saveCache(gitDir, key, res) } // a read-only repository just goes without
 	}
-	return res, nil
+	return res, save, nil
 }
 
 // isAncestor asks git whether a is an ancestor of b.
@@ -369,7 +390,7 @@ func isAncestor(gitBin, dir string, a, b plumbing.Hash) bool {
 // readIndex returns the index entries by path, decoding .git/index (or
 // the index GIT_INDEX_FILE names, indexfile.go) again only when it changed
 // since the cache last read it.
-func readIndex(repo *git.Repository, top string, cache *Memory) map[string]*index.Entry {
+func readIndex(repo *repository, top string, cache *Memory) map[string]*index.Entry {
 	p, ok := indexFileEnv(top)
 	if !ok {
 		fsst, onDisk := repo.Storer.(*filesystem.Storage)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/gitbuild"
@@ -62,4 +63,57 @@ func dateOf(t *testing.T, r *Repo, root, p string) string {
 		return s.File.Stamp.When.Format("2006-01-02") + " git"
 	}
 	return info.ModTime().Format("2006-01-02") + " uncommitted"
+}
+
+// Telling the clean files on every core (a long list) changes no state:
+// clean, edited, moved and new files alike.
+func TestCleanFilesToldAheadChangeNothing(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	defer func(n int) { compareAhead = n }(compareAhead)
+	root, _, _ := checkedOut(t)
+	require.NoError(t, os.WriteFile(filepath.Join(root, "a.md"), []byte("a3"), 0o644))         // edited
+	require.NoError(t, os.Rename(filepath.Join(root, "classé"), filepath.Join(root, "rangé"))) // moved
+	require.NoError(t, os.WriteFile(filepath.Join(root, "nouveau.md"), []byte("n"), 0o644))    // new
+	require.NoError(t, os.WriteFile(filepath.Join(root, "copie.md"), []byte("a2"), 0o644))     // a.md's content at HEAD
+	var files []WorkFile
+	for _, p := range []string{"a.md", "rangé/b.md", "nouveau.md", "copie.md"} {
+		info, err := os.Stat(filepath.Join(root, filepath.FromSlash(p)))
+		require.NoError(t, err)
+		files = append(files, WorkFile{Path: p, Size: info.Size(), ModTime: info.ModTime()})
+	}
+	for i := range 40 { // clean files too
+		p := filepath.Join(root, "propre", "f"+string(rune('a'+i%26))+string(rune('a'+i/26))+".md")
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte{byte(i)}, 0o644))
+	}
+	for _, cmd := range [][]string{{"add", "propre"}, {"-c", "user.name=q", "-c", "user.email=q@example.org", "commit", "-q", "-m", "propre"}} {
+		out, err := exec.Command("git", append([]string{"-C", root}, cmd...)...).CombinedOutput()
+		require.NoError(t, err, "%s", out)
+	}
+	entries, err := os.ReadDir(filepath.Join(root, "propre"))
+	require.NoError(t, err)
+	for _, e := range entries {
+		info, err := e.Info()
+		require.NoError(t, err)
+		files = append(files, WorkFile{Path: "propre/" + e.Name(), Size: info.Size(), ModTime: info.ModTime()})
+	}
+	var states []map[string]State
+	for _, ahead := range []int{1 << 30, 1} {
+		compareAhead = ahead
+		r := opened(t, root, OpenOptions{NoCache: true, Reader: ReaderBuiltin})
+		r.Compare(files)
+		got := map[string]State{}
+		for _, f := range files {
+			got[f.Path] = r.State(f.Path)
+		}
+		states = append(states, got)
+	}
+	require.Equal(t, states[0], states[1])
+	assert.True(t, states[0]["propre/faa.md"].Committed)
+	assert.False(t, states[0]["a.md"].Committed, "edited")
+	assert.True(t, states[0]["rangé/b.md"].Moved)
+	assert.True(t, states[0]["copie.md"].Moved)
+	assert.False(t, states[0]["nouveau.md"].Tracked)
 }

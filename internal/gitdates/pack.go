@@ -78,10 +78,14 @@ type pack struct {
 	mapTouched []uint64
 	mapCount   int
 	ends       []int64 // every object's start, sorted, then where the objects end
-	fanout     [256]uint32
-	names      []byte // sorted object ids, 20 bytes each
-	offsets    []byte // 4 bytes each; the high bit points into large
-	large      []byte // 8-byte offsets
+	// idx is the pack's index mapped in memory (unix systems, as git
+	// does: a run after one new commit looks up a few objects, and reading
+	// go-git's 1 MB index whole was a fifth of it), nil when it was read.
+	idx     []byte
+	fanout  [256]uint32
+	names   []byte // sorted object ids, 20 bytes each
+	offsets []byte // 4 bytes each; the high bit points into large
+	large   []byte // 8-byte offsets
 
 	// The last stretch of the pack read: a walk reads commits, and the
 	// trees of consecutive commits, about in the order git wrote them.
@@ -125,7 +129,13 @@ func (p *pack) close() {
 		unmapPack(p.data)
 		p.data = nil
 	}
-	_ = p.f.Close()
+	if p.idx != nil {
+		unmapPack(p.idx)
+		p.idx = nil
+	}
+	if p.f != nil {
+		_ = p.f.Close()
+	}
 }
 
 var errBadIndex = errors.New("unsupported pack index")
@@ -164,17 +174,27 @@ func (p *pack) touch(off int64) {
 // off to read them with ReadAt as on other systems.
 var mapPacks = true
 
-func openPack(idxPath string) (*pack, error) {
-	idx, err := os.ReadFile(idxPath)
-	if err != nil {
-		return nil, err
+func openPack(idxPath string) (_ *pack, err error) {
+	p := &pack{}
+	idx, mapped := readIndexFile(idxPath)
+	if idx == nil {
+		return nil, errBadIndex
+	}
+	defer func() {
+		if err != nil { // nothing kept open or mapped
+			p.close()
+		}
+	}()
+	if mapped {
+		p.idx = idx
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer p.guardFault(&err)
 	}
 	// Version 2: magic, version, 256 fan-out counts, ids, CRCs, offsets,
 	// large offsets, two checksums.
 	if len(idx) < 8+256*4+40 || !bytes.Equal(idx[:8], []byte{0xff, 't', 'O', 'c', 0, 0, 0, 2}) {
 		return nil, errBadIndex
 	}
-	p := &pack{}
 	for i := range p.fanout {
 		p.fanout[i] = binary.BigEndian.Uint32(idx[8+4*i:])
 		if i > 0 && p.fanout[i] < p.fanout[i-1] {
@@ -202,7 +222,6 @@ func openPack(idxPath string) (*pack, error) {
 		_, err = p.f.ReadAt(head[:], 0)
 	}
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() < 12+20 || !bytes.Equal(head[:4], []byte("PACK")) {
-		_ = p.f.Close()
 		return nil, errBadIndex
 	}
 	if p.data, err = mapPack(p.f, fi.Size()); err == nil && mapPacks {
@@ -215,7 +234,6 @@ func openPack(idxPath string) (*pack, error) {
 		p.data = nil
 	}
 	if err := p.findEnds(fi.Size()); err != nil {
-		_ = p.f.Close()
 		return nil, err
 	}
 	return p, nil
@@ -296,8 +314,27 @@ func (p *pack) span(off int64, buf []byte) ([]byte, error) {
 	return buf, nil
 }
 
-// find returns where the object is in the pack, or -1.
+// find returns where the object is in the pack, or -1 (also when the
+// mapped index was cut short meanwhile: the object is then looked for
+// elsewhere, and missing).
 func (p *pack) find(h plumbing.Hash) int64 {
+	if p.idx == nil {
+		return p.lookup(h)
+	}
+	var err error
+	off := func() int64 {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer p.guardFault(&err)
+		return p.lookup(h)
+	}()
+	if err != nil {
+		return -1
+	}
+	return off
+}
+
+// lookup is find in the index.
+func (p *pack) lookup(h plumbing.Hash) int64 {
 	lo := 0
 	if h[0] > 0 {
 		lo = int(p.fanout[h[0]-1])
@@ -479,21 +516,24 @@ func (r *packReader) at(pi int, off int64) (plumbing.ObjectType, []byte, error) 
 var errTruncated = errors.New("truncated pack")
 
 // guardFault, deferred after debug.SetPanicOnFault(true), turns a fault
-// reading the mapped pack (the file cut short while it is read) into an
-// error; any other panic, a fault elsewhere included, goes on.
+// reading the mapped pack or index (the file cut short while it is read)
+// into an error; any other panic, a fault elsewhere included, goes on.
 func (p *pack) guardFault(err *error) {
 	v := recover()
 	if v == nil {
 		return
 	}
-	if f, ok := v.(interface{ Addr() uintptr }); ok && len(p.data) > 0 {
-		start := uintptr(unsafe.Pointer(unsafe.SliceData(p.data)))
-		if a := f.Addr(); a >= start && a < start+uintptr(len(p.data)) {
-			*err = fmt.Errorf("%w: the pack file changed while it was read", errTruncated)
-			return
-		}
+	if f, ok := v.(interface{ Addr() uintptr }); ok && (inside(f.Addr(), p.data) || inside(f.Addr(), p.idx)) {
+		*err = fmt.Errorf("%w: the pack file changed while it was read", errTruncated)
+		return
 	}
 	panic(v)
+}
+
+// inside reports whether the address a is in b.
+func inside(a uintptr, b []byte) bool {
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return len(b) > 0 && a >= start && a < start+uintptr(len(b))
 }
 
 // maxPrealloc bounds what is allocated ahead for an object, on the size its

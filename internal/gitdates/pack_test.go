@@ -125,11 +125,11 @@ func TestPackReaderReadsWhatGoGitReads(t *testing.T) {
 			assert.ErrorContains(t, err, "a commit, not a tree")
 
 			// The walk gives the same dates through the packs as through go-git.
-			viaPacks, err := Walk(repo, "", Options{})
+			viaPacks, err := Walk(wrap(repo), "", Options{})
 			require.NoError(t, err)
 			gitBin, err := exec.LookPath("git")
 			require.NoError(t, err)
-			viaGit, err := Walk(repo, "", Options{Git: gitBin, Dir: dir})
+			viaGit, err := Walk(wrap(repo), "", Options{Git: gitBin, Dir: dir})
 			require.NoError(t, err)
 			assert.Equal(t, viaGit.Files, viaPacks.Files)
 		})
@@ -149,7 +149,7 @@ func TestLooseObjectsBesideThePacks(t *testing.T) {
 	gitIn(t, dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "loose", "--date", "2030-01-02T10:00:00+01:00")
 	repo, err := git.PlainOpen(dir)
 	require.NoError(t, err)
-	res, err := Walk(repo, "", Options{})
+	res, err := Walk(wrap(repo), "", Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "2030-01-02", res.Files["nouveau.md"].Stamp.When.Format("2006-01-02"))
 }
@@ -192,7 +192,7 @@ func TestDamagedPack(t *testing.T) {
 
 			repo, err = git.PlainOpen(dir)
 			require.NoError(t, err)
-			_, err = Walk(repo, "", Options{})
+			_, err = Walk(wrap(repo), "", Options{})
 			var missing *MissingObjectError
 			require.True(t, errors.As(err, &missing), "got %v", err)
 			assert.Equal(t, "tree", missing.Kind)
@@ -240,7 +240,7 @@ func TestUnreadablePackIndexIsLeftToGoGit(t *testing.T) {
 	require.NotNil(t, pr)
 	assert.Len(t, pr.packs, 1, "the damaged index is skipped")
 	pr.close()
-	res, err := Walk(repo, "", Options{})
+	res, err := Walk(wrap(repo), "", Options{})
 	require.NoError(t, err)
 	assert.NotEmpty(t, res.Files)
 }
@@ -288,6 +288,53 @@ func TestPackCutShortWhileMapped(t *testing.T) {
 	_, err = pr.read(plumbing.CommitObject, head.Hash())
 	require.ErrorIs(t, err, errTruncated)
 	assert.ErrorContains(t, err, "changed while it was read")
+}
+
+// TestIndexCutShortWhileMapped: a pack index cut short while it is mapped
+// (git gc or git repack elsewhere) gives an error, not a crash; reading it
+// as other systems do finds the same objects.
+func TestIndexCutShortWhileMapped(t *testing.T) {
+	needGit(t)
+	if runtime.GOOS == "windows" {
+		t.Skip("indexes are read whole there")
+	}
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
+	require.NoError(t, err)
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	head, err := repo.Head()
+	require.NoError(t, err)
+	objects := filepath.Join(dir, ".git", "objects")
+
+	mapPacks = false
+	read := openPacks(objects, storerReader{repo.Storer}, 64<<10)
+	mapPacks = true
+	require.NotNil(t, read)
+	require.Nil(t, read.packs[0].idx, "index read whole")
+	want, err := read.read(plumbing.CommitObject, head.Hash())
+	require.NoError(t, err)
+	read.close()
+
+	pr := openPacks(objects, storerReader{repo.Storer}, 64<<10)
+	require.NotNil(t, pr)
+	defer pr.close()
+	require.NotNil(t, pr.packs[0].idx, "index mapped")
+	got, err := pr.read(plumbing.CommitObject, head.Hash())
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	idxs, err := filepath.Glob(filepath.Join(objects, "pack", "*.idx"))
+	require.NoError(t, err)
+	for _, p := range idxs {
+		require.NoError(t, os.Chmod(p, 0o644))
+		require.NoError(t, os.Truncate(p, 0))
+	}
+	assert.Equal(t, int64(-1), pr.packs[0].find(head.Hash()), "not found, no crash")
+	_, err = pr.read(plumbing.CommitObject, head.Hash())
+	assert.Error(t, err)
+	_, err = openPack(idxs[0])
+	assert.ErrorIs(t, err, errBadIndex, "an empty index")
 }
 
 // TestGuardFaultOnlyInThePack: only a fault in the mapped pack becomes an
@@ -367,7 +414,7 @@ func TestDamagedPackBytes(t *testing.T) {
 			}()
 		}
 		if round%6 == 0 {
-			_, _ = Walk(repo, "", Options{}) // an error or dates: no panic, no hang
+			_, _ = Walk(wrap(repo), "", Options{}) // an error or dates: no panic, no hang
 		}
 	}
 	require.NoError(t, os.WriteFile(packs[0], good, 0o644))

@@ -13,3 +13,13 @@ func mapPack(*os.File, int64) ([]byte, error) { return nil, errors.ErrUnsupporte
 func unmapPack([]byte) {}
 
 func releasePack([]byte) {}
+
+// readIndexFile reads the pack index at p (never mapped here); nil when it
+// cannot be read.
+func readIndexFile(p string) ([]byte, bool) {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, false
+	}
+	return b, false
+}

@@ -32,7 +32,7 @@ func BenchmarkRealRepo(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := Walk(repo, "", opts)
+		res, err := Walk(wrap(repo), "", opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/qlint/qlint/internal/i18n"
@@ -25,8 +24,8 @@ func errRevOutsideGit(rev string) error {
 
 // resolveRev finds the commit rev names. A repository with no commit yet
 // is compared with an empty folder, whatever rev says.
-func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*Rev, error) {
-	if _, err := repo.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) && unbornName(repo, rev) {
+func resolveRev(repo *repository, gitBin, dir, rev string) (*Rev, error) {
+	if _, err := repo.head(); errors.Is(err, plumbing.ErrReferenceNotFound) && unbornName(repo, rev) {
 		return &Rev{}, nil
 	}
 	unknown := &lang.Error{
@@ -45,21 +44,18 @@ func resolveRev(repo *git.Repository, gitBin, dir, rev string) (*Rev, error) {
 		}
 		return &Rev{Hash: plumbing.NewHash(strings.TrimSpace(string(out)))}, nil
 	}
-	h, err := repo.ResolveRevision(plumbing.Revision(rev))
+	h, err := resolveBuiltin(repo.Storer, rev)
 	if err != nil {
 		return nil, unknown
 	}
-	if _, err := repo.CommitObject(*h); err != nil {
-		return nil, unknown
-	}
-	return &Rev{Hash: *h}, nil
+	return &Rev{Hash: h}, nil
 }
 
 // unbornName reports whether rev names the unborn HEAD (HEAD, or the
 // branch HEAD points to, which has no commit yet): only that is compared
 // with an empty folder; any other revision of a repository whose HEAD is
 // unborn (git checkout --orphan) is looked up as usual.
-func unbornName(repo *git.Repository, rev string) bool {
+func unbornName(repo *repository, rev string) bool {
 	if rev == "HEAD" || rev == "@" {
 		return true
 	}
@@ -71,12 +67,12 @@ func unbornName(repo *git.Repository, rev string) bool {
 	return rev == t.String() || rev == t.Short() || rev == "heads/"+t.Short()
 }
 
-func readBlob(repo *git.Repository, h plumbing.Hash) ([]byte, error) {
-	b, err := repo.BlobObject(h)
+func readBlob(repo *repository, h plumbing.Hash) ([]byte, error) {
+	obj, err := repo.Storer.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, err
 	}
-	r, err := b.Reader()
+	r, err := obj.Reader()
 	if err != nil {
 		return nil, err
 	}

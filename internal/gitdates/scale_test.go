@@ -44,7 +44,7 @@ func TestWalkAgreesWithTheGenerator(t *testing.T) {
 			gitBin, err := exec.LookPath("git")
 			require.NoError(t, err)
 			for name, opts := range map[string]Options{"builtin": {}, "git": {Git: gitBin, Dir: dir}} {
-				res, err := Walk(repo, "", opts)
+				res, err := Walk(wrap(repo), "", opts)
 				require.NoError(t, err, name)
 				got := map[string]string{}
 				for path, f := range res.Files {
@@ -112,7 +112,7 @@ func BenchmarkWalk(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					res, err := Walk(repo, "", opts)
+					res, err := Walk(wrap(repo), "", opts)
 					if err != nil {
 						b.Fatal(err)
 					}

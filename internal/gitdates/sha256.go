@@ -25,7 +25,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
@@ -51,7 +50,7 @@ func (f idFormat) hexLen() int {
 
 // formatOf tells how the repository names its objects: openRepo opens a
 // SHA-256 repository with its git folder marked so (extensionsAside).
-func formatOf(repo *git.Repository) idFormat {
+func formatOf(repo *repository) idFormat {
 	if repo == nil {
 		return sha1IDs
 	}
