@@ -107,6 +107,38 @@ func TestRepositoryShapesJudged(t *testing.T) {
 		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
 		return dir
 	}
+	// A treeless clone of a history longer than one commit: the older
+	// trees are not there until git downloads them. --git auto reads it
+	// with git (fresh clone, first run); the built-in reader, asked for,
+	// says so plainly, never that the repository is damaged.
+	t.Run("fresh tree:0 partial clone", func(t *testing.T) {
+		src := source(t)
+		require.NoError(t, os.WriteFile(filepath.Join(src, "notes.md"), []byte("notes 2"), 0o644))
+		gitAt(t, src, "2026-03-01", "commit", "-q", "-am", "notes")
+		for _, args := range [][]string{{}, {"--git", "auto"}} {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
+			require.Contains(t, gitAt(t, dir, "2025-01-10", "config", "remote.origin.promisor"), "true")
+			kind, code, date := lastUpdate(t, dir, append(args, "--no-cache")...)
+			assert.Equal(t, exitFindings, code, "%v: %s", args, date)
+			assert.Equal(t, "stale", kind, "%v", args)
+			assert.Equal(t, "2025-01-10 git", date, "%v", args)
+		}
+		dir := filepath.Join(t.TempDir(), "clone")
+		gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
+		for _, lang := range []string{"fr", "en"} {
+			code, out := runBounded(t, dir, "--git", "builtin", "--no-cache", "--lang", lang)
+			assert.Equal(t, exitError, code, out)
+			assert.NotContains(t, out, "dépôt git est abîmé", out)
+			assert.NotContains(t, out, "repository is damaged", out)
+			if lang == "fr" {
+				assert.Contains(t, out, "clone partiel (--filter)")
+				assert.Contains(t, out, "retirez --git builtin")
+			} else {
+				assert.Contains(t, out, "partial clone (--filter)")
+			}
+		}
+	})
 	judged := []struct {
 		name  string
 		shape func(t *testing.T, src string) string

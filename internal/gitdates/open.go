@@ -149,7 +149,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	}
 	res, save, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
 	if err != nil {
-		return nil, readError(err)
+		return nil, readError(err, r.gitBin == "" && partialGitDir(r.gitDir()))
 	}
 	switch {
 	case save != nil && opts.SaveLater:
@@ -257,8 +257,10 @@ func (r *Repo) gitDir() string {
 	return ""
 }
 
-// readError says plainly why the history could not be read.
-func readError(err error) error {
+// readError says plainly why the history could not be read; partial is
+// a partial clone read by the built-in reader, whose missing objects are
+// not damage.
+func readError(err error, partial bool) error {
 	var gitErr *GitError
 	if errors.As(err, &gitErr) {
 		return &lang.Error{
@@ -270,6 +272,15 @@ func readError(err error) error {
 		}
 	}
 	var missing *MissingObjectError
+	if errors.As(err, &missing) && partial {
+		return &lang.Error{
+			Msg: i18n.T(fmt.Sprintf("ce dépôt est un clone partiel (--filter) : une partie de son historique n'a pas encore été téléchargée (%s, objet git %s), et le lecteur intégré de qlint ne télécharge rien", objectWordFR(missing.Kind), missing.Hash),
+				fmt.Sprintf("this repository is a partial clone (--filter): part of its history is not downloaded yet (%s object %s), and qlint's built-in reader downloads nothing", missing.Kind, missing.Hash)),
+			Hint: i18n.T("le dépôt n'est pas abîmé : retirez --git builtin (git télécharge ce qui manque), ou clonez sans --filter",
+				"the repository is not damaged: drop --git builtin (git downloads what is missing), or clone without --filter"),
+			Err: err,
+		}
+	}
 	if errors.As(err, &missing) {
 		return &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : une partie de son historique manque ou est illisible (%s, objet git %s)", objectWordFR(missing.Kind), missing.Hash),
