@@ -73,13 +73,14 @@ type Repo struct {
 	// asked for; a zero Hash is a repository with no commit yet.
 	Rev *Rev
 
-	root   string // the evidence folder, as given
-	repo   *repository
-	gitBin string                   // the git binary the history was read with, "" for the built-in reader
-	index  map[string]*index.Entry  // by path from Top
-	blobs  map[plumbing.Hash]File   // HEAD's files by content, the oldest first
-	format idFormat                 // how the repository names objects (sha256.go)
-	ids    map[plumbing.Hash]string // full SHA-256 ids FullID found
+	root     string // the evidence folder, as given
+	repo     *repository
+	gitBin   string                   // the git binary the history was read with, "" for the built-in reader
+	gitNames string                   // the git binary that names revisions the built-in reader cannot, "" for none (--git builtin)
+	index    map[string]*index.Entry  // by path from Top
+	blobs    map[plumbing.Hash]File   // HEAD's files by content, the oldest first
+	format   idFormat                 // how the repository names objects (sha256.go)
+	ids      map[plumbing.Hash]string // full SHA-256 ids FullID found
 
 	// What Compare found, by path under the evidence folder.
 	dirty  map[string]bool   // files of HEAD whose working copy differs
@@ -138,7 +139,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		return nil, err
 	}
 	if opts.Rev != "" {
-		if r.Rev, err = resolveRev(repo, r.gitBin, top, opts.Rev); err != nil {
+		if r.Rev, err = resolveRev(repo, r.gitBin, r.gitNames, top, opts.Rev, r.Shallow); err != nil {
 			return nil, err
 		}
 		walk.Also = r.Rev.Hash
@@ -241,6 +242,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 			return walk, err
 		}
 	}
+	r.gitNames = gitBin
 	if gitBin != "" && opts.Reader != ReaderCLI && r.format != sha256IDs && preferBuiltin(r.repo) {
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
