@@ -203,7 +203,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
 	str(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
 	boolean(&c.noColor, "no-color", "pas de couleurs (aussi avec la variable NO_COLOR)")
-	boolean(&c.allowShallow, "allow-shallow", "accepter un clone partiel (shallow), aux dates peu fiables")
+	boolean(&c.allowShallow, "allow-shallow", "accepter un clone superficiel (shallow), aux dates peu fiables")
 	boolean(&c.preCommit, "pre-commit", "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
 	str(&c.git, "git", "auto", "lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)")
 	boolean(&c.noCache, "no-cache", "ignorer le cache d'historique gardé dans .git/qlint")
@@ -328,7 +328,7 @@ Exemples :
                                      ajoute un problème (ce que fait le crochet)
 
 Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
-(option invalide, qlint.toml invalide, dossier absent, clone partiel...).
+(option invalide, qlint.toml invalide, dossier absent, clone superficiel...).
 `
 
 // parseFolderCommand reads a command's flags (the common ones it takes, plus

@@ -211,7 +211,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 		r.Shallow = true
 		if !opts.AllowShallow {
 			return walk, &lang.Error{
-				Msg: i18n.T("ce dépôt est un clone partiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
+				Msg: i18n.T("ce dépôt est un clone superficiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
 					"this repository is a shallow clone: without the full history every date would look recent"),
 				Hint: i18n.T("récupérez l'historique complet (git fetch --unshallow ; dans GitHub Actions, fetch-depth: 0 sur actions/checkout), ou passez --allow-shallow",
 					"fetch the full history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0 on actions/checkout), or pass --allow-shallow"),
