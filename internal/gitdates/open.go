@@ -314,7 +314,14 @@ func (r *Repo) ReadBlob(h plumbing.Hash) ([]byte, error) {
 	if r.format == sha256IDs {
 		return readBlobWithGit(r.gitBin, r.Top, h)
 	}
-	return readBlob(r.repo, h)
+	data, err := readBlob(r.repo, h)
+	if err != nil && r.gitNames != "" {
+		// Not here (a partial clone, --filter=blob:none): git downloads it.
+		if viaGit, gerr := readBlobWithGit(r.gitNames, r.Top, h); gerr == nil {
+			return viaGit, nil
+		}
+	}
+	return data, err
 }
 
 // gitBinary resolves the --git choice to a git binary, or "" for the
