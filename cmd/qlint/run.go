@@ -392,6 +392,18 @@ func tooManyFolders(name string, pos []string) error {
 
 func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	var rev string
+	// --new-from-rev with no value before another option ($BASE empty in a
+	// CI script): the option would take the next one as its revision, and
+	// the error would name something else.
+	for i, a := range args {
+		if (a == "--new-from-rev" || a == "-new-from-rev") && i+1 < len(args) && strings.HasPrefix(args[i+1], "-") {
+			return exitError, usageError("--new-from-rev attend une révision git, et reçoit l'option « "+args[i+1]+" »", "--new-from-rev needs a git revision, and gets option \""+args[i+1]+"\"",
+				"par exemple --new-from-rev HEAD ou --new-from-rev origin/main ; dans un script, vérifiez que la variable de la révision n'est pas vide", "for instance --new-from-rev HEAD or --new-from-rev origin/main; in a script, check that the revision's variable is not empty")
+		}
+		if a == "--" {
+			break
+		}
+	}
 	c, root, err := parseFolderCommand("lint", lintUsage, args, stdout, func(fs *flag.FlagSet) {
 		fs.StringVar(&rev, "new-from-rev", "", "ne signaler que ce que l'état du dossier à cette révision git (branche, étiquette, commit), jugé le même jour avec les mêmes règles, n'a pas ; le code de sortie ne compte que ces constats")
 	})
