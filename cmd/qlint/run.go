@@ -263,6 +263,11 @@ func flagError(fs *flag.FlagSet, err error) error {
 	cmd := fs.Name()
 	msg := err.Error()
 	hintFR, hintEN := "qlint "+cmd+" -h liste les options", "qlint "+cmd+" -h lists the options"
+	if info, err := os.Stat(cmd); err == nil && info.IsDir() && cmd != "lint" {
+		// qlint demo --new-from-rev HEAD, meant for the folder ./demo.
+		hintFR = "« " + cmd + " » est ici la commande qlint " + cmd + " ; pour vérifier le dossier " + cmd + ", écrivez : qlint lint " + cmd + " (ou qlint ./" + cmd + ")"
+		hintEN = "\"" + cmd + "\" is the command qlint " + cmd + " here; to check the folder " + cmd + ", write: qlint lint " + cmd + " (or qlint ./" + cmd + ")"
+	}
 	var value, name string
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
