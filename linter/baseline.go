@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/qlint/qlint/internal/gitdates"
+	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -46,7 +48,17 @@ func judgeRev(repo *gitdates.Repo, in Input) (*Report, error) {
 		if path.Base(p) == SessionFile {
 			var err error
 			if data, err = repo.ReadBlob(f.Blob); err != nil {
-				return nil, fmt.Errorf("reading %s at %s: %w", p, rt.Hash, err)
+				at := repo.FullID(rt.Hash)
+				if len(at) > 7 {
+					at = at[:7]
+				}
+				return nil, &lang.Error{
+					Msg: i18n.T(fmt.Sprintf("--new-from-rev : le fichier %s, tel qu'il était à la révision %s, ne peut pas être lu dans ce dépôt", p, at),
+						fmt.Sprintf("--new-from-rev: file %s as it was at revision %s cannot be read in this repository", p, at)),
+					Hint: i18n.T("dans un clone partiel (--filter=blob:none), installez git pour qu'il télécharge ce qui manque, ou clonez sans --filter ; sinon, lancez git fsck",
+						"in a partial clone (--filter=blob:none), install git so that it downloads what is missing, or clone without --filter; otherwise, run git fsck"),
+					Err: err,
+				}
 			}
 		}
 		fsys.add(p, f.Stamp.When, data)

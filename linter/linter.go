@@ -2,6 +2,7 @@ package linter
 
 import (
 	"errors"
+	"github.com/go-git/go-git/v5/plumbing"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -242,8 +243,31 @@ func (o Options) keepNew(rep *Report, hist *History, in Input) error {
 	}
 	KeepNew(rep, base, o.NewFromRev, commit)
 	rep.Baseline.InCommit = o.PreCommit && o.NewFromRev == "HEAD"
-	noteRemoved(rep, base, in.Tree, in.Ref, rep.Baseline.InCommit)
+	noteRemoved(rep, base, in.Tree, in.Ref, rep.Baseline.InCommit, movedAway(hist, in.Tree))
 	return nil
+}
+
+// movedAway reports, for a path of the revision, whether its content now
+// lies at a path that did not hold it there: the file was moved or renamed
+// (a folder renamed with its proofs), not deleted. A copy the revision
+// already had elsewhere does not count.
+func movedAway(hist *History, now *Tree) func(p string) bool {
+	rev := hist.git.Rev.Files
+	arrived := map[plumbing.Hash]bool{}
+	for _, f := range now.Files {
+		s := hist.git.State(f.Path)
+		if !s.Committed && !s.Moved {
+			continue // new or edited content: nothing of the revision's
+		}
+		if before, ok := rev[f.Path]; ok && before.Blob == s.File.Blob {
+			continue // there already
+		}
+		arrived[s.File.Blob] = true
+	}
+	return func(p string) bool {
+		f, ok := rev[p]
+		return ok && arrived[f.Blob]
+	}
 }
 
 // inside returns p relative to root, with /, when p lies inside root.

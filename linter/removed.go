@@ -16,13 +16,15 @@ import (
 // finding (an each folder whose only file was deleted is no item any more,
 // so its findings vanish with it), a new finding says the proofs were
 // deleted. Either way a pre-commit hook refuses the deletion and says why.
-// inCommit says the revision is HEAD judged against the staged tree.
-func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit bool) {
+// inCommit says the revision is HEAD judged against the staged tree. A
+// proof moved tells moved is not deleted: a folder renamed with its
+// proofs removes nothing.
+func noteRemoved(rep, base *Report, now *Tree, ref *rules.Referential, inCommit bool, moved func(p string) bool) {
 	if rep.Baseline == nil || base == nil {
 		return
 	}
 	added := false
-	for _, g := range removedProofs(base, now) {
+	for _, g := range removedProofs(base, now, moved) {
 		names := strings.Join(g.paths, ", ")
 		gone := i18n.T("supprimé dans cet enregistrement : "+names, "deleted in this commit: "+names)
 		if !inCommit {
@@ -53,9 +55,9 @@ type removedGroup struct {
 	paths     []string // sorted
 }
 
-// removedProofs groups the baseline's proofs that are gone from now, by
-// rule and folder, in the order of rule and folder.
-func removedProofs(base *Report, now *Tree) []*removedGroup {
+// removedProofs groups the baseline's proofs that are gone from now, and
+// were not moved, by rule and folder, in the order of rule and folder.
+func removedProofs(base *Report, now *Tree, moved func(p string) bool) []*removedGroup {
 	present := make(map[string]bool, len(now.Files))
 	for _, f := range now.Files {
 		present[f.Path] = true
@@ -64,7 +66,7 @@ func removedProofs(base *Report, now *Tree) []*removedGroup {
 	var order []string
 	for id, ms := range base.Matches {
 		for _, m := range ms {
-			if present[m.Path] {
+			if present[m.Path] || moved(m.Path) {
 				continue
 			}
 			k := id + "\x00" + fold(m.Dir)

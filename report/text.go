@@ -185,7 +185,7 @@ func (p *textPrinter) header(r *linter.Report) {
 	case r.History.Kind == "git" && r.History.Head != "":
 		hist = i18n.T("dates tirées de l'historique git (HEAD ", "dates from git history (HEAD ").In(p.l) + short(r.History.Head) + ")"
 		if r.History.Shallow {
-			hist += i18n.T(", clone partiel : dates peu fiables", ", shallow clone: dates unreliable").In(p.l)
+			hist += i18n.T(", clone superficiel (shallow) : dates peu fiables", ", shallow clone: dates unreliable").In(p.l)
 		}
 	case r.History.Kind == "git":
 		hist = i18n.T("dépôt git sans commit : dates des fichiers", "git repository without commits: file dates").In(p.l)

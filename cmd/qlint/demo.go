@@ -7,6 +7,7 @@ import (
 
 	"github.com/qlint/qlint/internal/demo"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -40,9 +41,9 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 				"écrivez la date sous la forme jj/mm/aaaa (par exemple 22/11/2026) ou aaaa-mm-jj", "write the date as dd/mm/yyyy (for example 22/11/2026) or yyyy-mm-dd")
 		}
 	}
-	lang, _ := i18n.Parse(c.lang)
-	if lang == "" {
-		lang = i18n.FR
+	l, _ := i18n.Parse(c.lang)
+	if l == "" {
+		l = i18n.FR
 	}
 	if dir != "" {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -53,7 +54,13 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 		} else if err == nil || os.IsNotExist(err) {
 			// absent or empty: fine
 		} else {
-			return exitError, err
+			return exitError, &lang.Error{
+				Msg: i18n.T(fmt.Sprintf("%s n'est pas un dossier où écrire la démonstration", dir),
+					fmt.Sprintf("%s is not a folder to write the demo into", dir)),
+				Hint: i18n.T("donnez le chemin d'un dossier neuf (il sera créé), ou aucun pour un dossier temporaire",
+					"give the path of a new folder (it will be made), or none for a temporary one"),
+				Err: err,
+			}
 		}
 	} else {
 		if dir, err = os.MkdirTemp("", "qlint-demo-"); err != nil {
@@ -63,19 +70,25 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	commits, err := demo.Create(dir, today.Time())
 	if err != nil {
-		return exitError, fmt.Errorf("creating the demo in %s: %w", dir, err)
+		return exitError, &lang.Error{
+			Msg: i18n.T(fmt.Sprintf("la démonstration n'a pas pu être écrite dans %s", dir),
+				fmt.Sprintf("the demo could not be written into %s", dir)),
+			Hint: i18n.T("vérifiez que le dossier peut être créé et écrit, ou n'en donnez aucun pour un dossier temporaire",
+				"check that the folder can be made and written, or give none for a temporary one"),
+			Err: err,
+		}
 	}
 	// The report goes to stdout; the note about the folder goes to stderr so
 	// that -f json stays a clean document.
 	fmt.Fprintln(stderr, i18n.T(
 		fmt.Sprintf("Dossier de démonstration créé : %s (%d commits). Vérification :\n", dir, commits),
-		fmt.Sprintf("Demo evidence folder created: %s (%d commits). Checking it:\n", dir, commits)).In(lang))
+		fmt.Sprintf("Demo evidence folder created: %s (%d commits). Checking it:\n", dir, commits)).In(l))
 	c.asOf = today.String()
 	if _, err := lint(dir, c, stdout, stderr); err != nil {
 		return exitError, err
 	}
 	fmt.Fprintln(stderr, i18n.T(
 		fmt.Sprintf("\nLes constats ci-dessus sont voulus. Relancez la vérification avec : qlint %s", cmdArg(dir)),
-		fmt.Sprintf("\nThe findings above are on purpose. Check again with: qlint %s", cmdArg(dir))).In(lang))
+		fmt.Sprintf("\nThe findings above are on purpose. Check again with: qlint %s", cmdArg(dir))).In(l))
 	return exitOK, nil
 }

@@ -107,6 +107,67 @@ func TestRepositoryShapesJudged(t *testing.T) {
 		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
 		return dir
 	}
+	// A treeless clone of a history longer than one commit: the older
+	// trees are not there until git downloads them. --git auto reads it
+	// with git (fresh clone, first run); the built-in reader, asked for,
+	// says so plainly, never that the repository is damaged.
+	t.Run("fresh tree:0 partial clone", func(t *testing.T) {
+		src := source(t)
+		require.NoError(t, os.WriteFile(filepath.Join(src, "notes.md"), []byte("notes 2"), 0o644))
+		gitAt(t, src, "2026-03-01", "commit", "-q", "-am", "notes")
+		for _, args := range [][]string{{}, {"--git", "auto"}} {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
+			require.Contains(t, gitAt(t, dir, "2025-01-10", "config", "remote.origin.promisor"), "true")
+			kind, code, date := lastUpdate(t, dir, append(args, "--no-cache")...)
+			assert.Equal(t, exitFindings, code, "%v: %s", args, date)
+			assert.Equal(t, "stale", kind, "%v", args)
+			assert.Equal(t, "2025-01-10 git", date, "%v", args)
+		}
+		dir := filepath.Join(t.TempDir(), "clone")
+		gitAt(t, src, "2025-01-10", "clone", "-q", "--filter=tree:0", "file://"+src, dir)
+		for _, lang := range []string{"fr", "en"} {
+			code, out := runBounded(t, dir, "--git", "builtin", "--no-cache", "--lang", lang)
+			assert.Equal(t, exitError, code, out)
+			assert.NotContains(t, out, "dépôt git est abîmé", out)
+			assert.NotContains(t, out, "repository is damaged", out)
+			if lang == "fr" {
+				assert.Contains(t, out, "clone partiel (--filter)")
+				assert.Contains(t, out, "retirez --git builtin")
+			} else {
+				assert.Contains(t, out, "partial clone (--filter)")
+			}
+		}
+	})
+	// A blobless clone, judged against a revision whose session.toml
+	// changed since: git downloads the old one (the default readers); the
+	// built-in reader alone says plainly what it cannot read.
+	t.Run("blob:none partial clone, --new-from-rev over a changed session", func(t *testing.T) {
+		src := source(t)
+		session := filepath.Join(src, "sessions", "2026-03-02_acme")
+		require.NoError(t, os.MkdirAll(session, 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(session, "session.toml"), []byte("start = 2026-03-02\nend = 2026-03-03\n"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(session, "emargement.pdf"), []byte("%PDF émargement"), 0o644))
+		gitAt(t, src, "2026-03-01", "add", ".")
+		gitAt(t, src, "2026-03-01", "commit", "-q", "-m", "session")
+		require.NoError(t, os.WriteFile(filepath.Join(session, "session.toml"), []byte("start = 2026-03-02\nend = 2026-03-04\n"), 0o644))
+		gitAt(t, src, "2026-03-05", "commit", "-q", "-am", "dates")
+		clone := func() string {
+			dir := filepath.Join(t.TempDir(), "clone")
+			gitAt(t, src, "2026-03-05", "clone", "-q", "--filter=blob:none", "file://"+src, dir)
+			return dir
+		}
+		dir := clone()
+		code, out := runBounded(t, dir, "--new-from-rev", "HEAD~1", "--git", "builtin", "--as-of", "2026-11-22")
+		assert.Equal(t, exitError, code, out)
+		assert.Contains(t, out, "tel qu'il était à la révision")
+		assert.Contains(t, out, "clone partiel (--filter=blob:none)")
+		assert.NotContains(t, out, "object not found")
+		for _, reader := range []string{"auto", "cli"} {
+			code, out := runBounded(t, clone(), "--new-from-rev", "HEAD~1", "--git", reader, "--as-of", "2026-11-22", "--fail-on", "never")
+			assert.Equal(t, exitOK, code, "--git %s: %s", reader, out)
+		}
+	})
 	judged := []struct {
 		name  string
 		shape func(t *testing.T, src string) string

@@ -207,7 +207,7 @@ var flagsEN = map[string]string{
 	"sortir en 1 dès un constat de ce niveau : error, warning ou never":                                                                        "exit 1 on a finding of this level: error, warning or never",
 	"langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)":                                                                  "report language: fr or en (default: that of qlint.toml, else fr)",
 	"pas de couleurs (aussi avec la variable NO_COLOR)":                                                                                        "no colours (also with the NO_COLOR variable)",
-	"accepter un clone partiel (shallow), aux dates peu fiables":                                                                               "accept a shallow clone, whose dates cannot be trusted",
+	"accepter un clone superficiel (shallow), aux dates peu fiables":                                                                           "accept a shallow clone, whose dates cannot be trusted",
 	"juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui":                                       "judge the commit under way: staged changes (git add) count as updated today",
 	"lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)": "how history is read: auto (the fastest reader for the repository's shape), cli (the git command) or builtin (the built-in reader)",
 	"ignorer le cache d'historique gardé dans .git/qlint":                                                                                      "ignore the history cache kept in .git/qlint",

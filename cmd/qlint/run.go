@@ -203,7 +203,7 @@ func (c *common) register(fs *flag.FlagSet, names []string) {
 	str(&c.failOn, "fail-on", "error", "sortir en 1 dès un constat de ce niveau : error, warning ou never")
 	str(&c.lang, "lang", "", "langue du rapport : fr ou en (par défaut celle de qlint.toml, sinon fr)")
 	boolean(&c.noColor, "no-color", "pas de couleurs (aussi avec la variable NO_COLOR)")
-	boolean(&c.allowShallow, "allow-shallow", "accepter un clone partiel (shallow), aux dates peu fiables")
+	boolean(&c.allowShallow, "allow-shallow", "accepter un clone superficiel (shallow), aux dates peu fiables")
 	boolean(&c.preCommit, "pre-commit", "juger le commit en cours : les changements indexés (git add) comptent comme mis à jour aujourd'hui")
 	str(&c.git, "git", "auto", "lecture de l'historique : auto (le lecteur le plus rapide pour la forme du dépôt), cli (la commande git) ou builtin (le lecteur intégré)")
 	boolean(&c.noCache, "no-cache", "ignorer le cache d'historique gardé dans .git/qlint")
@@ -263,6 +263,11 @@ func flagError(fs *flag.FlagSet, err error) error {
 	cmd := fs.Name()
 	msg := err.Error()
 	hintFR, hintEN := "qlint "+cmd+" -h liste les options", "qlint "+cmd+" -h lists the options"
+	if info, err := os.Stat(cmd); err == nil && info.IsDir() && cmd != "lint" {
+		// qlint demo --new-from-rev HEAD, meant for the folder ./demo.
+		hintFR = "« " + cmd + " » est ici la commande qlint " + cmd + " ; pour vérifier le dossier " + cmd + ", écrivez : qlint lint " + cmd + " (ou qlint ./" + cmd + ")"
+		hintEN = "\"" + cmd + "\" is the command qlint " + cmd + " here; to check the folder " + cmd + ", write: qlint lint " + cmd + " (or qlint ./" + cmd + ")"
+	}
 	var value, name string
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
@@ -328,7 +333,7 @@ Exemples :
                                      ajoute un problème (ce que fait le crochet)
 
 Codes de sortie : 0 rien à corriger, 1 constats, 2 impossible de juger
-(option invalide, qlint.toml invalide, dossier absent, clone partiel...).
+(option invalide, qlint.toml invalide, dossier absent, clone superficiel...).
 `
 
 // parseFolderCommand reads a command's flags (the common ones it takes, plus
@@ -392,6 +397,18 @@ func tooManyFolders(name string, pos []string) error {
 
 func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	var rev string
+	// --new-from-rev with no value before another option ($BASE empty in a
+	// CI script): the option would take the next one as its revision, and
+	// the error would name something else.
+	for i, a := range args {
+		if (a == "--new-from-rev" || a == "-new-from-rev") && i+1 < len(args) && strings.HasPrefix(args[i+1], "-") {
+			return exitError, usageError("--new-from-rev attend une révision git, et reçoit l'option « "+args[i+1]+" »", "--new-from-rev needs a git revision, and gets option \""+args[i+1]+"\"",
+				"par exemple --new-from-rev HEAD ou --new-from-rev origin/main ; dans un script, vérifiez que la variable de la révision n'est pas vide", "for instance --new-from-rev HEAD or --new-from-rev origin/main; in a script, check that the revision's variable is not empty")
+		}
+		if a == "--" {
+			break
+		}
+	}
 	c, root, err := parseFolderCommand("lint", lintUsage, args, stdout, func(fs *flag.FlagSet) {
 		fs.StringVar(&rev, "new-from-rev", "", "ne signaler que ce que l'état du dossier à cette révision git (branche, étiquette, commit), jugé le même jour avec les mêmes règles, n'a pas ; le code de sortie ne compte que ces constats")
 	})

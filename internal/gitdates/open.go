@@ -73,13 +73,14 @@ type Repo struct {
 	// asked for; a zero Hash is a repository with no commit yet.
 	Rev *Rev
 
-	root   string // the evidence folder, as given
-	repo   *repository
-	gitBin string                   // the git binary the history was read with, "" for the built-in reader
-	index  map[string]*index.Entry  // by path from Top
-	blobs  map[plumbing.Hash]File   // HEAD's files by content, the oldest first
-	format idFormat                 // how the repository names objects (sha256.go)
-	ids    map[plumbing.Hash]string // full SHA-256 ids FullID found
+	root     string // the evidence folder, as given
+	repo     *repository
+	gitBin   string                   // the git binary the history was read with, "" for the built-in reader
+	gitNames string                   // the git binary that names revisions the built-in reader cannot, "" for none (--git builtin)
+	index    map[string]*index.Entry  // by path from Top
+	blobs    map[plumbing.Hash]File   // HEAD's files by content, the oldest first
+	format   idFormat                 // how the repository names objects (sha256.go)
+	ids      map[plumbing.Hash]string // full SHA-256 ids FullID found
 
 	// What Compare found, by path under the evidence folder.
 	dirty  map[string]bool   // files of HEAD whose working copy differs
@@ -138,7 +139,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 		return nil, err
 	}
 	if opts.Rev != "" {
-		if r.Rev, err = resolveRev(repo, r.gitBin, top, opts.Rev); err != nil {
+		if r.Rev, err = resolveRev(repo, r.gitBin, r.gitNames, top, opts.Rev, r.Shallow); err != nil {
 			return nil, err
 		}
 		walk.Also = r.Rev.Hash
@@ -149,7 +150,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	}
 	res, save, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
 	if err != nil {
-		return nil, readError(err)
+		return nil, readError(err, r.gitBin == "" && partialGitDir(r.gitDir()))
 	}
 	switch {
 	case save != nil && opts.SaveLater:
@@ -210,7 +211,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 		r.Shallow = true
 		if !opts.AllowShallow {
 			return walk, &lang.Error{
-				Msg: i18n.T("ce dépôt est un clone partiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
+				Msg: i18n.T("ce dépôt est un clone superficiel (shallow) : sans l'historique complet, toutes les dates paraîtraient récentes",
 					"this repository is a shallow clone: without the full history every date would look recent"),
 				Hint: i18n.T("récupérez l'historique complet (git fetch --unshallow ; dans GitHub Actions, fetch-depth: 0 sur actions/checkout), ou passez --allow-shallow",
 					"fetch the full history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0 on actions/checkout), or pass --allow-shallow"),
@@ -241,6 +242,7 @@ func (r *Repo) walkOptions(opts OpenOptions) (Options, error) {
 			return walk, err
 		}
 	}
+	r.gitNames = gitBin
 	if gitBin != "" && opts.Reader != ReaderCLI && r.format != sha256IDs && preferBuiltin(r.repo) {
 		gitBin = "" // auto: the faster reader for this shape (gitauto.go)
 	}
@@ -257,8 +259,10 @@ func (r *Repo) gitDir() string {
 	return ""
 }
 
-// readError says plainly why the history could not be read.
-func readError(err error) error {
+// readError says plainly why the history could not be read; partial is
+// a partial clone read by the built-in reader, whose missing objects are
+// not damage.
+func readError(err error, partial bool) error {
 	var gitErr *GitError
 	if errors.As(err, &gitErr) {
 		return &lang.Error{
@@ -270,6 +274,15 @@ func readError(err error) error {
 		}
 	}
 	var missing *MissingObjectError
+	if errors.As(err, &missing) && partial {
+		return &lang.Error{
+			Msg: i18n.T(fmt.Sprintf("ce dépôt est un clone partiel (--filter) : une partie de son historique n'a pas encore été téléchargée (%s, objet git %s), et le lecteur intégré de qlint ne télécharge rien", objectWordFR(missing.Kind), missing.Hash),
+				fmt.Sprintf("this repository is a partial clone (--filter): part of its history is not downloaded yet (%s object %s), and qlint's built-in reader downloads nothing", missing.Kind, missing.Hash)),
+			Hint: i18n.T("le dépôt n'est pas abîmé : retirez --git builtin (git télécharge ce qui manque), ou clonez sans --filter",
+				"the repository is not damaged: drop --git builtin (git downloads what is missing), or clone without --filter"),
+			Err: err,
+		}
+	}
 	if errors.As(err, &missing) {
 		return &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : une partie de son historique manque ou est illisible (%s, objet git %s)", objectWordFR(missing.Kind), missing.Hash),
@@ -301,7 +314,14 @@ func (r *Repo) ReadBlob(h plumbing.Hash) ([]byte, error) {
 	if r.format == sha256IDs {
 		return readBlobWithGit(r.gitBin, r.Top, h)
 	}
-	return readBlob(r.repo, h)
+	data, err := readBlob(r.repo, h)
+	if err != nil && r.gitNames != "" {
+		// Not here (a partial clone, --filter=blob:none): git downloads it.
+		if viaGit, gerr := readBlobWithGit(r.gitNames, r.Top, h); gerr == nil {
+			return viaGit, nil
+		}
+	}
+	return data, err
 }
 
 // gitBinary resolves the --git choice to a git binary, or "" for the

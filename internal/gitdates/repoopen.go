@@ -364,9 +364,12 @@ func utf16Config(fs billy.Filesystem) bool {
 // promisor), whose objects git downloads as they are read.
 func PartialClone(dir string) bool {
 	gitDir := GitDir(dir)
-	if gitDir == "" {
-		return false
-	}
+	return gitDir != "" && partialGitDir(gitDir)
+}
+
+// partialGitDir reports whether the repository of the git folder gitDir
+// is a partial clone: objects may be missing, for git to download.
+func partialGitDir(gitDir string) bool {
 	partial := false
 	eachConfigEntry(osfs.New(commonDir(gitDir)), func(e configEntry) {
 		v := strings.ToLower(e.value)

@@ -7,12 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // errBadRev is a revision the built-in reader cannot name a commit by.
@@ -131,17 +136,11 @@ func resolveBase(s storage.Storer, name string) (plumbing.Hash, error) {
 	if !hexName || len(name) < 4 || len(name) > 2*len(plumbing.ZeroHash) {
 		return plumbing.ZeroHash, errBadRev
 	}
-	prefixed, ok := s.(interface {
-		HashesWithPrefix(prefix []byte) ([]plumbing.Hash, error)
-	})
-	if !ok {
-		return plumbing.ZeroHash, errBadRev
-	}
 	even, err := hex.DecodeString(id[:len(id)&^1])
 	if err != nil {
 		return plumbing.ZeroHash, errBadRev
 	}
-	hashes, err := prefixed.HashesWithPrefix(even)
+	hashes, err := hashesWithPrefix(s, even)
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
@@ -162,6 +161,53 @@ func resolveBase(s storage.Storer, name string) (plumbing.Hash, error) {
 		return plumbing.ZeroHash, errBadRev
 	}
 	return found, nil
+}
+
+// hashesWithPrefix lists the objects whose id starts with prefix, in the
+// repository and in those it borrows objects from (objects/info/alternates:
+// git clone --shared or --reference), as git looks for them.
+func hashesWithPrefix(s storage.Storer, prefix []byte) ([]plumbing.Hash, error) {
+	prefixed, ok := s.(interface {
+		HashesWithPrefix(prefix []byte) ([]plumbing.Hash, error)
+	})
+	if !ok {
+		return nil, errBadRev
+	}
+	hashes, err := prefixed.HashesWithPrefix(prefix)
+	if err != nil {
+		return nil, err
+	}
+	fsst, ok := s.(*filesystem.Storage)
+	if !ok {
+		return hashes, nil
+	}
+	f, err := fsst.Filesystem().Open(filepath.Join("objects", "info", "alternates"))
+	if err != nil {
+		return hashes, nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(io.LimitReader(f, 1<<16))
+	for sc.Scan() {
+		alt := strings.TrimSpace(sc.Text())
+		if alt == "" || strings.HasPrefix(alt, "#") {
+			continue
+		}
+		if !filepath.IsAbs(alt) {
+			alt = filepath.Join(fsst.Filesystem().Root(), "objects", alt)
+		}
+		// An objects folder: its repository's git folder is its parent.
+		other := filesystem.NewStorage(osfs.New(filepath.Dir(filepath.Clean(alt))), cache.NewObjectLRU(0))
+		more, err := other.HashesWithPrefix(prefix)
+		if err != nil {
+			continue
+		}
+		for _, h := range more {
+			if !slices.Contains(hashes, h) {
+				hashes = append(hashes, h)
+			}
+		}
+	}
+	return hashes, nil
 }
 
 // maxTagChain bounds the annotated tags followed to a commit (a tag of a

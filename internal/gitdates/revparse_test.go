@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/gengit"
+	"github.com/qlint/qlint/lang"
 )
 
 // The built-in reader names --new-from-rev's commit as git rev-parse does,
@@ -139,7 +140,7 @@ func TestResolveBuiltinOnShallowAndSharedClones(t *testing.T) {
 		revs []string
 	}{
 		{"shallow", []string{"HEAD", "HEAD~1", "HEAD^", "main~1", first, first[:7]}},
-		{"shared", []string{"HEAD", "HEAD~3", first, "origin/main~2", "HEAD^{object}"}},
+		{"shared", []string{"HEAD", "HEAD~3", first, first[:7], strings.ToUpper(first[:9]), "origin/main~2", "HEAD^{object}"}},
 	} {
 		repo, err := openRepo(filepath.Join(dir, c.repo))
 		require.NoError(t, err)
@@ -155,4 +156,68 @@ func TestResolveBuiltinOnShallowAndSharedClones(t *testing.T) {
 			}
 		}
 	}
+}
+
+// What the built-in reader does not read, git names when it is installed
+// (--git auto); --git builtin says which forms it cannot read. A revision
+// that cannot be found is said with its likeliest reason: a shallow
+// clone, a base branch never fetched, an object that is no commit.
+func TestRevisionsNamedOrExplained(t *testing.T) {
+	needGit(t)
+	gitBin, err := exec.LookPath("git")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	g := func(dir string, args ...string) string {
+		t.Helper()
+		out, err := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org"}, args...)...).CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+		return strings.TrimSpace(string(out))
+	}
+	require.NoError(t, os.MkdirAll(src, 0o755))
+	g(src, "init", "-q", "-b", "main")
+	for _, m := range []string{"un", "deux", "trois"} {
+		g(src, "commit", "-q", "--allow-empty", "-m", m)
+	}
+	g(dir, "clone", "-q", "--shared", src, "shared")
+	shared := filepath.Join(dir, "shared")
+	g(shared, "commit", "-q", "--allow-empty", "-m", "quatre")
+	g(shared, "gc", "-q")
+	repo, err := openRepo(shared)
+	require.NoError(t, err)
+	first := g(src, "rev-parse", "HEAD~2")
+	for _, rev := range []string{"HEAD@{1}", "@{u}", "main@{0}", ":/deux", first[:7]} {
+		query := rev + "^{commit}"
+		if strings.HasPrefix(rev, ":/") {
+			query = rev
+		}
+		want := g(shared, "rev-parse", "--verify", query)
+		r, err := resolveRev(repo, "", gitBin, shared, rev, false)
+		if assert.NoError(t, err, "%s: git names it", rev) {
+			assert.Equal(t, want, r.Hash.String(), rev)
+		}
+		_, err = resolveRev(repo, "", "", shared, rev, false)
+		if strings.Contains(rev, "@") || strings.HasPrefix(rev, ":") {
+			var plain *lang.Error
+			require.ErrorAs(t, err, &plain, "%s: --git builtin", rev)
+			assert.Contains(t, plain.Hint.FR, "ne lit pas les formes @{…} ni :/texte", rev)
+		}
+	}
+	hint := func(err error) string {
+		t.Helper()
+		var plain *lang.Error
+		require.ErrorAs(t, err, &plain)
+		return plain.Msg.FR + " / " + plain.Hint.FR
+	}
+	_, err = resolveRev(repo, "", gitBin, shared, "origin/préprod", false)
+	assert.Contains(t, hint(err), "git fetch origin préprod")
+	_, err = resolveRev(repo, "", gitBin, shared, "HEAD~9", true)
+	assert.Contains(t, hint(err), "clone est superficiel")
+	_, err = resolveRev(repo, "", gitBin, shared, "HEAD^{tree}", false)
+	assert.Contains(t, hint(err), "désigne un état de dossier (objet git tree), pas un commit")
+	g(shared, "tag", "arbre", "HEAD^{tree}")
+	_, err = resolveRev(repo, "", "", shared, "arbre", false)
+	assert.Contains(t, hint(err), "pas un commit")
+	_, err = resolveRev(repo, "", gitBin, shared, "nimporte", false)
+	assert.Contains(t, hint(err), "introuvable")
 }

@@ -188,6 +188,9 @@ func WriteCommit(st storer.EncodedObjectStorer, t Tree, msg string, when time.Ti
 		fmt.Fprintf(&b, "parent %s\n", p)
 	}
 	sig := fmt.Sprintf("%s <%s> %d %s", Name, Email, max(when.Unix(), 0), when.Format("-0700"))
+	if !strings.HasSuffix(msg, "\n") {
+		msg += "\n" // as git commit ends a message
+	}
 	fmt.Fprintf(&b, "author %s\ncommitter %s\n\n%s", sig, sig, msg)
 	return put(st, plumbing.CommitObject, b.Bytes())
 }

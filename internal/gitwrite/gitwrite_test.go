@@ -59,6 +59,7 @@ func TestCommitsReadAsGoGitWritesThem(t *testing.T) {
 	}))
 	assert.Equal(t, sample.Move("b", "bb").Without("b0"), got)
 
+	assert.Equal(t, "Réorganisation\n", c.Message, "a message ends with a newline, as git commit writes it")
 	again := &object.Commit{Author: c.Author, Committer: c.Committer, Message: c.Message, TreeHash: c.TreeHash, ParentHashes: c.ParentHashes}
 	obj := repo.Storer.NewEncodedObject()
 	require.NoError(t, again.Encode(obj))
