@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/qlint/qlint/internal/demo"
+	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
@@ -17,7 +18,8 @@ Crée un dossier de preuves de démonstration, dépôt git avec environ deux ans
 d'historique (sessions et leurs dossiers, veille, CV des intervenants, une
 réorganisation qui a déplacé un dossier, quelques preuves manquantes ou
 périmées exprès), puis le vérifie. Sans DOSSIER, un dossier temporaire neuf
-est créé. Un DOSSIER existant doit être vide : rien n'est jamais écrasé.
+est créé. Un DOSSIER existant doit être vide : rien n'est jamais écrasé ;
+il doit être hors de tout dépôt git.
 Les dates sont comptées à rebours depuis --as-of (par défaut aujourd'hui).
 La commande sort en 0 quand la démonstration est créée et vérifiée : les
 constats du rapport sont voulus.
@@ -52,7 +54,16 @@ func cmdDemo(args []string, stdout, stderr io.Writer) (int, error) {
 				fmt.Sprintf("folder %s is not empty: the demo overwrites nothing", dir),
 				"donnez un dossier neuf, ou aucun pour un dossier temporaire", "give a new folder, or none for a temporary one")
 		} else if err == nil || os.IsNotExist(err) {
-			// absent or empty: fine
+			// Absent or empty: fine, unless a repository holds it (the
+			// evidence folder itself, say): the demo's own repository and
+			// its files would land in it.
+			if top := gitdates.WorkTree(dir); top != "" {
+				return exitError, usageError(
+					fmt.Sprintf("le dossier %s est dans le dépôt git %s : la démonstration y ajouterait son propre dépôt et ses fichiers", dir, top),
+					fmt.Sprintf("folder %s lies in git repository %s: the demo would add its own repository and files to it", dir, top),
+					"choisissez un dossier hors de tout dépôt git, ou n'en donnez aucun pour un dossier temporaire",
+					"choose a folder outside any git repository, or give none for a temporary one")
+			}
 		} else {
 			return exitError, &lang.Error{
 				Msg: i18n.T(fmt.Sprintf("%s n'est pas un dossier où écrire la démonstration", dir),

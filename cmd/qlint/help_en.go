@@ -89,7 +89,8 @@ Creates a demo evidence folder, a git repository with about two years of
 history (sessions and their folders, watch notes, trainers' CVs, a
 reorganization that moved a folder, a few proofs missing or stale on
 purpose), then checks it. Without FOLDER, a new temporary folder is made.
-An existing FOLDER must be empty: nothing is ever overwritten.
+An existing FOLDER must be empty: nothing is ever overwritten; it must
+lie outside any git repository.
 Dates are counted back from --as-of (default: today).
 The command exits 0 when the demo is created and checked: the findings of
 the report are on purpose.

@@ -126,6 +126,16 @@ func InRepository(dir string) bool {
 	return err == nil || errors.As(err, &plain)
 }
 
+// WorkTree returns the top folder of the git work tree that holds dir
+// (dir may not exist yet), or "" when none does.
+func WorkTree(dir string) string {
+	_, top, err := dotGit(dir)
+	if err != nil {
+		return ""
+	}
+	return top
+}
+
 // GitDir returns the git folder of the repository that holds dir (its
 // .git folder, or where a .git file points), links resolved, or "".
 func GitDir(dir string) string {
