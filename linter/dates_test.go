@@ -12,6 +12,7 @@ import (
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/parallel"
 	"github.com/qlint/qlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -281,7 +282,7 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
-	defer func(n int) { historyAhead = n }(historyAhead)
+	defer func(n int) { parallel.From = n }(parallel.From)
 	for _, reader := range []string{GitCLI, GitBuiltin} {
 		root, _, _ := repo(t, "")
 		require.NoError(t, os.Mkdir(filepath.Join(root, "veille"), 0o755))
@@ -291,7 +292,7 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 		cfg := perFile(t, "veille/a.md", "veille/nouveau.md", "brouillon.md", "classé/b.md", "hors-preuves.txt")
 		var reports []map[string]string
 		for _, ahead := range []int{1 << 30, 1} {
-			historyAhead = ahead
+			parallel.From = ahead
 			rep, err := runOn(t, root, Options{Git: reader, NoCache: true, Config: cfg})
 			require.NoError(t, err)
 			reports = append(reports, datesOf(t, rep))
