@@ -150,7 +150,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	}
 	res, save, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
 	if err != nil {
-		return nil, readError(err, r.gitBin == "" && partialGitDir(r.gitDir()))
+		return nil, readError(err, r.gitBin == "" && repo.partial)
 	}
 	switch {
 	case save != nil && opts.SaveLater:
