@@ -12,6 +12,7 @@ import (
 	"github.com/qlint/qlint/internal/gitbuild"
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/parallel"
 	"github.com/qlint/qlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -245,9 +246,9 @@ func TestRepositoryShapes(t *testing.T) {
 	})
 }
 
-// A run writes the history cache while it judges, and has written it by
-// the time it returns: the next run reads no commit.
-func TestRunLeavesTheCacheWritten(t *testing.T) {
+// twoCommits is a repository whose second commit adds a.md.
+func twoCommits(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	r, err := gitbuild.Init(dir)
 	require.NoError(t, err)
@@ -256,6 +257,13 @@ func TestRunLeavesTheCacheWritten(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
 	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
 	require.NoError(t, err)
+	return dir
+}
+
+// A run writes the history cache while it judges, and has written it by
+// the time it returns: the next run reads no commit.
+func TestRunLeavesTheCacheWritten(t *testing.T) {
+	dir := twoCommits(t)
 	cfg, err := rules.Parse("qlint.toml", []byte(`schema = 1
 [[rule]]
 id = "tout"
@@ -281,7 +289,7 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
-	defer func(n int) { historyAhead = n }(historyAhead)
+	defer func(n int) { parallel.From = n }(parallel.From)
 	for _, reader := range []string{GitCLI, GitBuiltin} {
 		root, _, _ := repo(t, "")
 		require.NoError(t, os.Mkdir(filepath.Join(root, "veille"), 0o755))
@@ -291,7 +299,7 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 		cfg := perFile(t, "veille/a.md", "veille/nouveau.md", "brouillon.md", "classé/b.md", "hors-preuves.txt")
 		var reports []map[string]string
 		for _, ahead := range []int{1 << 30, 1} {
-			historyAhead = ahead
+			parallel.From = ahead
 			rep, err := runOn(t, root, Options{Git: reader, NoCache: true, Config: cfg})
 			require.NoError(t, err)
 			reports = append(reports, datesOf(t, rep))
@@ -304,14 +312,7 @@ func TestDatesReadAheadAreTheSame(t *testing.T) {
 // A run that stops after reading history (here, the folder could not be
 // listed) does not leave the cache being written behind it.
 func TestStoppedRunLeavesNoCacheHalfWritten(t *testing.T) {
-	dir := t.TempDir()
-	r, err := gitbuild.Init(dir)
-	require.NoError(t, err)
-	_, err = r.CommitWorktree("premier", gitbuild.MustDay("2026-01-05"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("a"), 0o644))
-	_, err = r.CommitWorktree("second", gitbuild.MustDay("2026-02-05"))
-	require.NoError(t, err)
+	dir := twoCommits(t)
 	for range 20 {
 		require.NoError(t, os.RemoveAll(filepath.Join(dir, ".git", "qlint")))
 		_, err := readHistory(dir, func() (*Tree, error) { return nil, os.ErrPermission }, HistoryOptions{Git: GitBuiltin, saveLater: true})

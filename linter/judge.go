@@ -3,13 +3,12 @@ package linter
 import (
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/parallel"
 	"github.com/qlint/qlint/lang"
 	"github.com/qlint/qlint/rules"
 )
@@ -122,7 +121,7 @@ func Judge(in Input) (*Report, error) {
 	}
 	j.auditWindow()
 	j.gridPeriod()
-	if len(in.Tree.Files) >= historyAhead && datesFromHistory(in.Config.Rules) {
+	if parallel.Worth(len(in.Tree.Files)) && datesFromHistory(in.Config.Rules) {
 		j.history = historyOf(in.Dates, in.Tree.Files)
 	}
 	mapped := make([]bool, len(in.Tree.Files))
@@ -525,12 +524,6 @@ func (j *judge) date(r *rules.Rule, i int) (rules.Day, DateSource) {
 	return d.day, d.source
 }
 
-// historyAhead is the number of files from which their dates are read
-// ahead on every core: on git/git's 4,800 files, the dates were a third of
-// judging, on one core (on etcd's 1,500 the goroutines cost what they
-// saved).
-var historyAhead = 2500
-
 // datesFromHistory reports whether some rule dates files by their history.
 func datesFromHistory(rs []*rules.Rule) bool {
 	for _, r := range rs {
@@ -541,21 +534,13 @@ func datesFromHistory(rs []*rules.Rule) bool {
 	return false
 }
 
-// historyOf asks d for the date of every file, on every core.
+// historyOf asks d for the date of every file, on every core: on git/git's
+// 4,800 files the dates were a third of judging, on one core.
 func historyOf(d Dater, files []File) []dated {
 	out := make([]dated, len(files))
-	n := runtime.GOMAXPROCS(0)
-	chunk := (len(files) + n - 1) / n
-	var wg sync.WaitGroup
-	for start := 0; start < len(files); start += chunk {
-		part := out[start:min(start+chunk, len(files))]
-		wg.Go(func() {
-			for k := range part {
-				part[k].day, part[k].source = d.Date(files[start+k])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		out[i].day, out[i].source = d.Date(files[i])
+	})
 	return out
 }
 

@@ -131,6 +131,20 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 	}
 }
 
+// catalogueRepo is a repository, in a folder with an accent and a space,
+// whose one commit of 2025-01-10 holds qlint.toml and catalogue.pdf.
+func catalogueRepo(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "dossier qualité")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
+	gitAt(t, dir, "2025-01-10", "add", ".")
+	gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
+	return dir
+}
+
 // TestGitDirInTheEnvironment: GIT_DIR set in the environment. Naming the
 // repository that holds the folder (git sets it so for its hooks, a
 // worktree's own git folder included), or the outer repository of a
@@ -141,16 +155,7 @@ func TestRepositoryOfAnotherUser(t *testing.T) {
 func TestGitDirInTheEnvironment(t *testing.T) {
 	wideMessages(t)
 	need(t, "git")
-	repo := func(t *testing.T) string {
-		dir := filepath.Join(t.TempDir(), "dossier qualité")
-		require.NoError(t, os.MkdirAll(dir, 0o755))
-		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
-		gitAt(t, dir, "2025-01-10", "add", ".")
-		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
-		return dir
-	}
+	repo := catalogueRepo
 	dir, other := repo(t), repo(t)
 	gitAt(t, other, "2026-11-20", "commit", "-q", "--allow-empty", "-m", "autre")
 	wt := filepath.Join(t.TempDir(), "copie de travail")
@@ -278,16 +283,7 @@ func TestHostileDotGit(t *testing.T) {
 func TestHostileGitFolderFiles(t *testing.T) {
 	wideMessages(t)
 	need(t, "git")
-	repo := func(t *testing.T) string {
-		dir := filepath.Join(t.TempDir(), "dossier qualité")
-		require.NoError(t, os.MkdirAll(dir, 0o755))
-		gitAt(t, dir, "2025-01-10", "init", "-q", "-b", "main")
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "qlint.toml"), []byte(shapeRules), 0o644))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "catalogue.pdf"), []byte("%PDF 2025"), 0o644))
-		gitAt(t, dir, "2025-01-10", "add", ".")
-		gitAt(t, dir, "2025-01-10", "commit", "-q", "-m", "dossier")
-		return dir
-	}
+	repo := catalogueRepo
 	pipe := func(p string) func(t *testing.T) {
 		return func(t *testing.T) {
 			_ = os.Remove(p)

@@ -44,7 +44,7 @@ func preferBuiltin(repo *repository) bool {
 		return false
 	}
 	gitDir := fsst.Filesystem().Root()
-	if partialGitDir(gitDir) {
+	if repo.partial {
 		// A partial clone (--filter) lacks objects git downloads when it
 		// reads them; the built-in reader cannot, and would stop there.
 		return false

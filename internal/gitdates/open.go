@@ -150,7 +150,7 @@ func Open(root string, opts OpenOptions) (*Repo, error) {
 	}
 	res, save, err := walkCached(repo, prefix, walk, opts.Memory, gitDir)
 	if err != nil {
-		return nil, readError(err, r.gitBin == "" && partialGitDir(r.gitDir()))
+		return nil, readError(err, r.gitBin == "" && repo.partial)
 	}
 	switch {
 	case save != nil && opts.SaveLater:
@@ -274,7 +274,10 @@ func readError(err error, partial bool) error {
 		}
 	}
 	var missing *MissingObjectError
-	if errors.As(err, &missing) && partial {
+	if !errors.As(err, &missing) {
+		return err
+	}
+	if partial {
 		return &lang.Error{
 			Msg: i18n.T(fmt.Sprintf("ce dépôt est un clone partiel (--filter) : une partie de son historique n'a pas encore été téléchargée (%s, objet git %s), et le lecteur intégré de qlint ne télécharge rien", objectWordFR(missing.Kind), missing.Hash),
 				fmt.Sprintf("this repository is a partial clone (--filter): part of its history is not downloaded yet (%s object %s), and qlint's built-in reader downloads nothing", missing.Kind, missing.Hash)),
@@ -283,16 +286,13 @@ func readError(err error, partial bool) error {
 			Err: err,
 		}
 	}
-	if errors.As(err, &missing) {
-		return &lang.Error{
-			Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : une partie de son historique manque ou est illisible (%s, objet git %s)", objectWordFR(missing.Kind), missing.Hash),
-				fmt.Sprintf("the git repository is damaged: %s object %s is missing or unreadable", missing.Kind, missing.Hash)),
-			Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt, ou "+recloneFR,
-				"run git fsck to diagnose, then repair the repository, or "+recloneEN),
-			Err: err,
-		}
+	return &lang.Error{
+		Msg: i18n.T(fmt.Sprintf("le dépôt git est abîmé : une partie de son historique manque ou est illisible (%s, objet git %s)", objectWordFR(missing.Kind), missing.Hash),
+			fmt.Sprintf("the git repository is damaged: %s object %s is missing or unreadable", missing.Kind, missing.Hash)),
+		Hint: i18n.T("lancez git fsck pour le diagnostic, puis réparez le dépôt, ou "+recloneFR,
+			"run git fsck to diagnose, then repair the repository, or "+recloneEN),
+		Err: err,
 	}
-	return err
 }
 
 // objectWordFR says in French what a git object of kind holds.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qlint/qlint/internal/gitbuild"
+	"github.com/qlint/qlint/internal/parallel"
 )
 
 // readers are the history readers to try: the built-in one, and git's log
@@ -71,7 +72,7 @@ func TestCleanFilesToldAheadChangeNothing(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
-	defer func(n int) { compareAhead = n }(compareAhead)
+	defer func(n int) { parallel.From = n }(parallel.From)
 	root, _, _ := checkedOut(t)
 	require.NoError(t, os.WriteFile(filepath.Join(root, "a.md"), []byte("a3"), 0o644))         // edited
 	require.NoError(t, os.Rename(filepath.Join(root, "classé"), filepath.Join(root, "rangé"))) // moved
@@ -101,7 +102,7 @@ func TestCleanFilesToldAheadChangeNothing(t *testing.T) {
 	}
 	var states []map[string]State
 	for _, ahead := range []int{1 << 30, 1} {
-		compareAhead = ahead
+		parallel.From = ahead
 		r := opened(t, root, OpenOptions{NoCache: true, Reader: ReaderBuiltin})
 		r.Compare(files)
 		got := map[string]State{}

@@ -260,6 +260,20 @@ func TestCommitHeadStopsAfterTheCommitter(t *testing.T) {
 	assert.Equal(t, -1, headEnd([]byte("tree 4fca222270876cce1218c9b20c7cd1289cb8c602\n")))
 }
 
+// smallPacked is a small generated repository, its objects in one pack,
+// opened, and its HEAD.
+func smallPacked(t *testing.T) (string, *git.Repository, *plumbing.Reference) {
+	t.Helper()
+	dir := t.TempDir()
+	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
+	require.NoError(t, err)
+	repo, err := git.PlainOpen(dir)
+	require.NoError(t, err)
+	head, err := repo.Head()
+	require.NoError(t, err)
+	return dir, repo, head
+}
+
 // TestPackCutShortWhileMapped: a pack file cut short while qlint reads it
 // (a git gc in another window) gives an error, never a crash.
 func TestPackCutShortWhileMapped(t *testing.T) {
@@ -267,17 +281,11 @@ func TestPackCutShortWhileMapped(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("packs are read with ReadAt there")
 	}
-	dir := t.TempDir()
-	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
-	require.NoError(t, err)
-	repo, err := git.PlainOpen(dir)
-	require.NoError(t, err)
+	dir, repo, head := smallPacked(t)
 	pr := openPacks(filepath.Join(dir, ".git", "objects"), storerReader{repo.Storer}, 64<<10)
 	require.NotNil(t, pr)
 	defer pr.close()
 	require.NotNil(t, pr.packs[0].data, "pack mapped")
-	head, err := repo.Head()
-	require.NoError(t, err)
 	packs, err := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.pack"))
 	require.NoError(t, err)
 	for _, p := range packs {
@@ -298,13 +306,7 @@ func TestIndexCutShortWhileMapped(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("indexes are read whole there")
 	}
-	dir := t.TempDir()
-	_, err := gengit.Generate(dir, gengit.Params{Files: 40, Commits: 30, Years: 1, Seed: 9})
-	require.NoError(t, err)
-	repo, err := git.PlainOpen(dir)
-	require.NoError(t, err)
-	head, err := repo.Head()
-	require.NoError(t, err)
+	dir, repo, head := smallPacked(t)
 	objects := filepath.Join(dir, ".git", "objects")
 
 	mapPacks = false

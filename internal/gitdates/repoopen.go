@@ -36,8 +36,9 @@ var readOnlyExtensions = map[string]bool{"worktreeconfig": true, "partialclone":
 // would bring its transports, signatures and diffs into qlint: 0.7 ms more
 // on every run's start, and 1.2 MB.)
 type repository struct {
-	Storer storage.Storer
-	top    string
+	Storer  storage.Storer
+	top     string
+	partial bool // a partial clone (configFacts)
 }
 
 // head is the reference HEAD leads to, resolved (as git.Repository.Head).
@@ -80,9 +81,10 @@ func openRepo(root string) (*repository, error) {
 		}
 	}
 	sha256 := false
-	for _, e := range gitExtensions(repoFS) {
+	facts := readConfigFacts(repoFS)
+	for _, e := range facts.extensions {
 		if e == "objectformat" {
-			switch objectFormat(repoFS) {
+			switch facts.objectFormat {
 			case "sha1":
 				continue
 			case "sha256":
@@ -115,7 +117,7 @@ func openRepo(root string) (*repository, error) {
 	if _, err := s.Config(); err != nil {
 		return nil, err
 	}
-	return &repository{Storer: s, top: top}, nil
+	return &repository{Storer: s, top: top, partial: facts.partial}, nil
 }
 
 // InRepository reports whether a git repository holds dir: one qlint can
@@ -231,27 +233,36 @@ func commonDir(gitDir string) string {
 	return filepath.Clean(c)
 }
 
-// objectFormat is the value of extensions.objectFormat in the config of fs,
-// lower-cased ("" when unset).
-func objectFormat(fs billy.Filesystem) string {
-	format := ""
-	eachConfigEntry(fs, func(e configEntry) {
-		if e.section == "extensions" && e.key == "objectformat" {
-			format = strings.ToLower(e.value)
-		}
-	})
-	return format
+// configFacts is what qlint needs of a repository's config, read in one
+// pass: the extensions it sets (lower-cased), extensions.objectFormat
+// (lower-cased, "" when unset), and whether it is a partial clone (git
+// clone --filter: extensions.partialClone, or a remote marked promisor),
+// whose objects git downloads as they are read.
+type configFacts struct {
+	extensions   []string
+	objectFormat string
+	partial      bool
 }
 
-// gitExtensions lists the extensions the config of fs sets, lower-cased.
-func gitExtensions(fs billy.Filesystem) []string {
-	var out []string
+// readConfigFacts reads the config of fs.
+func readConfigFacts(fs billy.Filesystem) configFacts {
+	var c configFacts
 	eachConfigEntry(fs, func(e configEntry) {
-		if e.section == "extensions" {
-			out = append(out, e.key)
+		v := strings.ToLower(e.value)
+		switch {
+		case e.section == "extensions":
+			c.extensions = append(c.extensions, e.key)
+			switch e.key {
+			case "objectformat":
+				c.objectFormat = v
+			case "partialclone":
+				c.partial = c.partial || v != ""
+			}
+		case e.section == "remote" && e.sub && e.key == "promisor" && (v == "true" || v == "yes" || v == "on" || v == "1"):
+			c.partial = true
 		}
 	})
-	return out
+	return c
 }
 
 // configEntry is a setting of a git config file: its section and key
@@ -370,25 +381,8 @@ func utf16Config(fs billy.Filesystem) bool {
 }
 
 // PartialClone reports whether the repository that holds dir is a partial
-// clone (git clone --filter: extensions.partialClone, or a remote marked
-// promisor), whose objects git downloads as they are read.
+// clone (configFacts).
 func PartialClone(dir string) bool {
 	gitDir := GitDir(dir)
-	return gitDir != "" && partialGitDir(gitDir)
-}
-
-// partialGitDir reports whether the repository of the git folder gitDir
-// is a partial clone: objects may be missing, for git to download.
-func partialGitDir(gitDir string) bool {
-	partial := false
-	eachConfigEntry(osfs.New(commonDir(gitDir)), func(e configEntry) {
-		v := strings.ToLower(e.value)
-		switch {
-		case e.section == "extensions" && e.key == "partialclone" && v != "":
-			partial = true
-		case e.section == "remote" && e.sub && e.key == "promisor" && (v == "true" || v == "yes" || v == "on" || v == "1"):
-			partial = true
-		}
-	})
-	return partial
+	return gitDir != "" && readConfigFacts(osfs.New(commonDir(gitDir))).partial
 }

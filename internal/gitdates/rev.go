@@ -98,10 +98,7 @@ func unknownRev(rev, gitBin string, shallow bool) error {
 // notACommit is the kind of object rev names when it names one that is no
 // commit and leads to none (a tree, a blob, a tag of one), else "".
 func notACommit(s storage.Storer, rev string) string {
-	base, rest := rev, ""
-	if i := strings.IndexAny(rev, "~^"); i >= 0 {
-		base, rest = rev[:i], rev[i:]
-	}
+	base, rest := splitRev(rev)
 	if rest != "" && rest != "^{}" && rest != "^{tree}" && rest != "^{object}" {
 		return ""
 	}
@@ -112,26 +109,11 @@ func notACommit(s storage.Storer, rev string) string {
 	if rest == "^{tree}" {
 		return "tree"
 	}
-	for range maxTagChain {
-		t, headers, err := readHeaders(s, h)
-		if err != nil {
-			return ""
-		}
-		switch t {
-		case plumbing.TreeObject:
-			return "tree"
-		case plumbing.BlobObject:
-			return "blob"
-		case plumbing.TagObject:
-			if len(headers["object"]) == 0 {
-				return ""
-			}
-			h = plumbing.NewHash(headers["object"][0])
-		default:
-			return ""
-		}
+	_, t, err := peel(s, h)
+	if err != nil || (t != plumbing.TreeObject && t != plumbing.BlobObject) {
+		return ""
 	}
-	return ""
+	return t.String()
 }
 
 // unbornName reports whether rev names the unborn HEAD (HEAD, or the

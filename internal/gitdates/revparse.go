@@ -34,10 +34,7 @@ var errBadRev = errors.New("unknown revision")
 // message searches (:/text) are not read: the revision is then not found
 // (--git cli asks git itself).
 func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
-	base, rest := rev, ""
-	if i := strings.IndexAny(rev, "~^"); i >= 0 {
-		base, rest = rev[:i], rev[i:]
-	}
+	base, rest := splitRev(rev)
 	if base == "@" {
 		base = "HEAD"
 	}
@@ -115,6 +112,14 @@ func resolveBuiltin(s storage.Storer, rev string) (plumbing.Hash, error) {
 	// A commit the repository holds: a parent beyond a shallow clone's
 	// edge, or an id of nothing, is no revision of it.
 	return peelToCommit(s, h)
+}
+
+// splitRev cuts rev into the name and its suffixes (~, ^).
+func splitRev(rev string) (base, rest string) {
+	if i := strings.IndexAny(rev, "~^"); i >= 0 {
+		return rev[:i], rev[i:]
+	}
+	return rev, ""
 }
 
 // resolveBase is the object a name without suffix names: a full id, a
@@ -214,26 +219,32 @@ func hashesWithPrefix(s storage.Storer, prefix []byte) ([]plumbing.Hash, error) 
 // tag...), against a loop in a damaged repository.
 const maxTagChain = 16
 
-// peelToCommit follows annotated tags from h to the commit they name.
-func peelToCommit(s storage.Storer, h plumbing.Hash) (plumbing.Hash, error) {
+// peel follows annotated tags from h to the object they name, and says
+// its type.
+func peel(s storage.Storer, h plumbing.Hash) (plumbing.Hash, plumbing.ObjectType, error) {
 	for range maxTagChain {
 		t, headers, err := readHeaders(s, h)
 		if err != nil {
-			return plumbing.ZeroHash, err
+			return plumbing.ZeroHash, t, err
 		}
-		switch t {
-		case plumbing.CommitObject:
-			return h, nil
-		case plumbing.TagObject:
-			if len(headers["object"]) == 0 {
-				return plumbing.ZeroHash, errBadRev
-			}
-			h = plumbing.NewHash(headers["object"][0])
-		default:
-			return plumbing.ZeroHash, errBadRev // a tree or a blob
+		if t != plumbing.TagObject {
+			return h, t, nil
 		}
+		if len(headers["object"]) == 0 {
+			return plumbing.ZeroHash, t, errBadRev
+		}
+		h = plumbing.NewHash(headers["object"][0])
 	}
-	return plumbing.ZeroHash, errBadRev
+	return plumbing.ZeroHash, plumbing.TagObject, errBadRev
+}
+
+// peelToCommit follows annotated tags from h to the commit they name.
+func peelToCommit(s storage.Storer, h plumbing.Hash) (plumbing.Hash, error) {
+	h, t, err := peel(s, h)
+	if err == nil && t != plumbing.CommitObject {
+		err = errBadRev // a tree or a blob
+	}
+	return h, err
 }
 
 // nthParent is the nth parent (from 1) of the commit h; a commit at a

@@ -22,14 +22,9 @@ import (
 func TestResolveBuiltinAgreesWithGit(t *testing.T) {
 	needGit(t)
 	dir := t.TempDir()
-	g := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org"}, args...)...)
-		cmd.Env = append(cmd.Environ(), "GIT_AUTHOR_DATE=2026-01-01T12:00:00Z", "GIT_COMMITTER_DATE=2026-01-01T12:00:00Z")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-		return strings.TrimSpace(string(out))
-	}
+	t.Setenv("GIT_AUTHOR_DATE", "2026-01-01T12:00:00Z")
+	t.Setenv("GIT_COMMITTER_DATE", "2026-01-01T12:00:00Z")
+	g := func(args ...string) string { return gitOut(t, dir, args...) }
 	g("init", "-q", "-b", "main")
 	for i, msg := range []string{"un", "deux", "trois"} {
 		g("commit", "-q", "--allow-empty", "-m", msg)
@@ -111,6 +106,26 @@ func TestResolveBuiltinRefusesAnAmbiguousId(t *testing.T) {
 	assert.Equal(t, plumbing.NewHash(a), got)
 }
 
+// gitOut runs git in dir with a fixed identity, and returns what it
+// printed.
+func gitOut(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org", "-c", "protocol.file.allow=always"}, args...)...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+	return strings.TrimSpace(string(out))
+}
+
+// threeCommits makes a repository in dir with three empty commits on main.
+func threeCommits(t *testing.T, dir string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	gitOut(t, dir, "init", "-q", "-b", "main")
+	for _, m := range []string{"un", "deux", "trois"} {
+		gitOut(t, dir, "commit", "-q", "--allow-empty", "-m", m)
+	}
+}
+
 // A shallow clone has no commit beyond its edge (git says the revision is
 // unknown, and so does qlint: not a damaged repository); a clone that
 // borrows objects (--shared, --reference) finds them where git does.
@@ -118,18 +133,8 @@ func TestResolveBuiltinOnShallowAndSharedClones(t *testing.T) {
 	needGit(t)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src")
-	g := func(dir string, args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org", "-c", "protocol.file.allow=always"}, args...)...)
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-		return strings.TrimSpace(string(out))
-	}
-	require.NoError(t, os.MkdirAll(src, 0o755))
-	g(src, "init", "-q", "-b", "main")
-	for _, m := range []string{"un", "deux", "trois"} {
-		g(src, "commit", "-q", "--allow-empty", "-m", m)
-	}
+	g := func(dir string, args ...string) string { return gitOut(t, dir, args...) }
+	threeCommits(t, src)
 	g(dir, "clone", "-q", "--depth", "1", "file://"+src, "shallow")
 	g(dir, "clone", "-q", "--shared", src, "shared")
 	g(filepath.Join(dir, "shared"), "commit", "-q", "--allow-empty", "-m", "quatre") // a local pack or object too
@@ -168,17 +173,8 @@ func TestRevisionsNamedOrExplained(t *testing.T) {
 	require.NoError(t, err)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src")
-	g := func(dir string, args ...string) string {
-		t.Helper()
-		out, err := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=q", "-c", "user.email=q@example.org"}, args...)...).CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-		return strings.TrimSpace(string(out))
-	}
-	require.NoError(t, os.MkdirAll(src, 0o755))
-	g(src, "init", "-q", "-b", "main")
-	for _, m := range []string{"un", "deux", "trois"} {
-		g(src, "commit", "-q", "--allow-empty", "-m", m)
-	}
+	g := func(dir string, args ...string) string { return gitOut(t, dir, args...) }
+	threeCommits(t, src)
 	g(dir, "clone", "-q", "--shared", src, "shared")
 	shared := filepath.Join(dir, "shared")
 	g(shared, "commit", "-q", "--allow-empty", "-m", "quatre")
