@@ -30,6 +30,9 @@ const resumePercent = 50
 var (
 	mu       sync.Mutex
 	deferred bool
+	// generation counts the calls to Defer: a finalizer left by an
+	// earlier one does not turn the collector on for a later one.
+	generation int
 )
 
 // Defer leaves the collector off until the process holds startHeap bytes
@@ -45,9 +48,17 @@ func Defer() {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(startHeap)
 	deferred = true
+	generation++
+	gen := generation
 	sentinel := new([16]byte)
 	// The first collection has run: the collector stays on.
-	runtime.SetFinalizer(sentinel, func(*[16]byte) { Resume() })
+	runtime.SetFinalizer(sentinel, func(*[16]byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if gen == generation {
+			resume()
+		}
+	})
 }
 
 // Resume turns the collector on now, if Defer left it off:
@@ -56,6 +67,10 @@ func Defer() {
 func Resume() {
 	mu.Lock()
 	defer mu.Unlock()
+	resume()
+}
+
+func resume() {
 	if !deferred {
 		return
 	}

@@ -227,6 +227,11 @@ func Walk(repo *repository, prefix string, opts Options) (*Result, error) {
 		if paths, blobs, listed, err = w.filesSince(head, opts.Known); err != nil {
 			return nil, err
 		}
+		if !listed {
+			// The earlier HEAD is gone (history rewritten): the
+			// whole history is read after all.
+			gcpace.Resume()
+		}
 	}
 	if !listed {
 		root, err := w.subtree(head.tree)
