@@ -54,3 +54,27 @@ func TestFrenchDaysInConfig(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "qlint.toml:4:1:")
 }
+
+// TestFrenchDaysSkipOnlyWhatHoldsNone: the quick look that spares the
+// expression never skips a text it would rewrite.
+func TestFrenchDaysSkipOnlyWhatHoldsNone(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"schema = 1\n",
+		"paths = [\"Sessions/**\", \"2024/*\"]\n",
+		"initial = 12/06/2025\n",
+		"initial = 1/6/2025 # premier audit\r\n",
+		"x = 99/99/9999\n",
+		"a = \"Sessions/2024/11/\"\n",
+		"/1/",
+	} {
+		want := bareFrenchDay.ReplaceAllStringFunc(text, func(string) string { return "changed" })
+		if want != text {
+			assert.True(t, digitSlashDigit(text), "%q holds a date", text)
+		}
+		if !digitSlashDigit(text) {
+			assert.Equal(t, text, frenchDatesToTOML(text))
+		}
+	}
+	assert.Equal(t, "initial = 2025-06-12\n", frenchDatesToTOML("initial = 12/06/2025\n"))
+}

@@ -3,9 +3,13 @@
 // are missing or out of date.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/qlint/qlint/internal/gcpace"
+)
 
 func main() {
-	deferFirstGC()
+	gcpace.Defer()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -3,12 +3,15 @@ package gitdates
 import (
 	"fmt"
 	"os/exec"
+	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qlint/qlint/internal/gcpace"
 	"github.com/qlint/qlint/internal/gitbuild"
 )
 
@@ -365,4 +368,41 @@ func TestGitReaderStopsWhenEverythingIsDated(t *testing.T) {
 	assert.Equal(t, "2026-11-01", res.Files["a.md"].Stamp.When.Format("2006-01-02"))
 	assert.Equal(t, "2026-11-01", res.Files["b.md"].Stamp.When.Format("2006-01-02"))
 	assert.LessOrEqual(t, res.Commits, 3, "the last commit and its parent, not 62 commits")
+}
+
+// TestWholeWalkTurnsTheCollectorOn: a whole history allocates far more
+// than it keeps, and the collector, off at start for short runs, is turned
+// on for it; a walk after new commits reads few and leaves it off.
+func TestWholeWalkTurnsTheCollectorOn(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	p, l := percent(), debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		gcpace.Resume()
+		debug.SetGCPercent(p)
+		debug.SetMemoryLimit(l)
+	})
+	r, h := build(t, []step{
+		{name: "c1", date: "2024-01-10", change: func(gitbuild.Tree) gitbuild.Tree { return gitbuild.Tree{"a.md": "a1"} }},
+		{name: "c2", date: "2025-01-10", change: func(t gitbuild.Tree) gitbuild.Tree { return t.With("a.md", "a2") }},
+	})
+	before, err := Walk(wrap(r.R), "", Options{})
+	require.NoError(t, err)
+	c3, err := r.Commit(gitbuild.Tree{"a.md": "a3"}, "c3", day("2025-06-10"), h["c2"])
+	require.NoError(t, err)
+	require.NoError(t, r.SetHead(c3))
+
+	runtime.GC() // what earlier tests left does not reach the limit
+	gcpace.Defer()
+	_, err = Walk(wrap(r.R), "", Options{Known: before})
+	require.NoError(t, err)
+	require.Equal(t, -1, percent(), "after one new commit, still off")
+	_, err = Walk(wrap(r.R), "", Options{})
+	require.NoError(t, err)
+	require.Positive(t, percent(), "a whole walk turns it on")
 }

@@ -424,3 +424,15 @@ func TestDamagedPackBytes(t *testing.T) {
 	assert.Positive(t, read, "sound objects still read")
 	t.Logf("%d objects read, %d damaged", read, failed)
 }
+
+func TestMapKeptFollowsThePackSize(t *testing.T) {
+	for size, want := range map[int64]int{
+		10 << 10:  minMapKept, // a tiny pack
+		14 << 20:  minMapKept, // go-git's
+		64 << 20:  4 << 20,
+		169 << 20: maxMapKept, // etcd's
+		500 << 20: maxMapKept, // git/git's
+	} {
+		require.Equal(t, want, mapKeptFor(size), "pack of %d bytes", size)
+	}
+}
