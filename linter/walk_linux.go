@@ -57,9 +57,9 @@ func closeFolder(fd int) { _ = unix.Close(fd) }
 // was zeroed each time (4% of git/git's walk).
 var direntBuffers = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
 
-// readFolder lists the open folder fd, with the size and time of its files.
-func readFolder(fd int) ([]entry, error) {
-	var out []entry
+// readFolder lists the open folder fd, with the size and time of its files,
+// appending to out.
+func readFolder(fd int, out []entry) ([]entry, error) {
 	bp := direntBuffers.Get().(*[]byte)
 	defer direntBuffers.Put(bp)
 	buf := *bp

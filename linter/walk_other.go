@@ -13,6 +13,6 @@ func openRootFolder(*os.Root) int { return -1 }
 
 var errNoFolderReader = errors.New("no folder reader on this system")
 
-func openFolder(int, string) (int, error) { return -1, errNoFolderReader }
-func readFolder(int) ([]entry, error)     { return nil, errNoFolderReader }
-func closeFolder(int)                     {}
+func openFolder(int, string) (int, error)      { return -1, errNoFolderReader }
+func readFolder(int, []entry) ([]entry, error) { return nil, errNoFolderReader }
+func closeFolder(int)                          {}

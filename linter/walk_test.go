@@ -305,3 +305,38 @@ func TestLinkedFilesComeInOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a/x.md", "b-fichier.md", "b/y.md", "c-lien/k.md", "m.md", "sub/deep/k.md", "z/a2/x.md", "z/w.md"}, paths)
 }
+
+func TestMergeFilesInPlace(t *testing.T) {
+	files := func(paths ...string) []File {
+		out := make([]File, len(paths))
+		for i, p := range paths {
+			out[i] = File{Path: p}
+		}
+		return out
+	}
+	for _, tc := range []struct{ a, b, want []string }{
+		{nil, nil, []string{}},
+		{[]string{"a", "c"}, nil, []string{"a", "c"}},
+		{nil, []string{"b"}, []string{"b"}},
+		{[]string{"a", "c", "e"}, []string{"b", "d", "f"}, []string{"a", "b", "c", "d", "e", "f"}},
+		{[]string{"d", "e"}, []string{"a", "b"}, []string{"a", "b", "d", "e"}},
+		{[]string{"a", "b"}, []string{"d", "e"}, []string{"a", "b", "d", "e"}},
+	} {
+		for _, room := range []bool{false, true} {
+			a := files(tc.a...)
+			if room {
+				a = append(make([]File, 0, len(tc.a)+len(tc.b)), a...)
+			}
+			got := mergeFiles(a, files(tc.b...))
+			paths := []string{}
+			for _, f := range got {
+				paths = append(paths, f.Path)
+			}
+			assert.Equal(t, tc.want, paths, "%v + %v, room %v", tc.a, tc.b, room)
+		}
+	}
+	// The same path on both sides: a's file first.
+	a := append(make([]File, 0, 3), File{Path: "x", Size: 1}, File{Path: "z"})
+	got := mergeFiles(a, []File{{Path: "x", Size: 2}})
+	assert.Equal(t, []int64{1, 2, 0}, []int64{got[0].Size, got[1].Size, got[2].Size})
+}
