@@ -24,6 +24,10 @@ func fold(s string) string {
 	return foldASCII(s)
 }
 
+// FoldName is the form a file or folder name is matched in by the rules
+// (fold): two names with the same form are the same to them.
+func FoldName(name string) string { return fold(name) }
+
 func isSep(c rune) bool { return c == ' ' || c == '-' || c == '_' }
 
 func foldASCII(s string) string {

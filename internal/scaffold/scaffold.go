@@ -17,6 +17,7 @@ import (
 	"github.com/qlint/qlint/internal/gitdates"
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
+	"github.com/qlint/qlint/linter"
 	"github.com/qlint/qlint/rules"
 )
 
@@ -146,30 +147,61 @@ func build(dir string, fn func(*builder) error) (err error) {
 	return err
 }
 
-// mkdir makes the folder rel (with /) and its parents, through the root.
-func (b *builder) mkdir(rel string) error {
-	parts := strings.Split(rel, "/")
-	for i := range parts {
-		sub := strings.Join(parts[:i+1], "/")
+// mkdir makes the folder rel (with /) and its parents, through the root,
+// and returns its path as it is on disk. A folder already there under a
+// name the rules read as the same one (Sessions for sessions, "Analyse
+// besoin" for analyse-besoin: linter.FoldName) is used instead of making
+// its twin beside it; made tells whether rel itself was made.
+func (b *builder) mkdir(rel string) (actual string, made bool, err error) {
+	for _, part := range strings.Split(rel, "/") {
+		sub := path.Join(actual, part)
 		info, err := b.root.Lstat(sub)
+		if errors.Is(err, fs.ErrNotExist) {
+			if twin, ok := b.twin(actual, part); ok {
+				sub, info, err = path.Join(actual, twin), nil, nil
+			}
+		}
+		made = false
 		switch {
-		case err == nil && info.Mode()&fs.ModeSymlink != 0:
+		case err == nil && info != nil && info.Mode()&fs.ModeSymlink != 0:
 			// os.Root follows a link only while it stays inside; ask now
 			// for a plain error.
 			if _, err := b.root.Stat(sub); err != nil {
-				return err
+				return "", false, err
 			}
 		case err == nil:
 		case errors.Is(err, fs.ErrNotExist):
 			if err := b.root.Mkdir(sub, 0o755); err != nil {
-				return err
+				return "", false, err
 			}
 			b.made = append(b.made, sub)
+			made = true
 		default:
-			return err
+			return "", false, err
+		}
+		actual = sub
+	}
+	return actual, made, nil
+}
+
+// twin returns the name of a folder of dir (through the root, "" for the
+// root itself) that the rules read as name, the first by name when there
+// are several.
+func (b *builder) twin(dir, name string) (string, bool) {
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := fs.ReadDir(b.root.FS(), dir)
+	if err != nil {
+		return "", false
+	}
+	want := linter.FoldName(name)
+	for _, e := range entries { // sorted by name
+		if e.IsDir() && linter.FoldName(e.Name()) == want {
+			return e.Name(), true
 		}
 	}
-	return nil
+	return "", false
 }
 
 // writeNew creates the file rel, which must not exist yet.
@@ -218,27 +250,30 @@ func (b *builder) complete(p Profile, res *Result) error {
 		p.Ref = grids[len(grids)-1]
 	}
 	// The binder's own words: one approach note per indicator.
-	if _, err := b.root.Lstat("approche"); errors.Is(err, fs.ErrNotExist) {
-		res.Created = append(res.Created, "approche/")
-	}
-	if err := b.mkdir("approche"); err != nil {
+	dir, made, err := b.mkdir("approche")
+	if err != nil {
 		return err
 	}
-	if err := b.writeNew("approche/README.md", approachReadme(p.Lang, len(p.Ref.Indicators))); err == nil {
-		res.Created = append(res.Created, "approche/README.md")
+	if made {
+		res.Created = append(res.Created, dir+"/")
+	}
+	readme := path.Join(dir, "README.md")
+	if err := b.writeNew(readme, approachReadme(p.Lang, len(p.Ref.Indicators))); err == nil {
+		res.Created = append(res.Created, readme)
 	} else if errors.Is(err, fs.ErrExist) {
-		res.Kept = append(res.Kept, "approche/README.md")
+		res.Kept = append(res.Kept, readme)
 	} else {
 		return err
 	}
 	for _, f := range Folders(p.Org, p.Ref) {
-		if _, err := b.root.Lstat(f.Path); errors.Is(err, fs.ErrNotExist) {
-			res.Created = append(res.Created, f.Path+"/")
-		}
-		if err := b.mkdir(f.Path); err != nil {
+		dir, made, err := b.mkdir(f.Path)
+		if err != nil {
 			return err
 		}
-		readme := path.Join(f.Path, "README.md")
+		if made {
+			res.Created = append(res.Created, dir+"/")
+		}
+		readme := path.Join(dir, "README.md")
 		if err := b.writeNew(readme, f.Readme(p.Lang)); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				res.Kept = append(res.Kept, readme)
