@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/scaffold"
 	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
 )
@@ -39,6 +40,10 @@ func writeGridNews(w io.Writer, dir string, done *completed) error {
 		title := r.Title
 		if title == "" {
 			title = r.ID
+		}
+		if folder != "" {
+			// Her folder, when she named it her way (init wrote there).
+			folder = scaffold.Resolve(dir, folder)
 		}
 		if folder == "" || strings.Contains("\n"+created, "\n"+folder) || readmeTells(dir, folder, title, r.Indicators) {
 			continue // a folder made for this grid: its README says what goes in it

@@ -55,6 +55,14 @@ var ErrGitDir = errors.New("a git directory")
 // the evidence folder: init never writes through it.
 var ErrLinkOut = errors.New("a link out of the evidence folder")
 
+// NotFolderError is a file, or a link to one, where the layout has a
+// folder: init makes nothing rather than guess where to put its contents.
+type NotFolderError struct {
+	Path string // under the evidence folder, with /
+}
+
+func (e *NotFolderError) Error() string { return e.Path + " is not a folder" }
+
 // Init writes qlint.toml into dir (only when absent, or when force is set)
 // and creates the folders of the default layout that apply to the profile,
 // with their README.md files when absent. Nothing else is ever touched.
@@ -157,7 +165,7 @@ func (b *builder) mkdir(rel string) (actual string, made bool, err error) {
 		sub := path.Join(actual, part)
 		info, err := b.root.Lstat(sub)
 		if errors.Is(err, fs.ErrNotExist) {
-			if twin, ok := b.twin(actual, part); ok {
+			if twin, ok := twin(b.root.FS(), actual, part); ok {
 				sub, info, err = path.Join(actual, twin), nil, nil
 			}
 		}
@@ -166,9 +174,15 @@ func (b *builder) mkdir(rel string) (actual string, made bool, err error) {
 		case err == nil && info != nil && info.Mode()&fs.ModeSymlink != 0:
 			// os.Root follows a link only while it stays inside; ask now
 			// for a plain error.
-			if _, err := b.root.Stat(sub); err != nil {
+			target, err := b.root.Stat(sub)
+			if err != nil {
 				return "", false, err
 			}
+			if !target.IsDir() {
+				return "", false, &NotFolderError{sub}
+			}
+		case err == nil && info != nil && !info.IsDir():
+			return "", false, &NotFolderError{sub}
 		case err == nil:
 		case errors.Is(err, fs.ErrNotExist):
 			if err := b.root.Mkdir(sub, 0o755); err != nil {
@@ -184,24 +198,61 @@ func (b *builder) mkdir(rel string) (actual string, made bool, err error) {
 	return actual, made, nil
 }
 
-// twin returns the name of a folder of dir (through the root, "" for the
-// root itself) that the rules read as name, the first by name when there
-// are several.
-func (b *builder) twin(dir, name string) (string, bool) {
+// twin returns the name of a folder of dir in fsys ("" for its top) that
+// the rules read as name, or of a link to a folder inside fsys (os.Root
+// refuses one out), the first by name when there are several.
+func twin(fsys fs.FS, dir, name string) (string, bool) {
 	if dir == "" {
 		dir = "."
 	}
-	entries, err := fs.ReadDir(b.root.FS(), dir)
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return "", false
 	}
 	want := linter.FoldName(name)
 	for _, e := range entries { // sorted by name
-		if e.IsDir() && linter.FoldName(e.Name()) == want {
+		if linter.FoldName(e.Name()) != want {
+			continue
+		}
+		if e.IsDir() {
 			return e.Name(), true
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(fsys, path.Join(dir, e.Name())); err == nil && info.IsDir() {
+				return e.Name(), true
+			}
 		}
 	}
 	return "", false
+}
+
+// Resolve returns where the layout's folder rel (with /) is in the evidence
+// folder dir, as init finds it: each part under its own name, or under a
+// name the rules read as the same; rel itself when it is not there.
+// Nothing is written.
+func Resolve(dir, rel string) string {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return rel
+	}
+	defer root.Close()
+	fsys := root.FS()
+	actual := ""
+	for _, part := range strings.Split(strings.Trim(rel, "/"), "/") {
+		sub := path.Join(actual, part)
+		if _, err := fs.Stat(fsys, sub); err != nil {
+			t, ok := twin(fsys, actual, part)
+			if !ok {
+				return rel
+			}
+			sub = path.Join(actual, t)
+		}
+		actual = sub
+	}
+	if strings.HasSuffix(rel, "/") {
+		actual += "/"
+	}
+	return actual
 }
 
 // writeNew creates the file rel, which must not exist yet.
