@@ -264,7 +264,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return nil
 	}
 	if len(dirs) == 0 {
-		text := msgNoFolder(r)
+		text := msgNoFolder(r, j.Tree)
 		if idx.candidates > 0 {
 			text = msgNoItem(r, idx.candidates)
 		}

@@ -381,3 +381,17 @@ func TestFileReachedTwiceIsBoundOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestMessagesNameHerFolders: a folder of the rules she named her way is
+// named as she sees it, whole or its leading part.
+func TestMessagesNameHerFolders(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"04 Moyens/Locaux", "05_Compétences"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755))
+	}
+	tr := walkRoot(t, root)
+	assert.Equal(t, "04 Moyens/Locaux", tr.onDisk("04-moyens/locaux"))
+	assert.Equal(t, "05_Compétences/intervenants", tr.onDisk("05-competences/intervenants"))
+	assert.Equal(t, "07-amelioration", tr.onDisk("07-amelioration"))
+	assert.Equal(t, "", tr.onDisk(""))
+}
