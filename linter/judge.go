@@ -139,6 +139,26 @@ func Judge(in Input) (*Report, error) {
 	for _, p := range in.Own {
 		own[fold(p)] = true
 	}
+	// A file the walk reached twice, at its place and through a link,
+	// is one file: bound to a rule under either path, it is bound.
+	var mappedReal map[string]bool
+	for i := range in.Tree.Files {
+		if in.Tree.Files[i].real != "" {
+			mappedReal = map[string]bool{}
+			break
+		}
+	}
+	if mappedReal != nil {
+		for i := range in.Tree.Files {
+			if mapped[i] {
+				mappedReal[in.Tree.Files[i].RealPath()] = true
+			}
+		}
+		for i := range in.Tree.Files {
+			// Nor suggested as a proof that went astray.
+			mapped[i] = mapped[i] || mappedReal[in.Tree.Files[i].RealPath()]
+		}
+	}
 	for i, f := range in.Tree.Files {
 		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.disk(), f.Path) {
 			continue
@@ -244,7 +264,7 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return nil
 	}
 	if len(dirs) == 0 {
-		text := msgNoFolder(r)
+		text := msgNoFolder(r, j.Tree)
 		if idx.candidates > 0 {
 			text = msgNoItem(r, idx.candidates)
 		}

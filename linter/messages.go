@@ -70,8 +70,8 @@ func msgMissingIn(r *rules.Rule, dir string, found int, due rules.Day) i18n.Text
 		fmt.Sprintf("In %s, %q is incomplete%s: %s of %d expected. Complete the folder.", dir, labelEN(r), since.EN, i18n.N(found, "", "", "file", "files").EN, r.Min))
 }
 
-func msgNoFolder(r *rules.Rule) i18n.Text {
-	parent := itemParent(r)
+func msgNoFolder(r *rules.Rule, t *Tree) i18n.Text {
+	parent := itemParent(r, t)
 	example := itemExample(parent)
 	return i18n.T(
 		fmt.Sprintf("Pas encore de dossier dans %s (aucun ne correspond à %s) : « %s » se dépose dans le dossier de chaque élément suivi (une session, un intervenant, une certification…), il n'y en a donc aucun à vérifier ni en retard. Créez un dossier par élément dans %s%s, et déposez-y le document.", parent.FR, r.Each, label(r), parent.FR, example.FR),

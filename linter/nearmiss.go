@@ -115,7 +115,7 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 			continue
 		}
 		f := &j.findings[n.finding]
-		f.text = msgNearMiss(f.text, n.rule, n.into, names, more)
+		f.text = msgNearMiss(f.text, n.rule, j.Tree.onDisk(n.into), names, more)
 	}
 }
 

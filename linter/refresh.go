@@ -113,6 +113,9 @@ func (t *Tree) readAgain(x treeIndex, fsys fs.FS, p string, ign []matcher, skip 
 	}
 	for _, f := range part.Files {
 		f.Path = p + "/" + f.Path
+		if f.real != "" {
+			f.real = p + "/" + f.real
+		}
 		if f.key = fold(f.Path); !matchAny(ign, f.key) {
 			x.files[f.Path] = f
 		}

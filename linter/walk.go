@@ -19,6 +19,18 @@ type File struct {
 	ModTime time.Time // the file system's modification time
 	Size    int64
 	key     string // Path folded for matching (NFC, lower case)
+	// real is where the file is in the folder when a link led to it
+	// (the walk may reach the same file there too), "" otherwise.
+	real string
+}
+
+// RealPath is where f is in the evidence folder: its path, or the path
+// of the file a link to it (or to a folder holding it) leads to.
+func (f *File) RealPath() string {
+	if f.real != "" {
+		return f.real
+	}
+	return f.Path
 }
 
 // Tree is what the walk found: the files and the folders of the evidence
@@ -412,7 +424,11 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 				w.problem(csp, ProblemVanished, d.err)
 				continue
 			}
-			files = append(files, File{Path: csp, ModTime: d.modTime, Size: d.size, key: ckey})
+			f := File{Path: csp, ModTime: d.modTime, Size: d.size, key: ckey}
+			if real != sp && real != "." { // a link led here
+				f.real = real + "/" + d.name
+			}
+			files = append(files, f)
 		}
 	}
 	slices.SortFunc(subs, func(a, b *folder) int { return strings.Compare(a.after, b.after) })
@@ -428,12 +444,12 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 	return nil
 }
 
-// linkedFile adds a file reached through a link.
-func (w *treeWalker) linkedFile(sp, key string, info fs.FileInfo) {
+// linkedFile adds a file reached through a link to real.
+func (w *treeWalker) linkedFile(sp, key, real string, info fs.FileInfo) {
 	if info.Mode().IsRegular() {
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		w.t.Files = append(w.t.Files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key})
+		w.t.Files = append(w.t.Files, File{Path: sp, ModTime: info.ModTime(), Size: info.Size(), key: key, real: real})
 	}
 }
 
@@ -460,7 +476,7 @@ func (w *treeWalker) link(p, sp, key string, depth int) *folder {
 		w.problem(sp, ProblemLinkOut, err)
 		return nil
 	case !info.IsDir():
-		w.linkedFile(sp, key, info)
+		w.linkedFile(sp, key, resolved, info)
 		return nil
 	}
 	switch {

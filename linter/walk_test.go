@@ -340,3 +340,58 @@ func TestMergeFilesInPlace(t *testing.T) {
 	got := mergeFiles(a, []File{{Path: "x", Size: 2}})
 	assert.Equal(t, []int64{1, 2, 0}, []int64{got[0].Size, got[1].Size, got[2].Size})
 }
+
+// TestFileReachedTwiceIsBoundOnce: a folder of the evidence folder and a
+// link to it (her drive's folder, linked where the layout wants it) hold
+// the same files. Bound to a rule under either path, a file is not also
+// listed as bound to no rule under the other.
+func TestFileReachedTwiceIsBoundOnce(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need rights on Windows")
+	}
+	for _, pattern := range []string{"06-environnement/veille/legale/*", "drive/**"} {
+		t.Run(pattern, func(t *testing.T) {
+			root := t.TempDir()
+			real := filepath.Join(root, "Drive", "Veille Légale")
+			require.NoError(t, os.MkdirAll(real, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(real, "veille-2026-11.md"), []byte("veille"), 0o644))
+			require.NoError(t, os.MkdirAll(filepath.Join(root, "06-environnement", "veille"), 0o755))
+			require.NoError(t, os.Symlink(filepath.Join("..", "..", "Drive", "Veille Légale"), filepath.Join(root, "06-environnement", "veille", "legale")))
+			// And a link to the file itself.
+			require.NoError(t, os.Symlink(filepath.Join("Drive", "Veille Légale", "veille-2026-11.md"), filepath.Join(root, "derniere-veille.md")))
+			cfg, err := rules.Parse("qlint.toml", []byte("schema = 1\n[[rule]]\nid = \"veille\"\nindicators = [23]\npaths = [\""+pattern+"\"]\nmax_age = \"1y\"\n"))
+			require.NoError(t, err)
+
+			tr := walkRoot(t, root)
+			real0 := map[string]string{}
+			for i := range tr.Files {
+				real0[tr.Files[i].Path] = tr.Files[i].RealPath()
+			}
+			assert.Equal(t, map[string]string{
+				"06-environnement/veille/legale/veille-2026-11.md": "Drive/Veille Légale/veille-2026-11.md",
+				"Drive/Veille Légale/veille-2026-11.md":            "Drive/Veille Légale/veille-2026-11.md",
+				"derniere-veille.md":                               "Drive/Veille Légale/veille-2026-11.md",
+			}, real0)
+
+			rep, err := runOn(t, root, Options{Config: cfg})
+			require.NoError(t, err)
+			for _, f := range rep.Findings {
+				assert.NotEqual(t, KindUnmapped, f.Kind, "%s: %s", f.Path, f.Message)
+			}
+		})
+	}
+}
+
+// TestMessagesNameHerFolders: a folder of the rules she named her way is
+// named as she sees it, whole or its leading part.
+func TestMessagesNameHerFolders(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"04 Moyens/Locaux", "05_Compétences"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755))
+	}
+	tr := walkRoot(t, root)
+	assert.Equal(t, "04 Moyens/Locaux", tr.onDisk("04-moyens/locaux"))
+	assert.Equal(t, "05_Compétences/intervenants", tr.onDisk("05-competences/intervenants"))
+	assert.Equal(t, "07-amelioration", tr.onDisk("07-amelioration"))
+	assert.Equal(t, "", tr.onDisk(""))
+}
