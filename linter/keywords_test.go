@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -87,4 +88,47 @@ paths = ["06-environnement/veille/legale/**"]
 	assert.Contains(t, fr, "rangez-le dans le dossier « 06-environnement/veille/legale », ou")
 	assert.NotContains(t, fr, "renommez-le")
 	assert.Contains(t, en, `move it into the folder "06-environnement/veille/legale", or`)
+}
+
+// TestNearMissNamesAFileWhereItFits: a stray file whose name tells which
+// missing proof it may be is named under that one only, not under every
+// proof missing from its folder; a name that tells nothing is named under
+// each.
+func TestNearMissNamesAFileWhereItFits(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "locaux"
+indicators = [17]
+title = "Locaux : bail, convention de mise à disposition"
+paths = ["04-moyens/locaux/**"]
+
+[[rule]]
+id = "ressources"
+indicators = [17]
+title = "Ressources pédagogiques"
+paths = ["04-moyens/ressources/**"]
+
+[[rule]]
+id = "reunions"
+indicators = [17]
+title = "Comptes rendus de réunions pédagogiques"
+paths = ["04-moyens/reunions/**"]
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"04-moyens/Plan des locaux.pdf": file("2026-10-01"),
+		"04-moyens/scan0001.pdf":        file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	named := map[string][]string{}
+	for _, f := range rep.Findings {
+		if f.Kind != KindMissing {
+			continue
+		}
+		for _, name := range []string{"Plan des locaux.pdf", "scan0001.pdf"} {
+			if strings.Contains(f.text.FR, "« "+name+" »") {
+				named[name] = append(named[name], f.Rule)
+			}
+		}
+	}
+	assert.Equal(t, []string{"locaux"}, named["Plan des locaux.pdf"])
+	assert.ElementsMatch(t, []string{"locaux", "ressources", "reunions"}, named["scan0001.pdf"])
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -83,14 +84,17 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	}
 	key := func(k int) string { return j.Tree.Files[unmapped[k]].key }
 	sort.Slice(unmapped, func(a, b int) bool { return key(a) < key(b) })
-	for _, n := range j.nearMisses {
-		var names []string
-		more := 0
+	// Each missing proof's suspects, and how well each fits it.
+	suspects := make([][]int, len(j.nearMisses))
+	scores := make([][]int, len(j.nearMisses))
+	best := map[int]int{} // by file: the best fit among the proofs it may be
+	for m, n := range j.nearMisses {
 		from, prefix := 0, ""
 		if n.folder != "" {
 			prefix = n.folder + "/"
 			from = sort.Search(len(unmapped), func(k int) bool { return key(k) >= prefix })
 		}
+		words := ruleWords(n.rule)
 		for k := from; k < len(unmapped); k++ {
 			i := unmapped[k]
 			kk := key(k)
@@ -98,6 +102,21 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 				break
 			}
 			if !n.deep && strings.Contains(kk[len(prefix):], "/") {
+				continue
+			}
+			score := fits(path.Base(kk), words)
+			suspects[m], scores[m] = append(suspects[m], i), append(scores[m], score)
+			best[i] = max(best[i], score)
+		}
+	}
+	for m, n := range j.nearMisses {
+		var names []string
+		more := 0
+		for s, i := range suspects[m] {
+			if scores[m][s] < best[i] {
+				// Its name fits another missing proof better: named
+				// there only ("Plan des locaux.pdf" under the premises,
+				// not under each proof of the folder).
 				continue
 			}
 			if len(names) == maxSuspects {
@@ -117,6 +136,37 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 		f := &j.findings[n.finding]
 		f.text = msgNearMiss(f.text, n.rule, j.Tree.onDisk(n.into), names, more)
 	}
+}
+
+// ruleWords are the words that tell a rule's proof: those of its title and
+// of its first pattern, folded, of four letters or more (not "des", "les").
+func ruleWords(r *rules.Rule) []string {
+	var out []string
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(fold(s), func(c rune) bool { return c < 'a' || c > 'z' }) {
+			if len(w) >= 4 && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	add(r.Title)
+	if len(r.Paths) > 0 {
+		for _, ws := range keyWords(r.Paths[0], r.Title) {
+			add(strings.Join(ws, " "))
+		}
+	}
+	return out
+}
+
+// fits counts the words of a rule that the folded file name holds.
+func fits(name string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if strings.Contains(name, w) {
+			n++
+		}
+	}
+	return n
 }
 
 func msgNearMiss(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
