@@ -3,6 +3,7 @@ package linter
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
@@ -162,6 +163,11 @@ func msgProblem(p WalkProblem) i18n.Text {
 		why := safefile.Reason(p.Err)
 		return i18n.T(fmt.Sprintf("%s n'est pas lu : %s. Remplacez-le par un fichier ordinaire de taille raisonnable.", p.Path, why.FR),
 			fmt.Sprintf("%s is not read: %s. Replace it with a regular file of a sensible size.", p.Path, why.EN))
+	}
+	if errors.Is(p.Err, fs.ErrPermission) {
+		return i18n.T(
+			fmt.Sprintf("%s n'a pas pu être lu (accès refusé) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", p.Path),
+			fmt.Sprintf("%s could not be read (permission denied): its proofs are not counted. Check the access rights.", p.Path))
 	}
 	return i18n.T(
 		fmt.Sprintf("%s n'a pas pu être lu (%v) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", p.Path, p.Err),

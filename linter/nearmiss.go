@@ -29,6 +29,11 @@ type nearMiss struct {
 
 // noteMissing records a missing finding just added, for the near misses.
 func (j *judge) noteMissing(r *rules.Rule, dir string) {
+	if p, ok := j.unreadFor(r, dir); ok {
+		f := &j.findings[len(j.findings)-1]
+		f.text = i18n.T(f.text.FR+fmt.Sprintf(" Le dossier « %s » n'a pas pu être lu : la preuve s'y trouve peut-être.", p),
+			f.text.EN+fmt.Sprintf(" The folder %q could not be read: the proof may be there.", p))
+	}
 	n := nearMiss{finding: len(j.findings) - 1, rule: r, deep: true}
 	switch {
 	case dir != "":
@@ -263,4 +268,40 @@ func msgNoItem(r *rules.Rule, n int) i18n.Text {
 	return i18n.T(
 		fmt.Sprintf("%s à %s, mais tous sont vides (ou n'ont que leur README) : la règle « %s » n'a rien à vérifier. Déposez les documents dans le dossier de chaque élément suivi (session, intervenant…).", i18n.N(n, "dossier correspond", "dossiers correspondent", "", "").FR, r.Each, label(r)),
 		fmt.Sprintf("%s %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", i18n.N(n, "", "", "folder matches", "folders match").EN, r.Each, labelEN(r)))
+}
+
+// unreadFor returns a place the walk could not read where rule r's proof
+// may lie (its folder, one holding it or one inside it): a proof said
+// missing may only be out of reach.
+func (j *judge) unreadFor(r *rules.Rule, dir string) (string, bool) {
+	var folders []string
+	if dir != "" {
+		folders = []string{fold(dir)}
+	} else {
+		for _, p := range r.Paths {
+			if r.Match != rules.MatchLiteral {
+				p = fold(p)
+			}
+			if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
+				p = p[:k]
+			}
+			folder := ""
+			if k := strings.LastIndexByte(p, '/'); k >= 0 {
+				folder = p[:k]
+			}
+			folders = append(folders, folder)
+		}
+	}
+	for _, pr := range j.Tree.Problems {
+		if pr.Reason != ProblemUnreadable {
+			continue
+		}
+		pk := fold(pr.Path)
+		for _, folder := range folders {
+			if folder == "" || pk == folder || strings.HasPrefix(folder, pk+"/") || strings.HasPrefix(pk, folder+"/") {
+				return pr.Path, true
+			}
+		}
+	}
+	return "", false
 }

@@ -395,3 +395,47 @@ func TestMessagesNameHerFolders(t *testing.T) {
 	assert.Equal(t, "07-amelioration", tr.onDisk("07-amelioration"))
 	assert.Equal(t, "", tr.onDisk(""))
 }
+
+// TestMissingProofInAnUnreadableFolderSaysSo: a proof said missing where a
+// folder could not be read may only be out of reach; the finding says
+// which folder, and the reading problem is in plain words.
+func TestMissingProofInAnUnreadableFolderSaysSo(t *testing.T) {
+	fsys := faultyFS{fstest.MapFS{
+		"ferme/registre-reclamations.xlsx": file("2026-11-01"),
+		"veille/a.md":                      file("2026-11-01"),
+	}}
+	c, err := rules.Parse("qlint.toml", []byte(`schema = 1
+[[rule]]
+id = "reclamations"
+indicators = [31]
+title = "Registre des réclamations"
+paths = ["ferme/*reclamation*"]
+
+[[rule]]
+id = "plan"
+indicators = [32]
+title = "Plan d'amélioration"
+paths = ["amelioration/*plan*"]
+`))
+	require.NoError(t, err)
+	tree, err := WalkTree(fsys, nil)
+	require.NoError(t, err)
+	rep, err := Judge(Input{Config: c, Ref: rules.Builtin(), Tree: tree, FS: fsys, Dates: &History{Kind: "none"},
+		AsOf: rules.NewDay(2026, 11, 22), Lang: i18n.FR})
+	require.NoError(t, err)
+	seen := 0
+	for _, f := range rep.Findings {
+		switch {
+		case f.Kind == KindMissing && f.Rule == "reclamations":
+			seen++
+			assert.Contains(t, f.text.FR, "Le dossier « ferme » n'a pas pu être lu : la preuve s'y trouve peut-être.")
+		case f.Kind == KindMissing && f.Rule == "plan":
+			seen++
+			assert.NotContains(t, f.text.FR, "n'a pas pu être lu", "nothing unread where it goes")
+		case f.Kind == KindUnreadable:
+			seen++
+			assert.Equal(t, "ferme n'a pas pu être lu (accès refusé) : ses preuves ne sont pas comptées. Vérifiez les droits d'accès.", f.text.FR)
+		}
+	}
+	assert.Equal(t, 3, seen)
+}
