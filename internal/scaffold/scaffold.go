@@ -325,7 +325,7 @@ func (b *builder) complete(p Profile, res *Result) error {
 			res.Created = append(res.Created, dir+"/")
 		}
 		readme := path.Join(dir, "README.md")
-		if err := b.writeNew(readme, f.Readme(p.Lang)); err != nil {
+		if err := b.writeNew(readme, f.readmeIn(p.Lang, dir, made)); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				res.Kept = append(res.Kept, readme)
 				continue
@@ -485,11 +485,12 @@ func literalDir(p string) string {
 	return ""
 }
 
-// Readme is the README.md of a folder, in language l.
-func (f *Folder) Readme(l i18n.Lang) string {
+// readmeIn is the README.md of f, in language l, written in dir, the folder as it is on disk
+// (hers when she named it her way), made by init or already there.
+func (f *Folder) readmeIn(l i18n.Lang, dir string, made bool) string {
 	t := func(fr, en string) string { return i18n.T(fr, en).In(l) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", f.Path)
+	fmt.Fprintf(&b, "# %s\n\n", dir)
 	if len(f.Rules) > 0 {
 		b.WriteString(t("Preuves à déposer dans ce dossier (qlint les vérifie) :\n\n", "Proofs to file in this folder (qlint checks them):\n\n"))
 		for _, r := range f.Rules {
@@ -518,8 +519,13 @@ func (f *Folder) Readme(l i18n.Lang) string {
 		}
 		b.WriteString("\n\n")
 	}
-	b.WriteString(t("Dossier créé par `qlint init`. Ce README n'est pas une preuve : qlint ne le compte pas.\n",
-		"Folder made by `qlint init`. This README is not a proof: qlint does not count it.\n"))
+	if made {
+		b.WriteString(t("Dossier créé par `qlint init`. Ce README n'est pas une preuve : qlint ne le compte pas.\n",
+			"Folder made by `qlint init`. This README is not a proof: qlint does not count it.\n"))
+	} else {
+		b.WriteString(t("README écrit par `qlint init` dans ce dossier, qui existait. Il n'est pas une preuve : qlint ne le compte pas.\n",
+			"README written by `qlint init` in this folder, which was already there. It is not a proof: qlint does not count it.\n"))
+	}
 	return b.String()
 }
 
