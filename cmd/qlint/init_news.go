@@ -108,10 +108,16 @@ func literalFolder(p string) string {
 // with its indicators, as qlint init writes it for the grid (in French or
 // English): then the folder was made for this grid.
 func readmeTells(dir, folder, title string, indicators []int) bool {
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(folder), "README.md"))
-	if err != nil {
-		return false
+	for _, name := range []string{"README.md", "LISEZMOI.md"} { // LISEZMOI.md beside her own README
+		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(folder), name)); err == nil && tells(string(b), title, indicators) {
+			return true
+		}
 	}
+	return false
+}
+
+// tells reports whether a README's text names the rule with its indicators.
+func tells(text, title string, indicators []int) bool {
 	inds := make([]string, len(indicators))
 	for i, n := range indicators {
 		inds[i] = fmt.Sprint(n)
@@ -121,6 +127,5 @@ func readmeTells(dir, folder, title string, indicators []int) bool {
 		fr, en = "indicateurs", "indicators"
 	}
 	list := strings.Join(inds, ", ")
-	text := string(b)
 	return strings.Contains(text, "**"+title+"** ("+fr+" "+list+")") || strings.Contains(text, "**"+title+"** ("+en+" "+list+")")
 }

@@ -5,6 +5,7 @@
 package scaffold
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -325,11 +326,21 @@ func (b *builder) complete(p Profile, res *Result) error {
 			res.Created = append(res.Created, dir+"/")
 		}
 		readme := path.Join(dir, "README.md")
-		if err := b.writeNew(readme, f.readmeIn(p.Lang, dir, made)); err != nil {
-			if errors.Is(err, fs.ErrExist) {
-				res.Kept = append(res.Kept, readme)
-				continue
+		text := f.readmeIn(p.Lang, dir, made)
+		err = b.writeNew(readme, text)
+		if errors.Is(err, fs.ErrExist) {
+			res.Kept = append(res.Kept, readme)
+			if !b.writtenByInit(readme) {
+				// Her own README: what goes in the folder is said beside
+				// it, in the other name a folder's description takes.
+				readme = path.Join(dir, "LISEZMOI.md")
+				err = b.writeNew(readme, text)
 			}
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
 			return err
 		}
 		res.Created = append(res.Created, readme)
@@ -590,4 +601,12 @@ with #, lists with -).
 qlint puts them into the audit binder: qlint -f html -o binder.html
 This folder holds no proof: qlint does not count these files.
 `).In(l), "indicateur-32.md", last)
+}
+
+// writtenByInit reports whether the README at rel is one init wrote (it
+// says so on its last line), or cannot be read.
+func (b *builder) writtenByInit(rel string) bool {
+	// Never blocks on a named pipe, never reads through a link out.
+	data, err := safefile.ReadRoot(b.root, rel, safefile.SmallLimit)
+	return err != nil || bytes.Contains(data, []byte("`qlint init`"))
 }
