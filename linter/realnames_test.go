@@ -285,6 +285,11 @@ func TestDateHint(t *testing.T) {
 		{"2025-03-12_acme", "", ""},
 		{"3 2 1 partez", "", ""},
 		{"Formation Excel", "", ""},
+		{"2026-03 Excel avancé", "« 2026-03 », un mois sans jour : écrivez le premier jour de la session au début du nom (par exemple 2026-03-12)", `"2026-03", a month without its day`},
+		{"2026_3", "« 2026_3 », un mois sans jour", "(for example 2026-03-12)"},
+		{"2026-03-excel", "« 2026-03 », un mois sans jour", "start = 2026-03-12"},
+		{"2026-13 Excel", "", ""},
+		{"2026 Excel", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -78,6 +78,10 @@ func dateAtStart(name string) (rules.Day, bool) {
 
 // dateLike is what starts a name that looks like a date: three groups of
 // digits separated by - . _ or a space.
+// yearMonth is a name that starts with a year and a month only: 2026-03
+// Excel avancé, 2026_03.
+var yearMonth = lazyre.New(`^(\d{4})[-._ ](\d{1,2})(?:$|[^0-9._-]|[._-][^0-9])`)
+
 var dateLike = lazyre.New(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`)
 
 // dateHint says, for a folder whose name starts with something like a date
@@ -86,6 +90,15 @@ var dateLike = lazyre.New(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`
 func dateHint(name string) i18n.Text {
 	if _, ok := dateAtStart(name); ok {
 		return i18n.Text{}
+	}
+	if ym := yearMonth.FindStringSubmatch(name); ym != nil {
+		if mo, _ := strconv.Atoi(ym[2]); 1 <= mo && mo <= 12 {
+			written := ym[1] + ym[0][4:len(ym[1])+1+len(ym[2])]
+			example := fmt.Sprintf("%s-%02d-12", ym[1], mo)
+			return i18n.T(
+				fmt.Sprintf("Le nom commence par « %s », un mois sans jour : écrivez le premier jour de la session au début du nom (par exemple %s), ou donnez-le dans un session.toml (start = %s).", written, example, example),
+				fmt.Sprintf("The name starts with %q, a month without its day: write the session's first day at the start of the name (for example %s), or give it in a session.toml (start = %s).", written, example, example))
+		}
 	}
 	m := dateLike.FindStringSubmatch(name)
 	if m == nil || len(m[1]) != 4 && len(m[3]) != 4 && !(len(m[3]) == 2 && len(m[1]) <= 2) {
