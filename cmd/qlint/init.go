@@ -186,6 +186,10 @@ func reportInit(stdout io.Writer, dir string, res *scaffold.Result, l i18n.Lang)
 		fmt.Fprintf(stdout, "  + %s\n", c)
 	}
 	switch {
+	case res.Rewrite.Unchanged:
+		fmt.Fprintln(stdout, t(
+			"qlint.toml : il a déjà ce profil, il reste tel quel.",
+			"qlint.toml: it already has that profile, it stays as it was."))
 	case res.Rewrite.Merged:
 		fmt.Fprintln(stdout, t(
 			"qlint.toml : le profil de l'organisme est réécrit ; vos règles, dérogations, dates d'audit et commentaires sont gardés tels quels.",

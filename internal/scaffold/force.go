@@ -16,6 +16,9 @@ type Rewrite struct {
 	// initial audit when given) was rewritten: her rules, waivers, audit
 	// dates and comments are kept as they were.
 	Merged bool
+	// Unchanged is true when the file already had that profile: it was
+	// not written again.
+	Unchanged bool
 	// Backup is where the old file was saved when it could not be merged
 	// (relative to the folder); empty otherwise.
 	Backup string
@@ -228,5 +231,6 @@ func trailingComment(l string) string {
 	if len(v) == len(l) {
 		return ""
 	}
-	return "   " + strings.TrimSpace(l[len(v):])
+	// Her spacing before the #, as she (or init) aligned it.
+	return l[len(strings.TrimRight(v, " \t")):]
 }

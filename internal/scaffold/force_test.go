@@ -27,6 +27,6 @@ func TestStripComment(t *testing.T) {
 func TestKeepComments(t *testing.T) {
 	old := []string{"[organization]", `name = "Formations Martin"   # notre nom commercial`, `categories = ["AF"]`, `certifying = false  # pas encore`}
 	fresh := []string{"[organization]", `name = "Formations Dupont"`, `categories = ["AF", "BC"]      # AF (formation)`, `certifying = true`}
-	assert.Equal(t, []string{"[organization]", `name = "Formations Dupont"   # notre nom commercial`, `categories = ["AF", "BC"]      # AF (formation)`, `certifying = true   # pas encore`},
+	assert.Equal(t, []string{"[organization]", `name = "Formations Dupont"   # notre nom commercial`, `categories = ["AF", "BC"]      # AF (formation)`, `certifying = true  # pas encore`},
 		keepComments(fresh, old))
 }

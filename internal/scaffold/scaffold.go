@@ -106,6 +106,12 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 			if err != nil {
 				return err
 			}
+			if rw.Merged && merged == string(old) {
+				// The profile it already had: the file stays as it is
+				// (git sees no change).
+				res.Rewrite = Rewrite{Unchanged: true}
+				return nil
+			}
 			text, res.Rewrite = merged, rw
 		}
 		return b.writeConfig(text, force)
@@ -113,7 +119,11 @@ func Init(dir string, p Profile, force bool) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Created = append([]string{"qlint.toml"}, res.Created...)
+	if res.Rewrite.Unchanged {
+		res.Kept = append([]string{"qlint.toml"}, res.Kept...)
+	} else {
+		res.Created = append([]string{"qlint.toml"}, res.Created...)
+	}
 	return res, nil
 }
 
