@@ -132,3 +132,38 @@ paths = ["04-moyens/reunions/**"]
 	assert.Equal(t, []string{"locaux"}, named["Plan des locaux.pdf"])
 	assert.ElementsMatch(t, []string{"locaux", "ressources", "reunions"}, named["scan0001.pdf"])
 }
+
+// TestNearMissOfALiteralRuleNamesItsFolderAsWritten: her spelling of a
+// folder is the same to a folded rule, not to a literal one: the message
+// names the folder the literal rule reads.
+func TestNearMissOfALiteralRuleNamesItsFolderAsWritten(t *testing.T) {
+	for match, want := range map[string]string{
+		"literal": "« dossier-qualite/plans »",
+		"":        "« Dossier Qualite/Plans »",
+	} {
+		cfg := `
+[[rule]]
+id = "plans"
+indicators = [32]
+title = "Plans d'action"
+paths = ["dossier-qualite/plans/**"]
+`
+		if match != "" {
+			cfg += "match = \"" + match + "\"\n"
+		}
+		rep := judgeTree(t, fstest.MapFS{
+			"Dossier Qualite/Plans/Notes/plan.pdf": file("2026-10-01"),
+			"Dossier Qualite/autre.pdf":            file("2026-10-01"),
+		}, cfg, "2026-11-22")
+		found := false
+		for _, f := range rep.Findings {
+			if f.Kind == KindMissing && f.Rule == "plans" && strings.Contains(f.text.FR, "rangez-le dans le dossier") {
+				found = true
+				assert.Contains(t, f.text.FR, "rangez-le dans le dossier "+want, "match %q", match)
+			}
+		}
+		if match == "literal" {
+			assert.True(t, found, "the literal rule's finding names its folder")
+		}
+	}
+}

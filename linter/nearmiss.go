@@ -139,7 +139,11 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 			continue
 		}
 		f := &j.findings[n.finding]
-		f.text = msgNearMiss(f.text, n.rule, j.Tree.onDisk(n.into), names, more)
+		into := n.into
+		if n.rule.Match != rules.MatchLiteral {
+			into = j.Tree.onDisk(into) // her spelling, the same to the rule
+		}
+		f.text = msgNearMiss(f.text, n.rule, into, names, more)
 	}
 }
 
@@ -270,26 +274,31 @@ func msgNoItem(r *rules.Rule, n int) i18n.Text {
 		fmt.Sprintf("%s %s, but all are empty (or hold only their README): rule %q has nothing to check. File the documents in each tracked item's folder (session, trainer…).", i18n.N(n, "", "", "folder matches", "folders match").EN, r.Each, labelEN(r)))
 }
 
-// unreadFor returns a place the walk could not read where rule r's proof
-// may lie (its folder, one holding it or one inside it): a proof said
-// missing may only be out of reach.
+// unreadFor returns a folder the walk could not read where rule r's proof
+// may lie: the rule's folder, one holding it, or, for a pattern that goes
+// down (**), one inside it. A proof said missing may only be out of reach.
 func (j *judge) unreadFor(r *rules.Rule, dir string) (string, bool) {
-	var folders []string
+	type place struct {
+		folder string // folded, "" for the top
+		deep   bool
+	}
+	var places []place
 	if dir != "" {
-		folders = []string{fold(dir)}
+		places = []place{{fold(dir), true}}
 	} else {
 		for _, p := range r.Paths {
 			if r.Match != rules.MatchLiteral {
 				p = fold(p)
 			}
+			lit := p
 			if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
-				p = p[:k]
+				lit = p[:k]
 			}
 			folder := ""
-			if k := strings.LastIndexByte(p, '/'); k >= 0 {
-				folder = p[:k]
+			if k := strings.LastIndexByte(lit, '/'); k >= 0 {
+				folder = lit[:k]
 			}
-			folders = append(folders, folder)
+			places = append(places, place{folder, strings.Contains(p[len(folder):], "**")})
 		}
 	}
 	for _, pr := range j.Tree.Problems {
@@ -297,8 +306,13 @@ func (j *judge) unreadFor(r *rules.Rule, dir string) (string, bool) {
 			continue
 		}
 		pk := fold(pr.Path)
-		for _, folder := range folders {
-			if folder == "" || pk == folder || strings.HasPrefix(folder, pk+"/") || strings.HasPrefix(pk, folder+"/") {
+		if !slices.Contains(j.Tree.dirKeys, pk) {
+			continue // a file (a note), not a folder a proof could be in
+		}
+		for _, pl := range places {
+			holds := pk == pl.folder || strings.HasPrefix(pl.folder, pk+"/")
+			inside := pl.deep && (pl.folder == "" || strings.HasPrefix(pk, pl.folder+"/"))
+			if holds || inside {
 				return pr.Path, true
 			}
 		}

@@ -16,7 +16,10 @@ func itemParent(r *rules.Rule, t *Tree) i18n.Text {
 	if i <= 0 {
 		return i18n.T("le dossier de preuves", "the evidence folder")
 	}
-	p = t.onDisk(strings.ReplaceAll(p[:i], "**/", ""))
+	p = strings.ReplaceAll(p[:i], "**/", "")
+	if r.Match != rules.MatchLiteral {
+		p = t.onDisk(p) // her spelling, the same to the rule
+	}
 	return i18n.T(p, p)
 }
 

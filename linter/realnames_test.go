@@ -289,6 +289,7 @@ func TestDateHint(t *testing.T) {
 		{"2026_3", "« 2026_3 », un mois sans jour", "(for example 2026-03-12)"},
 		{"2026-03-excel", "« 2026-03 », un mois sans jour", "start = 2026-03-12"},
 		{"2026-13 Excel", "", ""},
+		{"2026 03 15 Excel", "« 2026 03 15 » n'est pas reconnue", "is not understood"},
 		{"2026 Excel", "", ""},
 	}
 	for _, c := range cases {

@@ -92,10 +92,11 @@ func (t *Tree) readAgain(x treeIndex, fsys fs.FS, p string, ign []matcher, skip 
 			}
 		}
 		if info.Mode().IsRegular() {
-			x.files[p] = File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key}
+			x.files[p] = File{Path: p, ModTime: info.ModTime(), Size: info.Size(), key: key, real: realOf(fsys, p)}
 		}
 		return nil
 	}
+	realDir := realOf(fsys, p) // the folder through a link, if one led here
 	sub, err := fs.Sub(fsys, p)
 	if err != nil {
 		return err
@@ -112,9 +113,13 @@ func (t *Tree) readAgain(x treeIndex, fsys fs.FS, p string, ign []matcher, skip 
 		}
 	}
 	for _, f := range part.Files {
-		f.Path = p + "/" + f.Path
-		if f.real != "" {
+		rel := f.Path
+		f.Path = p + "/" + rel
+		switch {
+		case f.real != "":
 			f.real = p + "/" + f.real
+		case realDir != "":
+			f.real = realDir + "/" + rel
 		}
 		if f.key = fold(f.Path); !matchAny(ign, f.key) {
 			x.files[f.Path] = f
@@ -155,6 +160,7 @@ func (t *Tree) refreshFiles(fsys fs.FS, changed []string, skip func(string) bool
 	type upd struct {
 		p    string
 		info fs.FileInfo // nil: gone
+		real string      // where a link leads
 	}
 	var ups []upd
 	for _, p := range changed {
@@ -168,18 +174,18 @@ func (t *Tree) refreshFiles(fsys fs.FS, changed []string, skip func(string) bool
 		info, err := fs.Lstat(fsys, p)
 		switch {
 		case err != nil:
-			ups = append(ups, upd{p, nil})
+			ups = append(ups, upd{p, nil, ""})
 		case info.IsDir():
 			return false
 		case info.Mode()&fs.ModeSymlink != 0:
 			if info, err = fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
 				info = nil
 			}
-			ups = append(ups, upd{p, info})
+			ups = append(ups, upd{p, info, realOf(fsys, p)})
 		case info.Mode().IsRegular():
-			ups = append(ups, upd{p, info})
+			ups = append(ups, upd{p, info, realOf(fsys, p)})
 		default:
-			ups = append(ups, upd{p, nil})
+			ups = append(ups, upd{p, nil, ""})
 		}
 		// A new file in a folder the tree does not know needs the folder.
 		if d := path.Dir(p); d != "." {
@@ -198,12 +204,21 @@ func (t *Tree) refreshFiles(fsys fs.FS, changed []string, skip func(string) bool
 				t.Files = append(t.Files[:i], t.Files[i+1:]...)
 			}
 		case found:
-			t.Files[i].ModTime, t.Files[i].Size = u.info.ModTime(), u.info.Size()
+			t.Files[i].ModTime, t.Files[i].Size, t.Files[i].real = u.info.ModTime(), u.info.Size(), u.real
 		default:
 			t.Files = append(t.Files, File{})
 			copy(t.Files[i+1:], t.Files[i:])
-			t.Files[i] = File{Path: u.p, ModTime: u.info.ModTime(), Size: u.info.Size(), key: key}
+			t.Files[i] = File{Path: u.p, ModTime: u.info.ModTime(), Size: u.info.Size(), key: key, real: u.real}
 		}
 	}
 	return true
+}
+
+// realOf is where p really is when a link on its way leads elsewhere in
+// fsys (File.real), "" when p is where it is.
+func realOf(fsys fs.FS, p string) string {
+	if c := canonical(fsys, p); c != p {
+		return c
+	}
+	return ""
 }

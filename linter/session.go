@@ -80,7 +80,7 @@ func dateAtStart(name string) (rules.Day, bool) {
 // digits separated by - . _ or a space.
 // yearMonth is a name that starts with a year and a month only: 2026-03
 // Excel avancé, 2026_03.
-var yearMonth = lazyre.New(`^(\d{4})[-._ ](\d{1,2})(?:$|[^0-9._-]|[._-][^0-9])`)
+var yearMonth = lazyre.New(`^(\d{4})[-._ ](\d{1,2})(?:$|[^0-9._ -]|[._ -][^0-9])`)
 
 var dateLike = lazyre.New(`^(\d{1,4})[-._ ](\d{1,2})[-._ ](\d{1,4})(?:$|[^0-9])`)
 

@@ -349,6 +349,12 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 	// are short; comparing whole paths, which share their folder's, was
 	// 8% of the walk).
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+	// Where the files really are when a link led here (a link to a link
+	// included): the walk may reach them there too.
+	realDir := ""
+	if real != sp && real != "." {
+		realDir = canonical(w.fsys, real)
+	}
 	files := make([]File, 0, len(entries))
 	var dirs, keys []string
 	var subs []*folder
@@ -425,8 +431,8 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 				continue
 			}
 			f := File{Path: csp, ModTime: d.modTime, Size: d.size, key: ckey}
-			if real != sp && real != "." { // a link led here
-				f.real = real + "/" + d.name
+			if realDir != "" {
+				f.real = realDir + "/" + d.name
 			}
 			files = append(files, f)
 		}
@@ -476,7 +482,7 @@ func (w *treeWalker) link(p, sp, key string, depth int) *folder {
 		w.problem(sp, ProblemLinkOut, err)
 		return nil
 	case !info.IsDir():
-		w.linkedFile(sp, key, resolved, info)
+		w.linkedFile(sp, key, canonical(w.fsys, resolved), info)
 		return nil
 	}
 	switch {
@@ -499,6 +505,33 @@ func (w *treeWalker) link(p, sp, key string, depth int) *folder {
 	f := &folder{after: sp + "/"}
 	_ = w.walk(resolved, sp, key, depth+1, -1, 0, f)
 	return f
+}
+
+// canonical returns p (a slash path in fsys) with every link on the way
+// replaced by where it leads, as realpath does; p itself when a link leads
+// out of fsys or the chain is too long.
+func canonical(fsys fs.FS, p string) string {
+	parts := strings.Split(p, "/")
+	out := ""
+	for i, hops := 0, 0; i < len(parts); i++ {
+		next := path.Join(out, parts[i])
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			out = next // not a link (or unreadable): as it is
+			continue
+		}
+		if hops++; hops > 40 || path.IsAbs(target) {
+			return p
+		}
+		joined := path.Join(out, target)
+		if joined == ".." || strings.HasPrefix(joined, "../") {
+			return p
+		}
+		// Start again from the top with what the link leads to.
+		parts = append(strings.Split(joined, "/"), parts[i+1:]...)
+		out, i = "", -1
+	}
+	return out
 }
 
 // base returns the last element of a slash path.

@@ -357,8 +357,11 @@ func TestFileReachedTwiceIsBoundOnce(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(real, "veille-2026-11.md"), []byte("veille"), 0o644))
 			require.NoError(t, os.MkdirAll(filepath.Join(root, "06-environnement", "veille"), 0o755))
 			require.NoError(t, os.Symlink(filepath.Join("..", "..", "Drive", "Veille Légale"), filepath.Join(root, "06-environnement", "veille", "legale")))
-			// And a link to the file itself.
+			// And a link to the file itself, and one through a link to
+			// the drive.
 			require.NoError(t, os.Symlink(filepath.Join("Drive", "Veille Légale", "veille-2026-11.md"), filepath.Join(root, "derniere-veille.md")))
+			require.NoError(t, os.Symlink("Drive", filepath.Join(root, "dl")))
+			require.NoError(t, os.Symlink(filepath.Join("dl", "Veille Légale", "veille-2026-11.md"), filepath.Join(root, "par-le-lien.md")))
 			cfg, err := rules.Parse("qlint.toml", []byte("schema = 1\n[[rule]]\nid = \"veille\"\nindicators = [23]\npaths = [\""+pattern+"\"]\nmax_age = \"1y\"\n"))
 			require.NoError(t, err)
 
@@ -371,7 +374,18 @@ func TestFileReachedTwiceIsBoundOnce(t *testing.T) {
 				"06-environnement/veille/legale/veille-2026-11.md": "Drive/Veille Légale/veille-2026-11.md",
 				"Drive/Veille Légale/veille-2026-11.md":            "Drive/Veille Légale/veille-2026-11.md",
 				"derniere-veille.md":                               "Drive/Veille Légale/veille-2026-11.md",
+				"par-le-lien.md":                                   "Drive/Veille Légale/veille-2026-11.md",
+				"dl/Veille Légale/veille-2026-11.md":               "Drive/Veille Légale/veille-2026-11.md",
 			}, real0)
+
+			// A link made while qlint watch runs is the same file too.
+			require.NoError(t, os.Symlink(filepath.Join("dl", "Veille Légale", "veille-2026-11.md"), filepath.Join(root, "copie.md")))
+			require.NoError(t, tr.Refresh(os.DirFS(root), nil, []string{"copie.md"}))
+			for i := range tr.Files {
+				if tr.Files[i].Path == "copie.md" {
+					assert.Equal(t, "Drive/Veille Légale/veille-2026-11.md", tr.Files[i].RealPath())
+				}
+			}
 
 			rep, err := runOn(t, root, Options{Config: cfg})
 			require.NoError(t, err)
@@ -438,4 +452,29 @@ paths = ["amelioration/*plan*"]
 		}
 	}
 	assert.Equal(t, 3, seen)
+}
+
+// TestUnreadableNoteIsNoFolderForProofs: only a folder that could not be
+// read may hold a missing proof, and only where the rule's pattern goes.
+func TestUnreadableNoteIsNoFolderForProofs(t *testing.T) {
+	j := &judge{Input: Input{Tree: &Tree{
+		Dirs:    []string{"approche", "ferme"},
+		dirKeys: []string{"approche", "ferme"},
+		Problems: []WalkProblem{
+			{Path: "approche/indicateur-02.md", Reason: ProblemUnreadable},
+			{Path: "ferme", Reason: ProblemUnreadable},
+		},
+	}}}
+	rule := func(p string) *rules.Rule { return &rules.Rule{ID: "r", Paths: []string{p}} }
+	for pattern, want := range map[string]string{
+		"**/cgv*":            "ferme", // anywhere: the unreadable folder too
+		"cgv*":               "",      // at the top only
+		"approche/*":         "",      // the note is a file, no folder
+		"ferme/registre*":    "ferme",
+		"ferme/sous/**/r*":   "ferme", // inside the unreadable folder
+		"autre/**/registre*": "",
+	} {
+		got, _ := j.unreadFor(rule(pattern), "")
+		assert.Equal(t, want, got, pattern)
+	}
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
+	"github.com/qlint/qlint/internal/safefile"
 	"github.com/qlint/qlint/internal/scaffold"
 	"github.com/qlint/qlint/report"
 	"github.com/qlint/qlint/rules"
@@ -53,7 +53,7 @@ func writeGridNews(w io.Writer, dir string, done *completed) error {
 	sort.Strings(lines)
 	last := fmt.Sprintf("indicateur-%02d.md", len(ref.Indicators))
 	shortNotes := false
-	if b, err := os.ReadFile(filepath.Join(dir, "approche", "README.md")); err == nil && !strings.Contains(string(b), last) {
+	if b, err := safefile.ReadPath(filepath.Join(dir, "approche", "README.md"), safefile.SmallLimit); err == nil && !strings.Contains(string(b), last) {
 		shortNotes = true
 	}
 	if len(lines) == 0 && !shortNotes {
@@ -109,7 +109,8 @@ func literalFolder(p string) string {
 // English): then the folder was made for this grid.
 func readmeTells(dir, folder, title string, indicators []int) bool {
 	for _, name := range []string{"README.md", "LISEZMOI.md"} { // LISEZMOI.md beside her own README
-		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(folder), name)); err == nil && tells(string(b), title, indicators) {
+		// Never waits on a named pipe.
+		if b, err := safefile.ReadPath(filepath.Join(dir, filepath.FromSlash(folder), name), safefile.SmallLimit); err == nil && tells(string(b), title, indicators) {
 			return true
 		}
 	}

@@ -172,10 +172,17 @@ func build(dir string, fn func(*builder) error) (err error) {
 // besoin" for analyse-besoin: linter.FoldName) is used instead of making
 // its twin beside it; made tells whether rel itself was made.
 func (b *builder) mkdir(rel string) (actual string, made bool, err error) {
+	return b.mkdirAs(rel, true)
+}
+
+// mkdirAs is mkdir, looking for her folder under another name only with
+// twins: qlint reads some folders under their exact name only (approche/,
+// where the notes are NotePath).
+func (b *builder) mkdirAs(rel string, twins bool) (actual string, made bool, err error) {
 	for _, part := range strings.Split(rel, "/") {
 		sub := path.Join(actual, part)
 		info, err := b.root.Lstat(sub)
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) && twins {
 			if twin, ok := twin(b.root.FS(), actual, part); ok {
 				sub, info, err = path.Join(actual, twin), nil, nil
 			}
@@ -312,7 +319,7 @@ func (b *builder) complete(p Profile, res *Result) error {
 		p.Ref = grids[len(grids)-1]
 	}
 	// The binder's own words: one approach note per indicator.
-	dir, made, err := b.mkdir("approche")
+	dir, made, err := b.mkdirAs("approche", false)
 	if err != nil {
 		return err
 	}
