@@ -210,6 +210,7 @@ type folder struct {
 	files []File
 	subs  []*folder
 	after string // the folder's shown path and a slash
+	canon string // where the folder really is when a link led to it
 }
 
 // list appends the files of f and of its subfolders, in the order of
@@ -250,6 +251,37 @@ type treeWalker struct {
 	nfiles   int             // files found in all, for the list's size
 	links    []foundLink     // links found, not yet followed
 	followed map[string]bool // folders reached through a link
+	canons   map[string]string
+}
+
+// canonical is canonical(w.fsys, p), the folders on the way looked at once
+// for the whole walk: links to files sit side by side (etcd's eleven
+// example links), and os.Root resolves each folder of a path anew.
+func (w *treeWalker) canonical(p string) string {
+	dir, name := path.Split(p)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" {
+		return canonical(w.fsys, p)
+	}
+	w.mu.Lock()
+	c, ok := w.canons[dir]
+	w.mu.Unlock()
+	if !ok {
+		c = canonical(w.fsys, dir)
+		w.mu.Lock()
+		if w.canons == nil {
+			w.canons = map[string]string{}
+		}
+		w.canons[dir] = c
+		w.mu.Unlock()
+	}
+	if c == dir {
+		// The folders are where they are: only the last step may be a link.
+		if _, err := fs.ReadLink(w.fsys, p); err != nil {
+			return p
+		}
+	}
+	return canonical(w.fsys, path.Join(c, name))
 }
 
 type foundLink struct {
@@ -351,10 +383,7 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
 	// Where the files really are when a link led here (a link to a link
 	// included): the walk may reach them there too.
-	realDir := ""
-	if real != sp && real != "." {
-		realDir = canonical(w.fsys, real)
-	}
+	realDir := out.canon
 	files := make([]File, 0, len(entries))
 	var dirs, keys []string
 	var subs []*folder
@@ -409,6 +438,9 @@ func (w *treeWalker) walk(real, sp, key string, depth int, fd, held int, out *fo
 				}
 			}
 			f := &folder{after: csp + "/"}
+			if realDir != "" {
+				f.canon = realDir + "/" + d.name // a folder, not a link
+			}
 			subs = append(subs, f)
 			select {
 			case w.slots <- struct{}{}:
@@ -482,7 +514,7 @@ func (w *treeWalker) link(p, sp, key string, depth int) *folder {
 		w.problem(sp, ProblemLinkOut, err)
 		return nil
 	case !info.IsDir():
-		w.linkedFile(sp, key, canonical(w.fsys, resolved), info)
+		w.linkedFile(sp, key, w.canonical(resolved), info)
 		return nil
 	}
 	switch {
@@ -503,6 +535,7 @@ func (w *treeWalker) link(p, sp, key string, depth int) *folder {
 		return nil
 	}
 	f := &folder{after: sp + "/"}
+	f.canon = w.canonical(resolved)
 	_ = w.walk(resolved, sp, key, depth+1, -1, 0, f)
 	return f
 }
