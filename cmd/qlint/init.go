@@ -37,6 +37,11 @@ en partant de celui que déclare le fichier, et garde le reste tel quel :
 règles, dérogations, dates d'audit, commentaires.
 Relancer la commande ne crée que ce qui manque.
 
+Un dossier déjà là sous un nom que les règles lisent comme celui de
+l'arborescence (Sessions pour sessions, « Analyse besoin » pour
+analyse-besoin) reçoit son README là où il est, sans jumeau à côté ; à côté
+d'un README.md à vous, la description va dans LISEZMOI.md.
+
 Exemples :
   qlint init
   qlint init preuves --categories AF,BC --certifying --initial-audit 2025-06-12
