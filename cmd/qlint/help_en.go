@@ -164,6 +164,11 @@ profile the file declares, and keeps the rest as it is: rules, waivers,
 audit dates, comments. Running the command again only creates what is
 missing.
 
+A folder already there under a name the rules read as the layout's
+(Sessions for sessions, "Analyse besoin" for analyse-besoin) gets its
+README where it is, with no twin beside it; beside a README.md of yours,
+the description goes in LISEZMOI.md.
+
 Examples:
   qlint init
   qlint init proofs --categories AF,BC --certifying --initial-audit 2025-06-12
