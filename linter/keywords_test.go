@@ -167,3 +167,41 @@ paths = ["dossier-qualite/plans/**"]
 		}
 	}
 }
+
+// TestNearMissPointsToHerFileElsewhere: a missing proof whose folder holds
+// nothing like it points to the file elsewhere whose name tells it (her own
+// Réclamations folder), and to nothing that only shares a common word.
+func TestNearMissPointsToHerFileElsewhere(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "registre"
+indicators = [31]
+title = "Registre des réclamations"
+paths = ["07-amelioration/reclamations/**"]
+
+[[rule]]
+id = "catalogue"
+indicators = [1]
+title = "Catalogue des formations"
+paths = ["01-information-public/*catalogue*"]
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"Réclamations/registre.xlsx":    file("2026-10-01"),
+		"Catalogue 2026.pdf":            file("2026-10-01"),
+		"scan0001.pdf":                  file("2026-10-01"),
+		"Formation Excel/formation.pdf": file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	texts := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing {
+			texts[f.Rule] = f.text.FR
+		}
+	}
+	assert.Contains(t, texts["registre"], "Ailleurs, aucune règle ne prend « Réclamations/registre.xlsx » : si c'est cette preuve, rangez-le dans le dossier « 07-amelioration/reclamations »")
+	assert.Contains(t, texts["catalogue"], "« Catalogue 2026.pdf »")
+	assert.Contains(t, texts["catalogue"], "rangez-le dans le dossier « 01-information-public »")
+	for _, text := range texts {
+		assert.NotContains(t, text, "scan0001.pdf")
+		assert.NotContains(t, text, "Formation Excel", "a common word tells no proof")
+	}
+}

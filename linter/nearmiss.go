@@ -25,6 +25,10 @@ type nearMiss struct {
 	// as written: a suspect belongs there, and no name would make it a
 	// proof where it lies.
 	into string
+	// item is a proof filed in each item's folder (a session's); and
+	// folderAsWritten the rule's folder as its pattern writes it.
+	item            bool
+	folderAsWritten string
 }
 
 // noteMissing records a missing finding just added, for the near misses.
@@ -37,7 +41,7 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 	n := nearMiss{finding: len(j.findings) - 1, rule: r, deep: true}
 	switch {
 	case dir != "":
-		n.folder = fold(dir)
+		n.folder, n.item = fold(dir), true
 	case len(r.Paths) > 0:
 		p := r.Paths[0]
 		if r.Match != rules.MatchLiteral {
@@ -63,6 +67,13 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 			n.into = strings.TrimSuffix(r.Paths[0], "/**")
 		default:
 			n.folder, n.deep = dir, strings.Contains(rest, "**")
+		}
+		raw := r.Paths[0]
+		if k := strings.IndexAny(raw, "*?[{\\"); k >= 0 {
+			raw = raw[:k]
+		}
+		if k := strings.LastIndexByte(raw, '/'); k >= 0 {
+			n.folderAsWritten = raw[:k]
 		}
 		n.deep = n.deep || n.folder != "" && rest == "/**"
 	}
@@ -114,6 +125,8 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 			best[i] = max(best[i], score)
 		}
 	}
+	named := map[int]bool{} // files suggested in their own folder
+	var lonely []int        // missing proofs with no suspect in their folder
 	for m, n := range j.nearMisses {
 		var names []string
 		more := 0
@@ -134,8 +147,10 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 				name = relInside(name, strings.Count(n.folder, "/")+1)
 			}
 			names = append(names, name)
+			named[i] = true
 		}
 		if len(names) == 0 {
+			lonely = append(lonely, m)
 			continue
 		}
 		f := &j.findings[n.finding]
@@ -145,6 +160,111 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 		}
 		f.text = msgNearMiss(f.text, n.rule, into, names, more)
 	}
+	j.pointElsewhere(lonely, unmapped, named)
+}
+
+// pointElsewhere adds, to the missing proofs that have no suspect in their
+// own folder, the files elsewhere whose names tell them (her
+// "Réclamations/registre.xlsx" for the complaints register that goes in
+// 07-amelioration/reclamations): each file named under the proof it fits
+// best, and only by the words that tell a proof, not by "formation" or
+// "session". Proofs filed in each session's or trainer's folder are left
+// out: their folders are the items.
+func (j *judge) pointElsewhere(lonely, unmapped []int, named map[int]bool) {
+	type fit struct{ m, score int }
+	fitsOf := map[int][]fit{} // by file
+	best := map[int]int{}
+	for _, m := range lonely {
+		n := j.nearMisses[m]
+		if n.folder == "" || n.item {
+			continue // a top-level pattern already looked everywhere
+		}
+		words := slices.DeleteFunc(ruleWords(n.rule), func(w string) bool { return genericWords[w] })
+		if len(words) == 0 {
+			continue
+		}
+		for _, i := range unmapped {
+			k := j.Tree.Files[i].key
+			if named[i] || strings.HasPrefix(k, n.folder+"/") {
+				continue
+			}
+			if score := fits(path.Base(k), words) + fits(path.Dir(k), words); score > 0 {
+				fitsOf[i] = append(fitsOf[i], fit{m, score})
+				best[i] = max(best[i], score)
+			}
+		}
+	}
+	names := map[int][]string{}
+	more := map[int]int{}
+	for _, i := range unmapped { // in the order of their paths
+		for _, f := range fitsOf[i] {
+			if f.score < best[i] {
+				continue
+			}
+			if len(names[f.m]) == maxSuspects {
+				more[f.m]++
+				continue
+			}
+			names[f.m] = append(names[f.m], j.Tree.Files[i].Path)
+		}
+	}
+	for _, m := range lonely {
+		if len(names[m]) == 0 {
+			continue
+		}
+		n := j.nearMisses[m]
+		into := n.into
+		if into == "" {
+			into = n.folderAsWritten
+		}
+		if n.rule.Match != rules.MatchLiteral {
+			into = j.Tree.onDisk(into)
+		}
+		f := &j.findings[n.finding]
+		f.text = msgElsewhere(f.text, n.rule, into, names[m], more[m])
+	}
+}
+
+// genericWords are words of proofs' titles that tell no proof from another.
+var genericWords = map[string]bool{
+	"formation": true, "formations": true, "session": true, "sessions": true, "document": true,
+	"documents": true, "dossier": true, "dossiers": true, "fiche": true, "fiches": true,
+	"liste": true, "listes": true, "suivi": true, "stagiaire": true, "stagiaires": true,
+	"organisme": true, "chaque": true, "pour": true, "avec": true, "dans": true, "preuve": true,
+	"preuves": true, "annuel": true, "annuelle": true, "action": true, "actions": true,
+}
+
+func msgElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
+	list := func(fr bool) string {
+		var b strings.Builder
+		for i, n := range names {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if fr {
+				fmt.Fprintf(&b, "« %s »", n)
+			} else {
+				fmt.Fprintf(&b, "%q", n)
+			}
+		}
+		if more > 0 {
+			if fr {
+				fmt.Fprintf(&b, " et %s", i18n.N(more, "autre", "autres", "", "").FR)
+			} else {
+				fmt.Fprintf(&b, " and %d more", more)
+			}
+		}
+		return b.String()
+	}
+	it, them := "le", "it"
+	if len(names) > 1 || more > 0 {
+		it, them = "les", "them"
+	}
+	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s : si c'est cette preuve, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
+		list(true), it, into, r.ID)
+	en := fmt.Sprintf(" Elsewhere, no rule takes %s: if it is this proof, move %s into the folder %q, or add its path to the paths of rule %q in qlint.toml.",
+		list(false), them, into, r.ID)
+	return i18n.T(t.FR+fr, t.EN+en)
 }
 
 // ruleWords are the words that tell a rule's proof: those of its title and
