@@ -423,7 +423,11 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		if r.Due != nil && sp.start.IsZero() && !j.dateHinted[dir] {
 			// Judged as due because its date was not understood: say so,
 			// once for the folder.
-			if hint := dateHint(path.Base(dir)); !hint.IsZero() {
+			hint := dateHint(path.Base(dir))
+			if hint.IsZero() {
+				hint = noDateHint(dir)
+			}
+			if !hint.IsZero() {
 				j.dateHinted[dir] = true
 				f.text = i18n.T(f.text.FR+" "+hint.FR, f.text.EN+" "+hint.EN)
 			}

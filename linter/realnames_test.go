@@ -356,3 +356,22 @@ func TestMustHold(t *testing.T) {
 		assert.Equal(t, want, mustHold(p), p)
 	}
 }
+
+// TestUndatedSessionSaysWhy: a session folder with no date anywhere has its
+// proofs asked for at once; the first finding says why, and how to date it.
+func TestUndatedSessionSaysWhy(t *testing.T) {
+	rep := judgeTree(t, fstest.MapFS{
+		"sessions/Formation PowerPoint - Cabinet Z (oct 2026)/convention.pdf": file("2026-10-01"),
+		"sessions/2026-10-12 Excel/convention.pdf":                            file("2026-10-12"),
+	}, sessionRule, "2026-11-22")
+	said := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing {
+			said[f.Path] = f.text.FR
+		}
+	}
+	assert.Contains(t, said["sessions/Formation PowerPoint - Cabinet Z (oct 2026)"],
+		"Le dossier « Formation PowerPoint - Cabinet Z (oct 2026) » ne dit pas quand la session a lieu")
+	assert.Contains(t, said["sessions/Formation PowerPoint - Cabinet Z (oct 2026)"], "« 2026-03-12 Formation PowerPoint - Cabinet Z (oct 2026) »")
+	assert.NotContains(t, said["sessions/2026-10-12 Excel"], "ne dit pas quand", "a dated session")
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -270,4 +271,14 @@ func FilenameDate(name string) (rules.Day, bool) {
 		return validDay(m[1], m[2], "01")
 	}
 	return rules.Day{}, false
+}
+
+// noDateHint says, for an item folder with no date at all (none at the
+// start of its name, no session.toml giving start), why every proof with a
+// due date is asked for already, and how to give the date.
+func noDateHint(dir string) i18n.Text {
+	name := path.Base(dir)
+	return i18n.T(
+		fmt.Sprintf("Le dossier « %s » ne dit pas quand la session a lieu (pas de date au début de son nom, pas de start dans un session.toml) : ses preuves sont toutes demandées comme si elle était finie. Nommez-le d'après son premier jour (par exemple « 2026-03-12 %s ») ou écrivez start = 2026-03-12 dans un session.toml de ce dossier.", name, name),
+		fmt.Sprintf("The folder %q does not say when the session takes place (no date at the start of its name, no start in a session.toml): all its proofs are asked for as if it were over. Name it after its first day (for example \"2026-03-12 %s\") or write start = 2026-03-12 in a session.toml in that folder.", name, name))
 }
