@@ -94,7 +94,7 @@ func TestJudgeStaleFinding(t *testing.T) {
 	assert.Equal(t, "3mo", f.MaxAge)
 	assert.Equal(t, "2025-04-10", f.Expires)
 	assert.Equal(t, rules.NCMinorOrMajor, f.NC)
-	assert.Contains(t, f.Message, "last updated on 2025-01-10 (veille/2025-01.md), to renew every 3 months, expired on 2025-04-10")
+	assert.Contains(t, f.Message, "last updated on 2025-01-10 (veille/2025-01.md), to renew every 3 months, expired on 2025-04-11")
 	assert.Equal(t, StatusStale, rep.Indicators[22].Status)
 }
 

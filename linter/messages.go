@@ -107,8 +107,8 @@ func where(dir string) i18n.Text {
 func msgStale(r *rules.Rule, dir, path string, last, expires rules.Day) i18n.Text {
 	w := where(dir)
 	return i18n.T(
-		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Every().FR, expires.French()),
-		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew %s, expired on %s. Update the document and commit the new version.", labelEN(r), w.EN, last, path, r.MaxAge.Every().EN, expires))
+		fmt.Sprintf("« %s »%s est périmé : dernière mise à jour le %s (%s), à renouveler %s, échu depuis le %s. Mettez le document à jour et enregistrez la nouvelle version (commit).", label(r), w.FR, last.French(), path, r.MaxAge.Every().FR, expires.AddDays(1).French()),
+		fmt.Sprintf("%q%s is stale: last updated on %s (%s), to renew %s, expired on %s. Update the document and commit the new version.", labelEN(r), w.EN, last, path, r.MaxAge.Every().EN, expires.AddDays(1)))
 }
 
 func msgDueSoon(r *rules.Rule, dir, path string, last, expires, asOf rules.Day) i18n.Text {

@@ -120,7 +120,7 @@ func TestCalendar(t *testing.T) {
 	assert.Equal(t, "2028-06-12", summaries["Qualiopi : renouvellement de la certification (au plus tard)"])
 	// Proofs already late get one event on the day judged.
 	assert.Equal(t, "2026-11-22", summaries["Qualiopi : en retard depuis le 02/11/2026 — emargement — sessions/2026-11-02_mairie"], "a missing session proof")
-	assert.Equal(t, "2026-11-22", summaries["Qualiopi : en retard depuis le 10/04/2025 — veille — veille/2025-01.md"], "a stale proof")
+	assert.Equal(t, "2026-11-22", summaries["Qualiopi : en retard depuis le 11/04/2025 — veille — veille/2025-01.md"], "a stale proof")
 	var window ical.Event
 	for _, e := range events {
 		if s, _ := e.Props.Text(ical.PropSummary); strings.Contains(s, "fenêtre") {

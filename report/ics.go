@@ -241,7 +241,7 @@ func overdueEvents(r *linter.Report, day func(rules.Day) string) []calEvent {
 			if err != nil {
 				continue
 			}
-			since = d
+			since = d.AddDays(1) // valid through Expires: overdue from the day after
 		}
 		title := r.RuleTitles[f.Rule]
 		if title == "" {

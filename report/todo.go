@@ -49,6 +49,10 @@ func todo(r *linter.Report) []todoItem {
 			if err != nil {
 				continue
 			}
+			if kind.Late {
+				// Valid through Expires: overdue from the day after.
+				d = d.AddDays(1)
+			}
 			it.day, it.text = d, i18n.T("renouveler « "+what+" » ("+where+")", "renew "+enQuote(what)+" ("+where+")")
 		}
 		items = append(items, it)

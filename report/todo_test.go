@@ -35,7 +35,7 @@ func TestTodoOrder(t *testing.T) {
 	nb := strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
 	assert.Equal(t, nb.Replace(`
 À faire, par date
-  - en retard depuis le 10/04/2025 : renouveler « veille » (veille/a.md)
+  - en retard depuis le 11/04/2025 : renouveler « veille » (veille/a.md)
   - en retard depuis le 02/11/2026 : déposer « emargement » (sessions/a)
   - au plus tard le 10/12/2026 : renouveler « CGV » (cgv.pdf)
   - au plus tard le 20/12/2026 : déposer « emargement » (sessions/b)
@@ -63,9 +63,9 @@ func TestTodoCutOffKeepsTheDates(t *testing.T) {
 		late, soon string
 		more       string
 	}{
-		{i18n.FR, "  - en retard depuis le 01/04/2026\u00a0: renouveler «\u00a0Veille métiers\u00a0»",
+		{i18n.FR, "  - en retard depuis le 02/04/2026\u00a0: renouveler «\u00a0Veille métiers\u00a0»",
 			"  - au plus tard le 10/12/2026\u00a0: renouveler «\u00a0Veille pédagogique\u00a0»", "… et 10 de plus"},
-		{i18n.EN, `  - overdue since 2026-04-01: renew "Veille métiers"`,
+		{i18n.EN, `  - overdue since 2026-04-02: renew "Veille métiers"`,
 			`  - by 2026-12-10: renew "Veille pédagogique"`, "… and 10 more"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
