@@ -157,9 +157,11 @@ paths = ["dossier-qualite/plans/**"]
 		}, cfg, "2026-11-22")
 		found := false
 		for _, f := range rep.Findings {
-			if f.Kind == KindMissing && f.Rule == "plans" && strings.Contains(f.text.FR, "rangez-le dans le dossier") {
+			if f.Kind == KindMissing && f.Rule == "plans" && strings.Contains(f.text.FR, "dans le dossier « ") {
 				found = true
-				assert.Contains(t, f.text.FR, "rangez-le dans le dossier "+want, "match %q", match)
+				// Two suspects: « rangez-les ».
+				assert.Contains(t, f.text.FR, "rangez-les dans le dossier "+want, "match %q", match)
+				assert.Contains(t, f.text.FR, "ajoutez leur nom aux paths", "match %q", match)
 			}
 		}
 		if match == "literal" {

@@ -326,15 +326,19 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, into string, names []string, more i
 	}
 	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", quoted(true))
 	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", quoted(false))
+	it, its := "le", "son nom"
+	if len(names) > 1 || more > 0 {
+		it, its = "les", "leur nom"
+	}
 	switch {
 	case into != "":
-		fr += fmt.Sprintf("rangez-le dans le dossier « %s », ou ", into)
+		fr += fmt.Sprintf("rangez-%s dans le dossier « %s », ou ", it, into)
 		en += fmt.Sprintf("move it into the folder %q, or ", into)
 	case len(words) > 0:
-		fr += fmt.Sprintf("renommez-le pour que son nom contienne %s, ou ", wordsToHold(words, true))
+		fr += fmt.Sprintf("renommez-%s pour que %s contienne %s, ou ", it, its, wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
-	fr += fmt.Sprintf("ajoutez son nom aux paths de la règle « %s » dans qlint.toml.", r.ID)
+	fr += fmt.Sprintf("ajoutez %s aux paths de la règle « %s » dans qlint.toml.", its, r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
 }

@@ -27,3 +27,16 @@ func TestInitErrorNamesThePlace(t *testing.T) {
 	require.True(t, errors.As(err, &le))
 	assert.Equal(t, "qlint init n'a pas pu préparer preuves : accès refusé", le.Msg.In(i18n.FR))
 }
+
+// TestCommandTypedInFrench: a command typed in French, taken for a folder
+// that does not exist, gets its English name.
+func TestCommandTypedInFrench(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, err := evidenceFolder("calendrier")
+	var le *lang.Error
+	require.True(t, errors.As(err, &le))
+	assert.Equal(t, "le dossier de preuves « calendrier » n'existe pas : la commande s'écrit en anglais, qlint calendar", le.Msg.In(i18n.FR))
+	_, err = evidenceFolder("preuvs")
+	require.True(t, errors.As(err, &le))
+	assert.NotContains(t, le.Msg.In(i18n.FR), "en anglais")
+}

@@ -428,6 +428,12 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	return lint(root, c, stdout, stderr)
 }
 
+// frenchCommands are the commands as a French speaker may type them.
+var frenchCommands = map[string]string{
+	"calendrier": "calendar", "expliquer": "explain", "explique": "explain", "surveiller": "watch",
+	"initialiser": "init", "démo": "demo", "crochet": "hook", "aide": "-h", "version": "--version",
+}
+
 // evidenceFolder is the folder lint, calendar and watch judge: the one
 // given, or the current one. It must be an existing folder, so that a
 // mistyped path is told as such rather than as a missing qlint.toml.
@@ -441,6 +447,12 @@ func evidenceFolder(root string) (string, error) {
 				fmt.Sprintf("le dossier de preuves « %s » n'existe pas : vouliez-vous dire qlint -h ?", root),
 				fmt.Sprintf("the evidence folder %q does not exist: did you mean qlint -h?", root),
 				"qlint -h affiche l'aide ; qlint COMMANDE -h celle d'une commande", "qlint -h shows the help; qlint COMMAND -h that of a command")
+		}
+		if cmd, ok := frenchCommands[strings.ToLower(root)]; ok {
+			return "", usageError(
+				fmt.Sprintf("le dossier de preuves « %s » n'existe pas : la commande s'écrit en anglais, qlint %s", root, cmd),
+				fmt.Sprintf("the evidence folder %q does not exist: the command is qlint %s", root, cmd),
+				"qlint -h liste les commandes", "qlint -h lists the commands")
 		}
 		return "", usageError(
 			fmt.Sprintf("le dossier de preuves « %s » n'existe pas ou n'est pas un dossier", root),
