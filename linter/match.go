@@ -105,16 +105,30 @@ type matcher struct {
 
 func newMatcher(p string) matcher {
 	p = fold(p)
-	lit := p
-	if i := strings.IndexAny(p, "*?[{\\"); i >= 0 {
-		lit = p[:i]
-	}
-	if j := strings.LastIndexByte(lit, '/'); j >= 0 {
-		lit = lit[:j+1]
-	} else {
-		lit = ""
-	}
+	lit := prefixOf(p)
 	return matcher{pattern: p, prefix: lit, must: mustHold(p[len(lit):])}
+}
+
+// patternFolder is the folder pattern p starts with, up to the last slash
+// before its first wildcard ("07-amelioration" for
+// "07-amelioration/**/*risque*"); ok is false when there is none.
+func patternFolder(p string) (folder string, ok bool) {
+	if i := strings.IndexAny(p, "*?[{\\"); i >= 0 {
+		p = p[:i]
+	}
+	j := strings.LastIndexByte(p, '/')
+	if j < 0 {
+		return "", false
+	}
+	return p[:j], true
+}
+
+// prefixOf is p's folder with its slash, "" when it has none.
+func prefixOf(p string) string {
+	if folder, ok := patternFolder(p); ok {
+		return folder + "/"
+	}
+	return ""
 }
 
 // mustHold returns the longest literal run of pattern p outside braces and
@@ -195,16 +209,7 @@ func compileAs(patterns []string, literal bool) []matcher {
 	}
 	out := make([]matcher, len(patterns))
 	for i, p := range patterns {
-		lit := p
-		if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
-			lit = p[:k]
-		}
-		if k := strings.LastIndexByte(lit, '/'); k >= 0 {
-			lit = lit[:k+1]
-		} else {
-			lit = ""
-		}
-		out[i] = matcher{pattern: p, prefix: lit}
+		out[i] = matcher{pattern: p, prefix: prefixOf(p)}
 	}
 	return out
 }

@@ -47,14 +47,7 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 		if r.Match != rules.MatchLiteral {
 			p = fold(p)
 		}
-		lit := p
-		if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
-			lit = p[:k]
-		}
-		dir := ""
-		if k := strings.LastIndexByte(lit, '/'); k >= 0 {
-			dir = lit[:k]
-		}
+		dir, _ := patternFolder(p)
 		rest := strings.TrimPrefix(p, dir)
 		switch {
 		case rest == "/**" && dir != "":
@@ -68,13 +61,7 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 		default:
 			n.folder, n.deep = dir, strings.Contains(rest, "**")
 		}
-		raw := r.Paths[0]
-		if k := strings.IndexAny(raw, "*?[{\\"); k >= 0 {
-			raw = raw[:k]
-		}
-		if k := strings.LastIndexByte(raw, '/'); k >= 0 {
-			n.folderAsWritten = raw[:k]
-		}
+		n.folderAsWritten, _ = patternFolder(r.Paths[0])
 		n.deep = n.deep || n.folder != "" && rest == "/**"
 	}
 	j.nearMisses = append(j.nearMisses, n)
@@ -235,35 +222,11 @@ var genericWords = map[string]bool{
 }
 
 func msgElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
-	list := func(fr bool) string {
-		var b strings.Builder
-		for i, n := range names {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			if fr {
-				fmt.Fprintf(&b, "« %s »", n)
-			} else {
-				fmt.Fprintf(&b, "%q", n)
-			}
-		}
-		if more > 0 {
-			if fr {
-				fmt.Fprintf(&b, " et %s", i18n.N(more, "autre", "autres", "", "").FR)
-			} else {
-				fmt.Fprintf(&b, " and %d more", more)
-			}
-		}
-		return b.String()
-	}
-	it, them := "le", "it"
-	if len(names) > 1 || more > 0 {
-		it, them = "les", "them"
-	}
+	list, it := quotedNames(names, more)
 	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s : si c'est cette preuve, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
-		list(true), it, into, r.ID)
+		list.FR, it.FR, into, r.ID)
 	en := fmt.Sprintf(" Elsewhere, no rule takes %s: if it is this proof, move %s into the folder %q, or add its path to the paths of rule %q in qlint.toml.",
-		list(false), them, into, r.ID)
+		list.EN, it.EN, into, r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
 }
 
@@ -299,48 +262,51 @@ func fits(name string, words []string) int {
 }
 
 func msgNearMiss(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
-	quoted := func(fr bool) string {
-		var b strings.Builder
-		for i, n := range names {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			if fr {
-				fmt.Fprintf(&b, "« %s »", n)
-			} else {
-				fmt.Fprintf(&b, "%q", n)
-			}
-		}
-		if more > 0 {
-			if fr {
-				fmt.Fprintf(&b, " et %s", i18n.N(more, "autre", "autres", "", "").FR)
-			} else {
-				fmt.Fprintf(&b, " and %d more", more)
-			}
-		}
-		return b.String()
-	}
 	var words [][]string
 	if len(r.Paths) > 0 {
 		words = keyWords(r.Paths[0], r.Title)
 	}
-	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", quoted(true))
-	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", quoted(false))
-	it, its := "le", "son nom"
-	if len(names) > 1 || more > 0 {
-		it, its = "les", "leur nom"
+	list, it := quotedNames(names, more)
+	its := "son nom"
+	if it.FR == "les" {
+		its = "leur nom"
 	}
+	fr := fmt.Sprintf(" Aucune règle ne prend %s dans ce dossier : si c'est cette preuve, ", list.FR)
+	en := fmt.Sprintf(" No rule takes %s in that folder: if it is this proof, ", list.EN)
 	switch {
 	case into != "":
-		fr += fmt.Sprintf("rangez-%s dans le dossier « %s », ou ", it, into)
+		fr += fmt.Sprintf("rangez-%s dans le dossier « %s », ou ", it.FR, into)
 		en += fmt.Sprintf("move it into the folder %q, or ", into)
 	case len(words) > 0:
-		fr += fmt.Sprintf("renommez-%s pour que %s contienne %s, ou ", it, its, wordsToHold(words, true))
+		fr += fmt.Sprintf("renommez-%s pour que %s contienne %s, ou ", it.FR, its, wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
 	fr += fmt.Sprintf("ajoutez %s aux paths de la règle « %s » dans qlint.toml.", its, r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
+}
+
+// quotedNames lists the suspects of a missing proof, quoted, with how many
+// more there are, and the pronoun that stands for them (« le », "it").
+func quotedNames(names []string, more int) (list, it i18n.Text) {
+	var fr, en strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			fr.WriteString(", ")
+			en.WriteString(", ")
+		}
+		fmt.Fprintf(&fr, "« %s »", n)
+		fmt.Fprintf(&en, "%q", n)
+	}
+	if more > 0 {
+		fmt.Fprintf(&fr, " et %s", i18n.N(more, "autre", "autres", "", "").FR)
+		fmt.Fprintf(&en, " and %d more", more)
+	}
+	it = i18n.T("le", "it")
+	if len(names) > 1 || more > 0 {
+		it = i18n.T("les", "them")
+	}
+	return i18n.T(fr.String(), en.String()), it
 }
 
 // sessionHas reports whether folder d's session.toml sets key (a rule with
@@ -414,14 +380,7 @@ func (j *judge) unreadFor(r *rules.Rule, dir string) (string, bool) {
 			if r.Match != rules.MatchLiteral {
 				p = fold(p)
 			}
-			lit := p
-			if k := strings.IndexAny(p, "*?[{\\"); k >= 0 {
-				lit = p[:k]
-			}
-			folder := ""
-			if k := strings.LastIndexByte(lit, '/'); k >= 0 {
-				folder = lit[:k]
-			}
+			folder, _ := patternFolder(p)
 			places = append(places, place{folder, strings.Contains(p[len(folder):], "**")})
 		}
 	}

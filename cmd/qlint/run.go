@@ -428,12 +428,6 @@ func cmdLint(args []string, stdout, stderr io.Writer) (int, error) {
 	return lint(root, c, stdout, stderr)
 }
 
-// frenchCommands are the commands as a French speaker may type them.
-var frenchCommands = map[string]string{
-	"calendrier": "calendar", "expliquer": "explain", "explique": "explain", "surveiller": "watch",
-	"initialiser": "init", "démo": "demo", "crochet": "hook", "aide": "-h", "version": "--version",
-}
-
 // evidenceFolder is the folder lint, calendar and watch judge: the one
 // given, or the current one. It must be an existing folder, so that a
 // mistyped path is told as such rather than as a missing qlint.toml.

@@ -33,6 +33,13 @@ func misspelledFlag(fs *flag.FlagSet, name string) string {
 // helpWords are what people type for help, as a command or a folder.
 var helpWords = map[string]bool{"aide": true, "help": true, "?": true, "aidez-moi": true, "-aide": true, "--aide": true}
 
+// frenchCommands are the commands as a French speaker may type them, taken
+// for a folder that does not exist.
+var frenchCommands = map[string]string{
+	"calendrier": "calendar", "expliquer": "explain", "explique": "explain", "surveiller": "watch",
+	"initialiser": "init", "démo": "demo", "crochet": "hook",
+}
+
 // quotedList lists words as people read them: « a », « b » in French,
 // "a", "b" in English; each word whole, so that two folder names with
 // spaces never run together.
