@@ -45,13 +45,17 @@ type Input struct {
 
 type judge struct {
 	Input
-	applies  map[int]rules.Applicability
-	findings []Finding
-	covered  map[int][]string // indicator → active rule ids
-	matches  map[string][]Match
-	eachs    map[string]*eachIndex // by each pattern, shared by the rules that use it
-	spans    map[string]span       // folder dates, read once
-	hasSpan  map[string]bool       // folders (folded) that hold a session.toml
+	// eachRules are the active rules checked in each item's folder, with
+	// how they match a file: a file that looks like their proof outside
+	// any item folder is not checked, and its unmapped finding says so.
+	eachRules []eachRule
+	applies   map[int]rules.Applicability
+	findings  []Finding
+	covered   map[int][]string // indicator → active rule ids
+	matches   map[string][]Match
+	eachs     map[string]*eachIndex // by each pattern, shared by the rules that use it
+	spans     map[string]span       // folder dates, read once
+	hasSpan   map[string]bool       // folders (folded) that hold a session.toml
 	// dateHinted lists the folders whose name starts like a date qlint
 	// cannot read, once said.
 	dateHinted map[string]bool
@@ -163,7 +167,14 @@ func Judge(in Input) (*Report, error) {
 		if mapped[i] || own[f.key] || describesFolder(&in.Tree.Files[i]) || isCIFile(f.key) || isOwnOutput(in.disk(), f.Path) {
 			continue
 		}
-		j.add(Finding{Kind: KindUnmapped, Indicators: []int{}, Path: f.Path, text: msgUnmapped(f.Path)})
+		text := msgUnmapped(f.Path)
+		for _, e := range j.eachRules {
+			if e.matches(i, 0) {
+				text = msgUnmappedLike(f.Path, e.rule, itemParent(e.rule, j.Tree))
+				break
+			}
+		}
+		j.add(Finding{Kind: KindUnmapped, Indicators: []int{}, Path: f.Path, text: text})
 	}
 	j.pointNearMisses(mapped, own)
 	for _, p := range in.Tree.Problems {
@@ -233,6 +244,9 @@ func (j *judge) rule(r *rules.Rule, mapped []bool) error {
 		return matchAny(paths, name) && !matchAny(exclude, name)
 	}
 
+	if r.Each != "" && active {
+		j.eachRules = append(j.eachRules, eachRule{r, matches})
+	}
 	if r.Each == "" {
 		var found []int
 		for i := range j.Tree.Files {
@@ -744,4 +758,11 @@ func (in Input) disk() fs.FS {
 		return in.Disk
 	}
 	return in.FS
+}
+
+// eachRule is a rule checked in each item's folder, and how it matches a
+// file (index in the tree, from byte rel of its key).
+type eachRule struct {
+	rule    *rules.Rule
+	matches func(i, rel int) bool
 }

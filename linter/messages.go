@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/qlint/qlint/internal/i18n"
 	"github.com/qlint/qlint/internal/safefile"
@@ -123,6 +124,20 @@ func msgUncovered(ind rules.Indicator) i18n.Text {
 	return i18n.T(
 		fmt.Sprintf("L'indicateur %d (%s) s'applique à l'organisme, mais aucune règle ne le vérifie. Ajoutez une règle [[rule]] avec indicators = [%d] dans qlint.toml, ou extends = \"qualiopi\".", ind.ID, ind.Title.FR, ind.ID),
 		fmt.Sprintf("Indicator %d (%s) applies to the organization, but no rule checks it. Add a [[rule]] with indicators = [%d] to qlint.toml, or extends = \"qualiopi\".", ind.ID, ind.Title.EN, ind.ID))
+}
+
+// msgUnmappedLike is msgUnmapped for a file that looks like the proof of r,
+// a rule checked in each item's folder under parent, but lies in none: it
+// is not checked, whatever the indicator says.
+func msgUnmappedLike(path string, r *rules.Rule, parent i18n.Text) i18n.Text {
+	inds := make([]string, len(r.Indicators))
+	for i, n := range r.Indicators {
+		inds[i] = fmt.Sprint(n)
+	}
+	list := strings.Join(inds, ", ")
+	return i18n.T(
+		fmt.Sprintf("%s ressemble à « %s » (indicateur %s), mais n'est dans aucun dossier d'élément de %s : il n'est pas vérifié. Rangez-le dans le dossier de l'élément qu'il concerne, dans %s.", path, label(r), list, parent.FR, parent.FR),
+		fmt.Sprintf("%s looks like %q (indicator %s), but lies in no item folder of %s: it is not checked. File it in the folder of the item it concerns, in %s.", path, labelEN(r), list, parent.EN, parent.EN))
 }
 
 func msgUnmapped(path string) i18n.Text {

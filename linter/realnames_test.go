@@ -375,3 +375,33 @@ func TestUndatedSessionSaysWhy(t *testing.T) {
 	assert.Contains(t, said["sessions/Formation PowerPoint - Cabinet Z (oct 2026)"], "« 2026-03-12 Formation PowerPoint - Cabinet Z (oct 2026) »")
 	assert.NotContains(t, said["sessions/2026-10-12 Excel"], "ne dit pas quand", "a dated session")
 }
+
+// TestProofOutsideItemFoldersSaysItIsNotChecked: a trainer's CV kept in
+// her own Formateurs folder, outside the folders of the rule's items, is
+// not checked; its unmapped finding says what it looks like and where it
+// goes, so that the indicator's « conforme » is not read as covering it.
+func TestProofOutsideItemFoldersSaysItIsNotChecked(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "intervenant-cv"
+indicators = [21]
+title = "CV à jour de chaque intervenant"
+each = "05-competences/intervenants/*"
+paths = ["**/{,*[!a-z]}cv{,[!a-z]*}"]
+max_age = "2y"
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"05-competences/intervenants/claire-petit/CV Claire Petit.pdf": file("2026-10-01"),
+		"Formateurs/Jean Dupont/CV Jean Dupont 2024.pdf":               file("2024-03-15"),
+		"notes.txt": file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	said := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Kind == KindUnmapped {
+			said[f.Path] = f.text.FR
+		}
+	}
+	assert.Equal(t, "Formateurs/Jean Dupont/CV Jean Dupont 2024.pdf ressemble à « CV à jour de chaque intervenant » (indicateur 21), mais n'est dans aucun dossier d'élément de 05-competences/intervenants : il n'est pas vérifié. Rangez-le dans le dossier de l'élément qu'il concerne, dans 05-competences/intervenants.",
+		said["Formateurs/Jean Dupont/CV Jean Dupont 2024.pdf"])
+	assert.NotContains(t, said["notes.txt"], "ressemble à")
+}
