@@ -476,6 +476,9 @@ func (j *judge) set(r *rules.Rule, inds []int, dir string, sp span, found []int)
 		return
 	}
 	j.add(f)
+	if f.Kind == KindStale && dir == "" {
+		j.noteStale(r, last)
+	}
 }
 
 // deferFindings turns the findings a rule just added (from index from on)

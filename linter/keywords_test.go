@@ -207,3 +207,53 @@ paths = ["01-information-public/*catalogue*"]
 		assert.NotContains(t, text, "Formation Excel", "a common word tells no proof")
 	}
 }
+
+// TestStaleProofPointsToANewerFileElsewhere: a stale proof whose newer
+// version lies elsewhere, bound to no rule, points to it; an older file
+// elsewhere is not offered. A complaints register goes to the register,
+// not to the procedure ("reclamation" and "reclamations" count once).
+func TestStaleProofPointsToANewerFileElsewhere(t *testing.T) {
+	cfg := `
+[[rule]]
+id = "veille-legale"
+indicators = [23]
+title = "Veille légale et réglementaire"
+paths = ["06-environnement/veille/legale/**"]
+max_age = "3mo"
+
+[[rule]]
+id = "veille-pedagogique"
+indicators = [25]
+title = "Veille pédagogique et technologique"
+paths = ["06-environnement/veille/pedagogique/**"]
+
+[[rule]]
+id = "procedure-reclamations"
+indicators = [31]
+title = "Procédure de traitement des réclamations"
+paths = ["07-amelioration/{,*[!a-z]}procedure*reclamation*"]
+
+[[rule]]
+id = "registre-reclamations"
+indicators = [31]
+title = "Registre des réclamations et incidents"
+paths = ["07-amelioration/reclamations/**"]
+`
+	rep := judgeTree(t, fstest.MapFS{
+		"06-environnement/veille/legale/veille-mars-2024.docx": file("2024-03-15"),
+		"Veille/Veille légale - novembre 2026.docx":            file("2026-11-02"),
+		"Veille/Veille légale - janvier 2024.docx":             file("2024-01-10"),
+		"Amélioration/Réclamations/Registre réclamations.xlsx": file("2026-10-01"),
+	}, cfg, "2026-11-22")
+	texts := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Kind == KindMissing || f.Kind == KindStale {
+			texts[f.Rule] = f.text.FR
+		}
+	}
+	assert.Contains(t, texts["veille-legale"], "Ailleurs, aucune règle ne prend « Veille/Veille légale - novembre 2026.docx », plus récent : si c'est sa nouvelle version, rangez-le dans le dossier « 06-environnement/veille/legale »")
+	assert.NotContains(t, texts["veille-legale"], "janvier 2024", "an older file is no new version")
+	assert.NotContains(t, texts["veille-pedagogique"], "Veille légale - novembre", "it fits the legal watch better")
+	assert.Contains(t, texts["registre-reclamations"], "« Amélioration/Réclamations/Registre réclamations.xlsx »")
+	assert.NotContains(t, texts["procedure-reclamations"], "Registre réclamations.xlsx")
+}

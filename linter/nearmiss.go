@@ -29,6 +29,10 @@ type nearMiss struct {
 	// folderAsWritten the rule's folder as its pattern writes it.
 	item            bool
 	folderAsWritten string
+	// stale is a proof out of date, last updated on last: only a newer
+	// file elsewhere is pointed to.
+	stale bool
+	last  rules.Day
 }
 
 // noteMissing records a missing finding just added, for the near misses.
@@ -38,6 +42,20 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 		f.text = i18n.T(f.text.FR+fmt.Sprintf(" Le dossier « %s » n'a pas pu être lu : la preuve s'y trouve peut-être.", p),
 			f.text.EN+fmt.Sprintf(" The folder %q could not be read: the proof may be there.", p))
 	}
+	j.nearMisses = append(j.nearMisses, j.nearMissOf(r, dir))
+}
+
+// noteStale records a stale finding just added (a rule outside item
+// folders, last updated on last): a newer version may lie elsewhere.
+func (j *judge) noteStale(r *rules.Rule, last rules.Day) {
+	n := j.nearMissOf(r, "")
+	n.stale, n.last = true, last
+	j.nearMisses = append(j.nearMisses, n)
+}
+
+// nearMissOf is the near miss of the finding just added for rule r (in
+// the item folder dir, "" for none).
+func (j *judge) nearMissOf(r *rules.Rule, dir string) nearMiss {
 	n := nearMiss{finding: len(j.findings) - 1, rule: r, deep: true}
 	switch {
 	case dir != "":
@@ -64,7 +82,7 @@ func (j *judge) noteMissing(r *rules.Rule, dir string) {
 		n.folderAsWritten, _ = patternFolder(r.Paths[0])
 		n.deep = n.deep || n.folder != "" && rest == "/**"
 	}
-	j.nearMisses = append(j.nearMisses, n)
+	return n
 }
 
 // maxSuspects is how many unmapped files a finding names.
@@ -92,6 +110,9 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	scores := make([][]int, len(j.nearMisses))
 	best := map[int]int{} // by file: the best fit among the proofs it may be
 	for m, n := range j.nearMisses {
+		if n.stale {
+			continue
+		}
 		from, prefix := 0, ""
 		if n.folder != "" {
 			prefix = n.folder + "/"
@@ -115,6 +136,10 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 	named := map[int]bool{} // files suggested in their own folder
 	var lonely []int        // missing proofs with no suspect in their folder
 	for m, n := range j.nearMisses {
+		if n.stale {
+			lonely = append(lonely, m)
+			continue
+		}
 		var names []string
 		more := 0
 		for s, i := range suspects[m] {
@@ -158,6 +183,16 @@ func (j *judge) pointNearMisses(mapped []bool, own map[string]bool) {
 // "session". Proofs filed in each session's or trainer's folder are left
 // out: their folders are the items.
 func (j *judge) pointElsewhere(lonely, unmapped []int, named map[int]bool) {
+	// A file that looks like the proof of an item's rule (a CV) is told so
+	// by its own finding, not offered for another proof.
+	for _, i := range unmapped {
+		for _, e := range j.eachRules {
+			if e.matches(i, 0) {
+				named[i] = true
+				break
+			}
+		}
+	}
 	type fit struct{ m, score int }
 	fitsOf := map[int][]fit{} // by file
 	best := map[int]int{}
@@ -174,6 +209,11 @@ func (j *judge) pointElsewhere(lonely, unmapped []int, named map[int]bool) {
 			k := j.Tree.Files[i].key
 			if named[i] || strings.HasPrefix(k, n.folder+"/") {
 				continue
+			}
+			if n.stale {
+				if d, _ := j.date(n.rule, i); !d.After(n.last) {
+					continue // not newer than the proof it would replace
+				}
 			}
 			if score := fits(path.Base(k), words) + fits(path.Dir(k), words); score > 0 {
 				fitsOf[i] = append(fitsOf[i], fit{m, score})
@@ -208,6 +248,10 @@ func (j *judge) pointElsewhere(lonely, unmapped []int, named map[int]bool) {
 			into = j.Tree.onDisk(into)
 		}
 		f := &j.findings[n.finding]
+		if n.stale {
+			f.text = msgNewerElsewhere(f.text, n.rule, into, names[m], more[m])
+			continue
+		}
 		f.text = msgElsewhere(f.text, n.rule, into, names[m], more[m])
 	}
 }
@@ -221,6 +265,15 @@ var genericWords = map[string]bool{
 	"preuves": true, "annuel": true, "annuelle": true, "action": true, "actions": true,
 }
 
+func msgNewerElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
+	list, it := quotedNames(names, more)
+	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s, plus récent : si c'est sa nouvelle version, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
+		list.FR, it.FR, into, r.ID)
+	en := fmt.Sprintf(" Elsewhere, no rule takes %s, which is newer: if it is its new version, move %s into the folder %q, or add its path to the paths of rule %q in qlint.toml.",
+		list.EN, it.EN, into, r.ID)
+	return i18n.T(t.FR+fr, t.EN+en)
+}
+
 func msgElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
 	list, it := quotedNames(names, more)
 	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s : si c'est cette preuve, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
@@ -231,14 +284,18 @@ func msgElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more 
 }
 
 // ruleWords are the words that tell a rule's proof: those of its title and
-// of its first pattern, folded, of four letters or more (not "des", "les").
+// of its first pattern, folded, of four letters or more (not "des", "les"),
+// a word held by another counted once as the shorter ("reclamation" for
+// "reclamations" too).
 func ruleWords(r *rules.Rule) []string {
 	var out []string
 	add := func(s string) {
 		for _, w := range strings.FieldsFunc(fold(s), func(c rune) bool { return c < 'a' || c > 'z' }) {
-			if len(w) >= 4 && !slices.Contains(out, w) {
-				out = append(out, w)
+			if len(w) < 4 || slices.ContainsFunc(out, func(o string) bool { return strings.Contains(w, o) }) {
+				continue
 			}
+			out = slices.DeleteFunc(out, func(o string) bool { return strings.Contains(o, w) })
+			out = append(out, w)
 		}
 	}
 	add(r.Title)
