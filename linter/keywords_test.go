@@ -161,7 +161,7 @@ paths = ["dossier-qualite/plans/**"]
 				found = true
 				// Two suspects: « rangez-les ».
 				assert.Contains(t, f.text.FR, "rangez-les dans le dossier "+want, "match %q", match)
-				assert.Contains(t, f.text.FR, "ajoutez leur nom aux paths", "match %q", match)
+				assert.Contains(t, f.text.FR, "ajoutez leur nom aux motifs (paths)", "match %q", match)
 			}
 		}
 		if match == "literal" {

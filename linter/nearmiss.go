@@ -267,7 +267,7 @@ var genericWords = map[string]bool{
 
 func msgNewerElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
 	list, it := quotedNames(names, more)
-	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s, plus récent : si c'est sa nouvelle version, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
+	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s, plus récent : si c'est sa nouvelle version, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux motifs (paths) de la règle « %s » dans qlint.toml.",
 		list.FR, it.FR, into, r.ID)
 	en := fmt.Sprintf(" Elsewhere, no rule takes %s, which is newer: if it is its new version, move %s into the folder %q, or add its path to the paths of rule %q in qlint.toml.",
 		list.EN, it.EN, into, r.ID)
@@ -276,7 +276,7 @@ func msgNewerElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, 
 
 func msgElsewhere(t i18n.Text, r *rules.Rule, into string, names []string, more int) i18n.Text {
 	list, it := quotedNames(names, more)
-	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s : si c'est cette preuve, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux paths de la règle « %s » dans qlint.toml.",
+	fr := fmt.Sprintf(" Ailleurs, aucune règle ne prend %s : si c'est cette preuve, rangez-%s dans le dossier « %s », ou ajoutez son chemin aux motifs (paths) de la règle « %s » dans qlint.toml.",
 		list.FR, it.FR, into, r.ID)
 	en := fmt.Sprintf(" Elsewhere, no rule takes %s: if it is this proof, move %s into the folder %q, or add its path to the paths of rule %q in qlint.toml.",
 		list.EN, it.EN, into, r.ID)
@@ -338,7 +338,7 @@ func msgNearMiss(t i18n.Text, r *rules.Rule, into string, names []string, more i
 		fr += fmt.Sprintf("renommez-%s pour que %s contienne %s, ou ", it.FR, its, wordsToHold(words, true))
 		en += fmt.Sprintf("rename it so that its name holds %s, or ", wordsToHold(words, false))
 	}
-	fr += fmt.Sprintf("ajoutez %s aux paths de la règle « %s » dans qlint.toml.", its, r.ID)
+	fr += fmt.Sprintf("ajoutez %s aux motifs (paths) de la règle « %s » dans qlint.toml.", its, r.ID)
 	en += fmt.Sprintf("add its name to the paths of rule %q in qlint.toml.", r.ID)
 	return i18n.T(t.FR+fr, t.EN+en)
 }
